@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gravity-team",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gravity-team", targets: ["GravityTeamCLI"]),
+        .executable(name: "gravity-bench", targets: ["GravityBench"]),
+        .library(name: "GravityModel", targets: ["GravityModel"]),
+        .library(name: "GravityRuntime", targets: ["GravityRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "GravityModel",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "GravityRuntime",
+            dependencies: ["GravityModel"]
+        ),
+        .executableTarget(
+            name: "GravityTeamCLI",
+            dependencies: [
+                "GravityModel", "GravityRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "GravityBench",
+            dependencies: [
+                "GravityModel", "GravityRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GravityModelTests", dependencies: ["GravityModel"]),
+        .testTarget(name: "GravityRuntimeTests", dependencies: ["GravityModel", "GravityRuntime"]),
+        .testTarget(name: "GravityTeamCLITests", dependencies: ["GravityModel"]),
+    ]
+)

@@ -1,0 +1,85 @@
+/// What an endpoint does to its entity.
+public enum EndpointAction: String, Codable, Sendable, CaseIterable {
+    case list, get, create, update, delete
+    /// Identity endpoints: create an account, exchange credentials for a token, read one's own account.
+    case register, login, profile
+
+    /// The five actions every entity's API offers.
+    public static let crud: Set<EndpointAction> = [.list, .get, .create, .update, .delete]
+
+    /// Whether the action changes data.
+    public var writes: Bool { [.create, .update, .delete].contains(self) }
+}
+
+/// Who may call an endpoint.
+public enum Access: String, Codable, Sendable {
+    case `public`, authenticated, role
+}
+
+/// One HTTP endpoint of a service.
+public struct EndpointSpec: Codable, Sendable, Hashable {
+    public var method: String
+    public var path: String
+    public var entity: String
+    public var action: EndpointAction
+    public var access: Access
+    /// The role required when `access` is `role`.
+    public var role: String?
+
+    public init(method: String, path: String, entity: String, action: EndpointAction, access: Access, role: String?) {
+        self.method = method
+        self.path = path
+        self.entity = entity
+        self.action = action
+        self.access = access
+        self.role = role
+    }
+}
+
+/// A call one service makes to another, e.g. an order checking that a product exists.
+public struct ServiceCall: Codable, Sendable, Hashable {
+    public var service: String
+    public var entity: String
+    public var purpose: String
+
+    public init(service: String, entity: String, purpose: String) {
+        self.service = service
+        self.entity = entity
+        self.purpose = purpose
+    }
+}
+
+/// The API of one service.
+public struct ServiceAPI: Codable, Sendable, Hashable {
+    public var service: String
+    public var endpoints: [EndpointSpec]
+    public var calls: [ServiceCall]
+
+    public init(service: String, endpoints: [EndpointSpec], calls: [ServiceCall]) {
+        self.service = service
+        self.endpoints = endpoints
+        self.calls = calls
+    }
+}
+
+/// The server-side decisions: framework, endpoints per service, paging.
+public struct BackendSection: Codable, Sendable, Hashable {
+    public var language: String
+    public var framework: String
+    public var pageSize: Int
+    public var apis: [ServiceAPI]
+    public var practices: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case language, framework, apis, practices
+        case pageSize = "page_size"
+    }
+
+    public init(language: String, framework: String, pageSize: Int, apis: [ServiceAPI], practices: [String]) {
+        self.language = language
+        self.framework = framework
+        self.pageSize = pageSize
+        self.apis = apis
+        self.practices = practices
+    }
+}

@@ -1,0 +1,93 @@
+/// A database engine a service can be given.
+public enum DatabaseEngine: String, Codable, Sendable, CaseIterable {
+    case sqlite, postgresql
+}
+
+/// A column of a table, with its constraints.
+public struct ColumnSpec: Codable, Sendable, Hashable {
+    public var name: String
+    public var type: FieldType
+    public var nullable: Bool
+    public var unique: Bool
+    public var primaryKey: Bool
+    public var maxLength: Int?
+    public var minimum: Double?
+    public var values: [String]?
+    /// The referenced table when this column is a foreign key within the same database.
+    public var references: String?
+    /// The entity in another service this column refers to (checked over HTTP, not by the database).
+    public var externalEntity: String?
+    public var indexed: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case name, type, nullable, unique, values, minimum, references, indexed
+        case primaryKey = "primary_key"
+        case maxLength = "max_length"
+        case externalEntity = "external_entity"
+    }
+
+    public init(
+        name: String,
+        type: FieldType,
+        nullable: Bool,
+        unique: Bool = false,
+        primaryKey: Bool = false,
+        maxLength: Int? = nil,
+        minimum: Double? = nil,
+        values: [String]? = nil,
+        references: String? = nil,
+        externalEntity: String? = nil,
+        indexed: Bool = false
+    ) {
+        self.name = name
+        self.type = type
+        self.nullable = nullable
+        self.unique = unique
+        self.primaryKey = primaryKey
+        self.maxLength = maxLength
+        self.minimum = minimum
+        self.values = values
+        self.references = references
+        self.externalEntity = externalEntity
+        self.indexed = indexed
+    }
+}
+
+/// The table that stores one entity.
+public struct TableSpec: Codable, Sendable, Hashable {
+    public var entity: String
+    public var table: String
+    public var columns: [ColumnSpec]
+
+    public init(entity: String, table: String, columns: [ColumnSpec]) {
+        self.entity = entity
+        self.table = table
+        self.columns = columns
+    }
+}
+
+/// The database of one service.
+public struct ServiceStore: Codable, Sendable, Hashable {
+    public var service: String
+    public var engine: DatabaseEngine
+    public var database: String
+    public var tables: [TableSpec]
+
+    public init(service: String, engine: DatabaseEngine, database: String, tables: [TableSpec]) {
+        self.service = service
+        self.engine = engine
+        self.database = database
+        self.tables = tables
+    }
+}
+
+/// The storage decisions: an engine and a schema per service.
+public struct DatabaseSection: Codable, Sendable, Hashable {
+    public var stores: [ServiceStore]
+    public var practices: [String]
+
+    public init(stores: [ServiceStore], practices: [String]) {
+        self.stores = stores
+        self.practices = practices
+    }
+}

@@ -1,0 +1,94 @@
+extension ProposalContent {
+    /// Every fact the proposal establishes: its practices, plus the structural facts that hold
+    /// for it given the decisions already made and the industry.
+    public func facts(given blueprint: Blueprint, industry: Industry) -> Set<String> {
+        var facts = Set(practices)
+        for fact in StructuralFact.facts(of: phase) where holds(fact, given: blueprint, industry: industry) {
+            facts.insert(fact.rawValue)
+        }
+        return facts
+    }
+
+    /// Whether `fact` holds for this proposal.
+    public func holds(_ fact: StructuralFact, given blueprint: Blueprint, industry: Industry) -> Bool {
+        let entities = blueprint.requirements?.entities ?? industry.entities.map(\.name)
+        let roles = blueprint.requirements?.roles ?? industry.roles
+        let services = blueprint.architecture?.services.map(\.name) ?? []
+        switch (fact, self) {
+        case (.mustHaveFeatures, .requirements(let section)):
+            let proposed = Set(section.features.map(\.id))
+            return industry.features.filter { $0.priority == .must }.allSatisfy { proposed.contains($0.id) }
+        case (.rolesDefined, .requirements(let section)):
+            return Set(industry.roles).isSubset(of: section.roles)
+        case (.entitiesOwned, .architecture(let section)):
+            return entities.allSatisfy { entity in section.services.filter { $0.entities.contains(entity) }.count == 1 }
+        case (.acyclicDependencies, .architecture(let section)):
+            return DependencyCycle.find(in: section.services) == nil
+        case (.dependenciesFollowRelations, .architecture(let section)):
+            return Self.crossServiceReferences(section, industry: industry).allSatisfy { from, to in
+                section.services.first { $0.name == from }?.dependsOn.contains(to) ?? false
+            }
+        case (.tablePerEntity, .database(let section)):
+            let stored = Set(section.stores.flatMap { $0.tables.map(\.entity) })
+            return entities.allSatisfy(stored.contains)
+        case (.foreignKeysIndexed, .database(let section)):
+            return section.stores.allSatisfy { store in
+                store.tables.allSatisfy { table in
+                    table.columns.allSatisfy { column in
+                        (column.references == nil && column.externalEntity == nil) || column.indexed
+                    }
+                }
+            }
+        case (.pagePerEntity, .frontend(let section)):
+            let paged = Set(section.pages.map(\.entity))
+            return entities.allSatisfy(paged.contains)
+        case (.loginPage, .frontend(let section)):
+            return roles.isEmpty || section.login
+        case (.crudPerEntity, .backend(let section)):
+            return entities.allSatisfy { entity in
+                let actions = Set(section.apis.flatMap(\.endpoints).filter { $0.entity == entity }.map(\.action))
+                return EndpointAction.crud.isSubset(of: actions)
+            }
+        case (.writesProtected, .backend(let section)):
+            return section.apis.flatMap(\.endpoints).allSatisfy { endpoint in
+                !endpoint.action.writes || endpoint.access != .public
+            }
+        case (.crossServiceChecks, .backend(let section)):
+            guard let architecture = blueprint.architecture else { return true }
+            return Self.crossServiceReferences(architecture, industry: industry).allSatisfy { from, to in
+                section.apis.first { $0.service == from }?.calls.contains { $0.service == to } ?? false
+            }
+        case (.policyPerRole, .security(let section)):
+            let covered = Set(section.policies.map(\.role))
+            return roles.allSatisfy(covered.contains)
+        case (.passwordsHashed, .security(let section)):
+            return section.authentication.scheme == "none"
+                || !["", "none", "plain", "plaintext"].contains(section.authentication.passwordHashing)
+        case (.suitePerService, .testing(let section)):
+            let tested = Set(section.suites.map(\.service))
+            return services.allSatisfy(tested.contains)
+        case (.unitPerService, .deployment(let section)):
+            let deployed = Set(section.units.map(\.service))
+            return services.allSatisfy(deployed.contains)
+        case (.healthChecks, .deployment(let section)):
+            return section.units.allSatisfy { !$0.healthCheck.isEmpty }
+        default:
+            return false
+        }
+    }
+
+    /// Pairs (service, other service) where an entity of the first refers to an entity of the second.
+    static func crossServiceReferences(_ architecture: ArchitectureSection, industry: Industry) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        for service in architecture.services {
+            for entityName in service.entities {
+                guard let entity = industry.entity(named: entityName) else { continue }
+                for relation in entity.relations {
+                    guard let owner = architecture.owner(of: relation.entity), owner.name != service.name else { continue }
+                    if !pairs.contains(where: { $0 == (service.name, owner.name) }) { pairs.append((service.name, owner.name)) }
+                }
+            }
+        }
+        return pairs
+    }
+}

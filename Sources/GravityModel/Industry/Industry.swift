@@ -1,0 +1,74 @@
+/// Everything the team knows about one industry: its consultant, domain model, features,
+/// compliance checklist and seed-data hints. Loaded from `industries/<id>.yaml`.
+public struct Industry: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    public var name: String
+    public var description: String
+    /// The brief used when the user gives none.
+    public var defaultBrief: String
+    public var brand: Brand
+    /// The industry consultant who joins the standing team.
+    public var consultant: Persona
+    /// User roles besides the anonymous visitor, e.g. `customer`, `admin`.
+    public var roles: [String]
+    public var contexts: [BoundedContext]
+    public var entities: [DomainEntity]
+    public var features: [Feature]
+    public var compliance: [ComplianceItem]
+    public var seed: [SeedHint]
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, description, brand, consultant, roles, contexts, entities, features, compliance, seed
+        case defaultBrief = "default_brief"
+    }
+
+    public init(
+        id: String,
+        name: String,
+        description: String,
+        defaultBrief: String,
+        brand: Brand,
+        consultant: Persona,
+        roles: [String],
+        contexts: [BoundedContext],
+        entities: [DomainEntity],
+        features: [Feature],
+        compliance: [ComplianceItem],
+        seed: [SeedHint]
+    ) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.defaultBrief = defaultBrief
+        self.brand = brand
+        self.consultant = consultant
+        self.roles = roles
+        self.contexts = contexts
+        self.entities = entities
+        self.features = features
+        self.compliance = compliance
+        self.seed = seed
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        name = try container.decode(String.self, forKey: .name)
+        description = try container.decode(String.self, forKey: .description)
+        defaultBrief = try container.decode(String.self, forKey: .defaultBrief)
+        brand = try container.decode(Brand.self, forKey: .brand)
+        consultant = try container.decode(Persona.self, forKey: .consultant)
+        roles = try container.decodeIfPresent([String].self, forKey: .roles) ?? []
+        contexts = try container.decode([BoundedContext].self, forKey: .contexts)
+        entities = try container.decode([DomainEntity].self, forKey: .entities)
+        features = try container.decode([Feature].self, forKey: .features)
+        compliance = try container.decodeIfPresent([ComplianceItem].self, forKey: .compliance) ?? []
+        seed = try container.decodeIfPresent([SeedHint].self, forKey: .seed) ?? []
+    }
+
+    /// The entity named `name`, if the domain model has it.
+    public func entity(named name: String) -> DomainEntity? { entities.first { $0.name == name } }
+
+    /// Compliance items checked in `phase`.
+    public func compliance(for phase: Phase) -> [ComplianceItem] { compliance.filter { $0.phase == phase } }
+}

@@ -1,0 +1,53 @@
+import Yams
+
+/// A decoded value together with its YAML document, so that checks after decoding can
+/// report the line of the value at fault.
+public struct LocatedDocument<Value> {
+    public let value: Value
+    public let file: String
+    let root: Node
+
+    /// The line of the value at `path`, where each element is a key or an array index.
+    public func line(_ path: [PathElement]) -> Int {
+        YAMLDocument.line(of: path.map(\.key), in: root)
+    }
+
+    /// An `invalidValue` error located at `path`.
+    public func invalid(_ problem: String, at path: [PathElement]) -> ModelError {
+        let field = path.map(\.text).joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        return .invalidValue(file: file, line: line(path), field: field, problem: problem)
+    }
+}
+
+/// One step of a path into a YAML document.
+public enum PathElement: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Sendable {
+    case key(String)
+    case index(Int)
+
+    public init(stringLiteral value: String) { self = .key(value) }
+    public init(integerLiteral value: Int) { self = .index(value) }
+
+    var text: String {
+        switch self {
+        case .key(let name): name
+        case .index(let index): "[\(index)]"
+        }
+    }
+
+    var key: any CodingKey {
+        switch self {
+        case .key(let name): PathKey(stringValue: name)
+        case .index(let index): PathKey(intValue: index)
+        }
+    }
+}
+
+private struct PathKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(stringValue: String) { self.stringValue = stringValue }
+    init(intValue: Int) {
+        self.stringValue = "\(intValue)"
+        self.intValue = intValue
+    }
+}

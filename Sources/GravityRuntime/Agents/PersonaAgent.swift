@@ -1,0 +1,148 @@
+import Foundation
+import GravityModel
+
+/// A team member as an actor: it reads its inbox, asks its model, and answers on the bus.
+public actor PersonaAgent {
+    public let persona: Persona
+    private let bus: MessageBus
+    private let model: any LanguageModel
+    private let limiter: ConcurrencyLimiter
+    private let prompts = PromptBuilder()
+    private let system: String
+    private let inbox: AsyncStream<Envelope>
+
+    /// Subscribes the persona to `bus`.
+    public init(persona: Persona, industry: Industry, bus: MessageBus, model: any LanguageModel, limiter: ConcurrencyLimiter) async {
+        self.persona = persona
+        self.bus = bus
+        self.model = model
+        self.limiter = limiter
+        self.system = PromptBuilder().system(for: persona, industry: industry)
+        self.inbox = await bus.subscribe(persona.id)
+    }
+
+    /// Handles messages one at a time until the bus closes.
+    public func run() async {
+        for await envelope in inbox {
+            do {
+                try await handle(envelope.message)
+            } catch {
+                await bus.publish(.failed(persona: persona.id, problem: "\(error)"), from: persona.id, to: .member(Moderator.id))
+            }
+        }
+    }
+
+    private func handle(_ message: BusMessage) async throws {
+        switch message {
+        case .proposalRequested(let phase, let round, let context):
+            try await propose(phase: phase, round: round, context: context)
+        case .reviewRequested(let proposal, let proposalJSON, let context):
+            try await review(proposal, proposalJSON: proposalJSON, context: context)
+        case .arbitrationRequested(let phase, let context):
+            try await arbitrate(phase: phase, context: context)
+        default:
+            break
+        }
+    }
+
+    private func propose(phase: Phase, round: Int, context: TaskContext) async throws {
+        let previousJSON = try context.proposal.map { try CanonicalJSON.string($0.content) }
+        let prompt = prompts.proposal(
+            phase: phase,
+            round: round,
+            context: context,
+            blueprintJSON: try CanonicalJSON.string(context.blueprint),
+            previousJSON: previousJSON
+        )
+        let task: ModelTask = context.proposal == nil ? .propose : .revise
+        let request = ModelRequest(
+            persona: persona.id,
+            phase: phase,
+            round: round,
+            task: task,
+            system: system,
+            prompt: prompt,
+            schema: Schemas.proposal(phase),
+            context: context
+        )
+        let answer = try await ask(request, as: ProposalAnswer.self)
+        guard answer.content.phase == phase else {
+            throw RuntimeError.invalidAnswer(
+                persona: persona.id,
+                phase: phase.rawValue,
+                problem: "proposed a \(answer.content.phase.rawValue) section"
+            )
+        }
+        let proposal = Proposal(
+            phase: phase,
+            author: persona.id,
+            round: round,
+            content: answer.content,
+            rationale: answer.rationale,
+            addressed: answer.addressed
+        )
+        await bus.publish(.proposed(proposal), from: persona.id)
+        let vote = Vote(
+            voter: persona.id,
+            option: answer.selfVote.vote,
+            weight: persona.weight,
+            reason: answer.selfVote.reason,
+            missing: answer.selfVote.missing
+        )
+        await bus.publish(.voted(phase: phase, round: round, vote: vote), from: persona.id, to: .member(Moderator.id))
+    }
+
+    private func review(_ proposal: Proposal, proposalJSON: String, context: TaskContext) async throws {
+        let request = ModelRequest(
+            persona: persona.id,
+            phase: proposal.phase,
+            round: proposal.round,
+            task: .review,
+            system: system,
+            prompt: prompts.review(proposal: proposal, proposalJSON: proposalJSON, context: context),
+            schema: Schemas.review,
+            context: context
+        )
+        let answer = try await ask(request, as: ReviewAnswer.self)
+        let vote = Vote(voter: persona.id, option: answer.vote, weight: persona.weight, reason: answer.reason, missing: answer.missing)
+        await bus.publish(.voted(phase: proposal.phase, round: proposal.round, vote: vote), from: persona.id, to: .member(Moderator.id))
+    }
+
+    private func arbitrate(phase: Phase, context: TaskContext) async throws {
+        let request = ModelRequest(
+            persona: persona.id,
+            phase: phase,
+            round: context.rounds.count,
+            task: .arbitrate,
+            system: system,
+            prompt: prompts.arbitration(phase: phase, rounds: context.rounds),
+            schema: Schemas.arbitration,
+            context: context
+        )
+        let answer = try await ask(request, as: ArbitrationAnswer.self)
+        guard (1...context.rounds.count).contains(answer.adoptRound) else {
+            throw RuntimeError.invalidAnswer(
+                persona: persona.id,
+                phase: phase.rawValue,
+                problem: "adopt_round \(answer.adoptRound) is not a round of this phase"
+            )
+        }
+        await bus.publish(.arbitrated(phase: phase, answer: answer), from: persona.id, to: .everyone)
+    }
+
+    /// Sends the request through the concurrency limit, records the exchange, and parses the answer.
+    private func ask<Answer: Decodable>(_ request: ModelRequest, as type: Answer.Type) async throws -> Answer {
+        let model = self.model
+        let response = try await limiter.run { try await model.complete(request) }
+        await bus.publish(.modelExchanged(ModelExchange(request: request, response: response)), from: persona.id, to: .member(Moderator.id))
+        do {
+            return try JSONDecoder().decode(Answer.self, from: Data(response.text.utf8))
+        } catch {
+            throw RuntimeError.invalidAnswer(
+                persona: persona.id,
+                phase: request.phase.rawValue,
+                problem: "the answer does not match schema \(request.schema): \(error)"
+            )
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import GravityModel
+
+/// Runs one development session: the team's actors on a bus, the moderator through the eight
+/// phases, and the observers (progress, transcript) watching every message.
+public enum DevelopmentSession {
+    /// Runs the session to the end, or throws the first failure.
+    public static func run(_ configuration: SessionConfiguration, observers: [any BusObserver] = []) async throws -> SessionResult {
+        guard configuration.maxRounds >= 1 else { throw RuntimeError.invalidConfiguration("max rounds must be at least 1") }
+        guard configuration.concurrency >= 1 else { throw RuntimeError.invalidConfiguration("concurrency must be at least 1") }
+        let bus = MessageBus(observers: observers)
+        let limiter = ConcurrencyLimiter(limit: configuration.concurrency)
+        let inbox = await bus.subscribe(Moderator.id)
+        var agents: [PersonaAgent] = []
+        for member in configuration.team.members {
+            agents.append(
+                await PersonaAgent(
+                    persona: member,
+                    industry: configuration.team.industry,
+                    bus: bus,
+                    model: configuration.model,
+                    limiter: limiter
+                )
+            )
+        }
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            for agent in agents { group.addTask { await agent.run() } }
+            var moderator = Moderator(configuration: configuration, bus: bus, inbox: inbox)
+            do {
+                let (blueprint, decisions, summary) = try await moderator.run()
+                await bus.close()
+                try await group.waitForAll()
+                return SessionResult(blueprint: blueprint, decisions: decisions, summary: summary, peakConcurrency: await limiter.peak)
+            } catch {
+                group.cancelAll()
+                await bus.close()
+                throw error
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import GravityModel
+
+/// Runs the phases: asks the lead for proposals, gathers the reviews, tallies, asks for
+/// revisions and, when rounds run out, for the product manager's decision.
+struct Moderator {
+    static let id = "moderator"
+
+    let configuration: SessionConfiguration
+    let bus: MessageBus
+    private var messages: AsyncStream<Envelope>.Iterator
+    private var modelCalls = 0
+    private var tokens = TokenUsage.zero
+
+    init(configuration: SessionConfiguration, bus: MessageBus, inbox: AsyncStream<Envelope>) {
+        self.configuration = configuration
+        self.bus = bus
+        self.messages = inbox.makeAsyncIterator()
+    }
+
+    private var team: Team { configuration.team }
+
+    mutating func run() async throws -> (Blueprint, [Decision], RunSummary) {
+        await bus.publish(.sessionStarted(configuration.header), from: Self.id)
+        var blueprint = Blueprint(industry: team.industry.id, brief: configuration.brief)
+        var decisions: [Decision] = []
+        for phase in Phase.allCases {
+            let decision = try await deliberate(phase, blueprint: blueprint)
+            blueprint.apply(decision.adopted.proposal.content)
+            decisions.append(decision)
+            await bus.publish(.phaseEnded(phase: phase), from: Self.id)
+        }
+        let summary = RunSummary(
+            phases: decisions.map(PhaseSummary.init),
+            modelCalls: modelCalls,
+            tokens: tokens,
+            blueprintDigest: try BlueprintDigest.of(blueprint)
+        )
+        await bus.publish(.sessionEnded(summary), from: Self.id)
+        return (blueprint, decisions, summary)
+    }
+
+    private mutating func deliberate(_ phase: Phase, blueprint: Blueprint) async throws -> Decision {
+        let lead = team.lead(of: phase)
+        let reviewers = team.reviewers(of: phase).map(\.id)
+        await bus.publish(.phaseStarted(phase: phase, lead: lead.id), from: Self.id)
+        var rounds: [RoundRecord] = []
+        var previous: Proposal?
+        var dissent: [Vote] = []
+        for round in 1...configuration.maxRounds {
+            let draftContext = TaskContext(team: team, blueprint: blueprint, proposal: previous, dissent: dissent)
+            await bus.publish(.proposalRequested(phase: phase, round: round, context: draftContext), from: Self.id, to: .member(lead.id))
+            let (proposal, leadVote) = try await receiveProposal(from: lead.id)
+            let reviewContext = TaskContext(team: team, blueprint: blueprint, proposal: proposal)
+            await bus.publish(
+                .reviewRequested(proposal: proposal, proposalJSON: try CanonicalJSON.string(proposal.content), context: reviewContext),
+                from: Self.id,
+                to: .group(reviewers)
+            )
+            var votes = [leadVote] + (try await receiveVotes(count: reviewers.count))
+            votes.sort { team.rank(of: $0.voter) < team.rank(of: $1.voter) }
+            let tally = WeightedTally(votes: votes)
+            await bus.publish(.tallied(phase: phase, round: round, tally: tally), from: Self.id)
+            rounds.append(RoundRecord(round: round, proposal: proposal, votes: votes, tally: tally))
+            if tally.outcome.isApproved {
+                let decision = Decision(
+                    phase: phase,
+                    lead: lead.id,
+                    rounds: rounds,
+                    resolution: .approved,
+                    adoptedRound: round,
+                    decidedBy: "team",
+                    rationale:
+                        "\(tally.outcome.label.capitalizedFirst) in round \(round) with weighted average \(tally.average) and \(tally.support)% support."
+                )
+                await bus.publish(.decided(decision), from: Self.id)
+                return decision
+            }
+            previous = proposal
+            dissent = votes.filter { $0.option.dissents }
+        }
+        let manager = team.productManager
+        let arbitrationContext = TaskContext(team: team, blueprint: blueprint, rounds: rounds)
+        await bus.publish(.arbitrationRequested(phase: phase, context: arbitrationContext), from: Self.id, to: .member(manager.id))
+        let answer = try await receiveArbitration()
+        let decision = Decision(
+            phase: phase,
+            lead: lead.id,
+            rounds: rounds,
+            resolution: .productManagerDecision,
+            adoptedRound: answer.adoptRound,
+            decidedBy: manager.id,
+            rationale: answer.rationale
+        )
+        await bus.publish(.decided(decision), from: Self.id)
+        return decision
+    }
+
+    private mutating func receiveProposal(from lead: String) async throws -> (Proposal, Vote) {
+        var proposal: Proposal?
+        while true {
+            switch try await next() {
+            case .proposed(let received) where received.author == lead: proposal = received
+            case .voted(_, _, let vote) where vote.voter == lead:
+                guard let proposal else { throw RuntimeError.personaFailed(persona: lead, problem: "voted before proposing") }
+                return (proposal, vote)
+            default: continue
+            }
+        }
+    }
+
+    private mutating func receiveVotes(count: Int) async throws -> [Vote] {
+        var votes: [Vote] = []
+        while votes.count < count {
+            if case .voted(_, _, let vote) = try await next() { votes.append(vote) }
+        }
+        return votes
+    }
+
+    private mutating func receiveArbitration() async throws -> ArbitrationAnswer {
+        while true {
+            if case .arbitrated(_, let answer) = try await next() { return answer }
+        }
+    }
+
+    /// The next message for the moderator; accounts for model usage and surfaces failures.
+    private mutating func next() async throws -> BusMessage {
+        guard let envelope = await messages.next() else {
+            throw RuntimeError.personaFailed(persona: Self.id, problem: "the bus closed during the session")
+        }
+        switch envelope.message {
+        case .failed(let persona, let problem):
+            throw RuntimeError.personaFailed(persona: persona, problem: problem)
+        case .modelExchanged(let exchange):
+            modelCalls += 1
+            tokens = tokens + exchange.usage
+        default:
+            break
+        }
+        try Task.checkCancellation()
+        return envelope.message
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

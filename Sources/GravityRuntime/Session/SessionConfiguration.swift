@@ -1,0 +1,34 @@
+import GravityModel
+
+/// The inputs of one development session.
+public struct SessionConfiguration: Sendable {
+    public var team: Team
+    public var brief: String
+    public var seed: UInt64
+    /// Rounds a phase may take before the product manager decides (at least 1).
+    public var maxRounds: Int
+    /// Model requests allowed in flight at once (at least 1).
+    public var concurrency: Int
+    public var model: any LanguageModel
+
+    public init(team: Team, brief: String, seed: UInt64, maxRounds: Int = 3, concurrency: Int = 14, model: any LanguageModel) {
+        self.team = team
+        self.brief = brief
+        self.seed = seed
+        self.maxRounds = maxRounds
+        self.concurrency = concurrency
+        self.model = model
+    }
+
+    /// The transcript header for this configuration.
+    public var header: TranscriptHeader {
+        TranscriptHeader(
+            tool: "gravity-team \(ToolVersion.current)",
+            industry: team.industry.id,
+            brief: brief,
+            seed: seed,
+            model: model.name,
+            maxRounds: maxRounds
+        )
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import GravityModel
+import Synchronization
+
+/// Writes the transcript of a session as JSON Lines. Observes the bus; the messages of a review
+/// round, which arrive in whatever order the concurrent reviewers finish, are written in team
+/// order so that the file is the same at any concurrency. Appends and flushes once per phase.
+public final class TranscriptWriter: BusObserver {
+    private struct State {
+        var handle: FileHandle?
+        var pending = Data()
+        /// Messages of the round under review, held until its tally.
+        var reviewBuffer: [(rank: Int, envelope: Envelope)] = []
+        var inReview = false
+        var nextSequence = 1
+        var failure: String?
+    }
+
+    private let state: Mutex<State>
+    private let rank: @Sendable (String) -> Int
+
+    /// Creates (or truncates) the transcript at `path`.
+    /// - Parameter rank: the team order of a sender, used to order concurrent review messages.
+    public init(path: String, rank: @escaping @Sendable (String) -> Int) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path)
+        else { throw RuntimeError.cannotWrite(path: path, reason: "cannot create the file") }
+        self.state = Mutex(State(handle: handle))
+        self.rank = rank
+    }
+
+    /// The first write error, if any (writing never interrupts the session).
+    public var failure: String? { state.withLock { $0.failure } }
+
+    public func observe(_ envelope: Envelope) {
+        state.withLock { state in
+            switch envelope.message {
+            case .reviewRequested:
+                state.inReview = true
+            case .tallied:
+                let ordered = state.reviewBuffer.enumerated().sorted { lhs, rhs in
+                    (lhs.element.rank, lhs.offset) < (rhs.element.rank, rhs.offset)
+                }
+                state.reviewBuffer.removeAll()
+                state.inReview = false
+                for entry in ordered { append(entry.element.envelope, to: &state) }
+                append(envelope, to: &state)
+            case .modelExchanged where state.inReview, .voted where state.inReview:
+                state.reviewBuffer.append((rank(envelope.from), envelope))
+            default:
+                append(envelope, to: &state)
+            }
+            switch envelope.message {
+            case .phaseEnded, .sessionEnded: flush(&state)
+            default: break
+            }
+        }
+    }
+
+    /// Writes whatever is pending and closes the file.
+    public func close() {
+        state.withLock { state in
+            flush(&state)
+            try? state.handle?.close()
+            state.handle = nil
+        }
+    }
+
+    private func append(_ envelope: Envelope, to state: inout State) {
+        guard let line = line(for: envelope, sequence: state.nextSequence) else { return }
+        if case .sessionStarted = envelope.message {} else { state.nextSequence += 1 }
+        state.pending.append(line)
+        state.pending.append(0x0A)
+    }
+
+    private func flush(_ state: inout State) {
+        guard !state.pending.isEmpty, let handle = state.handle else { return }
+        do {
+            try handle.write(contentsOf: state.pending)
+            try handle.synchronize()
+        } catch {
+            state.failure = state.failure ?? "\(error)"
+        }
+        state.pending.removeAll(keepingCapacity: true)
+    }
+
+    private func line(for envelope: Envelope, sequence: Int) -> Data? {
+        var event: TranscriptEvent
+        switch envelope.message {
+        case .sessionStarted(let header):
+            return try? CanonicalJSON.encode(header)
+        case .phaseStarted(let phase, let lead):
+            event = TranscriptEvent(seq: sequence, type: .phaseStart, phase: phase, persona: lead)
+        case .modelExchanged(let exchange):
+            event = TranscriptEvent(
+                seq: sequence,
+                type: .modelCall,
+                phase: exchange.phase,
+                round: exchange.round,
+                persona: exchange.persona
+            )
+            event.call = exchange
+        case .proposed(let proposal):
+            event = TranscriptEvent(seq: sequence, type: .proposal, phase: proposal.phase, round: proposal.round, persona: proposal.author)
+            event.proposal = proposal
+        case .voted(let phase, let round, let vote):
+            event = TranscriptEvent(seq: sequence, type: .vote, phase: phase, round: round, persona: vote.voter)
+            event.vote = vote
+        case .tallied(let phase, let round, let tally):
+            event = TranscriptEvent(seq: sequence, type: .tally, phase: phase, round: round)
+            event.tally = tally
+        case .arbitrated(let phase, let answer):
+            event = TranscriptEvent(seq: sequence, type: .arbitration, phase: phase, persona: envelope.from)
+            event.arbitration = answer
+        case .decided(let decision):
+            event = TranscriptEvent(seq: sequence, type: .decision, phase: decision.phase, round: decision.adoptedRound)
+            event.decision = DecisionRecord(decision)
+        case .phaseEnded(let phase):
+            event = TranscriptEvent(seq: sequence, type: .phaseEnd, phase: phase)
+        case .sessionEnded(let summary):
+            event = TranscriptEvent(seq: sequence, type: .runEnd)
+            event.summary = summary
+        case .proposalRequested, .reviewRequested, .arbitrationRequested, .failed:
+            return nil
+        }
+        return try? CanonicalJSON.encode(event)
+    }
+}

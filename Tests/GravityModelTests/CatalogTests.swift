@@ -1,0 +1,109 @@
+import Foundation
+import GravityModel
+import Testing
+
+@Suite("Catalog")
+struct CatalogTests {
+    @Test("the repository ships 13 standing personas and 5 industries")
+    func shipped() throws {
+        let catalog = try Catalog(root: TestData.repositoryRoot)
+        #expect(catalog.personas.count == 13)
+        #expect(catalog.industryIDs == ["education", "ecommerce", "finance", "general", "healthcare"].sorted())
+    }
+
+    @Test("every shipped industry makes a valid team of 14", arguments: ["ecommerce", "healthcare", "finance", "education", "general"])
+    func teams(industry: String) throws {
+        let catalog = try Catalog(root: TestData.repositoryRoot)
+        let team = try catalog.team(for: catalog.industry(industry))
+        #expect(team.members.count == 14)
+        #expect(team.members.last?.role == .industryConsultant)
+        for phase in Phase.allCases { #expect(team.lead(of: phase).leads.contains(phase)) }
+        #expect(team.productManager.name == "Michael Chang")
+    }
+
+    @Test("every concern and compliance item requires a fact of its own phase")
+    func factsMatchPhases() throws {
+        let catalog = try Catalog(root: TestData.repositoryRoot)
+        for id in catalog.industryIDs {
+            let team = try catalog.team(for: catalog.industry(id))
+            for member in team.members {
+                for concern in member.concerns {
+                    #expect(concern.requires.hasPrefix(concern.phase.rawValue + "."), "\(member.id): \(concern.id)")
+                }
+            }
+            for item in team.industry.compliance { #expect(item.requires.hasPrefix(item.phase.rawValue + "."), "\(id): \(item.id)") }
+        }
+    }
+
+    @Test("an unknown industry lists the available ones")
+    func unknownIndustry() throws {
+        let catalog = try Catalog(root: TestData.repositoryRoot)
+        #expect(throws: ModelError.unknownIndustry(id: "aerospace", available: catalog.industryIDs)) {
+            try catalog.industry("aerospace")
+        }
+        #expect(ModelError.unknownIndustry(id: "x", available: ["a", "b"]).description.contains("available: a, b"))
+    }
+
+    @Test("an industry can be given as a path to a YAML file")
+    func industryByPath() throws {
+        let catalog = try Catalog(root: TestData.repositoryRoot)
+        let industry = try catalog.industry("\(TestData.repositoryRoot)/industries/finance.yaml")
+        #expect(industry.id == "finance")
+    }
+
+    @Test("a duplicate persona id names both files")
+    func duplicatePersona() throws {
+        let root = try TestData.scratchCopy()
+        try FileManager.default.copyItem(atPath: "\(root)/personas/marcus-chen.yaml", toPath: "\(root)/personas/zz-copy.yaml")
+        #expect(
+            throws: ModelError.duplicatePersona(id: "marcus-chen", file: "personas/zz-copy.yaml", firstFile: "personas/marcus-chen.yaml")
+        ) {
+            try Catalog(root: root)
+        }
+    }
+
+    @Test("a persona file missing a field is reported with file and field")
+    func personaMissingField() throws {
+        let root = try TestData.scratchCopy()
+        let path = "\(root)/personas/emma-thompson.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try TestData.write(text.split(separator: "\n").filter { !$0.hasPrefix("iq:") }.joined(separator: "\n"), to: path)
+        #expect {
+            try Catalog(root: root)
+        } throws: { error in
+            guard case .missingField(let file, _, let field) = error as? ModelError else { return false }
+            return file == "personas/emma-thompson.yaml" && field == "iq"
+        }
+    }
+
+    @Test("a phase with no lead makes an invalid team")
+    func missingLead() throws {
+        let root = try TestData.scratchCopy()
+        let path = "\(root)/personas/yuki-tanaka.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try TestData.write(
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasPrefix("leads:") ? "leads: []" : String($0) }
+                .joined(separator: "\n"),
+            to: path
+        )
+        let catalog = try Catalog(root: root)
+        #expect(throws: ModelError.invalidTeam(problem: "no persona leads the testing phase")) {
+            try catalog.team(for: catalog.industry("general"))
+        }
+    }
+
+    @Test("an industry relation to an unknown entity is located")
+    func danglingRelation() throws {
+        let root = try TestData.scratchCopy()
+        let path = "\(root)/industries/ecommerce.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try TestData.write(text.replacingOccurrences(of: "entity: category", with: "entity: unicorn"), to: path)
+        let catalog = try Catalog(root: root)
+        #expect {
+            try catalog.industry("ecommerce")
+        } throws: { error in
+            guard case .invalidValue(let file, let line, _, let problem) = error as? ModelError else { return false }
+            return file == "industries/ecommerce.yaml" && line > 1 && problem == "unknown entity 'unicorn'"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GravityModel
+import GravityRuntime
+import Testing
+
+@Suite("Development session")
+struct DevelopmentSessionTests {
+    @Test("every shipped industry produces a complete Blueprint", arguments: TestData.industries)
+    func complete(industry: String) async throws {
+        let result = try await TestData.run(industry)
+        #expect(result.blueprint.isComplete)
+        #expect(result.decisions.map(\.phase) == Phase.allCases)
+        #expect(result.summary.modelCalls >= 8 * 14)
+        let blueprint = result.blueprint
+        #expect(!(blueprint.architecture?.services.isEmpty ?? true))
+        #expect(blueprint.database?.stores.count == blueprint.architecture?.services.count)
+        #expect(Set(blueprint.frontend?.pages.map(\.entity) ?? []) == Set(blueprint.requirements?.entities ?? []))
+    }
+
+    @Test("the same seed gives byte-identical transcripts at concurrency 1 and 14", arguments: ["ecommerce", "finance"])
+    func determinism(industry: String) async throws {
+        let directory = try TestData.temporaryDirectory()
+        let serial = try await TestData.run(industry, seed: 7, concurrency: 1, transcript: "\(directory)/serial.jsonl")
+        let concurrent = try await TestData.run(industry, seed: 7, concurrency: 14, transcript: "\(directory)/concurrent.jsonl")
+        let serialBytes = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/serial.jsonl"))
+        let concurrentBytes = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/concurrent.jsonl"))
+        #expect(serialBytes.count > 10_000)
+        #expect(serialBytes == concurrentBytes)
+        #expect(try CanonicalJSON.encode(serial.blueprint) == CanonicalJSON.encode(concurrent.blueprint))
+    }
+
+    @Test("different seeds give different deliberations")
+    func seedsMatter() async throws {
+        var transcripts = Set<String>()
+        for seed: UInt64 in 1...6 {
+            let result = try await TestData.run("ecommerce", seed: seed)
+            transcripts.insert(result.decisions.map { "\($0.rounds.count)" }.joined() + result.summary.blueprintDigest)
+        }
+        #expect(transcripts.count > 1)
+    }
+
+    @Test("with a concurrency limit of 14 the reviews of a round overlap; with 2 they never exceed 2")
+    func concurrencyIsBounded() async throws {
+        let wide = try await TestData.run("general", concurrency: 14, latency: .milliseconds(5))
+        #expect(wide.peakConcurrency == 13)
+        let narrow = try await TestData.run("general", concurrency: 2, latency: .milliseconds(5))
+        #expect(narrow.peakConcurrency == 2)
+    }
+
+    @Test("a proposal that is not approved is revised with the dissent until it passes")
+    func revision() async throws {
+        let revised = try await firstRevisedPhase()
+        let first = revised.rounds[0]
+        let dissentFacts = Set(first.votes.filter { $0.option.dissents }.flatMap(\.missing))
+        #expect(!first.tally.outcome.isApproved)
+        #expect(!dissentFacts.isEmpty)
+        let second = revised.rounds[1]
+        #expect(Set(second.proposal.addressed) == dissentFacts)
+        #expect(revised.resolution == .approved)
+        #expect(second.tally.average > first.tally.average)
+    }
+
+    @Test("when rounds run out the product manager adopts a round and the dissent is recorded")
+    func arbitration() async throws {
+        for seed: UInt64 in 1...40 {
+            let result = try await TestData.run("ecommerce", seed: seed, maxRounds: 1)
+            guard let decided = result.decisions.first(where: { $0.resolution == .productManagerDecision }) else { continue }
+            #expect(decided.decidedBy == "michael-chang")
+            #expect(decided.rounds.count == 1)
+            #expect(decided.adoptedRound == 1)
+            #expect(!decided.dissent.isEmpty)
+            #expect(result.blueprint.isComplete)
+            return
+        }
+        Issue.record("no seed in 1...40 led to a product manager decision")
+    }
+
+    private func firstRevisedPhase() async throws -> Decision {
+        for seed: UInt64 in 1...40 {
+            let result = try await TestData.run("ecommerce", seed: seed)
+            if let decision = result.decisions.first(where: { $0.rounds.count > 1 }) { return decision }
+        }
+        throw CancellationError()
+    }
+}

@@ -1,0 +1,63 @@
+import GravityModel
+import GravityRuntime
+import Testing
+
+@Suite("Message bus")
+struct MessageBusTests {
+    @Test("direct, group and broadcast messages reach exactly their recipients, in order")
+    func addressing() async throws {
+        let observer = RecordingObserver()
+        let bus = MessageBus(observers: [observer])
+        let a = await bus.subscribe("a")
+        let b = await bus.subscribe("b")
+        let c = await bus.subscribe("c")
+        await bus.publish(.phaseEnded(phase: .requirements), from: "a", to: .everyone)
+        await bus.publish(.phaseEnded(phase: .architecture), from: "x", to: .member("b"))
+        await bus.publish(.phaseEnded(phase: .database), from: "x", to: .group(["a", "c"]))
+        await bus.publish(.phaseEnded(phase: .frontend), from: "x", to: .everyone)
+        await bus.close()
+
+        func phases(_ inbox: AsyncStream<Envelope>) async -> [Phase] {
+            var result: [Phase] = []
+            for await envelope in inbox {
+                if case .phaseEnded(let phase) = envelope.message { result.append(phase) }
+            }
+            return result
+        }
+        #expect(await phases(a) == [.database, .frontend])  // a does not hear its own broadcast
+        #expect(await phases(b) == [.requirements, .architecture, .frontend])
+        #expect(await phases(c) == [.requirements, .database, .frontend])
+        #expect(observer.seen.map(\.sequence) == [1, 2, 3, 4])
+    }
+
+    @Test("messages from many concurrent publishers arrive in sequence order")
+    func concurrentPublishers() async throws {
+        let bus = MessageBus()
+        let inbox = await bus.subscribe("sink")
+        await withTaskGroup(of: Void.self) { group in
+            for sender in 0..<8 {
+                group.addTask {
+                    for _ in 0..<100 { await bus.publish(.phaseEnded(phase: .testing), from: "s\(sender)", to: .member("sink")) }
+                }
+            }
+        }
+        await bus.close()
+        var sequences: [Int] = []
+        for await envelope in inbox { sequences.append(envelope.sequence) }
+        #expect(sequences == Array(1...800))
+    }
+}
+
+@Suite("Concurrency limiter")
+struct ConcurrencyLimiterTests {
+    @Test("never lets more than the limit run at once, and does reach it", arguments: [1, 2, 14])
+    func bound(limit: Int) async {
+        let limiter = ConcurrencyLimiter(limit: limit)
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<30 {
+                group.addTask { await limiter.run { try? await Task.sleep(for: .milliseconds(5)) } }
+            }
+        }
+        #expect(await limiter.peak == limit)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@Suite("Bad input")
+struct BadInputTests {
+    /// Asserts the one-line-error contract and returns the line.
+    private func failure(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+        let outcome = try CLI.run(arguments, environment: environment)
+        #expect(outcome.status != 0)
+        let lines = outcome.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "expected one line, got: \(outcome.stderr)")
+        #expect(outcome.stderr.hasPrefix("error: "))
+        #expect(!outcome.stderr.contains("Fatal error"))
+        return String(lines.first ?? "")
+    }
+
+    @Test("an unknown industry lists the available ones")
+    func unknownIndustry() throws {
+        let line = try failure(["develop", "--industry", "aerospace"])
+        #expect(line.contains("unknown industry 'aerospace'"))
+        #expect(line.contains("ecommerce, education, finance, general, healthcare"))
+    }
+
+    @Test("a missing industry file is named")
+    func missingIndustryFile() throws {
+        let line = try failure(["develop", "--industry", "nowhere/space.yaml"])
+        #expect(line.contains("nowhere/space.yaml"))
+    }
+
+    @Test("malformed persona YAML names the file and line")
+    func malformedPersona() throws {
+        let data = try CLI.scratchData()
+        let path = "\(data)/personas/ivan-petrov.yaml"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init
+        )
+        lines[2] = "role: [security_expert"
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let line = try failure(["team", "--data-dir", data])
+        #expect(line.contains("personas/ivan-petrov.yaml:"))
+        #expect(line.contains("malformed YAML"))
+    }
+
+    @Test("malformed industry YAML names the file and line")
+    func malformedIndustry() throws {
+        let data = try CLI.scratchData()
+        let path = "\(data)/industries/finance.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try (text + "\n  - broken: [\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let line = try failure(["develop", "--industry", "finance", "--data-dir", data])
+        #expect(line.contains("industries/finance.yaml:"))
+    }
+
+    @Test("a missing required field is named with its file")
+    func missingField() throws {
+        let data = try CLI.scratchData()
+        let path = "\(data)/personas/carlos-martinez.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.split(separator: "\n").filter { !$0.hasPrefix("experience_years:") }.joined(separator: "\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let line = try failure(["team", "--data-dir", data])
+        #expect(line.contains("personas/carlos-martinez.yaml"))
+        #expect(line.contains("missing required field 'experience_years'"))
+    }
+
+    @Test("a duplicate persona id names both files")
+    func duplicatePersona() throws {
+        let data = try CLI.scratchData()
+        try FileManager.default.copyItem(atPath: "\(data)/personas/alex-rivera.yaml", toPath: "\(data)/personas/zz-alex.yaml")
+        let line = try failure(["team", "--data-dir", data])
+        #expect(line.contains("duplicate persona id 'alex-rivera'"))
+        #expect(line.contains("personas/zz-alex.yaml"))
+        #expect(line.contains("personas/alex-rivera.yaml"))
+    }
+
+    @Test(
+        "invalid numbers are rejected with the option and value",
+        arguments: [
+            (["--seed", "abc"], "--seed 'abc'"), (["--seed=-1"], "--seed '-1'"), (["--max-rounds", "0"], "--max-rounds '0'"),
+            (["--max-rounds", "many"], "--max-rounds 'many'"), (["--concurrency", "0"], "--concurrency '0'"),
+        ]
+    )
+    func invalidNumbers(arguments: [String], expected: String) throws {
+        let line = try failure(["develop", "--industry", "general"] + arguments)
+        #expect(line.contains(expected))
+    }
+
+    @Test("both --brief and --brief-file is an error")
+    func twoBriefs() throws {
+        let line = try failure(["develop", "--brief", "x", "--brief-file", "y"])
+        #expect(line.contains("--brief"))
+    }
+
+    @Test("no data directory is a clear error")
+    func noData() throws {
+        let line = try failure(["team", "--data-dir", "/nonexistent"])
+        #expect(line.contains("/nonexistent"))
+    }
+}
