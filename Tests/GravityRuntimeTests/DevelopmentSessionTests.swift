@@ -39,12 +39,32 @@ struct DevelopmentSessionTests {
         #expect(transcripts.count > 1)
     }
 
-    @Test("with a concurrency limit of 14 the reviews of a round overlap; with 2 they never exceed 2")
+    @Test("with a concurrency limit of 14 the reviews and the next draft overlap; with 2 never more than 2 are in flight")
     func concurrencyIsBounded() async throws {
         let wide = try await TestData.run("general", concurrency: 14, latency: .milliseconds(5))
-        #expect(wide.peakConcurrency == 13)
+        #expect(wide.peakConcurrency == 14)
+        let reviewsOnly = try await TestData.run("general", concurrency: 13, latency: .milliseconds(5))
+        #expect(reviewsOnly.peakConcurrency == 13)
         let narrow = try await TestData.run("general", concurrency: 2, latency: .milliseconds(5))
         #expect(narrow.peakConcurrency == 2)
+    }
+
+    @Test("drafting the next phase ahead changes neither the transcript nor the Blueprint", arguments: [3, 11, 42])
+    func draftAheadIsInvisible(seed: UInt64) async throws {
+        let directory = try TestData.temporaryDirectory()
+        let ahead = try await TestData.run("healthcare", seed: seed, concurrency: 14, transcript: "\(directory)/ahead.jsonl")
+        let plain = try await TestData.run(
+            "healthcare",
+            seed: seed,
+            concurrency: 14,
+            draftAhead: false,
+            transcript: "\(directory)/plain.jsonl"
+        )
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: "\(directory)/ahead.jsonl"))
+                == Data(contentsOf: URL(fileURLWithPath: "\(directory)/plain.jsonl"))
+        )
+        #expect(ahead.summary == plain.summary)
     }
 
     @Test("a proposal that is not approved is revised with the dissent until it passes")

@@ -27,6 +27,7 @@ enum TestData {
         maxRounds: Int = 3,
         concurrency: Int = 14,
         latency: Duration = .zero,
+        draftAhead: Bool = true,
         transcript: String? = nil,
         observers: [any BusObserver] = []
     ) async throws -> SessionResult {
@@ -41,7 +42,8 @@ enum TestData {
             seed: seed,
             maxRounds: maxRounds,
             concurrency: concurrency,
-            model: MockModel(seed: seed, latency: latency)
+            model: MockModel(seed: seed, latency: latency),
+            draftAhead: draftAhead
         )
         return try await DevelopmentSession.run(configuration, observers: all)
     }

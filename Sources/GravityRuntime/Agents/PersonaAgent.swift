@@ -21,13 +21,20 @@ public actor PersonaAgent {
         self.inbox = await bus.subscribe(persona.id)
     }
 
-    /// Handles messages one at a time until the bus closes.
+    /// Handles messages one at a time until the bus closes; a draft ahead runs alongside, so
+    /// that the persona can review the current phase while it drafts the next.
     public func run() async {
-        for await envelope in inbox {
-            do {
-                try await handle(envelope.message)
-            } catch {
-                await bus.publish(.failed(persona: persona.id, problem: "\(error)"), from: persona.id, to: .member(Moderator.id))
+        await withTaskGroup(of: Void.self) { group in
+            for await envelope in inbox {
+                if case .draftRequested(let id, let phase, let context) = envelope.message {
+                    group.addTask { await self.draftAhead(id: id, phase: phase, context: context) }
+                    continue
+                }
+                do {
+                    try await handle(envelope.message)
+                } catch {
+                    await bus.publish(.failed(persona: persona.id, problem: "\(error)"), from: persona.id, to: .member(Moderator.id))
+                }
             }
         }
     }
@@ -35,7 +42,9 @@ public actor PersonaAgent {
     private func handle(_ message: BusMessage) async throws {
         switch message {
         case .proposalRequested(let phase, let round, let context):
-            try await propose(phase: phase, round: round, context: context)
+            await publish(try await prepare(phase: phase, round: round, context: context))
+        case .draftAdopted(let draft):
+            await publish(draft)
         case .reviewRequested(let proposal, let proposalJSON, let context):
             try await review(proposal, proposalJSON: proposalJSON, context: context)
         case .arbitrationRequested(let phase, let context):
@@ -45,7 +54,27 @@ public actor PersonaAgent {
         }
     }
 
-    private func propose(phase: Phase, round: Int, context: TaskContext) async throws {
+    private func draftAhead(id: Int, phase: Phase, context: TaskContext) async {
+        do {
+            let draft = try await prepare(phase: phase, round: 1, context: context)
+            await bus.publish(.draftReady(id: id, draft: draft), from: persona.id, to: .member(Moderator.id))
+        } catch {
+            await bus.publish(.draftFailed(id: id), from: persona.id, to: .member(Moderator.id))
+        }
+    }
+
+    private func publish(_ prepared: PreparedProposal) async {
+        await bus.publish(.modelExchanged(prepared.exchange), from: persona.id, to: .member(Moderator.id))
+        await bus.publish(.proposed(prepared.proposal), from: persona.id)
+        await bus.publish(
+            .voted(phase: prepared.proposal.phase, round: prepared.proposal.round, vote: prepared.leadVote),
+            from: persona.id,
+            to: .member(Moderator.id)
+        )
+    }
+
+    /// Asks the model for a proposal and checks it, without publishing anything.
+    private func prepare(phase: Phase, round: Int, context: TaskContext) async throws -> PreparedProposal {
         let previousJSON = try context.proposal.map { try CanonicalJSON.string($0.content) }
         let prompt = prompts.proposal(
             phase: phase,
@@ -65,7 +94,7 @@ public actor PersonaAgent {
             schema: Schemas.proposal(phase),
             context: context
         )
-        let answer = try await ask(request, as: ProposalAnswer.self)
+        let (exchange, answer) = try await ask(request, as: ProposalAnswer.self)
         guard answer.content.phase == phase else {
             throw RuntimeError.invalidAnswer(
                 persona: persona.id,
@@ -81,7 +110,6 @@ public actor PersonaAgent {
             rationale: answer.rationale,
             addressed: answer.addressed
         )
-        await bus.publish(.proposed(proposal), from: persona.id)
         let vote = Vote(
             voter: persona.id,
             option: answer.selfVote.vote,
@@ -89,7 +117,7 @@ public actor PersonaAgent {
             reason: answer.selfVote.reason,
             missing: answer.selfVote.missing
         )
-        await bus.publish(.voted(phase: phase, round: round, vote: vote), from: persona.id, to: .member(Moderator.id))
+        return PreparedProposal(exchange: exchange, proposal: proposal, leadVote: vote)
     }
 
     private func review(_ proposal: Proposal, proposalJSON: String, context: TaskContext) async throws {
@@ -103,7 +131,8 @@ public actor PersonaAgent {
             schema: Schemas.review,
             context: context
         )
-        let answer = try await ask(request, as: ReviewAnswer.self)
+        let (exchange, answer) = try await ask(request, as: ReviewAnswer.self)
+        await bus.publish(.modelExchanged(exchange), from: persona.id, to: .member(Moderator.id))
         let vote = Vote(voter: persona.id, option: answer.vote, weight: persona.weight, reason: answer.reason, missing: answer.missing)
         await bus.publish(.voted(phase: proposal.phase, round: proposal.round, vote: vote), from: persona.id, to: .member(Moderator.id))
     }
@@ -119,7 +148,8 @@ public actor PersonaAgent {
             schema: Schemas.arbitration,
             context: context
         )
-        let answer = try await ask(request, as: ArbitrationAnswer.self)
+        let (exchange, answer) = try await ask(request, as: ArbitrationAnswer.self)
+        await bus.publish(.modelExchanged(exchange), from: persona.id, to: .member(Moderator.id))
         guard (1...context.rounds.count).contains(answer.adoptRound) else {
             throw RuntimeError.invalidAnswer(
                 persona: persona.id,
@@ -130,13 +160,13 @@ public actor PersonaAgent {
         await bus.publish(.arbitrated(phase: phase, answer: answer), from: persona.id, to: .everyone)
     }
 
-    /// Sends the request through the concurrency limit, records the exchange, and parses the answer.
-    private func ask<Answer: Decodable>(_ request: ModelRequest, as type: Answer.Type) async throws -> Answer {
+    /// Sends the request through the concurrency limit and parses the answer.
+    private func ask<Answer: Decodable>(_ request: ModelRequest, as type: Answer.Type) async throws -> (ModelExchange, Answer) {
         let model = self.model
         let response = try await limiter.run { try await model.complete(request) }
-        await bus.publish(.modelExchanged(ModelExchange(request: request, response: response)), from: persona.id, to: .member(Moderator.id))
         do {
-            return try JSONDecoder().decode(Answer.self, from: Data(response.text.utf8))
+            let answer = try JSONDecoder().decode(Answer.self, from: Data(response.text.utf8))
+            return (ModelExchange(request: request, response: response), answer)
         } catch {
             throw RuntimeError.invalidAnswer(
                 persona: persona.id,

@@ -19,6 +19,14 @@ public enum BusMessage: Sendable {
     case decided(Decision)
     case phaseEnded(phase: Phase)
     case sessionEnded(RunSummary)
+    /// Moderator to the next phase's lead: draft ahead, assuming the proposal under review is adopted.
+    case draftRequested(id: Int, phase: Phase, context: TaskContext)
+    /// Lead to moderator: the draft ahead is ready (nothing is published until it is adopted).
+    case draftReady(id: Int, draft: PreparedProposal)
+    /// Lead to moderator: the draft ahead could not be made; the phase will be drafted normally.
+    case draftFailed(id: Int)
+    /// Moderator to lead: the draft ahead matches the adopted decisions; publish it as the phase's proposal.
+    case draftAdopted(PreparedProposal)
     /// A persona could not do what it was asked.
     case failed(persona: String, problem: String)
 }

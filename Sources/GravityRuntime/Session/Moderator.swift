@@ -10,6 +10,9 @@ struct Moderator {
     private var messages: AsyncStream<Envelope>.Iterator
     private var modelCalls = 0
     private var tokens = TokenUsage.zero
+    /// The latest draft ahead asked for: its id, phase and the Blueprint it assumed.
+    private var ahead: (id: Int, phase: Phase, blueprint: Blueprint)?
+    private var draftsAhead: [Int: PreparedProposal?] = [:]
 
     init(configuration: SessionConfiguration, bus: MessageBus, inbox: AsyncStream<Envelope>) {
         self.configuration = configuration
@@ -47,9 +50,19 @@ struct Moderator {
         var previous: Proposal?
         var dissent: [Vote] = []
         for round in 1...configuration.maxRounds {
-            let draftContext = TaskContext(team: team, blueprint: blueprint, proposal: previous, dissent: dissent)
-            await bus.publish(.proposalRequested(phase: phase, round: round, context: draftContext), from: Self.id, to: .member(lead.id))
+            if round == 1, let draft = try await adoptableDraft(for: phase, blueprint: blueprint) {
+                await bus.publish(.draftAdopted(draft), from: Self.id, to: .member(lead.id))
+            } else {
+                let draftContext = TaskContext(team: team, blueprint: blueprint, proposal: previous, dissent: dissent)
+                await bus.publish(
+                    .proposalRequested(phase: phase, round: round, context: draftContext),
+                    from: Self.id,
+                    to: .member(lead.id)
+                )
+            }
             let (proposal, leadVote) = try await receiveProposal(from: lead.id)
+            // Asked before the reviews, so that the next lead starts drafting before it turns to its review.
+            await requestDraftAhead(after: phase, assuming: proposal, blueprint: blueprint)
             let reviewContext = TaskContext(team: team, blueprint: blueprint, proposal: proposal)
             await bus.publish(
                 .reviewRequested(proposal: proposal, proposalJSON: try CanonicalJSON.string(proposal.content), context: reviewContext),
@@ -95,6 +108,33 @@ struct Moderator {
         return decision
     }
 
+    /// While the reviews run, asks the next phase's lead to draft as if this proposal were adopted.
+    /// Only when a request slot is free beside the reviews, so that it never delays them.
+    private mutating func requestDraftAhead(after phase: Phase, assuming proposal: Proposal, blueprint: Blueprint) async {
+        guard configuration.draftAhead, configuration.concurrency > team.reviewers(of: phase).count,
+            let next = Phase.allCases.first(where: { $0 > phase })
+        else { return }
+        let assumed = blueprint.applying(proposal.content)
+        let id = (ahead?.id ?? 0) + 1
+        ahead = (id, next, assumed)
+        await bus.publish(
+            .draftRequested(id: id, phase: next, context: TaskContext(team: team, blueprint: assumed)),
+            from: Self.id,
+            to: .member(team.lead(of: next).id)
+        )
+    }
+
+    /// The draft ahead for `phase`, if one was made for exactly these decisions.
+    private mutating func adoptableDraft(for phase: Phase, blueprint: Blueprint) async throws -> PreparedProposal? {
+        guard let ahead, ahead.phase == phase, ahead.blueprint == blueprint else { return nil }
+        while draftsAhead[ahead.id] == nil {
+            _ = try await nextMessage()
+        }
+        let draft = draftsAhead[ahead.id] ?? nil
+        draftsAhead.removeAll()
+        return draft
+    }
+
     private mutating func receiveProposal(from lead: String) async throws -> (Proposal, Vote) {
         var proposal: Proposal?
         while true {
@@ -122,21 +162,35 @@ struct Moderator {
         }
     }
 
-    /// The next message for the moderator; accounts for model usage and surfaces failures.
+    /// The next message for the moderator; accounts for model usage, keeps drafts ahead aside,
+    /// and surfaces failures.
     private mutating func next() async throws -> BusMessage {
+        while true {
+            if let message = try await nextMessage() { return message }
+        }
+    }
+
+    /// Reads one message; returns nil for a draft-ahead answer, which is kept in `draftsAhead`.
+    private mutating func nextMessage() async throws -> BusMessage? {
         guard let envelope = await messages.next() else {
             throw RuntimeError.personaFailed(persona: Self.id, problem: "the bus closed during the session")
         }
+        try Task.checkCancellation()
         switch envelope.message {
         case .failed(let persona, let problem):
             throw RuntimeError.personaFailed(persona: persona, problem: problem)
         case .modelExchanged(let exchange):
             modelCalls += 1
             tokens = tokens + exchange.usage
+        case .draftReady(let id, let draft):
+            draftsAhead[id] = .some(draft)
+            return nil
+        case .draftFailed(let id):
+            draftsAhead[id] = .some(nil)
+            return nil
         default:
             break
         }
-        try Task.checkCancellation()
         return envelope.message
     }
 }

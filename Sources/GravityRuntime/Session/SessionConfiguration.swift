@@ -10,14 +10,27 @@ public struct SessionConfiguration: Sendable {
     /// Model requests allowed in flight at once (at least 1).
     public var concurrency: Int
     public var model: any LanguageModel
+    /// Whether the next phase's lead drafts while the current proposal is reviewed (when a
+    /// request slot is free beside the reviews). A draft made for decisions that did not stand
+    /// is discarded, so the outcome and the transcript are the same either way.
+    public var draftAhead: Bool
 
-    public init(team: Team, brief: String, seed: UInt64, maxRounds: Int = 3, concurrency: Int = 14, model: any LanguageModel) {
+    public init(
+        team: Team,
+        brief: String,
+        seed: UInt64,
+        maxRounds: Int = 3,
+        concurrency: Int = 14,
+        model: any LanguageModel,
+        draftAhead: Bool = true
+    ) {
         self.team = team
         self.brief = brief
         self.seed = seed
         self.maxRounds = maxRounds
         self.concurrency = concurrency
         self.model = model
+        self.draftAhead = draftAhead
     }
 
     /// The transcript header for this configuration.

@@ -123,7 +123,8 @@ public final class TranscriptWriter: BusObserver {
         case .sessionEnded(let summary):
             event = TranscriptEvent(seq: sequence, type: .runEnd)
             event.summary = summary
-        case .proposalRequested, .reviewRequested, .arbitrationRequested, .failed:
+        case .proposalRequested, .reviewRequested, .arbitrationRequested, .failed, .draftRequested, .draftReady, .draftFailed,
+            .draftAdopted:
             return nil
         }
         return try? CanonicalJSON.encode(event)

@@ -37,6 +37,13 @@ struct DevelopCommand: AsyncParsableCommand {
     @Option(name: .customLong("mock-latency-ms"), help: "Simulated time per mock model request, in milliseconds.")
     var mockLatency: String = "0"
 
+    @Flag(
+        name: .customLong("no-draft-ahead"),
+        help:
+            "Do not let the next phase's lead draft while the current proposal is reviewed (saves model calls when proposals are often rejected; results are the same)."
+    )
+    var noDraftAhead = false
+
     @Flag(help: "Print a machine-readable summary as JSON (and no progress).")
     var json = false
 
@@ -66,7 +73,8 @@ struct DevelopCommand: AsyncParsableCommand {
             seed: settings.seed,
             maxRounds: settings.maxRounds,
             concurrency: settings.concurrency,
-            model: model
+            model: model,
+            draftAhead: !noDraftAhead
         )
         let clock = ContinuousClock()
         let start = clock.now

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import GravityModel
+import GravityRuntime
+
+/// Times a full offline `develop`: the release binary end to end, the session in process, and the
+/// same session with simulated model latency at concurrency 1 and 14.
+struct DevelopBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "develop",
+        abstract: "Time a full offline develop and show that reviews run concurrently."
+    )
+
+    @Option(help: "Industry to develop.")
+    var industry = "ecommerce"
+
+    @Option(help: "Runs of the binary and of the in-process session.")
+    var runs = 20
+
+    @Option(name: .customLong("latency-ms"), help: "Simulated model latency per request for the concurrency comparison.")
+    var latencyMilliseconds = 100
+
+    @Option(help: "Path to the gravity-team binary (default: next to gravity-bench).")
+    var binary: String?
+
+    @Option(name: .customLong("data-dir"), help: "Directory holding personas/ and industries/.")
+    var dataDirectory: String?
+
+    func run() async throws {
+        let root = try DataDirectory.locate(explicit: dataDirectory)
+        let catalog = try Catalog(root: root)
+        let team = try catalog.team(for: catalog.industry(industry))
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gravity-bench-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+
+        print("gravity-bench develop: industry \(industry), \(runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        let executable =
+            binary
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("gravity-team").path
+        let wall = try processWallTimes(executable: executable, root: root, scratch: scratch)
+        print("| measurement | median | p90 | min | max |")
+        print("|---|---|---|---|---|")
+        print(row("`gravity-team develop` process wall (load, deliberate, write)", wall))
+
+        var sessionTimes: [Double] = []
+        for index in 0..<runs {
+            let clock = ContinuousClock()
+            let writer = try TranscriptWriter(path: "\(scratch)/session-\(index).jsonl", rank: { team.rank(of: $0) })
+            let elapsed = try await clock.measure {
+                _ = try await DevelopmentSession.run(
+                    SessionConfiguration(team: team, brief: team.industry.defaultBrief, seed: 42, model: MockModel(seed: 42)),
+                    observers: [writer]
+                )
+                writer.close()
+            }
+            sessionTimes.append(elapsed.milliseconds)
+        }
+        print(row("session in process (deliberate, write transcript)", Statistics(sessionTimes)))
+
+        let latency = Duration.milliseconds(latencyMilliseconds)
+        var byConcurrency: [Int: Double] = [:]
+        var calls = 0
+        for concurrency in [1, 4, 14] {
+            let clock = ContinuousClock()
+            var result: SessionResult?
+            let elapsed = try await clock.measure {
+                result = try await DevelopmentSession.run(
+                    SessionConfiguration(
+                        team: team,
+                        brief: team.industry.defaultBrief,
+                        seed: 42,
+                        concurrency: concurrency,
+                        model: MockModel(seed: 42, latency: latency)
+                    )
+                )
+            }
+            calls = result?.summary.modelCalls ?? 0
+            byConcurrency[concurrency] = elapsed.milliseconds
+        }
+        print("")
+        print("Simulated latency \(latencyMilliseconds) ms per request, \(calls) requests:")
+        print("| concurrency | wall | speed-up over 1 |")
+        print("|---|---|---|")
+        for concurrency in [1, 4, 14] {
+            let time = byConcurrency[concurrency] ?? 0
+            print("| \(concurrency) | \(format(time)) | \(String(format: "%.1fx", (byConcurrency[1] ?? 0) / time)) |")
+        }
+    }
+
+    private func row(_ name: String, _ statistics: Statistics) -> String {
+        "| \(name) | \(format(statistics.median)) | \(format(statistics.percentile(90))) | \(format(statistics.minimum)) | \(format(statistics.maximum)) |"
+    }
+
+    private func processWallTimes(executable: String, root: String, scratch: String) throws -> Statistics {
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            throw ValidationError("\(executable) is not an executable; build it with swift build -c release or pass --binary")
+        }
+        var times: [Double] = []
+        for index in 0..<runs {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["develop", "--industry", industry, "--out", "\(scratch)/run-\(index)", "--json", "--data-dir", root]
+            process.standardOutput = FileHandle.nullDevice
+            let clock = ContinuousClock()
+            let elapsed = try clock.measure {
+                try process.run()
+                process.waitUntilExit()
+            }
+            guard process.terminationStatus == 0 else {
+                throw ValidationError("\(executable) develop exited with status \(process.terminationStatus)")
+            }
+            times.append(elapsed.milliseconds)
+        }
+        return Statistics(times)
+    }
+}
