@@ -105,5 +105,12 @@ struct DevelopCommandTests {
         #expect(again.status == 0)
         let rerun = try CLI.run(["develop", "--industry", "general", "--out", "ours"], in: directory)
         #expect(rerun.status == 0, "a second run may rewrite its own output")
+        let transcriptOverNotes = try CLI.run(
+            ["develop", "--industry", "general", "--out", "ours", "--transcript", "mine/notes.txt"],
+            in: directory
+        )
+        #expect(transcriptOverNotes.status != 0)
+        #expect(transcriptOverNotes.stderr.contains("not a gravity-team transcript"))
+        #expect(try String(contentsOfFile: "\(directory)/mine/notes.txt", encoding: .utf8) == "keep me")
     }
 }

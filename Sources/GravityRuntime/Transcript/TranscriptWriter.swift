@@ -26,10 +26,22 @@ public final class TranscriptWriter: BusObserver {
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
+        try Self.refuseToReplaceOtherFiles(at: path)
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path)
         else { throw RuntimeError.cannotWrite(path: path, reason: "cannot create the file") }
         self.state = Mutex(State(handle: handle))
         self.rank = rank
+    }
+
+    /// A file that exists, is not empty and is not a transcript belongs to the user: never replace it.
+    private static func refuseToReplaceOtherFiles(at path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: 4096)) ?? Data()
+        let firstLine = String(decoding: start.prefix { $0 != 0x0A }, as: UTF8.self)
+        guard start.isEmpty || firstLine.contains("\"format\":\"\(TranscriptHeader.format)\"") else {
+            throw RuntimeError.cannotWrite(path: path, reason: "the file exists and is not a gravity-team transcript")
+        }
     }
 
     /// The first write error, if any (writing never interrupts the session).
