@@ -93,24 +93,17 @@ struct DevelopBenchmark: AsyncParsableCommand {
     }
 
     private func processWallTimes(executable: String, root: String, scratch: String) throws -> Statistics {
-        guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw ValidationError("\(executable) is not an executable; build it with swift build -c release or pass --binary")
-        }
         var times: [Double] = []
         for index in 0..<runs {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["develop", "--industry", industry, "--out", "\(scratch)/run-\(index)", "--json", "--data-dir", root]
-            process.standardOutput = FileHandle.nullDevice
-            let clock = ContinuousClock()
-            let elapsed = try clock.measure {
-                try process.run()
-                process.waitUntilExit()
-            }
-            guard process.terminationStatus == 0 else {
-                throw ValidationError("\(executable) develop exited with status \(process.terminationStatus)")
-            }
-            times.append(elapsed.milliseconds)
+            times.append(
+                try ProcessTimer.time(
+                    executable,
+                    [
+                        "develop", "--industry", industry, "--out", "\(scratch)/run-\(index)", "--json", "--data-dir", root,
+                        "--history", "\(scratch)/history.sqlite",
+                    ]
+                )
+            )
         }
         return Statistics(times)
     }

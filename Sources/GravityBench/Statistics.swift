@@ -18,11 +18,4 @@ struct Statistics {
     }
 }
 
-extension Duration {
-    var milliseconds: Double {
-        let parts = components
-        return Double(parts.seconds) * 1000 + Double(parts.attoseconds) / 1e15
-    }
-}
-
 func format(_ milliseconds: Double) -> String { String(format: "%.1f ms", milliseconds) }

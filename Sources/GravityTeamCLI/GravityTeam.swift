@@ -8,7 +8,10 @@ struct GravityTeam: AsyncParsableCommand {
         commandName: "gravity-team",
         abstract: "A team of fourteen AI personas that deliberates, votes and builds an application from a brief.",
         version: ToolVersion.current,
-        subcommands: [DevelopCommand.self, TeamCommand.self, IndustriesCommand.self]
+        subcommands: [
+            DevelopCommand.self, ReplayCommand.self, ShowCommand.self, DiffCommand.self, RunsCommand.self, TeamCommand.self,
+            IndustriesCommand.self,
+        ]
     )
 }
 

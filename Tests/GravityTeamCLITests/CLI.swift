@@ -26,9 +26,12 @@ enum CLI {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: try directory ?? temporaryDirectory())
+        let workingDirectory = try directory ?? temporaryDirectory()
+        process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
         var env = ProcessInfo.processInfo.environment
         env["GRAVITY_DATA_DIR"] = repositoryRoot
+        // Tests never touch the user's own run history.
+        env["GRAVITY_HISTORY"] = "\(workingDirectory)/history.sqlite"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()
@@ -60,6 +63,22 @@ enum CLI {
             try FileManager.default.copyItem(atPath: "\(repositoryRoot)/\(folder)", toPath: "\(directory)/\(folder)")
         }
         return directory
+    }
+
+    /// Starts `gravity-team arguments...` without waiting for it.
+    static func start(_ arguments: [String], in directory: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        env["GRAVITY_DATA_DIR"] = repositoryRoot
+        env["GRAVITY_HISTORY"] = "\(directory)/history.sqlite"
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     static func json(_ text: String) throws -> Any {

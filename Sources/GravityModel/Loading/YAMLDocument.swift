@@ -159,9 +159,10 @@ public enum YAMLDocument {
 
     /// Keys present in the input but absent from the re-encoded value are keys the type ignored.
     private static func rejectUnknownKeys<T: Encodable>(in input: Node, comparedWith value: T, file: String) throws {
-        guard let encodedText = try? YAMLEncoder().encode(value), let encoded = try? Yams.compose(yaml: encodedText)
-        else { return }
-        if let (key, line, isEmpty) = firstUnknownKey(input: input, known: encoded, path: []) {
+        // The re-encoded value has every key the type knows; JSON is much cheaper to make and
+        // read back than YAML, and keys are all that is compared.
+        guard let data = try? JSONEncoder().encode(value), let known = try? JSONSerialization.jsonObject(with: data) else { return }
+        if let (key, line, isEmpty) = firstUnknownKey(input: input, known: known, path: []) {
             // An empty value for a key the type dropped is most often a comma that split a flow
             // mapping (`{title: Browse, search}`), so it is reported rather than ignored.
             throw isEmpty
@@ -170,19 +171,19 @@ public enum YAMLDocument {
         }
     }
 
-    private static func firstUnknownKey(input: Node, known: Node, path: [String]) -> (String, Int, Bool)? {
+    private static func firstUnknownKey(input: Node, known: Any, path: [String]) -> (String, Int, Bool)? {
         if let mapping = input.mapping {
-            let knownMapping = known.mapping
+            let knownMapping = known as? [String: Any]
             for (keyNode, valueNode) in mapping {
                 guard let key = keyNode.scalar?.string else { continue }
                 let fieldPath = path + [key]
-                guard let knownValue = knownMapping?[key] else {
+                guard let knownValue = knownMapping?[key], !(knownValue is NSNull) else {
                     let isEmpty = valueNode.scalar.map { ["null", "~", ""].contains($0.string) } ?? false
                     return (fieldPath.joined(separator: "."), keyNode.mark?.line ?? 1, isEmpty)
                 }
                 if let found = firstUnknownKey(input: valueNode, known: knownValue, path: fieldPath) { return found }
             }
-        } else if let sequence = input.sequence, let knownSequence = known.sequence {
+        } else if let sequence = input.sequence, let knownSequence = known as? [Any] {
             for (index, element) in sequence.enumerated() where index < knownSequence.count {
                 let indexed = path.isEmpty ? ["[\(index)]"] : path.dropLast() + [path[path.count - 1] + "[\(index)]"]
                 if let found = firstUnknownKey(input: element, known: knownSequence[index], path: indexed) {

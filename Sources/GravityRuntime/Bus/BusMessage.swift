@@ -18,6 +18,8 @@ public enum BusMessage: Sendable {
     case arbitrated(phase: Phase, answer: ArbitrationAnswer)
     case decided(Decision)
     case phaseEnded(phase: Phase)
+    /// A file the run wrote, with its digest.
+    case artifactWritten(ArtifactDigest)
     case sessionEnded(RunSummary)
     /// Moderator to the next phase's lead: draft ahead, assuming the proposal under review is adopted.
     case draftRequested(id: Int, phase: Phase, context: TaskContext)

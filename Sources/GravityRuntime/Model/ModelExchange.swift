@@ -18,6 +18,30 @@ public struct ModelExchange: Codable, Sendable, Hashable {
         case requestHash = "request_hash"
     }
 
+    public init(
+        persona: String,
+        phase: Phase,
+        round: Int,
+        task: ModelTask,
+        schema: String,
+        requestHash: String,
+        system: String,
+        prompt: String,
+        response: String,
+        usage: TokenUsage
+    ) {
+        self.persona = persona
+        self.phase = phase
+        self.round = round
+        self.task = task
+        self.schema = schema
+        self.requestHash = requestHash
+        self.system = system
+        self.prompt = prompt
+        self.response = response
+        self.usage = usage
+    }
+
     public init(request: ModelRequest, response: ModelResponse) {
         persona = request.persona
         phase = request.phase

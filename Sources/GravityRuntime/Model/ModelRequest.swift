@@ -3,15 +3,18 @@ import GravityModel
 /// One request to a language model: who asks, in which phase and round, for what, with the
 /// rendered prompt and the structured context it was rendered from.
 public struct ModelRequest: Sendable {
-    public var persona: String
-    public var phase: Phase
-    public var round: Int
-    public var task: ModelTask
-    public var system: String
-    public var prompt: String
+    public let persona: String
+    public let phase: Phase
+    public let round: Int
+    public let task: ModelTask
+    public let system: String
+    public let prompt: String
     /// The name of the JSON schema the answer must match.
-    public var schema: String
-    public var context: TaskContext
+    public let schema: String
+    public let context: TaskContext
+    /// A fingerprint (SHA-256) of everything the model sees, used to match recorded answers on
+    /// replay. Computed once, when the request is made.
+    public let hash: String
 
     public init(
         persona: String,
@@ -31,10 +34,8 @@ public struct ModelRequest: Sendable {
         self.prompt = prompt
         self.schema = schema
         self.context = context
-    }
-
-    /// A fingerprint of everything the model sees, used to match recorded answers on replay.
-    public var hash: String {
-        StableHash.of(persona, phase.rawValue, String(round), task.rawValue, schema, system, prompt).hex
+        self.hash = SHA256Digest.hex(
+            [persona, phase.rawValue, String(round), task.rawValue, schema, system, prompt].joined(separator: "\u{1F}")
+        )
     }
 }

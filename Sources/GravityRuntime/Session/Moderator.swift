@@ -22,7 +22,7 @@ struct Moderator {
 
     private var team: Team { configuration.team }
 
-    mutating func run() async throws -> (Blueprint, [Decision], RunSummary) {
+    mutating func run(producing produce: ArtifactProducer?) async throws -> (Blueprint, [Decision], [ArtifactDigest], RunSummary) {
         await bus.publish(.sessionStarted(configuration.header), from: Self.id)
         var blueprint = Blueprint(industry: team.industry.id, brief: configuration.brief)
         var decisions: [Decision] = []
@@ -32,6 +32,8 @@ struct Moderator {
             decisions.append(decision)
             await bus.publish(.phaseEnded(phase: phase), from: Self.id)
         }
+        let artifacts = try await produce?(blueprint, decisions).sorted { $0.path < $1.path } ?? []
+        for artifact in artifacts { await bus.publish(.artifactWritten(artifact), from: Self.id) }
         let summary = RunSummary(
             phases: decisions.map(PhaseSummary.init),
             modelCalls: modelCalls,
@@ -39,7 +41,7 @@ struct Moderator {
             blueprintDigest: try BlueprintDigest.of(blueprint)
         )
         await bus.publish(.sessionEnded(summary), from: Self.id)
-        return (blueprint, decisions, summary)
+        return (blueprint, decisions, artifacts, summary)
     }
 
     private mutating func deliberate(_ phase: Phase, blueprint: Blueprint) async throws -> Decision {

@@ -37,8 +37,9 @@ public struct OutputDirectory: Sendable {
     /// The path of `name` inside the directory.
     public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 
-    /// Writes `data` to `name` atomically.
-    public func write(_ data: Data, to name: String) throws {
+    /// Writes `data` to `name` atomically and returns its digest.
+    @discardableResult
+    public func write(_ data: Data, to name: String) throws -> ArtifactDigest {
         let target = file(name)
         do {
             try FileManager.default.createDirectory(
@@ -49,5 +50,6 @@ public struct OutputDirectory: Sendable {
         } catch {
             throw RuntimeError.cannotWrite(path: target, reason: (error as NSError).localizedDescription)
         }
+        return ArtifactDigest(path: name, sha256: SHA256Digest.hex(data), bytes: data.count)
     }
 }

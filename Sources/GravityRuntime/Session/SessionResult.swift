@@ -4,7 +4,11 @@ import GravityModel
 public struct SessionResult: Sendable {
     public var blueprint: Blueprint
     public var decisions: [Decision]
+    /// The files the run wrote, sorted by path.
+    public var artifacts: [ArtifactDigest]
     public var summary: RunSummary
+    /// Wall-clock time of the session (not part of any transcript).
+    public var elapsed: Duration
     /// The most model requests that were in flight at once.
     public var peakConcurrency: Int
 }

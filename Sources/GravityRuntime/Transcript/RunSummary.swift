@@ -16,6 +16,26 @@ public struct PhaseSummary: Codable, Sendable, Hashable {
         case decidedBy = "decided_by"
     }
 
+    public init(
+        phase: Phase,
+        lead: String,
+        outcome: TallyOutcome,
+        resolution: Resolution,
+        decidedBy: String,
+        rounds: Int,
+        average: Double,
+        support: Double
+    ) {
+        self.phase = phase
+        self.lead = lead
+        self.outcome = outcome
+        self.resolution = resolution
+        self.decidedBy = decidedBy
+        self.rounds = rounds
+        self.average = average
+        self.support = support
+    }
+
     public init(_ decision: Decision) {
         phase = decision.phase
         lead = decision.lead

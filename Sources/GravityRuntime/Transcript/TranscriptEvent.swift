@@ -11,6 +11,7 @@ public struct TranscriptEvent: Codable, Sendable, Hashable {
         case arbitration
         case decision
         case phaseEnd = "phase_end"
+        case artifact
         case runEnd = "run_end"
     }
 
@@ -25,6 +26,7 @@ public struct TranscriptEvent: Codable, Sendable, Hashable {
     public var tally: WeightedTally?
     public var arbitration: ArbitrationAnswer?
     public var decision: DecisionRecord?
+    public var artifact: ArtifactDigest?
     public var summary: RunSummary?
 
     public init(seq: Int, type: Kind, phase: Phase? = nil, round: Int? = nil, persona: String? = nil) {

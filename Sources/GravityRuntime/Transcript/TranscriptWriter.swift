@@ -132,6 +132,9 @@ public final class TranscriptWriter: BusObserver {
             event.decision = DecisionRecord(decision)
         case .phaseEnded(let phase):
             event = TranscriptEvent(seq: sequence, type: .phaseEnd, phase: phase)
+        case .artifactWritten(let artifact):
+            event = TranscriptEvent(seq: sequence, type: .artifact)
+            event.artifact = artifact
         case .sessionEnded(let summary):
             event = TranscriptEvent(seq: sequence, type: .runEnd)
             event.summary = summary

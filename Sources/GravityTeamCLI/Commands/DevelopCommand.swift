@@ -10,8 +10,8 @@ struct DevelopCommand: AsyncParsableCommand {
         abstract: "Run the team through the eight phases and write the Blueprint and transcript."
     )
 
-    @Option(help: "Industry id from industries/, or a path to an industry YAML file.")
-    var industry = "general"
+    @Option(help: "Industry id from industries/, or a path to an industry YAML file (default: general).")
+    var industry: String?
 
     @Option(help: "The one-line brief (default: the industry's own brief).")
     var brief: String?
@@ -19,8 +19,8 @@ struct DevelopCommand: AsyncParsableCommand {
     @Option(name: .customLong("brief-file"), help: "Read the brief from a file.")
     var briefFile: String?
 
-    @Option(help: "Seed for the mock model; the same seed gives the same run.")
-    var seed: String = "42"
+    @Option(help: "Seed for the mock model; the same seed gives the same run (default: 42).")
+    var seed: String?
 
     @Option(help: "Output directory (default: gravity-out/<industry>).")
     var out: String?
@@ -28,14 +28,19 @@ struct DevelopCommand: AsyncParsableCommand {
     @Option(help: "Transcript path (default: <out>/transcript.jsonl).")
     var transcript: String?
 
-    @Option(name: .customLong("max-rounds"), help: "Voting rounds per phase before the product manager decides (1-10).")
-    var maxRounds: String = "3"
+    @Option(name: .customLong("max-rounds"), help: "Voting rounds per phase before the product manager decides, 1-10 (default: 3).")
+    var maxRounds: String?
 
     @Option(help: "Model requests in flight at once (1-64).")
     var concurrency: String = "14"
 
     @Option(name: .customLong("mock-latency-ms"), help: "Simulated time per mock model request, in milliseconds.")
     var mockLatency: String = "0"
+
+    @Option(
+        help: "Continue the interrupted run in this transcript: recorded answers are reused, the model is asked only for what is missing."
+    )
+    var resume: String?
 
     @Flag(
         name: .customLong("no-draft-ahead"),
@@ -48,25 +53,48 @@ struct DevelopCommand: AsyncParsableCommand {
     var json = false
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var history: HistoryOptions
 
     func validate() throws {
         if brief != nil && briefFile != nil { throw ValidationError("give --brief or --brief-file, not both") }
-        _ = try parsedSettings()
+        if resume != nil {
+            let conflicting = [("--brief", brief), ("--brief-file", briefFile), ("--seed", seed), ("--max-rounds", maxRounds)]
+                .filter { $0.1 != nil }.map(\.0)
+            if !conflicting.isEmpty {
+                throw ValidationError(
+                    "--resume takes the brief, seed and rounds from the transcript; remove \(conflicting.joined(separator: ", "))"
+                )
+            }
+        }
+        _ = try SessionSettings.parse(seed: seed, maxRounds: maxRounds, concurrency: concurrency, mockLatency: mockLatency)
     }
 
     func run() async throws {
-        let settings = try parsedSettings()
+        var settings = try SessionSettings.parse(seed: seed, maxRounds: maxRounds, concurrency: concurrency, mockLatency: mockLatency)
         let catalog = try data.catalog()
-        let industry = try catalog.industry(self.industry)
+        let interrupted = try resume.map { try Transcript(path: $0, allowingPartialTail: true) }
+        if let interrupted {
+            guard !interrupted.isComplete else {
+                throw RuntimeError.invalidConfiguration(
+                    "\(resume ?? ""): the run is complete; nothing to resume (use replay to reproduce it)"
+                )
+            }
+            settings.seed = interrupted.header.seed
+            settings.maxRounds = interrupted.header.maxRounds
+        }
+        let industry = try IndustryChoice.load(industry, catalog: catalog, transcriptHeader: interrupted?.header)
         let team = try catalog.team(for: industry)
-        let brief = try resolveBrief(default: industry.defaultBrief)
+        let brief = try interrupted?.header.brief ?? BriefInput(brief: brief, briefFile: briefFile).resolve(default: industry.defaultBrief)
         let output = try OutputDirectory(path: out ?? "gravity-out/\(industry.id)")
-        let transcriptPath = transcript ?? output.file("transcript.jsonl")
-        let writer = try TranscriptWriter(path: transcriptPath, rank: { team.rank(of: $0) })
-        var observers: [any BusObserver] = [writer]
-        if !json { observers.append(ProgressReporter(team: team) { print($0) }) }
+        let transcriptPath = resume ?? transcript ?? output.file("transcript.jsonl")
 
-        let model = MockModel(seed: settings.seed, latency: .milliseconds(settings.mockLatencyMilliseconds))
+        let mock = MockModel(seed: settings.seed, latency: .milliseconds(settings.mockLatencyMilliseconds))
+        if let interrupted, interrupted.header.model != mock.name {
+            throw RuntimeError.invalidConfiguration(
+                "\(resume ?? ""): the run used model '\(interrupted.header.model)'; only mock runs can be resumed so far"
+            )
+        }
+        let model: any LanguageModel = interrupted.map { ReplayModel(transcript: $0, fallback: mock) } ?? mock
         let configuration = SessionConfiguration(
             team: team,
             brief: brief,
@@ -76,30 +104,49 @@ struct DevelopCommand: AsyncParsableCommand {
             model: model,
             draftAhead: !noDraftAhead
         )
-        let clock = ContinuousClock()
-        let start = clock.now
+        let recorder = RunRecorder()
+        var observers: [any BusObserver] = [recorder]
+        if !json { observers.append(ProgressReporter(team: team) { print($0) }) }
+        // A resumed run writes beside the interrupted transcript and replaces it only once complete.
+        let writePath = resume.map { $0 + ".resuming" } ?? transcriptPath
+        let run = DevelopRun(configuration: configuration, output: output, transcriptPath: writePath, observers: observers)
         let result: SessionResult
         do {
-            result = try await DevelopmentSession.run(configuration, observers: observers)
+            result = try await run.execute()
         } catch {
-            writer.close()
+            _ = history.record(
+                recorder.records(
+                    command: resume == nil ? "develop" : "resume",
+                    configuration: configuration,
+                    transcript: transcriptPath,
+                    output: output.path,
+                    result: nil,
+                    failure: error
+                )
+            )
             throw error
         }
-        writer.close()
-        if let failure = writer.failure { throw RuntimeError.cannotWrite(path: transcriptPath, reason: failure) }
-        let blueprintPath = output.file("blueprint.json")
-        try output.write(try CanonicalJSON.pretty(result.blueprint), to: "blueprint.json")
-        let elapsed = clock.now - start
-
+        if resume != nil { try FileReplacement.move(writePath, over: transcriptPath) }
+        let runID = history.record(
+            recorder.records(
+                command: resume == nil ? "develop" : "resume",
+                configuration: configuration,
+                transcript: transcriptPath,
+                output: output.path,
+                result: result,
+                failure: nil
+            )
+        )
         let report = DevelopReport(
             industry: industry.id,
             brief: brief,
             seed: settings.seed,
             model: model.name,
             result: result,
-            blueprint: blueprintPath,
+            blueprint: output.file("blueprint.json"),
             transcript: transcriptPath,
-            elapsed: elapsed
+            runID: runID,
+            reused: (model as? ReplayModel).map { result.summary.modelCalls - $0.fallbackRequests }
         )
         if json {
             try printJSON(report)
@@ -107,45 +154,5 @@ struct DevelopCommand: AsyncParsableCommand {
             print("")
             print(report.table(team: team))
         }
-    }
-
-    private func resolveBrief(default fallback: String) throws -> String {
-        if let briefFile {
-            guard let text = try? String(contentsOfFile: briefFile, encoding: .utf8) else {
-                throw RuntimeError.invalidConfiguration("\(briefFile): cannot read the brief file")
-            }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { throw RuntimeError.invalidConfiguration("\(briefFile): the brief file is empty") }
-            return trimmed
-        }
-        if let brief {
-            let trimmed = brief.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { throw ValidationError("--brief is empty") }
-            return trimmed
-        }
-        return fallback
-    }
-
-    private struct Settings {
-        var seed: UInt64
-        var maxRounds: Int
-        var concurrency: Int
-        var mockLatencyMilliseconds: Int
-    }
-
-    private func parsedSettings() throws -> Settings {
-        guard let seed = UInt64(seed) else {
-            throw ValidationError("invalid --seed '\(seed)': expected a whole number from 0 to \(UInt64.max)")
-        }
-        guard let maxRounds = Int(maxRounds), (1...10).contains(maxRounds) else {
-            throw ValidationError("invalid --max-rounds '\(maxRounds)': expected a whole number from 1 to 10")
-        }
-        guard let concurrency = Int(concurrency), (1...64).contains(concurrency) else {
-            throw ValidationError("invalid --concurrency '\(concurrency)': expected a whole number from 1 to 64")
-        }
-        guard let latency = Int(mockLatency), (0...60_000).contains(latency) else {
-            throw ValidationError("invalid --mock-latency-ms '\(mockLatency)': expected a whole number from 0 to 60000")
-        }
-        return Settings(seed: seed, maxRounds: maxRounds, concurrency: concurrency, mockLatencyMilliseconds: latency)
     }
 }

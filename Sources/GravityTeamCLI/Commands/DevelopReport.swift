@@ -15,12 +15,18 @@ struct DevelopReport: Encodable {
     var blueprint: String
     var transcript: String
     var elapsedMilliseconds: Double
+    /// The run's id in the history, when it was recorded.
+    var runID: Int64?
+    /// For a resumed run: how many answers came from the interrupted transcript.
+    var reused: Int?
 
     enum CodingKeys: String, CodingKey {
         case industry, brief, seed, model, phases, tokens, blueprint, transcript
         case modelCalls = "model_calls"
         case blueprintDigest = "blueprint_digest"
         case elapsedMilliseconds = "elapsed_ms"
+        case runID = "run_id"
+        case reused = "reused_answers"
     }
 
     init(
@@ -31,7 +37,8 @@ struct DevelopReport: Encodable {
         result: SessionResult,
         blueprint: String,
         transcript: String,
-        elapsed: Duration
+        runID: Int64?,
+        reused: Int?
     ) {
         self.industry = industry
         self.brief = brief
@@ -43,8 +50,9 @@ struct DevelopReport: Encodable {
         self.blueprintDigest = result.summary.blueprintDigest
         self.blueprint = blueprint
         self.transcript = transcript
-        let components = elapsed.components
-        self.elapsedMilliseconds = (Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15).rounded()
+        self.elapsedMilliseconds = result.elapsed.milliseconds.rounded()
+        self.runID = runID
+        self.reused = reused
     }
 
     func table(team: Team) -> String {
@@ -63,6 +71,16 @@ struct DevelopReport: Encodable {
             "Blueprint:  \(blueprint)",
             "Transcript: \(transcript)",
             "Model:      \(model), \(modelCalls) calls, \(tokens.total) tokens\(estimated), \(Int(elapsedMilliseconds)) ms",
-        ].joined(separator: "\n")
+        ]
+        .appending(reused.map { "Resumed:    \($0) answers reused from the interrupted transcript, \(modelCalls - $0) asked anew" })
+        .appending(runID.map { "History:    run \($0) (gravity-team runs show \($0))" })
+        .joined(separator: "\n")
+    }
+}
+
+extension Array {
+    fileprivate func appending(_ element: Element?) -> [Element] {
+        guard let element else { return self }
+        return self + [element]
     }
 }

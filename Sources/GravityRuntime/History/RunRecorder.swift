@@ -1,0 +1,130 @@
+import Foundation
+import GravityModel
+import Synchronization
+
+/// Watches a run for what the history keeps but transcripts must not: wall-clock times. Also
+/// counts model usage per phase and collects the votes.
+public final class RunRecorder: BusObserver {
+    private struct PhaseUsage {
+        var started: ContinuousClock.Instant
+        var ended: ContinuousClock.Instant?
+        var calls = 0
+        var tokens = TokenUsage.zero
+    }
+
+    private struct State {
+        var phases: [Phase: PhaseUsage] = [:]
+        var current: Phase?
+        var votes: [VoteRecord] = []
+    }
+
+    private let clock = ContinuousClock()
+    private let started: ContinuousClock.Instant
+    private let startDate: Date
+    private let state = Mutex(State())
+
+    public init() {
+        started = clock.now
+        startDate = Date()
+    }
+
+    public func observe(_ envelope: Envelope) {
+        let now = clock.now
+        state.withLock { state in
+            switch envelope.message {
+            case .phaseStarted(let phase, _):
+                state.phases[phase] = PhaseUsage(started: now)
+                state.current = phase
+            case .phaseEnded(let phase):
+                state.phases[phase]?.ended = now
+            case .modelExchanged(let exchange):
+                if var usage = state.phases[exchange.phase] {
+                    usage.calls += 1
+                    usage.tokens = usage.tokens + exchange.usage
+                    state.phases[exchange.phase] = usage
+                }
+            case .voted(let phase, let round, let vote):
+                state.votes.append(
+                    VoteRecord(
+                        runID: 0,
+                        phase: phase.rawValue,
+                        round: round,
+                        voter: vote.voter,
+                        option: vote.option.rawValue,
+                        weight: vote.weight,
+                        missing: vote.missing.joined(separator: ",")
+                    )
+                )
+            default:
+                break
+            }
+        }
+    }
+
+    /// The history rows for a run that ended (with `result`) or failed (with `failure`).
+    public func records(
+        command: String,
+        configuration: SessionConfiguration,
+        transcript: String,
+        output: String,
+        result: SessionResult?,
+        failure: (any Error)?
+    ) -> (RunRecord, [PhaseRecord], [VoteRecord]) {
+        let elapsed = clock.now - started
+        return state.withLock { state in
+            let summaries = Dictionary(uniqueKeysWithValues: (result?.summary.phases ?? []).map { ($0.phase, $0) })
+            var phases: [PhaseRecord] = []
+            for phase in Phase.allCases {
+                guard let usage = state.phases[phase], let summary = summaries[phase] else { continue }
+                phases.append(
+                    PhaseRecord(
+                        runID: 0,
+                        position: phase.number,
+                        phase: phase.rawValue,
+                        lead: summary.lead,
+                        outcome: summary.outcome.rawValue,
+                        resolution: summary.resolution.rawValue,
+                        decidedBy: summary.decidedBy,
+                        rounds: summary.rounds,
+                        average: summary.average,
+                        support: summary.support,
+                        modelCalls: usage.calls,
+                        promptTokens: usage.tokens.prompt,
+                        completionTokens: usage.tokens.completion,
+                        durationMilliseconds: ((usage.ended ?? usage.started) - usage.started).milliseconds
+                    )
+                )
+            }
+            let tokens = state.phases.values.reduce(TokenUsage.zero) { $0 + $1.tokens }
+            let run = RunRecord(
+                id: nil,
+                startedAt: startDate,
+                durationMilliseconds: elapsed.milliseconds,
+                command: command,
+                industry: configuration.team.industry.id,
+                brief: configuration.brief,
+                seed: String(configuration.seed),
+                model: configuration.model.name,
+                maxRounds: configuration.maxRounds,
+                concurrency: configuration.concurrency,
+                status: failure == nil ? "completed" : "failed",
+                failure: failure.map { "\($0)" },
+                transcript: transcript,
+                output: output,
+                blueprintDigest: result?.summary.blueprintDigest,
+                modelCalls: state.phases.values.reduce(0) { $0 + $1.calls },
+                promptTokens: tokens.prompt,
+                completionTokens: tokens.completion
+            )
+            return (run, phases, state.votes)
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in milliseconds.
+    public var milliseconds: Double {
+        let parts = components
+        return Double(parts.seconds) * 1000 + Double(parts.attoseconds) / 1e15
+    }
+}

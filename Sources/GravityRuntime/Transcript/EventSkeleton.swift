@@ -1,0 +1,44 @@
+import GravityModel
+
+/// The parts of a transcript event that verification and replay need, decoded without the
+/// prompts and proposal bodies that make up most of a transcript's bytes.
+public struct EventSkeleton: Decodable, Sendable, Hashable {
+    /// A model exchange without its prompt.
+    public struct Call: Decodable, Sendable, Hashable {
+        public var persona: String
+        public var phase: Phase
+        public var requestHash: String
+        public var response: String
+        public var usage: TokenUsage
+
+        enum CodingKeys: String, CodingKey {
+            case persona, phase, response, usage
+            case requestHash = "request_hash"
+        }
+    }
+
+    public var seq: Int
+    public var type: TranscriptEvent.Kind
+    public var phase: Phase?
+    public var round: Int?
+    public var call: Call?
+    public var vote: Vote?
+    public var tally: WeightedTally?
+    public var decision: DecisionRecord?
+    public var summary: RunSummary?
+
+    /// The skeleton of a fully decoded event.
+    public init(_ event: TranscriptEvent) {
+        seq = event.seq
+        type = event.type
+        phase = event.phase
+        round = event.round
+        call = event.call.map {
+            Call(persona: $0.persona, phase: $0.phase, requestHash: $0.requestHash, response: $0.response, usage: $0.usage)
+        }
+        vote = event.vote
+        tally = event.tally
+        decision = event.decision
+        summary = event.summary
+    }
+}

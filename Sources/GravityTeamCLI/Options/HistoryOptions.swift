@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import GravityRuntime
+
+/// Where the run history lives.
+struct HistoryOptions: ParsableArguments {
+    @Option(
+        name: .customLong("history"),
+        help: "Run history database (default: $GRAVITY_HISTORY or ~/.local/share/gravity-team/history.sqlite)."
+    )
+    var historyPath: String?
+
+    var path: String { historyPath ?? RunHistory.defaultPath() }
+
+    /// Records a run; a history that cannot be written is a warning, never a failed run.
+    func record(_ records: (RunRecord, [PhaseRecord], [VoteRecord])) -> Int64? {
+        do {
+            return try RunHistory(path: path).record(records.0, phases: records.1, votes: records.2)
+        } catch {
+            FileHandle.standardError.write(Data("warning: the run was not added to the history: \(error)\n".utf8))
+            return nil
+        }
+    }
+}

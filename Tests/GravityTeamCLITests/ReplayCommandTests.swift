@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@Suite("gravity-team replay")
+struct ReplayCommandTests {
+    static let industries = ["ecommerce", "healthcare", "finance", "education", "general"]
+
+    @Test("every reference transcript replays exactly, with identical artifact digests", arguments: industries)
+    func references(industry: String) throws {
+        let directory = try CLI.temporaryDirectory()
+        let reference = "\(CLI.repositoryRoot)/transcripts/\(industry).jsonl"
+        let outcome = try CLI.run(["replay", reference, "--verify", "--out", "replayed", "--json"], in: directory)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let result = try #require(try CLI.json(outcome.stdout) as? [String: Any])
+        #expect(result["verified"] as? Bool == true)
+        let replayed = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/replayed/transcript.jsonl"))
+        #expect(replayed == (try Data(contentsOf: URL(fileURLWithPath: reference))))
+        // The rebuilt Blueprint on disk has the digest the reference recorded.
+        let artifactLine = try #require(
+            String(decoding: replayed, as: UTF8.self).split(separator: "\n").first { $0.contains(#""type":"artifact""#) }
+        )
+        let artifact = try #require((try CLI.json(String(artifactLine)) as? [String: Any])?["artifact"] as? [String: Any])
+        #expect(artifact["path"] as? String == "blueprint.json")
+        let blueprint = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/replayed/blueprint.json"))
+        #expect(blueprint.count == artifact["bytes"] as? Int)
+    }
+
+    @Test("a transcript with one vote edited fails verification, naming that event")
+    func editedVote() throws {
+        let directory = try CLI.temporaryDirectory()
+        var lines = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/ecommerce.jsonl", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.contains(#""type":"vote""#) && $0.contains(#""option":"agree""#) })
+        lines[index] = lines[index].replacingOccurrences(of: #""option":"agree""#, with: #""option":"strongly_disagree""#)
+        try lines.joined(separator: "\n").write(toFile: "\(directory)/edited.jsonl", atomically: true, encoding: .utf8)
+        let outcome = try CLI.run(["replay", "edited.jsonl", "--verify"], in: directory)
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("diverges at event \(index)"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("vote.option: expected \"strongly_disagree\", actual \"agree\""))
+    }
+
+    @Test("a transcript cut off mid-line is one clear error")
+    func truncated() throws {
+        let directory = try CLI.temporaryDirectory()
+        let text = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/general.jsonl", encoding: .utf8)
+        try String(text.prefix(text.count / 2)).write(toFile: "\(directory)/cut.jsonl", atomically: true, encoding: .utf8)
+        let outcome = try CLI.run(["replay", "cut.jsonl", "--verify"], in: directory)
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
+        #expect(outcome.stderr.contains("cut.jsonl:"))
+        #expect(outcome.stderr.contains("ends in the middle of a line"))
+    }
+
+    @Test(
+        "a wrong header or version is one clear error",
+        arguments: [
+            (#"{"format":"something-else","version":1}"#, "not a gravity-team transcript"),
+            (
+                #"{"brief":"b","format":"gravity-transcript","industry":"general","max_rounds":3,"model":"mock","seed":1,"tool":"t","version":9}"#,
+                "transcript version 9 is not supported"
+            ),
+            ("not json at all", "not a gravity-team transcript"),
+        ]
+    )
+    func badHeader(header: String, expected: String) throws {
+        let directory = try CLI.temporaryDirectory()
+        try (header + "\n").write(toFile: "\(directory)/bad.jsonl", atomically: true, encoding: .utf8)
+        let outcome = try CLI.run(["replay", "bad.jsonl"], in: directory)
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
+        #expect(outcome.stderr.contains(expected), "\(outcome.stderr)")
+    }
+
+    @Test("a request the transcript cannot answer is a divergence, never a silent fallback")
+    func unanswerable() throws {
+        let directory = try CLI.temporaryDirectory()
+        // The security phase's recorded answers are gone, so its requests cannot be answered.
+        var lines = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/general.jsonl", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines = lines.filter { !$0.contains(#""type":"model_call""#) || !$0.contains(#""phase":"security""#) }
+        try lines.joined(separator: "\n").write(toFile: "\(directory)/holes.jsonl", atomically: true, encoding: .utf8)
+        let outcome = try CLI.run(["replay", "holes.jsonl", "--verify"], in: directory)
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("no recorded answer"), "\(outcome.stderr)")
+    }
+}
