@@ -103,3 +103,41 @@ struct DevelopmentSessionTests {
         throw CancellationError()
     }
 }
+
+@Suite("Blueprint coherence")
+struct BlueprintCoherenceTests {
+    @Test("every adopted section satisfies every structural fact, for many seeds", arguments: TestData.industries)
+    func coherent(industry: String) async throws {
+        let team = try TestData.team(industry)
+        for seed: UInt64 in 1...25 {
+            let result = try await TestData.run(industry, seed: seed)
+            var blueprint = Blueprint(industry: industry, brief: "")
+            for decision in result.decisions {
+                let content = decision.adopted.proposal.content
+                for fact in StructuralFact.facts(of: decision.phase) {
+                    #expect(content.holds(fact, given: blueprint, industry: team.industry), "seed \(seed): \(fact.rawValue)")
+                }
+                blueprint.apply(content)
+            }
+            let owned = Set(result.blueprint.architecture?.services.flatMap(\.entities) ?? [])
+            #expect(result.blueprint.frontend?.pages.allSatisfy { owned.contains($0.entity) && !$0.service.isEmpty } == true)
+        }
+    }
+
+    @Test("a revision keeps what the previous round had", arguments: TestData.industries)
+    func revisionsOnlyAdd(industry: String) async throws {
+        let team = try TestData.team(industry)
+        for seed: UInt64 in 1...25 {
+            let result = try await TestData.run(industry, seed: seed)
+            var blueprint = Blueprint(industry: industry, brief: "")
+            for decision in result.decisions {
+                for (earlier, later) in zip(decision.rounds, decision.rounds.dropFirst()) {
+                    let before = earlier.proposal.content.facts(given: blueprint, industry: team.industry)
+                    let after = later.proposal.content.facts(given: blueprint, industry: team.industry)
+                    #expect(before.isSubset(of: after), "seed \(seed) \(decision.phase): lost \(before.subtracting(after))")
+                }
+                blueprint.apply(decision.adopted.proposal.content)
+            }
+        }
+    }
+}

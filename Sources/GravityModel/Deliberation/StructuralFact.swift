@@ -18,6 +18,29 @@ public enum StructuralFact: String, Codable, Sendable, CaseIterable {
     case unitPerService = "deployment.unit_per_service"
     case healthChecks = "deployment.health_checks"
 
+    /// What must be true, in words, for dissent and documentation.
+    public var summary: String {
+        switch self {
+        case .mustHaveFeatures: "every must-have feature of the industry is in scope"
+        case .rolesDefined: "every user role of the industry is listed"
+        case .entitiesOwned: "every entity in scope is owned by exactly one service"
+        case .acyclicDependencies: "service dependencies have no cycle"
+        case .dependenciesFollowRelations: "a service that refers to another service's entity depends on that service"
+        case .tablePerEntity: "every entity in scope has a table"
+        case .foreignKeysIndexed: "every foreign key and cross-service reference column is indexed"
+        case .pagePerEntity: "every entity in scope has a page"
+        case .loginPage: "the app has a login page when it has user roles"
+        case .crudPerEntity: "every entity has list, get, create, update and delete endpoints"
+        case .writesProtected: "no create, update or delete endpoint is public"
+        case .crossServiceChecks: "a service that refers to another service's entity calls it to check the reference"
+        case .policyPerRole: "every user role has an access policy"
+        case .passwordsHashed: "passwords are stored hashed"
+        case .suitePerService: "every service has a test suite"
+        case .unitPerService: "every service has a deployment unit"
+        case .healthChecks: "every deployment unit has a health check"
+        }
+    }
+
     /// The phase whose proposals can establish the fact.
     public var phase: Phase { Phase(rawValue: String(rawValue.prefix { $0 != "." }))! }
 

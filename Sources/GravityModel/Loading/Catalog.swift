@@ -42,7 +42,7 @@ public struct Catalog: Sendable {
     /// Loads an industry by id (from `industries/`) or by path to a YAML file.
     public func industry(_ idOrPath: String) throws -> Industry {
         if let entry = industryFiles.first(where: { $0.id == idOrPath }) {
-            return try IndustryValidation.load(from: entry.path, displayPath: "industries/\(entry.id).yaml")
+            return try IndustryValidation.load(from: entry.path, displayPath: "industries/\(entry.id).yaml", expectedID: entry.id)
         }
         let looksLikePath = idOrPath.contains("/") || idOrPath.hasSuffix(".yaml") || idOrPath.hasSuffix(".yml")
         if looksLikePath {

@@ -1,8 +1,14 @@
+import Foundation
+
 /// Loads an industry file and checks that its parts refer to each other correctly.
 enum IndustryValidation {
-    static func load(from path: String, displayPath: String) throws -> Industry {
+    /// - Parameter expectedID: the file's stem, for files in industries/ (the id must match it).
+    static func load(from path: String, displayPath: String, expectedID: String? = nil) throws -> Industry {
         let document = try YAMLDocument.loadLocated(Industry.self, from: path, displayPath: displayPath)
         try check(document)
+        if let expectedID, document.value.id != expectedID {
+            throw document.invalid("the id must match the file name ('\(expectedID)')", at: ["id"])
+        }
         return document.value
     }
 
@@ -18,8 +24,16 @@ enum IndustryValidation {
         guard industry.consultant.leads.isEmpty else {
             throw document.invalid("the consultant reviews but leads no phase", at: ["consultant", "leads"])
         }
-        for (index, role) in industry.roles.enumerated() where !Identifier.isValid(role) {
-            throw document.invalid("'\(role)' must be a lowercase identifier", at: ["roles", .index(index)])
+        guard !industry.brand.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw document.invalid("the brand needs a name", at: ["brand", "name"])
+        }
+        for (index, role) in industry.roles.enumerated() {
+            guard Identifier.isValid(role) else {
+                throw document.invalid("'\(role)' must be a lowercase identifier", at: ["roles", .index(index)])
+            }
+            guard industry.roles.firstIndex(of: role) == index else {
+                throw document.invalid("role '\(role)' appears twice", at: ["roles", .index(index)])
+            }
         }
         for color in [industry.brand.primary, industry.brand.accent, industry.brand.background, industry.brand.text] {
             guard color.count == 7, color.first == "#", color.dropFirst().allSatisfy(\.isHexDigit) else {
@@ -27,14 +41,31 @@ enum IndustryValidation {
             }
         }
         for (index, context) in industry.contexts.enumerated() {
+            guard Identifier.isValid(context.id), !Self.reservedContexts.contains(context.id) else {
+                throw document.invalid(
+                    "'\(context.id)' must be a lowercase identifier other than \(Self.reservedContexts.sorted().joined(separator: ", "))",
+                    at: ["contexts", .index(index), "id"]
+                )
+            }
+            guard industry.contexts.firstIndex(where: { $0.id == context.id }) == index else {
+                throw document.invalid("context '\(context.id)' appears twice", at: ["contexts", .index(index), "id"])
+            }
             for role in context.writerRoles ?? [] where !industry.roles.contains(role) {
                 throw document.invalid("unknown role '\(role)'", at: ["contexts", .index(index), "writers"])
             }
         }
         let contexts = Set(industry.contexts.map(\.id))
         let entityNames = industry.entities.map(\.name)
-        guard Set(entityNames).count == entityNames.count else {
-            throw document.invalid("entity names must be unique", at: ["entities"])
+        for (index, entity) in industry.entities.enumerated() {
+            guard entityNames.firstIndex(of: entity.name) == index else {
+                throw document.invalid("entity '\(entity.name)' appears twice", at: ["entities", .index(index), "name"])
+            }
+            guard industry.entities.firstIndex(where: { $0.plural == entity.plural }) == index else {
+                throw document.invalid(
+                    "plural '\(entity.plural)' is already used (each becomes a table and a route)",
+                    at: ["entities", .index(index), "plural"]
+                )
+            }
         }
         for (index, entity) in industry.entities.enumerated() {
             let at: [PathElement] = ["entities", .index(index)]
@@ -47,8 +78,17 @@ enum IndustryValidation {
             var fieldNames = Set<String>()
             for (fieldIndex, field) in entity.fields.enumerated() {
                 let fieldPath = at + ["fields", .index(fieldIndex)]
-                guard Identifier.isValid(field.name), field.name != "id" else {
-                    throw document.invalid("'\(field.name)' must be a lowercase identifier other than id", at: fieldPath + ["name"])
+                guard Identifier.isValid(field.name), !Self.reservedFields.contains(field.name) else {
+                    throw document.invalid(
+                        "'\(field.name)' must be a lowercase identifier other than \(Self.reservedFields.sorted().joined(separator: ", "))",
+                        at: fieldPath + ["name"]
+                    )
+                }
+                if let length = field.maxLength, length < 1 {
+                    throw document.invalid("max_length must be at least 1", at: fieldPath + ["max_length"])
+                }
+                if let values = field.values, Set(values).count != values.count || values.contains(where: \.isEmpty) {
+                    throw document.invalid("choice values must be distinct and non-empty", at: fieldPath + ["values"])
                 }
                 guard fieldNames.insert(field.name).inserted else {
                     throw document.invalid("field '\(field.name)' appears twice", at: fieldPath + ["name"])
@@ -62,12 +102,29 @@ enum IndustryValidation {
                 guard entityNames.contains(relation.entity) else {
                     throw document.invalid("unknown entity '\(relation.entity)'", at: relationPath + ["entity"])
                 }
-                guard Identifier.isValid(relation.name), fieldNames.insert(relation.name).inserted else {
-                    throw document.invalid("'\(relation.name)' must be a new lowercase identifier", at: relationPath + ["name"])
+                guard Identifier.isValid(relation.name), fieldNames.insert(relation.name).inserted,
+                    fieldNames.insert("\(relation.name)_id").inserted
+                else {
+                    throw document.invalid(
+                        "'\(relation.name)' must be a new lowercase identifier, and no field may be named '\(relation.name)_id'",
+                        at: relationPath + ["name"]
+                    )
                 }
             }
         }
+        if let cycle = contextCycle(industry) {
+            throw document.invalid(
+                "relations between contexts form a cycle (\(cycle.joined(separator: " -> "))); each context becomes a service and services cannot depend on each other in a circle",
+                at: ["entities"]
+            )
+        }
         for (index, feature) in industry.features.enumerated() {
+            guard industry.features.firstIndex(where: { $0.id == feature.id }) == index else {
+                throw document.invalid("feature '\(feature.id)' appears twice", at: ["features", .index(index), "id"])
+            }
+            guard !feature.entities.isEmpty else {
+                throw document.invalid("a feature needs at least one entity", at: ["features", .index(index), "entities"])
+            }
             for entity in feature.entities where !entityNames.contains(entity) {
                 throw document.invalid("unknown entity '\(entity)'", at: ["features", .index(index), "entities"])
             }
@@ -76,13 +133,38 @@ enum IndustryValidation {
             guard let entity = industry.entity(named: hint.entity) else {
                 throw document.invalid("unknown entity '\(hint.entity)'", at: ["seed", .index(index), "entity"])
             }
+            guard hint.count >= 0 else { throw document.invalid("count must not be negative", at: ["seed", .index(index), "count"]) }
             let known = Set(entity.fields.map(\.name))
             for field in Array(hint.values.keys) + Array(hint.ranges.keys) where !known.contains(field) {
                 throw document.invalid("entity '\(entity.name)' has no field '\(field)'", at: ["seed", .index(index)])
             }
         }
-        for (index, item) in industry.compliance.enumerated() where item.requires.isEmpty {
-            throw document.invalid("requires must name a fact", at: ["compliance", .index(index), "requires"])
+        for (index, item) in industry.compliance.enumerated() {
+            try FactName.check(item.requires, phase: item.phase, in: document, at: ["compliance", .index(index), "requires"])
         }
+    }
+
+    /// Context ids the architecture uses for itself.
+    static let reservedContexts: Set<String> = ["identity"]
+
+    /// Field names the database design adds to every table.
+    static let reservedFields: Set<String> = ["id", "created_at", "updated_at"]
+
+    /// A cycle among contexts, following relations from an entity to one in another context.
+    private static func contextCycle(_ industry: Industry) -> [String]? {
+        let services = industry.contexts.map { context in
+            let dependencies = industry.entities.filter { $0.context == context.id }
+                .flatMap { entity in entity.relations.compactMap { industry.entity(named: $0.entity)?.context } }
+                .filter { $0 != context.id }
+            return ServiceSpec(
+                name: context.id,
+                kind: .api,
+                description: "",
+                apiPrefix: "",
+                entities: [],
+                dependsOn: Array(Set(dependencies)).sorted()
+            )
+        }
+        return DependencyCycle.find(in: services)
     }
 }

@@ -12,8 +12,11 @@ enum PersonaValidation {
             throw document.invalid("\(persona.experienceYears) is outside 0...70", at: prefix + ["experience_years"])
         }
         var seen = Set<String>()
-        for (index, concern) in persona.concerns.enumerated() where !seen.insert(concern.id).inserted {
-            throw document.invalid("concern id '\(concern.id)' appears twice", at: prefix + ["concerns", .index(index), "id"])
+        for (index, concern) in persona.concerns.enumerated() {
+            guard seen.insert(concern.id).inserted else {
+                throw document.invalid("concern id '\(concern.id)' appears twice", at: prefix + ["concerns", .index(index), "id"])
+            }
+            try FactName.check(concern.requires, phase: concern.phase, in: document, at: prefix + ["concerns", .index(index), "requires"])
         }
     }
 }

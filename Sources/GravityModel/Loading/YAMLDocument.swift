@@ -16,11 +16,16 @@ public enum YAMLDocument {
         displayPath: String? = nil
     ) throws -> LocatedDocument<T> {
         let name = displayPath ?? path
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ModelError.unreadable(file: name, reason: (error as NSError).localizedDescription)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ModelError.unreadable(file: name, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw ModelError.unreadable(file: name, reason: "it is a directory, not a YAML file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ModelError.unreadable(file: name, reason: "permission denied or unreadable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ModelError.unreadable(file: name, reason: "not UTF-8 text")
         }
         return try decodeLocated(type, from: text, file: name)
     }

@@ -1,6 +1,9 @@
 /// The fourteen members who deliberate for one industry: the standing personas and the
 /// industry's consultant, in a stable order used everywhere output is sorted.
 public struct Team: Sendable, Hashable {
+    /// Ids that name the moderator and the team itself on the bus and in transcripts.
+    public static let reservedIDs: Set<String> = ["moderator", "team"]
+
     public let members: [Persona]
     public let industry: Industry
 
@@ -9,6 +12,9 @@ public struct Team: Sendable, Hashable {
     public init(standing: [Persona], industry: Industry) throws {
         let members = standing + [industry.consultant]
         var seen = Set<String>()
+        for member in members where Self.reservedIDs.contains(member.id) {
+            throw ModelError.invalidTeam(problem: "persona id '\(member.id)' is reserved; choose another id")
+        }
         for member in members {
             guard seen.insert(member.id).inserted else {
                 throw ModelError.invalidTeam(problem: "persona id '\(member.id)' appears twice")

@@ -24,7 +24,7 @@ public actor PersonaAgent {
     /// Handles messages one at a time until the bus closes; a draft ahead runs alongside, so
     /// that the persona can review the current phase while it drafts the next.
     public func run() async {
-        await withTaskGroup(of: Void.self) { group in
+        await withDiscardingTaskGroup { group in
             for await envelope in inbox {
                 if case .draftRequested(let id, let phase, let context) = envelope.message {
                     group.addTask { await self.draftAhead(id: id, phase: phase, context: context) }

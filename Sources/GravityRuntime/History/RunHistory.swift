@@ -13,10 +13,8 @@ public struct RunHistory: Sendable {
     public init(path: String) throws {
         self.path = path
         do {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent,
-                withIntermediateDirectories: true
-            )
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             database = try DatabaseQueue(path: path)
             try Self.migrator.migrate(database)
         } catch {

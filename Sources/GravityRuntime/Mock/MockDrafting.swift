@@ -9,8 +9,11 @@ struct MockDrafting {
     let omissionRate: Double
 
     /// Structural facts a competent lead never gets wrong, so they are never left out.
+    /// An architect who forgot to place an entity would leave every later phase without a home
+    /// for it, so that is never left out either.
     static let neverOmitted: Set<String> = [
         StructuralFact.acyclicDependencies.rawValue, StructuralFact.passwordsHashed.rawValue,
+        StructuralFact.entitiesOwned.rawValue,
     ]
 
     func answer(_ request: ModelRequest) -> ProposalAnswer {
@@ -18,23 +21,19 @@ struct MockDrafting {
         let phase = request.phase
         let lead = context.team.member(request.persona)
         let candidates = Self.candidates(for: phase, team: context.team)
+        let firstDraftOmissions = omissions(phase: phase, industry: context.industry.id, lead: lead, candidates: candidates)
         let omitted: Set<String>
         var addressed: [String] = []
         if let previous = context.proposal {
+            // A revision keeps what the last round had and adds what the dissent named; only
+            // items the first draft left out can still be missing.
             let had = previous.content.facts(given: context.blueprint, industry: context.industry)
             let named = Set(context.dissent.flatMap(\.missing))
-            let missingBefore = Set(candidates).subtracting(had)
-            addressed = missingBefore.intersection(named).sorted()
+            let missingBefore = firstDraftOmissions.subtracting(had)
+            addressed = Set(candidates).subtracting(had).intersection(named).sorted()
             omitted = missingBefore.subtracting(named)
         } else {
-            let own = Set(lead?.concerns(for: phase).map(\.requires) ?? [])
-            omitted = Set(
-                candidates.filter { fact in
-                    guard !own.contains(fact), !Self.neverOmitted.contains(fact) else { return false }
-                    var random = SeededGenerator(seed: seed, "omit", phase.rawValue, fact)
-                    return random.unit() < omissionRate
-                }
-            )
+            omitted = firstDraftOmissions
         }
         let builder = MockSections(industry: context.industry, blueprint: context.blueprint, brief: context.blueprint.brief)
         let practices = candidates.filter { StructuralFact(rawValue: $0) == nil && !omitted.contains($0) }
@@ -57,6 +56,19 @@ struct MockDrafting {
             rationale: rationale,
             addressed: addressed,
             selfVote: ReviewAnswer(vote: .stronglyAgree, reason: "I drafted this to meet my checklist for the \(phase.rawValue) phase.")
+        )
+    }
+
+    /// What a first draft of `phase` leaves out: each candidate the lead does not itself check,
+    /// with the omission rate's chance, drawn from the seed, the industry, the phase and the fact.
+    func omissions(phase: Phase, industry: String, lead: Persona?, candidates: [String]) -> Set<String> {
+        let own = Set(lead?.concerns(for: phase).map(\.requires) ?? [])
+        return Set(
+            candidates.filter { fact in
+                guard !own.contains(fact), !Self.neverOmitted.contains(fact) else { return false }
+                var random = SeededGenerator(seed: seed, "omit", industry, phase.rawValue, fact)
+                return random.unit() < omissionRate
+            }
         )
     }
 

@@ -1,7 +1,10 @@
 import GravityModel
 
-/// How the mock model votes: the reviewer's unmet concerns and the industry's unmet compliance
-/// items decide the vote; the seed only colours how enthusiastic a satisfied reviewer is.
+/// How the mock model votes. Gates come first: the industry's compliance items and the
+/// structural facts of the phase (a missing table, a public write) are checked by every
+/// reviewer, and a gap blocks the proposal. Then the reviewer's own concerns: a missed critical
+/// concern is a strong no, a major one a no, a minor one neutral. The seed only colours how
+/// enthusiastic a satisfied reviewer is.
 struct MockReviewing {
     let seed: UInt64
 
@@ -14,11 +17,17 @@ struct MockReviewing {
         let concerns = reviewer.concerns(for: proposal.phase)
         let unmetConcerns = concerns.filter { !facts.contains($0.requires) }
         let unmetCompliance = context.industry.compliance(for: proposal.phase).filter { !facts.contains($0.requires) }
-        let missing = Array(Set(unmetConcerns.map(\.requires) + unmetCompliance.map(\.requires))).sorted()
+        let unmetStructure = StructuralFact.facts(of: proposal.phase).filter { !facts.contains($0.rawValue) }
+        let missing = Array(Set(unmetConcerns.map(\.requires) + unmetCompliance.map(\.requires) + unmetStructure.map(\.rawValue))).sorted()
 
-        let critical = unmetConcerns.contains { $0.severity == .critical } || unmetCompliance.contains { $0.owners.contains(reviewer.role) }
-        let blocking = !unmetCompliance.isEmpty || unmetConcerns.contains { $0.severity >= .major }
-        let problems = unmetCompliance.map { "\($0.standard): \($0.text)" } + unmetConcerns.map(\.text)
+        let critical =
+            unmetConcerns.contains { $0.severity == .critical } || unmetCompliance.contains { $0.owners.contains(reviewer.role) }
+        let blocking = !unmetCompliance.isEmpty || !unmetStructure.isEmpty || unmetConcerns.contains { $0.severity >= .major }
+        let ownFacts = Set(unmetConcerns.map(\.requires))
+        let problems =
+            unmetCompliance.map { "\($0.standard): \($0.text)" }
+            + unmetStructure.filter { !ownFacts.contains($0.rawValue) }.map { "Not every part fits: \($0.summary) (\($0.rawValue))." }
+            + unmetConcerns.map(\.text)
         if critical {
             return ReviewAnswer(vote: .stronglyDisagree, reason: "Blocking: " + problems.joined(separator: " "), missing: missing)
         }

@@ -172,13 +172,13 @@ struct MockSections {
             columns.append(ColumnSpec(name: "created_at", type: .datetime, nullable: false))
             columns.append(ColumnSpec(name: "updated_at", type: .datetime, nullable: false))
         }
-        return TableSpec(entity: "account", table: "accounts", columns: columns)
+        return TableSpec(entity: "user_account", table: "user_accounts", columns: columns)
     }
 
     func frontend(_ practices: [String]) -> FrontendSection {
         let pages = entitiesInScope.compactMap { name -> PageSpec? in
-            guard let entity = industry.entity(named: name) else { return nil }
-            let owner = services.first { $0.entities.contains(name) }?.name ?? ""
+            guard let entity = industry.entity(named: name), let owner = services.first(where: { $0.entities.contains(name) })?.name
+            else { return nil }
             return PageSpec(
                 route: "/\(entity.plural)",
                 title: Naming.title(entity.plural),
@@ -238,9 +238,9 @@ struct MockSections {
 
     private func identityEndpoints(_ prefix: String) -> [EndpointSpec] {
         [
-            EndpointSpec(method: "POST", path: "\(prefix)/register", entity: "account", action: .register, access: .public, role: nil),
-            EndpointSpec(method: "POST", path: "\(prefix)/login", entity: "account", action: .login, access: .public, role: nil),
-            EndpointSpec(method: "GET", path: "\(prefix)/me", entity: "account", action: .profile, access: .authenticated, role: nil),
+            EndpointSpec(method: "POST", path: "\(prefix)/register", entity: "user_account", action: .register, access: .public, role: nil),
+            EndpointSpec(method: "POST", path: "\(prefix)/login", entity: "user_account", action: .login, access: .public, role: nil),
+            EndpointSpec(method: "GET", path: "\(prefix)/me", entity: "user_account", action: .profile, access: .authenticated, role: nil),
         ]
     }
 

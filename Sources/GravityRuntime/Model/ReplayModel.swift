@@ -1,9 +1,10 @@
 import GravityModel
-import Synchronization
 
 /// Answers requests from a transcript's recorded exchanges, matched by persona, phase and
-/// request hash (never by position). With a fallback model, requests the transcript cannot
-/// answer go to the fallback (resuming an interrupted run); without one they are an error.
+/// request hash (never by position). A request is a pure function of what came before it, so
+/// the same request always gets the same recorded answer, however often it is asked (a draft
+/// ahead may ask one that is asked again later). With a fallback model, requests the transcript
+/// cannot answer go to the fallback (resuming an interrupted run); without one they are an error.
 public final class ReplayModel: LanguageModel {
     private struct Key: Hashable {
         var persona: String
@@ -11,9 +12,8 @@ public final class ReplayModel: LanguageModel {
         var hash: String
     }
 
-    private let answers: Mutex<[Key: [ModelResponse]]>
+    private let answers: [Key: ModelResponse]
     private let fallback: (any LanguageModel)?
-    private let fallbackCalls = Mutex(0)
     public let name: String
 
     /// Indexes the `model_call` events of `transcript`.
@@ -23,29 +23,20 @@ public final class ReplayModel: LanguageModel {
 
     /// Indexes the `model_call` events among `events`.
     public init(header: TranscriptHeader, events: [EventSkeleton], fallback: (any LanguageModel)? = nil) {
-        var index: [Key: [ModelResponse]] = [:]
+        var index: [Key: ModelResponse] = [:]
         for event in events {
             guard event.type == .modelCall, let call = event.call else { continue }
-            index[Key(persona: call.persona, phase: call.phase, hash: call.requestHash), default: []]
-                .append(ModelResponse(text: call.response, usage: call.usage))
+            let key = Key(persona: call.persona, phase: call.phase, hash: call.requestHash)
+            if index[key] == nil { index[key] = ModelResponse(text: call.response, usage: call.usage) }
         }
-        self.answers = Mutex(index)
+        self.answers = index
         self.fallback = fallback
         self.name = header.model
     }
 
-    /// How many requests went to the fallback model.
-    public var fallbackRequests: Int { fallbackCalls.withLock { $0 } }
-
     public func complete(_ request: ModelRequest) async throws -> ModelResponse {
         let key = Key(persona: request.persona, phase: request.phase, hash: request.hash)
-        let recorded = answers.withLock { answers -> ModelResponse? in
-            guard var queue = answers[key], !queue.isEmpty else { return nil }
-            let first = queue.removeFirst()
-            answers[key] = queue
-            return first
-        }
-        if let recorded { return recorded }
+        if let recorded = answers[key] { return recorded }
         guard let fallback else {
             throw ReplayError.unanswerable(
                 persona: request.persona,
@@ -55,7 +46,6 @@ public final class ReplayModel: LanguageModel {
                 hash: request.hash
             )
         }
-        fallbackCalls.withLock { $0 += 1 }
         return try await fallback.complete(request)
     }
 }

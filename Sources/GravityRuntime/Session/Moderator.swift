@@ -117,6 +117,8 @@ struct Moderator {
             let next = Phase.allCases.first(where: { $0 > phase })
         else { return }
         let assumed = blueprint.applying(proposal.content)
+        // An unchanged resubmission assumes the same decisions: the draft already asked for serves.
+        if let ahead, ahead.phase == next, ahead.blueprint == assumed { return }
         let id = (ahead?.id ?? 0) + 1
         ahead = (id, next, assumed)
         await bus.publish(
@@ -185,10 +187,11 @@ struct Moderator {
             modelCalls += 1
             tokens = tokens + exchange.usage
         case .draftReady(let id, let draft):
-            draftsAhead[id] = .some(draft)
+            // Only the latest draft ahead can still be adopted; earlier ones are dropped on arrival.
+            if id == ahead?.id { draftsAhead[id] = .some(draft) }
             return nil
         case .draftFailed(let id):
-            draftsAhead[id] = .some(nil)
+            if id == ahead?.id { draftsAhead[id] = .some(nil) }
             return nil
         default:
             break

@@ -24,7 +24,11 @@ public final class TranscriptWriter: BusObserver {
     public init(path: String, rank: @escaping @Sendable (String) -> Int) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw RuntimeError.cannotWrite(path: path, reason: "cannot create its directory \(directory)")
+            }
         }
         try Self.refuseToReplaceOtherFiles(at: path)
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path)
@@ -72,9 +76,15 @@ public final class TranscriptWriter: BusObserver {
         }
     }
 
-    /// Writes whatever is pending and closes the file.
+    /// Writes whatever is pending and closes the file. The messages of a round cut short by a
+    /// failure are written too (in team order), so that a resume can reuse their answers.
     public func close() {
         state.withLock { state in
+            let unfinished = state.reviewBuffer.enumerated().sorted { lhs, rhs in
+                (lhs.element.rank, lhs.offset) < (rhs.element.rank, rhs.offset)
+            }
+            state.reviewBuffer.removeAll()
+            for entry in unfinished { append(entry.element.envelope, to: &state) }
             flush(&state)
             try? state.handle?.close()
             state.handle = nil

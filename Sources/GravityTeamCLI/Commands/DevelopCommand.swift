@@ -19,7 +19,7 @@ struct DevelopCommand: AsyncParsableCommand {
     @Option(name: .customLong("brief-file"), help: "Read the brief from a file.")
     var briefFile: String?
 
-    @Option(help: "Seed for the mock model; the same seed gives the same run (default: 42).")
+    @Option(parsing: .unconditional, help: "Seed for the mock model; the same seed gives the same run (default: 42).")
     var seed: String?
 
     @Option(help: "Output directory (default: gravity-out/<industry>).")
@@ -28,13 +28,17 @@ struct DevelopCommand: AsyncParsableCommand {
     @Option(help: "Transcript path (default: <out>/transcript.jsonl).")
     var transcript: String?
 
-    @Option(name: .customLong("max-rounds"), help: "Voting rounds per phase before the product manager decides, 1-10 (default: 3).")
+    @Option(
+        name: .customLong("max-rounds"),
+        parsing: .unconditional,
+        help: "Voting rounds per phase before the product manager decides, 1-10 (default: 3)."
+    )
     var maxRounds: String?
 
-    @Option(help: "Model requests in flight at once (1-64).")
+    @Option(parsing: .unconditional, help: "Model requests in flight at once (1-64).")
     var concurrency: String = "14"
 
-    @Option(name: .customLong("mock-latency-ms"), help: "Simulated time per mock model request, in milliseconds.")
+    @Option(name: .customLong("mock-latency-ms"), parsing: .unconditional, help: "Simulated time per mock model request, in milliseconds.")
     var mockLatency: String = "0"
 
     @Option(
@@ -87,6 +91,7 @@ struct DevelopCommand: AsyncParsableCommand {
         let brief = try interrupted?.header.brief ?? BriefInput(brief: brief, briefFile: briefFile).resolve(default: industry.defaultBrief)
         let output = try OutputDirectory(path: out ?? "gravity-out/\(industry.id)")
         let transcriptPath = resume ?? transcript ?? output.file("transcript.jsonl")
+        try TranscriptPlacement.check(transcriptPath, output: output)
 
         let mock = MockModel(seed: settings.seed, latency: .milliseconds(settings.mockLatencyMilliseconds))
         if let interrupted, interrupted.header.model != mock.name {
@@ -146,7 +151,7 @@ struct DevelopCommand: AsyncParsableCommand {
             blueprint: output.file("blueprint.json"),
             transcript: transcriptPath,
             runID: runID,
-            reused: (model as? ReplayModel).map { result.summary.modelCalls - $0.fallbackRequests }
+            reused: try interrupted.map { try ResumeAccounting.reusedAnswers(from: $0, in: transcriptPath) }
         )
         if json {
             try printJSON(report)

@@ -1,0 +1,17 @@
+import Foundation
+import GravityRuntime
+
+/// Keeps a transcript from being overwritten by the run's own files: inside the output
+/// directory it must be `transcript.jsonl` at the top.
+enum TranscriptPlacement {
+    static func check(_ transcript: String, output: OutputDirectory) throws {
+        let directory = URL(fileURLWithPath: output.path).standardizedFileURL.path
+        let path = URL(fileURLWithPath: transcript).standardizedFileURL.path
+        guard path.hasPrefix(directory + "/") else { return }
+        guard path == directory + "/transcript.jsonl" else {
+            throw RuntimeError.invalidConfiguration(
+                "\(transcript): a transcript inside the output directory must be \(output.file("transcript.jsonl")), where generated files cannot overwrite it"
+            )
+        }
+    }
+}
