@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "gravity-bench", targets: ["GravityBench"]),
         .library(name: "GravityModel", targets: ["GravityModel"]),
         .library(name: "GravityRuntime", targets: ["GravityRuntime"]),
+        .library(name: "GravityGenerators", targets: ["GravityGenerators"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,10 +30,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "GravityGenerators",
+            dependencies: ["GravityModel"]
+        ),
         .executableTarget(
             name: "GravityTeamCLI",
             dependencies: [
-                "GravityModel", "GravityRuntime",
+                "GravityModel", "GravityRuntime", "GravityGenerators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +50,7 @@ let package = Package(
         ),
         .testTarget(name: "GravityModelTests", dependencies: ["GravityModel"]),
         .testTarget(name: "GravityRuntimeTests", dependencies: ["GravityModel", "GravityRuntime"]),
+        .testTarget(name: "GravityGeneratorsTests", dependencies: ["GravityModel", "GravityGenerators", "GravityRuntime"]),
         .testTarget(name: "GravityTeamCLITests", dependencies: ["GravityModel"]),
     ]
 )

@@ -81,13 +81,16 @@ public struct ServiceStore: Codable, Sendable, Hashable {
     }
 }
 
-/// The storage decisions: an engine and a schema per service.
+/// The storage decisions: an engine and a schema per service, and the seed data to load.
 public struct DatabaseSection: Codable, Sendable, Hashable {
     public var stores: [ServiceStore]
+    /// How to make realistic seed rows, per entity.
+    public var seed: [SeedHint]
     public var practices: [String]
 
-    public init(stores: [ServiceStore], practices: [String]) {
+    public init(stores: [ServiceStore], seed: [SeedHint] = [], practices: [String]) {
         self.stores = stores
+        self.seed = seed
         self.practices = practices
     }
 }

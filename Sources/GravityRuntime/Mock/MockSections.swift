@@ -120,7 +120,9 @@ struct MockSections {
             }
             stores.append(ServiceStore(service: service.name, engine: engine, database: "\(service.name)_db", tables: tables))
         }
-        return DatabaseSection(stores: stores, practices: practices)
+        let stored = Set(stores.flatMap { $0.tables.map(\.entity) })
+        let seed = practices.contains("database.seed_data") ? industry.seed.filter { stored.contains($0.entity) } : []
+        return DatabaseSection(stores: stores, seed: seed, practices: practices)
     }
 
     private func table(for entity: DomainEntity, in service: ServiceSpec, audit: Bool) -> TableSpec {

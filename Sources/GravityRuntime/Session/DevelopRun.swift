@@ -8,12 +8,21 @@ public struct DevelopRun: Sendable {
     public var output: OutputDirectory
     public var transcriptPath: String
     public var observers: [any BusObserver]
+    /// Makes the application's files from the Blueprint and decisions (nothing by default).
+    public var generate: @Sendable (Blueprint, [Decision]) throws -> [GeneratedFile]
 
-    public init(configuration: SessionConfiguration, output: OutputDirectory, transcriptPath: String, observers: [any BusObserver] = []) {
+    public init(
+        configuration: SessionConfiguration,
+        output: OutputDirectory,
+        transcriptPath: String,
+        observers: [any BusObserver] = [],
+        generate: @escaping @Sendable (Blueprint, [Decision]) throws -> [GeneratedFile] = { _, _ in [] }
+    ) {
         self.configuration = configuration
         self.output = output
         self.transcriptPath = transcriptPath
         self.observers = observers
+        self.generate = generate
     }
 
     /// Runs the session, writing the transcript as it goes and `blueprint.json` at the end.
@@ -21,10 +30,15 @@ public struct DevelopRun: Sendable {
         let team = configuration.team
         let writer = try TranscriptWriter(path: transcriptPath, rank: { team.rank(of: $0) })
         let output = self.output
+        let generate = self.generate
         let result: SessionResult
         do {
-            result = try await DevelopmentSession.run(configuration, observers: [writer] + observers) { blueprint, _ in
-                [try output.write(try CanonicalJSON.pretty(blueprint), to: "blueprint.json")]
+            result = try await DevelopmentSession.run(configuration, observers: [writer] + observers) { blueprint, decisions in
+                var artifacts = [try output.write(try CanonicalJSON.pretty(blueprint), to: "blueprint.json")]
+                for file in try generate(blueprint, decisions) {
+                    artifacts.append(try output.write(Data(file.contents.utf8), to: file.path, mode: file.mode))
+                }
+                return artifacts
             }
         } catch {
             writer.close()

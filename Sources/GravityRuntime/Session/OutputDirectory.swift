@@ -37,9 +37,9 @@ public struct OutputDirectory: Sendable {
     /// The path of `name` inside the directory.
     public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 
-    /// Writes `data` to `name` atomically and returns its digest.
+    /// Writes `data` to `name` atomically (with POSIX permissions `mode`) and returns its digest.
     @discardableResult
-    public func write(_ data: Data, to name: String) throws -> ArtifactDigest {
+    public func write(_ data: Data, to name: String, mode: Int = 0o644) throws -> ArtifactDigest {
         let target = file(name)
         do {
             try FileManager.default.createDirectory(
@@ -47,6 +47,7 @@ public struct OutputDirectory: Sendable {
                 withIntermediateDirectories: true
             )
             try data.write(to: URL(fileURLWithPath: target), options: .atomic)
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: target)
         } catch {
             throw RuntimeError.cannotWrite(path: target, reason: (error as NSError).localizedDescription)
         }

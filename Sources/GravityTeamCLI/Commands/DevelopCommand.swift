@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GravityGenerators
 import GravityModel
 import GravityRuntime
 
@@ -114,7 +115,13 @@ struct DevelopCommand: AsyncParsableCommand {
         if !json { observers.append(ProgressReporter(team: team) { print($0) }) }
         // A resumed run writes beside the interrupted transcript and replaces it only once complete.
         let writePath = resume.map { $0 + ".resuming" } ?? transcriptPath
-        let run = DevelopRun(configuration: configuration, output: output, transcriptPath: writePath, observers: observers)
+        let run = DevelopRun(
+            configuration: configuration,
+            output: output,
+            transcriptPath: writePath,
+            observers: observers,
+            generate: ApplicationGenerator.generate
+        )
         let result: SessionResult
         do {
             result = try await run.execute()

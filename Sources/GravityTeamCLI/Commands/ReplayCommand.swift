@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GravityGenerators
 import GravityModel
 import GravityRuntime
 
@@ -61,8 +62,14 @@ struct ReplayCommand: AsyncParsableCommand {
         var failure: (any Error)?
         var result: SessionResult?
         do {
-            result = try await DevelopRun(configuration: configuration, output: output, transcriptPath: replayPath, observers: [recorder])
-                .execute()
+            result = try await DevelopRun(
+                configuration: configuration,
+                output: output,
+                transcriptPath: replayPath,
+                observers: [recorder],
+                generate: ApplicationGenerator.generate
+            )
+            .execute()
         } catch {
             failure = error
         }

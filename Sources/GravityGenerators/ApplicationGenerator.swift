@@ -1,0 +1,27 @@
+import GravityModel
+
+/// Turns a complete Blueprint (and the decisions behind it) into the files of a runnable
+/// application. A pure function: the same inputs give the same files, byte for byte, sorted by path.
+public enum ApplicationGenerator {
+    public static func generate(blueprint: Blueprint, decisions: [Decision]) throws -> [GeneratedFile] {
+        let model = try AppModel(blueprint: blueprint)
+        let seed = SeedGenerator(model: model, hints: blueprint.database?.seed ?? [])
+        var files: [GeneratedFile] = []
+        for service in model.services {
+            let base = "services/\(service.name)"
+            for dialect in SQLDialect.allCases {
+                files.append(
+                    GeneratedFile(
+                        path: "\(base)/db/migrations/\(dialect.rawValue)/0001_init.sql",
+                        contents: MigrationGenerator.initialMigration(for: service, dialect: dialect)
+                    )
+                )
+                files.append(
+                    GeneratedFile(path: "\(base)/db/seed/\(dialect.rawValue).sql", contents: seed.script(for: service, dialect: dialect))
+                )
+            }
+            files += PythonServiceGenerator(model: model, service: service, seed: seed).files(base: base)
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}

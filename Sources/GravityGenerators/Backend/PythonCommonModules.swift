@@ -1,0 +1,298 @@
+import GravityModel
+
+/// The modules every generated service has: configuration, database, security, clients to other
+/// services, migrations, and the application factory.
+struct PythonCommonModules {
+    let model: AppModel
+    let service: AppModel.Service
+
+    var config: String {
+        let references = service.referencedServices
+        var fields = [
+            "    database_url: str",
+            "    jwt_secret: str",
+            "    page_size: int = \(model.pageSize)",
+            "    max_page_size: int = 200",
+            "    request_timeout: float = 5.0",
+        ]
+        var loads = [
+            "        database_url=_required(\"DATABASE_URL\"),",
+            "        jwt_secret=_required(\"JWT_SECRET\"),",
+            "        page_size=int(os.environ.get(\"PAGE_SIZE\", \"\(model.pageSize)\")),",
+            "        request_timeout=float(os.environ.get(\"REQUEST_TIMEOUT\", \"5.0\")),",
+        ]
+        for other in references {
+            fields.insert("    \(other)_service_url: str = \"\"", at: 2)
+            loads.append("        \(other)_service_url=_required(\"\(AppModel.Service.urlVariable(other))\").rstrip(\"/\"),")
+        }
+        if service.isIdentity {
+            fields.append("    token_lifetime_minutes: int = \(max(1, model.authentication.tokenLifetimeMinutes))")
+            fields.append("    admin_email: str | None = None")
+            fields.append("    admin_password: str | None = None")
+            loads.append(
+                "        token_lifetime_minutes=int(os.environ.get(\"TOKEN_LIFETIME_MINUTES\", \"\(max(1, model.authentication.tokenLifetimeMinutes))\")),"
+            )
+            loads.append("        admin_email=os.environ.get(\"ADMIN_EMAIL\") or None,")
+            loads.append("        admin_password=os.environ.get(\"ADMIN_PASSWORD\") or None,")
+        }
+        return """
+            \"\"\"Configuration of the \(service.name) service, read from the environment only.\"\"\"
+
+            import os
+            from dataclasses import dataclass
+
+
+            def _required(name: str) -> str:
+                value = os.environ.get(name, "").strip()
+                if not value:
+                    raise RuntimeError(f"the environment variable {name} must be set")
+                return value
+
+
+            @dataclass(frozen=True)
+            class Settings:
+            \(fields.joined(separator: "\n"))
+
+
+            def load_settings() -> Settings:
+                \"\"\"Reads the settings; a missing required variable stops the service with a clear message.\"\"\"
+                return Settings(
+            \(loads.joined(separator: "\n"))
+                )
+
+            """
+    }
+
+    var database: String {
+        """
+        \"\"\"Database engine and sessions over DATABASE_URL (SQLite or PostgreSQL).\"\"\"
+
+        from collections.abc import Iterator
+
+        from fastapi import Request
+        from sqlalchemy import Engine, create_engine, event
+        from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+
+        class Base(DeclarativeBase):
+            pass
+
+
+        def make_engine(url: str) -> Engine:
+            if url.startswith("sqlite"):
+                engine = create_engine(url, connect_args={"check_same_thread": False})
+
+                @event.listens_for(engine, "connect")
+                def _enforce_foreign_keys(connection, _record) -> None:  # SQLite leaves them off by default
+                    cursor = connection.cursor()
+                    cursor.execute("PRAGMA foreign_keys=ON")
+                    cursor.close()
+
+                return engine
+            return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+        def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+            return sessionmaker(engine, expire_on_commit=False)
+
+
+        def get_session(request: Request) -> Iterator[Session]:
+            with request.app.state.session_factory() as session:
+                yield session
+
+        """
+    }
+
+    var security: String {
+        """
+        \"\"\"Bearer tokens (JWT, HS256) issued by the identity service and checked here, and role checks.\"\"\"
+
+        from dataclasses import dataclass
+
+        import jwt
+        from fastapi import Depends, HTTPException, Request, status
+        from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+        _bearer = HTTPBearer(auto_error=False)
+
+
+        @dataclass(frozen=True)
+        class Principal:
+            subject: str
+            role: str
+            token: str
+
+
+        def current_principal(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> Principal:
+            if credentials is None:
+                raise HTTPException(status.HTTP_401_UNAUTHORIZED, "authentication required", headers={"WWW-Authenticate": "Bearer"})
+            try:
+                claims = jwt.decode(credentials.credentials, request.app.state.settings.jwt_secret, algorithms=["HS256"])
+            except jwt.PyJWTError:
+                raise HTTPException(status.HTTP_401_UNAUTHORIZED, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"})
+            return Principal(subject=str(claims.get("sub", "")), role=str(claims.get("role", "")), token=credentials.credentials)
+
+
+        def require_roles(*roles: str):
+            \"\"\"A dependency that lets only the given roles through.\"\"\"
+
+            def check(principal: Principal = Depends(current_principal)) -> Principal:
+                if principal.role not in roles:
+                    raise HTTPException(status.HTTP_403_FORBIDDEN, f"role {principal.role!r} may not do this")
+                return principal
+
+            return check
+
+        """
+    }
+
+    var clients: String {
+        let references = service.referencedServices
+        let builders = references.map { other in
+            "        \(PythonTypes.pythonString(other)): ServiceClient(settings.\(other)_service_url, settings.request_timeout, transport),"
+        }
+        return """
+            \"\"\"Calls to the services this one depends on, to check that referenced records exist.\"\"\"
+
+            import httpx
+            from fastapi import HTTPException, status
+
+            from app.config import Settings
+
+
+            class ServiceClient:
+                def __init__(self, base_url: str, timeout: float, transport: httpx.BaseTransport | None = None) -> None:
+                    self._client = httpx.Client(base_url=base_url, timeout=timeout, transport=transport)
+
+                def exists(self, path: str, token: str | None) -> bool:
+                    \"\"\"Whether GET path answers 200; 404 means no. Anything else means the service cannot tell.\"\"\"
+                    headers = {"Authorization": f"Bearer {token}"} if token else {}
+                    try:
+                        response = self._client.get(path, headers=headers)
+                    except httpx.HTTPError as error:
+                        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"{path}: {error.__class__.__name__}")
+                    if response.status_code == 200:
+                        return True
+                    if response.status_code == 404:
+                        return False
+                    raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"{path} answered {response.status_code}")
+
+                def close(self) -> None:
+                    self._client.close()
+
+
+            def make_clients(settings: Settings, transport: httpx.BaseTransport | None = None) -> dict[str, ServiceClient]:
+                return {
+            \(builders.joined(separator: "\n"))
+                }
+
+            """
+    }
+
+    var migrate: String {
+        """
+        \"\"\"Applies db/migrations/<dialect>/*.sql in order, once each, and optionally the seed data.
+
+        Usage: python -m app.migrate [--seed]   (DATABASE_URL names the database)
+        \"\"\"
+
+        import os
+        import sys
+        from pathlib import Path
+
+        from sqlalchemy import create_engine, text
+
+        ROOT = Path(__file__).resolve().parent.parent / "db"
+
+
+        def dialect_of(url: str) -> str:
+            return "sqlite" if url.startswith("sqlite") else "postgresql"
+
+
+        def _run_script(engine, script: str) -> None:
+            raw = engine.raw_connection()
+            try:
+                if engine.dialect.name == "sqlite":
+                    raw.executescript(script)
+                else:
+                    with raw.cursor() as cursor:
+                        cursor.execute(script)
+                raw.commit()
+            finally:
+                raw.close()
+
+
+        def apply(url: str, seed: bool = False) -> list[str]:
+            \"\"\"Applies the migrations not yet recorded; returns their names.\"\"\"
+            engine = create_engine(url)
+            dialect = dialect_of(url)
+            with engine.begin() as connection:
+                connection.execute(text("CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR(255) PRIMARY KEY)"))
+                done = {row[0] for row in connection.execute(text("SELECT version FROM schema_migrations"))}
+            applied = []
+            for path in sorted((ROOT / "migrations" / dialect).glob("*.sql")):
+                if path.name in done:
+                    continue
+                _run_script(engine, path.read_text())
+                with engine.begin() as connection:
+                    connection.execute(text("INSERT INTO schema_migrations (version) VALUES (:version)"), {"version": path.name})
+                applied.append(path.name)
+            if seed and applied:
+                _run_script(engine, (ROOT / "seed" / f"{dialect}.sql").read_text())
+            engine.dispose()
+            return applied
+
+
+        if __name__ == "__main__":
+            names = apply(os.environ["DATABASE_URL"], seed="--seed" in sys.argv)
+            print("applied: " + (", ".join(names) if names else "nothing new"))
+
+        """
+    }
+
+    func main(routers: [String]) -> String {
+        let imports = routers.map { "from app.routes import \($0)" }.joined(separator: "\n")
+        let includes = routers.map { "    app.include_router(\($0).router)" }.joined(separator: "\n")
+        let startup = service.isIdentity ? "\n    accounts.bootstrap_admin(app)" : ""
+        return """
+            \"\"\"The \(service.name) service: \(service.description).\"\"\"
+
+            import logging
+
+            import httpx
+            from fastapi import FastAPI
+            from fastapi.responses import JSONResponse
+            from sqlalchemy import text
+
+            from app.clients import make_clients
+            from app.config import Settings, load_settings
+            from app.database import make_engine, make_session_factory
+            \(imports)
+
+            logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s \(service.name) %(message)s")
+
+
+            def create_app(settings: Settings | None = None, transport: httpx.BaseTransport | None = None) -> FastAPI:
+                \"\"\"Builds the application; run it with: uvicorn --factory app.main:create_app\"\"\"
+                settings = settings or load_settings()
+                engine = make_engine(settings.database_url)
+                app = FastAPI(title="\(model.title): \(service.name)", version="1.0.0")
+                app.state.settings = settings
+                app.state.session_factory = make_session_factory(engine)
+                app.state.clients = make_clients(settings, transport)
+            \(includes)
+
+                @app.get("\(service.healthCheck)", tags=["health"])
+                def health():
+                    try:
+                        with engine.connect() as connection:
+                            connection.execute(text("SELECT 1"))
+                    except Exception as error:  # the database is what health means here
+                        return JSONResponse({"status": "unavailable", "service": "\(service.name)", "error": str(error)}, status_code=503)
+                    return {"status": "ok", "service": "\(service.name)"}
+            \(startup)
+                return app
+
+            """
+    }
+}

@@ -1,0 +1,222 @@
+import GravityModel
+
+/// The per-entity code of a service: ORM models, Pydantic schemas and one CRUD router each.
+struct PythonEntityModules {
+    let model: AppModel
+    let service: AppModel.Service
+
+    var models: String {
+        var lines = [
+            "\"\"\"Tables of the \(service.name) service, matching db/migrations.\"\"\"",
+            "",
+            "from datetime import date, datetime",
+            "from decimal import Decimal",
+            "",
+            "from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, Numeric, String, Text, func",
+            "from sqlalchemy.orm import Mapped, mapped_column",
+            "",
+            "from app.database import Base",
+        ]
+        for entity in MigrationGenerator.orderedByReferences(service.entities) {
+            lines += ["", "", "class \(entity.className)(Base):", "    __tablename__ = \(PythonTypes.pythonString(entity.table))", ""]
+            for column in entity.columns {
+                var arguments: [String] = []
+                if column.primaryKey {
+                    lines.append("    id: Mapped[int] = mapped_column(Integer, primary_key=True)")
+                    continue
+                }
+                if let reference = column.references {
+                    arguments.append("ForeignKey(\(PythonTypes.pythonString("\(reference.plural).id")), ondelete=\"RESTRICT\")")
+                } else {
+                    arguments.append(PythonTypes.sqlAlchemyType(column))
+                }
+                arguments.append("nullable=\(column.nullable ? "True" : "False")")
+                if column.unique { arguments.append("unique=True") }
+                if column.indexed && !column.unique { arguments.append("index=True") }
+                if column.name == "created_at" && column.isAudit { arguments.append("server_default=func.now()") }
+                if column.name == "updated_at" && column.isAudit { arguments += ["server_default=func.now()", "onupdate=func.now()"] }
+                lines.append(
+                    "    \(column.name): Mapped[\(PythonTypes.mappedType(column))] = mapped_column(\(arguments.joined(separator: ", ")))"
+                )
+            }
+        }
+        lines.append("")
+        return lines.joined(separator: "\n")
+    }
+
+    var schemas: String {
+        var lines = [
+            "\"\"\"Request and response bodies of the \(service.name) service.\"\"\"",
+            "",
+            "from datetime import date, datetime",
+            "from typing import Annotated, Literal",
+            "",
+            "from pydantic import BaseModel, ConfigDict, Field",
+        ]
+        for entity in service.entities {
+            let inputs = entity.inputColumns
+            lines += [
+                "", "", "class \(entity.className)In(BaseModel):",
+                "    \"\"\"What a client sends to create or replace a \(entity.name).\"\"\"", "",
+            ]
+            lines.append("    model_config = ConfigDict(extra=\"forbid\")")
+            lines.append("")
+            for column in inputs { lines.append("    \(column.name): \(PythonTypes.schemaType(column))") }
+            lines += [
+                "", "", "class \(entity.className)Out(\(entity.className)In):", "    model_config = ConfigDict(from_attributes=True)", "",
+                "    id: int",
+            ]
+            for column in entity.columns where column.isAudit { lines.append("    \(column.name): datetime | None = None") }
+            lines += [
+                "", "", "class \(entity.className)Page(BaseModel):", "    items: list[\(entity.className)Out]", "    total: int",
+                "    page: int", "    page_size: int",
+            ]
+        }
+        lines.append("")
+        return lines.joined(separator: "\n")
+    }
+
+    /// Columns a list can be filtered on by exact value.
+    static func filterable(_ entity: AppModel.Entity) -> [AppModel.Column] {
+        entity.inputColumns.filter {
+            [.string, .email, .choice, .integer, .boolean].contains($0.type) || $0.references != nil || $0.external != nil
+        }
+    }
+
+    func router(for entity: AppModel.Entity) -> String {
+        let path = "\(service.apiPrefix)/\(entity.plural)"
+        let readGuard = entity.publicRead ? "" : ", _reader: Principal = Depends(current_principal)"
+        let writers = entity.writers.map(PythonTypes.pythonString).joined(separator: ", ")
+        let writeGuard = "writer: Principal = Depends(require_roles(\(writers)))"
+        let filters = Self.filterable(entity)
+        let filterParameters = filters.map { column -> String in
+            let type: String
+            switch column.type {
+            case .integer: type = "int"
+            case .boolean: type = "bool"
+            default: type = column.references != nil || column.external != nil ? "int" : "str"
+            }
+            return "    filter_\(column.name): \(type) | None = Query(None, alias=\(PythonTypes.pythonString(column.name))),"
+        }
+        let filterClauses = filters.map { "        (\(entity.className).\($0.name), filter_\($0.name))," }
+        let searchable = entity.inputColumns.filter { [.string, .text, .email].contains($0.type) }
+        let search = searchable.map { "\(entity.className).\($0.name).ilike(pattern)" }.joined(separator: ", ")
+        var referenceChecks: [String] = []
+        for column in entity.inputColumns {
+            let guardNone = column.nullable ? "if payload.\(column.name) is not None and " : "if "
+            if let reference = column.references, let target = service.entities.first(where: { $0.plural == reference.plural }) {
+                referenceChecks.append(
+                    "    \(guardNone)session.get(\(target.className), payload.\(column.name)) is None:\n"
+                        + "        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f\"\(column.name): no \(reference.entity) {payload.\(column.name)}\")"
+                )
+            }
+            if let external = column.external, let other = model.service(external.service) {
+                referenceChecks.append(
+                    "    \(guardNone)not request.app.state.clients[\(PythonTypes.pythonString(external.service))].exists(f\"\(other.apiPrefix)/\(external.plural)/{payload.\(column.name)}\", token):\n"
+                        + "        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f\"\(column.name): no \(external.entity) {payload.\(column.name)} in the \(external.service) service\")"
+                )
+            }
+        }
+        let referencedModels = Set(
+            entity.inputColumns.compactMap(\.references).compactMap { reference in
+                service.entities.first { $0.plural == reference.plural }?.className
+            }
+        ).subtracting([entity.className]).sorted()
+        let modelImports = ([entity.className] + referencedModels).joined(separator: ", ")
+        return """
+            \"\"\"\(entity.label): list, read, create, replace and delete.\"\"\"
+
+            from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
+            from sqlalchemy import func, or_, select
+            from sqlalchemy.exc import IntegrityError
+            from sqlalchemy.orm import Session
+
+            from app.database import get_session
+            from app.models import \(modelImports)
+            from app.schemas import \(entity.className)In, \(entity.className)Out, \(entity.className)Page
+            from app.security import Principal, current_principal, require_roles
+
+            router = APIRouter(prefix="\(path)", tags=[\(PythonTypes.pythonString(entity.plural))])
+
+
+            @router.get("", response_model=\(entity.className)Page)
+            def list_\(entity.plural)(
+                request: Request,
+                page: int = Query(1, ge=1),
+                page_size: int | None = Query(None, ge=1, le=200),
+                q: str | None = Query(None, max_length=100, description="Text to search for"),
+            \(filterParameters.joined(separator: "\n"))
+                session: Session = Depends(get_session)\(readGuard),
+            ):
+                size = page_size or request.app.state.settings.page_size
+                query = select(\(entity.className))
+                for column, value in (
+            \(filterClauses.joined(separator: "\n"))
+                ):
+                    if value is not None:
+                        query = query.where(column == value)
+                if q\(search.isEmpty ? " and False" : ""):
+                    pattern = f"%{q}%"
+                    query = query.where(or_(\(search.isEmpty ? "False" : search)))
+                total = session.scalar(select(func.count()).select_from(query.subquery()))
+                items = session.scalars(query.order_by(\(entity.className).id).offset((page - 1) * size).limit(size)).all()
+                return \(entity.className)Page(items=items, total=total, page=page, page_size=size)
+
+
+            @router.get("/{item_id}", response_model=\(entity.className)Out)
+            def get_\(entity.name)(item_id: int, session: Session = Depends(get_session)\(readGuard)):
+                item = session.get(\(entity.className), item_id)
+                if item is None:
+                    raise HTTPException(status.HTTP_404_NOT_FOUND, f"no \(entity.name) {item_id}")
+                return item
+
+
+            def _check_references(payload: \(entity.className)In, session: Session, request: Request, token: str) -> None:
+            \(referenceChecks.isEmpty ? "    return None" : referenceChecks.joined(separator: "\n"))
+
+
+            def _save(session: Session, item: \(entity.className)) -> \(entity.className):
+                try:
+                    session.commit()
+                except IntegrityError as error:
+                    session.rollback()
+                    raise HTTPException(status.HTTP_409_CONFLICT, f"conflicts with an existing \(entity.name): {error.orig}")
+                session.refresh(item)
+                return item
+
+
+            @router.post("", response_model=\(entity.className)Out, status_code=status.HTTP_201_CREATED)
+            def create_\(entity.name)(payload: \(entity.className)In, request: Request, session: Session = Depends(get_session), \(writeGuard)):
+                _check_references(payload, session, request, writer.token)
+                item = \(entity.className)(**payload.model_dump())
+                session.add(item)
+                return _save(session, item)
+
+
+            @router.put("/{item_id}", response_model=\(entity.className)Out)
+            def replace_\(entity.name)(item_id: int, payload: \(entity.className)In, request: Request, session: Session = Depends(get_session), \(writeGuard)):
+                item = session.get(\(entity.className), item_id)
+                if item is None:
+                    raise HTTPException(status.HTTP_404_NOT_FOUND, f"no \(entity.name) {item_id}")
+                _check_references(payload, session, request, writer.token)
+                for name, value in payload.model_dump().items():
+                    setattr(item, name, value)
+                return _save(session, item)
+
+
+            @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
+            def delete_\(entity.name)(item_id: int, session: Session = Depends(get_session), \(writeGuard)):
+                item = session.get(\(entity.className), item_id)
+                if item is None:
+                    raise HTTPException(status.HTTP_404_NOT_FOUND, f"no \(entity.name) {item_id}")
+                session.delete(item)
+                try:
+                    session.commit()
+                except IntegrityError:
+                    session.rollback()
+                    raise HTTPException(status.HTTP_409_CONFLICT, f"\(entity.name) {item_id} is still referenced")
+                return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+            """
+    }
+}

@@ -1,0 +1,173 @@
+import GravityModel
+
+/// The identity service: accounts with hashed passwords, sign-in that issues JWTs, and the
+/// bootstrap administrator.
+struct PythonIdentityModules {
+    let model: AppModel
+    let service: AppModel.Service
+
+    var defaultRole: String { model.roles.first ?? "user" }
+    var adminRole: String { model.roles.last ?? "admin" }
+
+    var schemas: String {
+        let roles = model.roles.map(PythonTypes.pythonString).joined(separator: ", ")
+        return """
+            \"\"\"Request and response bodies of the identity service.\"\"\"
+
+            from datetime import datetime
+            from typing import Annotated, Literal
+
+            from pydantic import BaseModel, ConfigDict, Field
+
+            Email = Annotated[str, Field(max_length=254, pattern=r"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")]
+
+
+            class Registration(BaseModel):
+                model_config = ConfigDict(extra="forbid")
+
+                email: Email
+                password: Annotated[str, Field(min_length=8, max_length=128)]
+                display_name: Annotated[str, Field(min_length=1, max_length=120)]
+
+
+            class Credentials(BaseModel):
+                model_config = ConfigDict(extra="forbid")
+
+                email: Email
+                password: Annotated[str, Field(min_length=1, max_length=128)]
+
+
+            class Token(BaseModel):
+                access_token: str
+                token_type: str = "bearer"
+                expires_in: int
+                role: str
+
+
+            class AccountOut(BaseModel):
+                model_config = ConfigDict(from_attributes=True)
+
+                id: int
+                email: str
+                display_name: str
+                role: Literal[\(roles)]
+                created_at: datetime | None = None
+
+            """
+    }
+
+    var passwords: String {
+        """
+        \"\"\"Password hashing with PBKDF2-SHA256 and a random salt per password.\"\"\"
+
+        import base64
+        import hashlib
+        import hmac
+        import secrets
+
+        ITERATIONS = 120_000
+
+
+        def hash_password(password: str) -> str:
+            salt = secrets.token_bytes(16)
+            digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, ITERATIONS)
+            return f"pbkdf2_sha256${ITERATIONS}${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
+
+
+        def verify_password(password: str, stored: str) -> bool:
+            try:
+                scheme, iterations, salt, digest = stored.split("$")
+            except ValueError:
+                return False
+            if scheme != "pbkdf2_sha256":
+                return False
+            candidate = hashlib.pbkdf2_hmac("sha256", password.encode(), base64.b64decode(salt), int(iterations))
+            return hmac.compare_digest(candidate, base64.b64decode(digest))
+
+        """
+    }
+
+    var routes: String {
+        """
+        \"\"\"Accounts: register, sign in, and read one's own account.\"\"\"
+
+        import logging
+        from datetime import datetime, timedelta, timezone
+
+        import jwt
+        from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, status
+        from sqlalchemy import select
+        from sqlalchemy.exc import IntegrityError
+        from sqlalchemy.orm import Session
+
+        from app.database import get_session
+        from app.models import UserAccount
+        from app.passwords import hash_password, verify_password
+        from app.schemas import AccountOut, Credentials, Registration, Token
+        from app.security import Principal, current_principal
+
+        router = APIRouter(prefix="\(service.apiPrefix)", tags=["accounts"])
+        log = logging.getLogger("accounts")
+
+        DEFAULT_ROLE = \(PythonTypes.pythonString(defaultRole))
+        ADMIN_ROLE = \(PythonTypes.pythonString(adminRole))
+
+
+        @router.post("/register", response_model=AccountOut, status_code=status.HTTP_201_CREATED)
+        def register(payload: Registration, session: Session = Depends(get_session)):
+            account = UserAccount(
+                email=payload.email.lower(), display_name=payload.display_name, password_hash=hash_password(payload.password), role=DEFAULT_ROLE
+            )
+            session.add(account)
+            try:
+                session.commit()
+            except IntegrityError:
+                session.rollback()
+                raise HTTPException(status.HTTP_409_CONFLICT, "an account with this email exists")
+            session.refresh(account)
+            return account
+
+
+        @router.post("/login", response_model=Token)
+        def login(payload: Credentials, request: Request, session: Session = Depends(get_session)):
+            account = session.scalar(select(UserAccount).where(UserAccount.email == payload.email.lower()))
+            if account is None or not verify_password(payload.password, account.password_hash):
+                raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong email or password")
+            return issue_token(account, request.app.state.settings)
+
+
+        def issue_token(account: UserAccount, settings) -> Token:
+            lifetime = timedelta(minutes=settings.token_lifetime_minutes)
+            now = datetime.now(timezone.utc)
+            claims = {"sub": str(account.id), "email": account.email, "role": account.role, "iat": now, "exp": now + lifetime}
+            token = jwt.encode(claims, settings.jwt_secret, algorithm="HS256")
+            return Token(access_token=token, expires_in=int(lifetime.total_seconds()), role=account.role)
+
+
+        @router.get("/me", response_model=AccountOut)
+        def me(principal: Principal = Depends(current_principal), session: Session = Depends(get_session)):
+            account = session.get(UserAccount, int(principal.subject)) if principal.subject.isdigit() else None
+            if account is None:
+                raise HTTPException(status.HTTP_404_NOT_FOUND, "the account no longer exists")
+            return account
+
+
+        def bootstrap_admin(app: FastAPI) -> None:
+            \"\"\"Creates the administrator named by ADMIN_EMAIL and ADMIN_PASSWORD if it does not exist.\"\"\"
+            settings = app.state.settings
+            if not settings.admin_email or not settings.admin_password:
+                return
+            with app.state.session_factory() as session:
+                email = settings.admin_email.lower()
+                if session.scalar(select(UserAccount).where(UserAccount.email == email)) is not None:
+                    return
+                session.add(UserAccount(email=email, display_name="Administrator", password_hash=hash_password(settings.admin_password), role=ADMIN_ROLE))
+                try:
+                    session.commit()
+                    log.info("created the administrator account %s", email)
+                except IntegrityError:  # another replica created it first
+                    session.rollback()
+
+        """
+    }
+}

@@ -1,0 +1,383 @@
+import GravityModel
+
+/// Writes a service's pytest suite: every endpoint against a temporary SQLite database built by
+/// the service's own migrations, with calls to other services stubbed at the HTTP boundary.
+struct PythonTestGenerator {
+    let model: AppModel
+    let service: AppModel.Service
+
+    var conftest: String {
+        let urls = service.referencedServices.map { "\($0)_service_url=\"http://\($0).test\"," }.joined(separator: " ")
+        let identitySettings = service.isIdentity ? " admin_email=ADMIN_EMAIL, admin_password=ADMIN_PASSWORD," : ""
+        return """
+            \"\"\"Fixtures: a fresh database with the migrations applied, stubs for other services, and tokens.\"\"\"
+
+            import secrets
+            import time
+
+            import httpx
+            import jwt
+            import pytest
+            from fastapi.testclient import TestClient
+
+            from app import migrate
+            from app.config import Settings
+            from app.main import create_app
+
+            SECRET = secrets.token_hex(32)
+            ADMIN_EMAIL = "admin@example.com"
+            ADMIN_PASSWORD = secrets.token_urlsafe(16)
+            MISSING_ID = 999_999
+
+
+            def token(role: str, subject: str = "1") -> dict[str, str]:
+                claims = {"sub": subject, "role": role, "exp": int(time.time()) + 600}
+                return {"Authorization": f"Bearer {jwt.encode(claims, SECRET, algorithm='HS256')}"}
+
+
+            def _other_services(request: httpx.Request) -> httpx.Response:
+                \"\"\"Stands in for the services this one calls: every record exists but MISSING_ID.\"\"\"
+                return httpx.Response(404 if request.url.path.endswith(f"/{MISSING_ID}") else 200, json={})
+
+
+            @pytest.fixture()
+            def client(tmp_path):
+                url = f"sqlite:///{tmp_path / 'test.sqlite'}"
+                migrate.apply(url)
+                settings = Settings(database_url=url, jwt_secret=SECRET, \(urls)\(identitySettings))
+                with TestClient(create_app(settings, transport=httpx.MockTransport(_other_services))) as test_client:
+                    yield test_client
+
+            """
+    }
+
+    var healthTests: String {
+        """
+        def test_health_reports_ok(client):
+            response = client.get("\(service.healthCheck)")
+            assert response.status_code == 200
+            assert response.json()["status"] == "ok"
+
+        """
+    }
+
+    /// A payload for `entity`, creating the records it refers to within the service first.
+    private func payloadFunction(for entity: AppModel.Entity) -> String {
+        var lines = ["def \(entity.name)_payload(client, number: int) -> dict:", "    return {"]
+        for column in entity.inputColumns {
+            if let reference = column.references, let target = service.entities.first(where: { $0.plural == reference.plural }) {
+                if target.name == entity.name {
+                    lines.append("        \(PythonTypes.pythonString(column.name)): None,")
+                } else {
+                    lines.append("        \(PythonTypes.pythonString(column.name)): new_\(target.name)(client)[\"id\"],")
+                }
+            } else if column.external != nil {
+                lines.append("        \(PythonTypes.pythonString(column.name)): number,")
+            } else {
+                lines.append("        \(PythonTypes.pythonString(column.name)): \(sample(column, entity))(number),")
+            }
+        }
+        lines += [
+            "    }", "", "", "def new_\(entity.name)(client) -> dict:",
+            "    response = client.post(\(PythonTypes.pythonString(path(entity))), json=\(entity.name)_payload(client, next(_numbers)), headers=WRITER_\(entity.name.uppercased()))",
+            "    assert response.status_code == 201, response.text", "    return response.json()",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    /// A lambda giving the column's sample value for a number.
+    private func sample(_ column: AppModel.Column, _ entity: AppModel.Entity) -> String {
+        switch column.type {
+        case .string:
+            let prefix = "\(Naming.title(entity.name)) \(column.name.replacingOccurrences(of: "_", with: " ")) "
+            let limit = column.maxLength ?? 255
+            return "(lambda n: (\(PythonTypes.pythonString(prefix)) + str(n))[-\(limit):])"
+        case .email: return "(lambda n: f\"\(entity.name.replacingOccurrences(of: "_", with: ".")){n}@example.com\")"
+        case .integer: return "(lambda n: \(Int(column.minimum ?? 0)) + n)"
+        case .decimal: return "(lambda n: round(\(SQLValue.number(column.minimum ?? 0)) + n + 0.5, 2))"
+        default: return "(lambda n: \(PythonTypes.sample(column, entity: entity, number: 1)))"
+        }
+    }
+
+    private func path(_ entity: AppModel.Entity) -> String { "\(service.apiPrefix)/\(entity.plural)" }
+
+    func tests(for entity: AppModel.Entity) -> String {
+        let writerRole = entity.writers.first ?? model.roles.last ?? "admin"
+        let outsider = model.roles.first { !entity.writers.contains($0) }
+        let readHeaders = entity.publicRead ? "{}" : "READER"
+        let comparable = entity.inputColumns.filter { ![.decimal, .datetime, .date].contains($0.type) && $0.references == nil }
+        let decimals = entity.inputColumns.filter { $0.type == .decimal }
+        let required = entity.inputColumns.filter { !$0.nullable }
+        let unique = entity.inputColumns.filter(\.unique)
+        let filter = PythonEntityModules.filterable(entity).first { $0.references == nil && $0.external == nil && $0.type != .boolean }
+        let searchable = entity.inputColumns.first { [.string, .email].contains($0.type) }
+        let local = entity.inputColumns.first { $0.references != nil && !$0.nullable }
+        let remote = entity.inputColumns.first { $0.external != nil }
+        let minimum = entity.inputColumns.first { $0.minimum != nil && [.integer, .decimal].contains($0.type) }
+        let prerequisites = Set(entity.inputColumns.compactMap(\.references).map(\.plural))
+        let helperEntities = MigrationGenerator.orderedByReferences(
+            service.entities.filter { prerequisites.contains($0.plural) || $0.name == entity.name }
+        )
+        .filter { target in target.name == entity.name || prerequisites.contains(target.plural) }
+
+        var out = [
+            "\"\"\"\(entity.label): every endpoint, and the status codes clients rely on.\"\"\"",
+            "",
+            "import itertools",
+            "",
+            "import pytest",
+            "",
+            "from tests.conftest import MISSING_ID, token",
+            "",
+            "PATH = \(PythonTypes.pythonString(path(entity)))",
+            "WRITER = token(\(PythonTypes.pythonString(writerRole)))",
+            "READER = token(\(PythonTypes.pythonString(model.roles.first ?? writerRole)))",
+            "_numbers = itertools.count(1000)",
+        ]
+        for helper in allPrerequisites(of: entity) {
+            let role = helper.writers.first ?? writerRole
+            out.append("WRITER_\(helper.name.uppercased()) = token(\(PythonTypes.pythonString(role)))")
+        }
+        out.append("")
+        for helper in allPrerequisites(of: entity) {
+            out += ["", payloadFunction(for: helper)]
+        }
+        _ = helperEntities
+        out += [
+            "", "",
+            "def create(client, number: int = 1) -> dict:",
+            "    response = client.post(PATH, json=\(entity.name)_payload(client, number), headers=WRITER)",
+            "    assert response.status_code == 201, response.text",
+            "    return response.json()",
+            "", "",
+            "def test_create_returns_201_with_the_stored_fields(client):",
+            "    payload = \(entity.name)_payload(client, 1)",
+            "    response = client.post(PATH, json=payload, headers=WRITER)",
+            "    assert response.status_code == 201, response.text",
+            "    body = response.json()",
+            "    assert body[\"id\"] > 0",
+        ]
+        for column in comparable {
+            out.append("    assert body[\(PythonTypes.pythonString(column.name))] == payload[\(PythonTypes.pythonString(column.name))]")
+        }
+        for column in decimals {
+            out.append(
+                "    assert body[\(PythonTypes.pythonString(column.name))] == pytest.approx(payload[\(PythonTypes.pythonString(column.name))])"
+            )
+        }
+        out += [
+            "", "",
+            "def test_get_returns_the_item(client):",
+            "    created = create(client)",
+            "    response = client.get(f\"{PATH}/{created['id']}\", headers=\(readHeaders))",
+            "    assert response.status_code == 200",
+            "    assert response.json()[\"id\"] == created[\"id\"]",
+            "", "",
+            "def test_get_unknown_id_returns_404(client):",
+            "    assert client.get(f\"{PATH}/{MISSING_ID}\", headers=\(readHeaders)).status_code == 404",
+            "", "",
+            "def test_list_is_paged(client):",
+            "    for number in range(1, 4):",
+            "        create(client, number)",
+            "    first = client.get(PATH, params={\"page\": 1, \"page_size\": 2}, headers=\(readHeaders)).json()",
+            "    second = client.get(PATH, params={\"page\": 2, \"page_size\": 2}, headers=\(readHeaders)).json()",
+            "    assert first[\"total\"] == 3 and second[\"total\"] == 3",
+            "    assert len(first[\"items\"]) == 2 and len(second[\"items\"]) == 1",
+            "    assert {item[\"id\"] for item in first[\"items\"]}.isdisjoint(item[\"id\"] for item in second[\"items\"])",
+        ]
+        if let filter {
+            out += [
+                "", "",
+                "def test_list_filters_by_\(filter.name)(client):",
+                "    created = create(client, 1)",
+                "    create(client, 2)",
+                "    value = created[\(PythonTypes.pythonString(filter.name))]",
+                "    body = client.get(PATH, params={\(PythonTypes.pythonString(filter.name)): value}, headers=\(readHeaders)).json()",
+                "    assert body[\"total\"] >= 1",
+                "    assert all(item[\(PythonTypes.pythonString(filter.name))] == value for item in body[\"items\"])",
+            ]
+        }
+        if let searchable {
+            out += [
+                "", "",
+                "def test_list_searches_text(client):",
+                "    created = create(client, 7)",
+                "    body = client.get(PATH, params={\"q\": created[\(PythonTypes.pythonString(searchable.name))]}, headers=\(readHeaders)).json()",
+                "    assert created[\"id\"] in [item[\"id\"] for item in body[\"items\"]]",
+            ]
+        }
+        out += [
+            "", "",
+            "def test_replace_updates_the_item(client):",
+            "    created = create(client, 1)",
+            "    payload = \(entity.name)_payload(client, 2)",
+            "    response = client.put(f\"{PATH}/{created['id']}\", json=payload, headers=WRITER)",
+            "    assert response.status_code == 200, response.text",
+            "    assert response.json()[\"id\"] == created[\"id\"]",
+            "", "",
+            "def test_replace_unknown_id_returns_404(client):",
+            "    assert client.put(f\"{PATH}/{MISSING_ID}\", json=\(entity.name)_payload(client, 1), headers=WRITER).status_code == 404",
+            "", "",
+            "def test_delete_returns_204_then_the_item_is_gone(client):",
+            "    created = create(client)",
+            "    assert client.delete(f\"{PATH}/{created['id']}\", headers=WRITER).status_code == 204",
+            "    assert client.get(f\"{PATH}/{created['id']}\", headers=\(readHeaders)).status_code == 404",
+            "    assert client.delete(f\"{PATH}/{created['id']}\", headers=WRITER).status_code == 404",
+            "", "",
+            "def test_unknown_fields_are_rejected_with_422(client):",
+            "    payload = \(entity.name)_payload(client, 1) | {\"not_a_field\": 1}",
+            "    assert client.post(PATH, json=payload, headers=WRITER).status_code == 422",
+            "", "",
+            "def test_writing_without_a_token_returns_401(client):",
+            "    assert client.post(PATH, json=\(entity.name)_payload(client, 1)).status_code == 401",
+        ]
+        if let column = required.first {
+            out += [
+                "", "",
+                "def test_missing_required_field_returns_422(client):",
+                "    payload = \(entity.name)_payload(client, 1)",
+                "    del payload[\(PythonTypes.pythonString(column.name))]",
+                "    assert client.post(PATH, json=payload, headers=WRITER).status_code == 422",
+            ]
+        }
+        if let column = unique.first {
+            out += [
+                "", "",
+                "def test_duplicate_\(column.name)_returns_409(client):",
+                "    payload = \(entity.name)_payload(client, 1)",
+                "    assert client.post(PATH, json=payload, headers=WRITER).status_code == 201",
+                "    second = \(entity.name)_payload(client, 2) | {\(PythonTypes.pythonString(column.name)): payload[\(PythonTypes.pythonString(column.name))]}",
+                "    assert client.post(PATH, json=second, headers=WRITER).status_code == 409",
+            ]
+        }
+        if let outsider {
+            out += [
+                "", "",
+                "def test_a_role_without_write_access_gets_403(client):",
+                "    response = client.post(PATH, json=\(entity.name)_payload(client, 1), headers=token(\(PythonTypes.pythonString(outsider))))",
+                "    assert response.status_code == 403",
+            ]
+        }
+        if !entity.publicRead {
+            out += [
+                "", "",
+                "def test_reading_without_a_token_returns_401(client):",
+                "    assert client.get(PATH).status_code == 401",
+            ]
+        } else {
+            out += [
+                "", "",
+                "def test_anyone_may_read(client):",
+                "    create(client)",
+                "    assert client.get(PATH).status_code == 200",
+            ]
+        }
+        if let column = local {
+            out += [
+                "", "",
+                "def test_unknown_\(column.name)_returns_422(client):",
+                "    payload = \(entity.name)_payload(client, 1) | {\(PythonTypes.pythonString(column.name)): MISSING_ID}",
+                "    assert client.post(PATH, json=payload, headers=WRITER).status_code == 422",
+            ]
+        }
+        if let column = remote, let external = column.external {
+            out += [
+                "", "",
+                "def test_\(column.name)_is_checked_with_the_\(external.service)_service(client):",
+                "    payload = \(entity.name)_payload(client, 1) | {\(PythonTypes.pythonString(column.name)): MISSING_ID}",
+                "    response = client.post(PATH, json=payload, headers=WRITER)",
+                "    assert response.status_code == 422",
+                "    assert \(PythonTypes.pythonString(external.service)) in response.json()[\"detail\"]",
+            ]
+        }
+        if let column = minimum, let value = column.minimum {
+            out += [
+                "", "",
+                "def test_\(column.name)_below_its_minimum_returns_422(client):",
+                "    payload = \(entity.name)_payload(client, 1) | {\(PythonTypes.pythonString(column.name)): \(SQLValue.number(value - 1))}",
+                "    assert client.post(PATH, json=payload, headers=WRITER).status_code == 422",
+            ]
+        }
+        out.append("")
+        return out.joined(separator: "\n")
+    }
+
+    /// `entity` and every entity of the service it needs rows of first, dependencies first.
+    private func allPrerequisites(of entity: AppModel.Entity) -> [AppModel.Entity] {
+        var needed = Set<String>([entity.name])
+        var changed = true
+        while changed {
+            changed = false
+            for candidate in service.entities where needed.contains(candidate.name) {
+                for reference in candidate.inputColumns.compactMap(\.references)
+                where !candidate.inputColumns.contains(where: { $0.references == reference && $0.nullable }) {
+                    if let target = service.entities.first(where: { $0.plural == reference.plural }), needed.insert(target.name).inserted {
+                        changed = true
+                    }
+                }
+            }
+        }
+        return MigrationGenerator.orderedByReferences(service.entities.filter { needed.contains($0.name) })
+    }
+
+    var identityTests: String {
+        let admin = model.roles.last ?? "admin"
+        return """
+            \"\"\"Accounts: registration, sign-in, tokens and the bootstrap administrator.\"\"\"
+
+            import jwt
+
+            from tests.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, SECRET
+
+            PREFIX = "\(service.apiPrefix)"
+            ACCOUNT = {"email": "ada@example.com", "password": "correct horse battery", "display_name": "Ada"}
+
+
+            def test_register_returns_201_without_the_password(client):
+                response = client.post(f"{PREFIX}/register", json=ACCOUNT)
+                assert response.status_code == 201, response.text
+                body = response.json()
+                assert body["email"] == "ada@example.com"
+                assert body["role"] == \(PythonTypes.pythonString(model.roles.first ?? "user"))
+                assert "password" not in body and "password_hash" not in body
+
+
+            def test_registering_the_same_email_twice_returns_409(client):
+                assert client.post(f"{PREFIX}/register", json=ACCOUNT).status_code == 201
+                assert client.post(f"{PREFIX}/register", json=ACCOUNT | {"email": "ADA@example.com"}).status_code == 409
+
+
+            def test_a_short_password_returns_422(client):
+                assert client.post(f"{PREFIX}/register", json=ACCOUNT | {"password": "short"}).status_code == 422
+
+
+            def test_login_issues_a_token_carrying_the_role(client):
+                client.post(f"{PREFIX}/register", json=ACCOUNT)
+                response = client.post(f"{PREFIX}/login", json={"email": ACCOUNT["email"], "password": ACCOUNT["password"]})
+                assert response.status_code == 200
+                claims = jwt.decode(response.json()["access_token"], SECRET, algorithms=["HS256"])
+                assert claims["role"] == \(PythonTypes.pythonString(model.roles.first ?? "user"))
+
+
+            def test_a_wrong_password_returns_401(client):
+                client.post(f"{PREFIX}/register", json=ACCOUNT)
+                assert client.post(f"{PREFIX}/login", json={"email": ACCOUNT["email"], "password": "wrong password"}).status_code == 401
+
+
+            def test_me_needs_a_token_and_returns_the_account(client):
+                client.post(f"{PREFIX}/register", json=ACCOUNT)
+                assert client.get(f"{PREFIX}/me").status_code == 401
+                token = client.post(f"{PREFIX}/login", json={"email": ACCOUNT["email"], "password": ACCOUNT["password"]}).json()["access_token"]
+                response = client.get(f"{PREFIX}/me", headers={"Authorization": f"Bearer {token}"})
+                assert response.status_code == 200
+                assert response.json()["display_name"] == "Ada"
+
+
+            def test_the_administrator_is_created_from_the_environment(client):
+                response = client.post(f"{PREFIX}/login", json={"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD})
+                assert response.status_code == 200
+                assert response.json()["role"] == \(PythonTypes.pythonString(admin))
+
+            """
+    }
+}

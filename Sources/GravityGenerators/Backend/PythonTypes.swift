@@ -1,0 +1,96 @@
+import GravityModel
+
+/// How each column type is written in the generated Python.
+enum PythonTypes {
+    static func sqlAlchemyType(_ column: AppModel.Column) -> String {
+        switch column.type {
+        case .string, .email, .choice: "String(\(SQLDialect.sqlite.type(of: column).dropFirst(8).dropLast()))"
+        case .text: "Text"
+        case .integer: "Integer"
+        case .decimal: "Numeric(12, 2)"
+        case .boolean: "Boolean"
+        case .date: "Date"
+        case .datetime: "DateTime"
+        }
+    }
+
+    /// The Python type the ORM maps the column to.
+    static func mappedType(_ column: AppModel.Column) -> String {
+        let base: String
+        switch column.type {
+        case .string, .email, .choice, .text: base = "str"
+        case .integer: base = "int"
+        case .decimal: base = "Decimal"
+        case .boolean: base = "bool"
+        case .date: base = "date"
+        case .datetime: base = "datetime"
+        }
+        return column.nullable ? "\(base) | None" : base
+    }
+
+    /// The Pydantic annotation, with the Blueprint's constraints.
+    static func schemaType(_ column: AppModel.Column) -> String {
+        var constraints: [String] = []
+        let base: String
+        switch column.type {
+        case .string:
+            base = "str"
+            constraints = ["min_length=1", "max_length=\(column.maxLength ?? 255)"]
+        case .text:
+            base = "str"
+        case .email:
+            base = "str"
+            constraints = ["max_length=\(column.maxLength ?? 254)", #"pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$""#]
+        case .integer:
+            base = "int"
+            if let minimum = column.minimum { constraints = ["ge=\(Int(minimum))"] }
+        case .decimal:
+            base = "float"
+            if let minimum = column.minimum { constraints = ["ge=\(SQLValue.number(minimum))"] }
+        case .boolean: base = "bool"
+        case .date: base = "date"
+        case .datetime: base = "datetime"
+        case .choice: base = "Literal[\(column.values.map(pythonString).joined(separator: ", "))]"
+        }
+        let annotated = constraints.isEmpty ? base : "Annotated[\(base), Field(\(constraints.joined(separator: ", ")))]"
+        return column.nullable ? "\(annotated) | None = None" : annotated
+    }
+
+    /// A valid value for the column in test payloads, distinct per `number` for unique columns.
+    static func sample(_ column: AppModel.Column, entity: AppModel.Entity, number: Int) -> String {
+        switch column.type {
+        case .string:
+            let text = "\(Naming.title(entity.name)) \(column.name.replacingOccurrences(of: "_", with: " ")) \(number)"
+            return pythonString(String(text.suffix(column.maxLength ?? 255)))
+        case .text: return pythonString("Notes about \(entity.name) \(number).")
+        case .email: return pythonString("\(entity.name.replacingOccurrences(of: "_", with: "."))\(number)@example.com")
+        case .integer: return String(Int(column.minimum ?? 0) + number)
+        case .decimal: return String(format: "%.2f", (column.minimum ?? 0) + Double(number) + 0.5)
+        case .boolean: return number % 2 == 0 ? "False" : "True"
+        case .date: return pythonString(String(format: "2026-01-%02d", number % 28 + 1))
+        case .datetime: return pythonString(String(format: "2026-01-%02dT10:30:00", number % 28 + 1))
+        case .choice: return pythonString(column.values.first ?? "")
+        }
+    }
+
+    /// A Python string literal.
+    static func pythonString(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    escaped += String(format: "\\x%02x", scalar.value)
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return "\"" + escaped + "\""
+    }
+}

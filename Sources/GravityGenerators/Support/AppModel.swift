@@ -1,0 +1,224 @@
+import GravityModel
+
+/// The application as the generators see it: every name made safe, references resolved, and
+/// access rules attached to each entity. Built once from a complete Blueprint.
+public struct AppModel: Sendable {
+    public struct Column: Sendable {
+        public var name: String
+        public var type: FieldType
+        public var nullable: Bool
+        public var unique: Bool
+        public var primaryKey: Bool
+        public var maxLength: Int?
+        public var minimum: Double?
+        public var values: [String]
+        /// A foreign key to a table of the same service.
+        public var references: Entity.Reference?
+        /// A reference to an entity of another service, checked over HTTP.
+        public var external: Entity.Reference?
+        public var indexed: Bool
+        /// `created_at` and `updated_at`, maintained by the service, not by clients.
+        public var isAudit: Bool
+
+        /// Whether clients send the column when creating or updating.
+        public var isInput: Bool { !primaryKey && !isAudit }
+    }
+
+    public struct Entity: Sendable {
+        public struct Reference: Sendable, Hashable {
+            public var service: String
+            public var entity: String
+            public var plural: String
+        }
+
+        public var name: String
+        public var className: String
+        public var plural: String
+        public var table: String
+        public var columns: [Column]
+        public var publicRead: Bool
+        /// Roles allowed to create, update and delete.
+        public var writers: [String]
+
+        public var inputColumns: [Column] { columns.filter(\.isInput) }
+        public var label: String { Naming.title(plural) }
+    }
+
+    public struct Service: Sendable {
+        public var name: String
+        public var description: String
+        public var apiPrefix: String
+        public var dependsOn: [String]
+        public var engine: DatabaseEngine
+        public var database: String
+        public var isIdentity: Bool
+        public var entities: [Entity]
+        public var replicas: Int
+        public var cpuLimit: String
+        public var memoryLimit: String
+        public var healthCheck: String
+
+        /// Services whose entities this one refers to, in order.
+        public var referencedServices: [String] {
+            var seen: [String] = []
+            for column in entities.flatMap(\.columns) {
+                if let external = column.external, !seen.contains(external.service) { seen.append(external.service) }
+            }
+            return seen
+        }
+
+        /// The environment variable holding another service's base URL.
+        public static func urlVariable(_ service: String) -> String { service.uppercased() + "_SERVICE_URL" }
+    }
+
+    public var slug: String
+    public var title: String
+    public var industry: String
+    public var brief: String
+    public var roles: [String]
+    public var authentication: AuthenticationSpec
+    public var identityService: String?
+    public var pageSize: Int
+    public var palette: Palette
+    public var services: [Service]
+    public var practices: Set<String>
+    public var targets: [DeploymentTarget]
+
+    /// Services with their entities (all but the identity service).
+    public var dataServices: [Service] { services.filter { !$0.isIdentity } }
+
+    /// Builds the model; throws when the Blueprint is incomplete or its names clash once made safe.
+    public init(blueprint: Blueprint) throws {
+        guard let requirements = blueprint.requirements, let architecture = blueprint.architecture, let database = blueprint.database,
+            let frontend = blueprint.frontend, let backend = blueprint.backend, let security = blueprint.security,
+            let deployment = blueprint.deployment, blueprint.testing != nil
+        else { throw GenerationError.incompleteBlueprint(missing: blueprint.missingPhases.map(\.rawValue)) }
+
+        var serviceNames = NameTable(kind: "service")
+        var entityNames = NameTable(kind: "entity")
+        var tableNames = NameTable(kind: "table")
+        var roleNames = NameTable(kind: "role")
+        let roles = try requirements.roles.map { try roleNames.claim($0) }
+        var safeService: [String: String] = [:]
+        for service in architecture.services { safeService[service.name] = try serviceNames.claim(service.name) }
+        var safeEntity: [String: String] = [:]
+        var plurals: [String: String] = [:]
+        for store in database.stores {
+            for table in store.tables {
+                safeEntity[table.entity] = try entityNames.claim(table.entity)
+                plurals[table.entity] = try tableNames.claim(table.table)
+            }
+        }
+        let ownerOf = Dictionary(
+            architecture.services.flatMap { service in service.entities.map { ($0, service.name) } },
+            uniquingKeysWith: { a, _ in a }
+        )
+
+        func reference(to entity: String) throws -> Entity.Reference {
+            guard let safe = safeEntity[entity], let plural = plurals[entity] else {
+                throw GenerationError.danglingReference(from: "a column", to: entity)
+            }
+            let owner = ownerOf[entity].flatMap { safeService[$0] } ?? ""
+            return Entity.Reference(service: owner, entity: safe, plural: plural)
+        }
+
+        let publicReads = Set(
+            backend.apis.flatMap(\.endpoints).filter { $0.action == .list && $0.access == .public }.map(\.entity)
+        )
+        var services: [Service] = []
+        for spec in architecture.services {
+            guard let name = safeService[spec.name] else { continue }
+            let store = database.stores.first { $0.service == spec.name }
+            let unit = deployment.units.first { $0.service == spec.name }
+            var entities: [Entity] = []
+            // A service owning no domain entity (the identity service) keeps its own tables.
+            let ownsNothing = spec.entities.isEmpty
+            for table in store?.tables ?? [] where ownsNothing || spec.entities.contains(table.entity) {
+                var columnNames = NameTable(kind: "column of \(table.table)")
+                var columns: [Column] = []
+                for column in table.columns {
+                    let columnName = try columnNames.claim(column.name)
+                    let local = try column.references.map { referenced -> Entity.Reference in
+                        guard let entity = plurals.first(where: { $0.value == SafeIdentifier.make(referenced) })?.key else {
+                            throw GenerationError.danglingReference(from: "\(table.table).\(column.name)", to: referenced)
+                        }
+                        return try reference(to: entity)
+                    }
+                    columns.append(
+                        Column(
+                            name: columnName,
+                            type: column.type,
+                            nullable: column.nullable,
+                            unique: column.unique,
+                            primaryKey: column.primaryKey,
+                            maxLength: column.maxLength,
+                            minimum: column.minimum,
+                            values: column.values ?? [],
+                            references: local,
+                            external: try column.externalEntity.map(reference(to:)),
+                            indexed: column.indexed,
+                            isAudit: ["created_at", "updated_at"].contains(columnName)
+                        )
+                    )
+                }
+                let writers = security.policies.filter { $0.writes.contains(table.entity) }.compactMap { policy in
+                    roles.first { $0 == SafeIdentifier.make(policy.role) }
+                }
+                guard let entityName = safeEntity[table.entity], let plural = plurals[table.entity] else { continue }
+                entities.append(
+                    Entity(
+                        name: entityName,
+                        className: Naming.typeName(entityName),
+                        plural: plural,
+                        table: plural,
+                        columns: columns,
+                        publicRead: publicReads.contains(table.entity),
+                        writers: writers
+                    )
+                )
+            }
+            let isIdentity =
+                spec.entities.isEmpty && backend.apis.first { $0.service == spec.name }?.endpoints.contains { $0.action == .login } == true
+            services.append(
+                Service(
+                    name: name,
+                    description: spec.description,
+                    apiPrefix: Self.safePrefix(spec.apiPrefix, fallback: name),
+                    dependsOn: spec.dependsOn.compactMap { safeService[$0] },
+                    engine: store?.engine ?? .sqlite,
+                    database: SafeIdentifier.make(store?.database ?? "\(name)_db"),
+                    isIdentity: isIdentity,
+                    entities: entities,
+                    replicas: max(1, unit?.replicas ?? 1),
+                    cpuLimit: unit?.cpuLimit ?? "500m",
+                    memoryLimit: unit?.memoryLimit ?? "256Mi",
+                    healthCheck: Self.safePrefix(unit?.healthCheck ?? "/health", fallback: "health")
+                )
+            )
+        }
+        self.slug = SafeIdentifier.make(requirements.appName).replacingOccurrences(of: "_", with: "-")
+        self.title = requirements.appName
+        self.industry = blueprint.industry
+        self.brief = blueprint.brief
+        self.roles = roles
+        self.authentication = security.authentication
+        self.identityService = services.first(where: \.isIdentity)?.name
+        self.pageSize = max(1, min(backend.pageSize, 200))
+        self.palette = frontend.palette
+        self.services = services
+        self.practices = Set(
+            requirements.practices + architecture.practices + database.practices + frontend.practices + backend.practices
+                + security.practices + (blueprint.testing?.practices ?? []) + deployment.practices
+        )
+        self.targets = deployment.targets
+    }
+
+    /// A URL path made of safe segments, e.g. `/api/catalog`; never `..` or empty segments.
+    static func safePrefix(_ path: String, fallback: String) -> String {
+        let segments = path.split(separator: "/").map { SafeIdentifier.make(String($0)).replacingOccurrences(of: "_", with: "-") }
+        return "/" + (segments.isEmpty ? [fallback] : segments).joined(separator: "/")
+    }
+
+    /// The service named `name`.
+    public func service(_ name: String) -> Service? { services.first { $0.name == name } }
+}

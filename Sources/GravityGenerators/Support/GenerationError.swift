@@ -1,0 +1,17 @@
+/// Why an application cannot be generated from a Blueprint.
+public enum GenerationError: Error, CustomStringConvertible, Equatable {
+    case incompleteBlueprint(missing: [String])
+    case nameCollision(kind: String, first: String, second: String, safe: String)
+    case danglingReference(from: String, to: String)
+
+    public var description: String {
+        switch self {
+        case .incompleteBlueprint(let missing):
+            "the Blueprint has no \(missing.joined(separator: ", ")) section; every phase must be decided before generating"
+        case .nameCollision(let kind, let first, let second, let safe):
+            "\(kind) names '\(first)' and '\(second)' both become '\(safe)' in code; rename one of them"
+        case .danglingReference(let from, let to):
+            "\(from) refers to '\(to)', which the Blueprint does not define"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GravityGenerators
+import GravityModel
+import Testing
+
+@Suite("Database generator")
+struct DatabaseGeneratorTests {
+    @Test("every service's SQLite migration and seed apply cleanly, with foreign keys enforced", arguments: GeneratorTestData.industries)
+    func sqlite(industry: String) async throws {
+        let session = try await GeneratorTestData.session(industry)
+        let files = try ApplicationGenerator.generate(blueprint: session.blueprint, decisions: session.decisions)
+        let directory = try GeneratorTestData.temporaryDirectory()
+        try GeneratorTestData.write(files, to: directory)
+        let services = Set(files.map { $0.path.split(separator: "/")[1] })
+        #expect(!services.isEmpty)
+        for service in services {
+            let database = "\(directory)/\(service).sqlite"
+            let script =
+                "PRAGMA foreign_keys = ON;\n.bail on\n.read \(directory)/services/\(service)/db/migrations/sqlite/0001_init.sql\n.read \(directory)/services/\(service)/db/seed/sqlite.sql\nPRAGMA foreign_key_check;\n"
+            try script.write(toFile: "\(directory)/apply.sql", atomically: true, encoding: .utf8)
+            let outcome = try GeneratorTestData.run("/usr/bin/sqlite3", [database, ".read \(directory)/apply.sql"])
+            #expect(outcome.status == 0, "\(service): \(outcome.output)")
+            #expect(outcome.output.isEmpty, "\(service): \(outcome.output)")
+        }
+    }
+
+    @Test("the ecommerce seed has categories, a few dozen priced products with stock, and customers")
+    func ecommerceSeed() async throws {
+        let session = try await GeneratorTestData.session("ecommerce")
+        let files = try ApplicationGenerator.generate(blueprint: session.blueprint, decisions: session.decisions)
+        let catalog = try #require(files.first { $0.path == "services/catalog/db/seed/sqlite.sql" }).contents
+        let products = catalog.components(separatedBy: "\n").filter { $0.hasPrefix("    (") }
+        #expect(catalog.contains("INSERT INTO categories"))
+        #expect(catalog.contains("INSERT INTO products"))
+        #expect(products.count >= 36 + 6)
+        let customers = try #require(files.first { $0.path == "services/customers/db/seed/sqlite.sql" }).contents
+        #expect(customers.contains("@example.com"))
+    }
+
+    @Test("foreign keys and cross-service references are indexed")
+    func indexes() async throws {
+        let session = try await GeneratorTestData.session("ecommerce")
+        let files = try ApplicationGenerator.generate(blueprint: session.blueprint, decisions: session.decisions)
+        let orders = try #require(files.first { $0.path == "services/orders/db/migrations/postgresql/0001_init.sql" }).contents
+        #expect(orders.contains("REFERENCES purchase_orders (id)"))
+        #expect(orders.contains("CREATE INDEX ix_order_lines_purchase_order_id ON order_lines (purchase_order_id);"))
+        #expect(orders.contains("CREATE INDEX ix_order_lines_product_id ON order_lines (product_id);"))
+        #expect(orders.contains("refers to a product of the catalog service"))
+    }
+}
