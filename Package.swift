@@ -44,13 +44,13 @@ let package = Package(
         .executableTarget(
             name: "GravityBench",
             dependencies: [
-                "GravityModel", "GravityRuntime",
+                "GravityModel", "GravityRuntime", "GravityGenerators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GravityModelTests", dependencies: ["GravityModel"]),
         .testTarget(name: "GravityRuntimeTests", dependencies: ["GravityModel", "GravityRuntime"]),
         .testTarget(name: "GravityGeneratorsTests", dependencies: ["GravityModel", "GravityGenerators", "GravityRuntime"]),
-        .testTarget(name: "GravityTeamCLITests", dependencies: ["GravityModel"]),
+        .testTarget(name: "GravityTeamCLITests", dependencies: ["GravityModel", "GravityRuntime"]),
     ]
 )

@@ -100,7 +100,7 @@ struct DevelopBenchmark: AsyncParsableCommand {
                     executable,
                     [
                         "develop", "--industry", industry, "--out", "\(scratch)/run-\(index)", "--json", "--data-dir", root,
-                        "--history", "\(scratch)/history.sqlite",
+                        "--history", "\(scratch)/history.sqlite", "--no-verify",
                     ]
                 )
             )

@@ -48,6 +48,7 @@ struct ReplayBenchmark: AsyncParsableCommand {
                     executable,
                     [
                         "develop", "--industry", industry, "--seed", "42", "--out", "\(scratch)/d\(index)", "--json", "--data-dir", root,
+                        "--no-verify",
                         "--history", "\(scratch)/h.sqlite",
                     ]
                 )

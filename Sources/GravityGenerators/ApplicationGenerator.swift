@@ -3,7 +3,8 @@ import GravityModel
 /// Turns a complete Blueprint (and the decisions behind it) into the files of a runnable
 /// application. A pure function: the same inputs give the same files, byte for byte, sorted by path.
 public enum ApplicationGenerator {
-    public static func generate(blueprint: Blueprint, decisions: [Decision]) throws -> [GeneratedFile] {
+    /// - Parameter team: names the personas in DECISIONS.md (ids are used without it).
+    public static func generate(blueprint: Blueprint, decisions: [Decision], team: Team? = nil) throws -> [GeneratedFile] {
         let model = try AppModel(blueprint: blueprint)
         let seed = SeedGenerator(model: model, hints: blueprint.database?.seed ?? [])
         var files: [GeneratedFile] = []
@@ -22,6 +23,20 @@ public enum ApplicationGenerator {
             }
             files += PythonServiceGenerator(model: model, service: service, seed: seed).files(base: base)
         }
+        let frontend = FrontendFiles.make(model)
+        files += frontend
+        files += KubernetesGenerator(model: model, frontendFiles: frontend).files()
+        files += [
+            GeneratedFile(path: "gravity-app.yaml", contents: AppManifestWriter(model: model).yaml),
+            GeneratedFile(path: "README.md", contents: AppReadme(model: model).markdown),
+            GeneratedFile(
+                path: "DECISIONS.md",
+                contents: DecisionRecords(model: model, blueprint: blueprint, decisions: decisions, team: team).markdown
+            ),
+            GeneratedFile(path: ".env.example", contents: EnvironmentExample(model: model).text),
+            GeneratedFile(path: "deploy/docker-compose.yml", contents: ComposeGenerator(model: model).yaml),
+            GeneratedFile(path: "deploy/nginx/gateway.conf.template", contents: LocalGatewayGenerator(model: model).template),
+        ]
         return files.sorted { $0.path < $1.path }
     }
 }

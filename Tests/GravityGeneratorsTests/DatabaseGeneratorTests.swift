@@ -11,7 +11,7 @@ struct DatabaseGeneratorTests {
         let files = try ApplicationGenerator.generate(blueprint: session.blueprint, decisions: session.decisions)
         let directory = try GeneratorTestData.temporaryDirectory()
         try GeneratorTestData.write(files, to: directory)
-        let services = Set(files.map { $0.path.split(separator: "/")[1] })
+        let services = Set(files.filter { $0.path.hasPrefix("services/") }.map { $0.path.split(separator: "/")[1] })
         #expect(!services.isEmpty)
         for service in services {
             let database = "\(directory)/\(service).sqlite"

@@ -3,6 +3,10 @@ import GravityGenerators
 import GravityModel
 import GravityRuntime
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Blueprints from real sessions, and helpers to write generated files and run programs.
 enum GeneratorTestData {
     static let repositoryRoot: String = URL(fileURLWithPath: #filePath)
@@ -35,6 +39,27 @@ enum GeneratorTestData {
     struct Outcome {
         var status: Int32
         var output: String
+    }
+
+    /// Runs a program whose children may outlive it (a server's start script). Foundation's
+    /// Process notices termination through a descriptor the child inherits, which a daemon keeps
+    /// open, so this spawns and waits with posix_spawn and waitpid instead; output goes to a file.
+    static func runWithoutPipes(_ executable: String, _ arguments: [String], output: String) throws -> Outcome {
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else { return Outcome(status: -1, output: "posix_spawn failed: \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return Outcome(status: exitStatus, output: (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
     }
 
     /// Runs a program and returns its status and combined output.

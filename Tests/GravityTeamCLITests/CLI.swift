@@ -22,10 +22,16 @@ enum CLI {
     }
 
     /// Runs `gravity-team arguments...` in `directory` (default: a fresh temporary directory).
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Outcome {
+    /// `develop` skips running the generated tests unless `verify` is set: verification has tests of its own.
+    static func run(
+        _ arguments: [String],
+        in directory: String? = nil,
+        environment: [String: String] = [:],
+        verify: Bool = false
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.arguments = arguments.first == "develop" && !verify ? arguments + ["--no-verify"] : arguments
         let workingDirectory = try directory ?? temporaryDirectory()
         process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
         var env = ProcessInfo.processInfo.environment
@@ -69,7 +75,7 @@ enum CLI {
     static func start(_ arguments: [String], in directory: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.arguments = arguments.first == "develop" ? arguments + ["--no-verify"] : arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env["GRAVITY_DATA_DIR"] = repositoryRoot

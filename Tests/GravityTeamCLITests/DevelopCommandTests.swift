@@ -114,3 +114,26 @@ struct DevelopCommandTests {
         #expect(try String(contentsOfFile: "\(directory)/mine/notes.txt", encoding: .utf8) == "keep me")
     }
 }
+
+@Suite("gravity-team develop verification")
+struct DevelopVerificationTests {
+    @Test("develop writes the application and runs each service's own tests")
+    func verifies() throws {
+        let directory = try CLI.temporaryDirectory()
+        let outcome = try CLI.run(["develop", "--industry", "education"], in: directory, verify: true)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Verifying: each service's own tests"))
+        #expect(
+            outcome.stdout.range(of: #"Verified:   \d+ services, \d+ tests passed"#, options: .regularExpression) != nil,
+            "\(outcome.stdout)"
+        )
+        for file in ["gravity-app.yaml", "DECISIONS.md", "README.md", ".env.example", "deploy/docker-compose.yml", "frontend/index.html"] {
+            #expect(FileManager.default.fileExists(atPath: "\(directory)/gravity-out/education/\(file)"), "\(file)")
+        }
+        let json = try CLI.run(["develop", "--industry", "education", "--json"], in: directory, verify: true)
+        let report = try #require(try CLI.json(json.stdout) as? [String: Any])
+        let verification = try #require(report["verification"] as? [[String: Any]])
+        #expect(verification.count >= 3)
+        #expect(verification.allSatisfy { ($0["failed"] as? Int) == 0 && ($0["passed"] as? Int ?? 0) > 0 })
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import GravityRuntime
 import Testing
 
 @Suite("gravity-team replay")
@@ -15,14 +16,18 @@ struct ReplayCommandTests {
         #expect(result["verified"] as? Bool == true)
         let replayed = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/replayed/transcript.jsonl"))
         #expect(replayed == (try Data(contentsOf: URL(fileURLWithPath: reference))))
-        // The rebuilt Blueprint on disk has the digest the reference recorded.
-        let artifactLine = try #require(
-            String(decoding: replayed, as: UTF8.self).split(separator: "\n").first { $0.contains(#""type":"artifact""#) }
-        )
-        let artifact = try #require((try CLI.json(String(artifactLine)) as? [String: Any])?["artifact"] as? [String: Any])
-        #expect(artifact["path"] as? String == "blueprint.json")
-        let blueprint = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/replayed/blueprint.json"))
-        #expect(blueprint.count == artifact["bytes"] as? Int)
+        // Every file the replay rebuilt has the digest the reference recorded.
+        let artifacts = try String(decoding: replayed, as: UTF8.self).split(separator: "\n")
+            .filter { $0.contains(#""type":"artifact""#) }
+            .map { try #require((try CLI.json(String($0)) as? [String: Any])?["artifact"] as? [String: Any]) }
+        #expect(artifacts.count > 50)
+        #expect(artifacts.contains { $0["path"] as? String == "blueprint.json" })
+        for artifact in artifacts {
+            let path = try #require(artifact["path"] as? String)
+            let data = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/replayed/\(path)"))
+            #expect(SHA256Digest.hex(data) == artifact["sha256"] as? String, "\(path)")
+            #expect(data.count == artifact["bytes"] as? Int, "\(path)")
+        }
     }
 
     @Test("a transcript with one vote edited fails verification, naming that event")

@@ -54,6 +54,9 @@ struct DevelopCommand: AsyncParsableCommand {
     )
     var noDraftAhead = false
 
+    @Flag(name: .customLong("no-verify"), help: "Do not run the generated services' own tests after generating them.")
+    var noVerify = false
+
     @Flag(help: "Print a machine-readable summary as JSON (and no progress).")
     var json = false
 
@@ -120,7 +123,7 @@ struct DevelopCommand: AsyncParsableCommand {
             output: output,
             transcriptPath: writePath,
             observers: observers,
-            generate: ApplicationGenerator.generate
+            generate: { try ApplicationGenerator.generate(blueprint: $0, decisions: $1, team: team) }
         )
         let result: SessionResult
         do {
@@ -149,7 +152,21 @@ struct DevelopCommand: AsyncParsableCommand {
                 failure: nil
             )
         )
-        let report = DevelopReport(
+        var verification: [ServiceTestResult]?
+        if !noVerify {
+            if !json {
+                print("\nVerifying: each service's own tests, in a virtual environment (cached under \(PythonEnvironment.cacheRoot()))")
+            }
+            let results = try await ServiceTestRunner(appDirectory: output.path).run()
+            verification = results
+            if !json {
+                for result in results {
+                    print("  \(result.service): \(result.passed) passed" + (result.failed > 0 ? ", \(result.failed) FAILED" : ""))
+                    for failure in result.failures { print("    FAILED \(failure)") }
+                }
+            }
+        }
+        var report = DevelopReport(
             industry: industry.id,
             brief: brief,
             seed: settings.seed,
@@ -160,11 +177,15 @@ struct DevelopCommand: AsyncParsableCommand {
             runID: runID,
             reused: try interrupted.map { try ResumeAccounting.reusedAnswers(from: $0, in: transcriptPath) }
         )
+        report.verification = verification
         if json {
             try printJSON(report)
         } else {
             print("")
             print(report.table(team: team))
+        }
+        if let verification, verification.contains(where: { !$0.succeeded }) {
+            throw VerificationError.failed(verification)
         }
     }
 }

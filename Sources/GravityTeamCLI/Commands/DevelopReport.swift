@@ -19,6 +19,8 @@ struct DevelopReport: Encodable {
     var runID: Int64?
     /// For a resumed run: how many answers came from the interrupted transcript.
     var reused: Int?
+    /// The generated services' own test results, when they were run.
+    var verification: [ServiceTestResult]?
 
     enum CodingKeys: String, CodingKey {
         case industry, brief, seed, model, phases, tokens, blueprint, transcript
@@ -27,6 +29,7 @@ struct DevelopReport: Encodable {
         case elapsedMilliseconds = "elapsed_ms"
         case runID = "run_id"
         case reused = "reused_answers"
+        case verification
     }
 
     init(
@@ -73,6 +76,13 @@ struct DevelopReport: Encodable {
             "Model:      \(model), \(modelCalls) calls, \(tokens.total) tokens\(estimated), \(Int(elapsedMilliseconds)) ms",
         ]
         .appending(reused.map { "Resumed:    \($0) answers reused from the interrupted transcript, \(modelCalls - $0) asked anew" })
+        .appending(
+            verification.map { results in
+                let passed = results.reduce(0) { $0 + $1.passed }
+                let failed = results.reduce(0) { $0 + $1.failed }
+                return "Verified:   \(results.count) services, \(passed) tests passed" + (failed > 0 ? ", \(failed) FAILED" : "")
+            }
+        )
         .appending(runID.map { "History:    run \($0) (gravity-team runs show \($0))" })
         .joined(separator: "\n")
     }

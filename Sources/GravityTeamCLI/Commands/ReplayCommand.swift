@@ -67,7 +67,7 @@ struct ReplayCommand: AsyncParsableCommand {
                 output: output,
                 transcriptPath: replayPath,
                 observers: [recorder],
-                generate: ApplicationGenerator.generate
+                generate: { try ApplicationGenerator.generate(blueprint: $0, decisions: $1, team: team) }
             )
             .execute()
         } catch {

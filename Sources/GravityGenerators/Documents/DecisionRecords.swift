@@ -1,0 +1,152 @@
+import Foundation
+import GravityModel
+
+/// Writes `DECISIONS.md`: every phase's decision as an architecture decision record, with its
+/// context, what was decided, the vote persona by persona, the dissent and the rounds.
+struct DecisionRecords {
+    let model: AppModel
+    let blueprint: Blueprint
+    let decisions: [Decision]
+    let team: Team?
+
+    var markdown: String {
+        var lines = [
+            "# Architecture decisions: \(model.title)",
+            "",
+            "> \(model.brief)",
+            "",
+            "Each decision below was proposed by the phase's lead and voted on by the team of \(team?.members.count ?? 14), with weights from "
+                + "IQ and experience. A proposal that was not approved was revised with the dissent and voted again; when rounds ran out, "
+                + "the product manager decided and the dissent stands on the record.",
+            "",
+        ]
+        for decision in decisions {
+            lines += record(decision)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func name(_ id: String) -> String { team?.member(id)?.name ?? id }
+    private func role(_ id: String) -> String { team?.member(id)?.role.title ?? "" }
+
+    private func record(_ decision: Decision) -> [String] {
+        let adopted = decision.adopted
+        let status =
+            decision.resolution == .approved
+            ? "accepted: \(adopted.tally.outcome.label) in round \(decision.adoptedRound) of \(decision.rounds.count)"
+            : "accepted by product manager decision (\(name(decision.decidedBy))): round \(decision.adoptedRound) of \(decision.rounds.count), \(adopted.tally.outcome.label)"
+        var lines = [
+            "## ADR \(decision.phase.number): \(decision.phase.title)",
+            "",
+            "- Status: \(status)",
+            "- Lead: \(name(decision.lead)) (\(role(decision.lead)))",
+            "",
+            "### Context",
+            "",
+            "Phase \(decision.phase.number) of 8 for \(model.title) (\(model.industry)). \(context(decision.phase))",
+            "",
+            "### Decision",
+            "",
+            adopted.proposal.rationale,
+            "",
+        ]
+        lines += summary(adopted.proposal.content)
+        let practices = adopted.proposal.content.practices
+        lines += [
+            "", "Practices adopted: " + (practices.isEmpty ? "none." : practices.map { "`\($0)`" }.joined(separator: ", ") + "."), "",
+        ]
+        if decision.resolution == .productManagerDecision { lines += ["Product manager's rationale: \(decision.rationale)", ""] }
+        lines += [
+            "### Vote (round \(decision.adoptedRound))",
+            "",
+            "| Member | Role | Weight | Vote | Reason |",
+            "|---|---|---|---|---|",
+        ]
+        for vote in adopted.votes {
+            lines.append(
+                "| \(cell(name(vote.voter))) | \(cell(role(vote.voter))) | \(String(format: "%.2f", vote.weight)) | \(vote.option.rawValue) | \(cell(vote.reason)) |"
+            )
+        }
+        lines += [
+            "",
+            "Tally: \(adopted.tally.outcome.label), weighted average \(String(format: "%.2f", adopted.tally.average)), "
+                + "weighted support \(String(format: "%.1f", adopted.tally.support))%.",
+            "",
+            "### Dissent",
+            "",
+        ]
+        let dissent = decision.dissent
+        if dissent.isEmpty {
+            lines.append("None.")
+        } else {
+            for vote in dissent { lines.append("- \(name(vote.voter)) (\(vote.option.rawValue)): \(vote.reason)") }
+        }
+        lines += ["", "### Rounds", "", "| Round | Outcome | Average | Support | Added in answer to dissent |", "|---|---|---|---|---|"]
+        for round in decision.rounds {
+            let added = round.proposal.addressed.isEmpty ? "-" : round.proposal.addressed.map { "`\($0)`" }.joined(separator: ", ")
+            lines.append(
+                "| \(round.round) | \(round.tally.outcome.label) | \(String(format: "%.2f", round.tally.average)) | \(String(format: "%.1f", round.tally.support))% | \(added) |"
+            )
+        }
+        lines.append("")
+        return lines
+    }
+
+    private func context(_ phase: Phase) -> String {
+        switch phase {
+        case .requirements: "The brief and the industry's must-have features and compliance checklist."
+        case .architecture: "The entities and features in scope decided in the requirements phase."
+        case .database: "The services of the architecture and the entities each owns."
+        case .frontend: "The entities in scope, the services that own them, and whether users sign in."
+        case .backend: "The services, their tables and the references between them."
+        case .security: "The user roles and the endpoints of the backend."
+        case .testing: "The services, their endpoints and their dependencies."
+        case .deployment: "The services, their databases and their dependencies."
+        }
+    }
+
+    private func summary(_ content: ProposalContent) -> [String] {
+        switch content {
+        case .requirements(let section):
+            return ["Features in scope:"] + section.features.map { "- \($0.title) (\($0.priority.rawValue))" }
+                + ["", "User roles: \(section.roles.joined(separator: ", ")). Entities: \(section.entities.joined(separator: ", "))."]
+        case .architecture(let section):
+            return [
+                "\(section.style.prefix(1).uppercased() + section.style.dropFirst()):", "", "| Service | Prefix | Entities | Depends on |",
+                "|---|---|---|---|",
+            ]
+                + section.services.map {
+                    "| \($0.name) | `\($0.apiPrefix)` | \($0.entities.joined(separator: ", ")) | \($0.dependsOn.joined(separator: ", ")) |"
+                }
+        case .database(let section):
+            return section.stores.map { "- \($0.service): \($0.engine.rawValue), tables \($0.tables.map(\.table).joined(separator: ", "))" }
+        case .frontend(let section):
+            return [
+                "Title \(section.title); pages: \(section.pages.map(\.route).joined(separator: ", ")); sign-in: \(section.login ? "yes" : "no")."
+            ]
+        case .backend(let section):
+            return section.apis.map {
+                "- \($0.service): \($0.endpoints.count) endpoints"
+                    + ($0.calls.isEmpty ? "" : ", calls \(Set($0.calls.map(\.service)).sorted().joined(separator: ", "))")
+            }
+        case .security(let section):
+            return [
+                "Authentication: \(section.authentication.scheme), passwords \(section.authentication.passwordHashing), tokens valid \(section.authentication.tokenLifetimeMinutes) minutes."
+            ]
+                + section.policies.map { "- \($0.role) may write: \($0.writes.isEmpty ? "nothing" : $0.writes.joined(separator: ", "))" }
+        case .testing(let section):
+            return section.suites.map {
+                "- \($0.service): \($0.kinds.map(\.rawValue).joined(separator: ", ")) tests, coverage at least \($0.minimumCoverage)%"
+            }
+        case .deployment(let section):
+            return ["Targets: \(section.targets.map(\.rawValue).joined(separator: ", "))."]
+                + section.units.map {
+                    "- \($0.service): \($0.replicas) replica(s), health \($0.healthCheck), limits \($0.cpuLimit) / \($0.memoryLimit)"
+                }
+        }
+    }
+
+    private func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

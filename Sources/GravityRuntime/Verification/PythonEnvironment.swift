@@ -1,0 +1,60 @@
+import Foundation
+
+/// A virtual environment with a service's requirements installed, kept in a cache directory and
+/// reused by every app whose requirements are the same (keyed by their digest).
+public struct PythonEnvironment: Sendable {
+    /// The environment variable that moves the cache.
+    public static let cacheVariable = "GRAVITY_CACHE"
+
+    public let directory: String
+
+    public var python: String { "\(directory)/bin/python" }
+
+    /// `$GRAVITY_CACHE`, else `$XDG_CACHE_HOME/gravity-team`, else `~/.cache/gravity-team`.
+    public static func cacheRoot(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let explicit = environment[cacheVariable], !explicit.isEmpty { return explicit }
+        let base =
+            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".cache")
+        return (base as NSString).appendingPathComponent("gravity-team")
+    }
+
+    /// The environment for `requirements` (the text of the requirement files), created if missing.
+    public static func prepare(requirements: String, cacheRoot: String = cacheRoot()) async throws -> PythonEnvironment {
+        let digest = SHA256Digest.hex(requirements).prefix(16)
+        let directory = "\(cacheRoot)/venvs/\(digest)"
+        let environment = PythonEnvironment(directory: directory)
+        let ready = "\(directory)/.ready"
+        if FileManager.default.fileExists(atPath: ready) { return environment }
+        guard let python = ProcessRunner.which("python3") else {
+            throw VerificationError.environment("python3 is not installed; install it (Debian: python3 python3-venv) or pass --no-verify")
+        }
+        try? FileManager.default.removeItem(atPath: directory)
+        try FileManager.default.createDirectory(atPath: "\(cacheRoot)/venvs", withIntermediateDirectories: true)
+        let created = try await ProcessRunner.run(python, ["-m", "venv", directory], timeout: .seconds(120))
+        guard created.status == 0 else {
+            throw VerificationError.environment(
+                "python3 -m venv failed (Debian: apt-get install python3-venv): \(created.output.lastLine)"
+            )
+        }
+        let requirementsFile = "\(directory)/requirements.txt"
+        try requirements.write(toFile: requirementsFile, atomically: true, encoding: .utf8)
+        let installed = try await ProcessRunner.run(
+            environment.python,
+            ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", requirementsFile],
+            timeout: .seconds(900)
+        )
+        guard installed.status == 0 else {
+            throw VerificationError.environment("pip could not install the requirements: \(installed.output.lastLine)")
+        }
+        FileManager.default.createFile(atPath: ready, contents: Data())
+        return environment
+    }
+}
+
+extension String {
+    /// The last non-empty line, for one-line error messages.
+    var lastLine: String {
+        split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
+    }
+}
