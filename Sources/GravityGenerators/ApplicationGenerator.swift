@@ -23,7 +23,7 @@ public enum ApplicationGenerator {
             }
             files += PythonServiceGenerator(model: model, service: service, seed: seed).files(base: base)
         }
-        let frontend = FrontendFiles.make(model)
+        let frontend = SinglePageApp(model: model).files()
         files += frontend
         files += KubernetesGenerator(model: model, frontendFiles: frontend).files()
         files += [
