@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "GravityModel", targets: ["GravityModel"]),
         .library(name: "GravityRuntime", targets: ["GravityRuntime"]),
         .library(name: "GravityGenerators", targets: ["GravityGenerators"]),
+        .library(name: "GravityOrchestration", targets: ["GravityOrchestration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +35,10 @@ let package = Package(
             name: "GravityGenerators",
             dependencies: ["GravityModel"]
         ),
+        .target(
+            name: "GravityOrchestration",
+            dependencies: ["GravityModel", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "GravityTeamCLI",
             dependencies: [
@@ -51,6 +56,8 @@ let package = Package(
         .testTarget(name: "GravityModelTests", dependencies: ["GravityModel"]),
         .testTarget(name: "GravityRuntimeTests", dependencies: ["GravityModel", "GravityRuntime"]),
         .testTarget(name: "GravityGeneratorsTests", dependencies: ["GravityModel", "GravityGenerators", "GravityRuntime"]),
+        .testTarget(
+            name: "GravityOrchestrationTests", dependencies: ["GravityModel", "GravityOrchestration", "GravityGenerators", "GravityRuntime"]),
         .testTarget(name: "GravityTeamCLITests", dependencies: ["GravityModel", "GravityRuntime"]),
     ]
 )
