@@ -37,19 +37,23 @@ let package = Package(
         ),
         .target(
             name: "GravityOrchestration",
-            dependencies: ["GravityModel", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "GravityModel", "GravityRuntime",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .executableTarget(
             name: "GravityTeamCLI",
             dependencies: [
-                "GravityModel", "GravityRuntime", "GravityGenerators",
+                "GravityModel", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "GravityBench",
             dependencies: [
-                "GravityModel", "GravityRuntime", "GravityGenerators",
+                "GravityModel", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,7 +61,9 @@ let package = Package(
         .testTarget(name: "GravityRuntimeTests", dependencies: ["GravityModel", "GravityRuntime"]),
         .testTarget(name: "GravityGeneratorsTests", dependencies: ["GravityModel", "GravityGenerators", "GravityRuntime"]),
         .testTarget(
-            name: "GravityOrchestrationTests", dependencies: ["GravityModel", "GravityOrchestration", "GravityGenerators", "GravityRuntime"]),
-        .testTarget(name: "GravityTeamCLITests", dependencies: ["GravityModel", "GravityRuntime"]),
+            name: "GravityOrchestrationTests", dependencies: ["GravityModel", "GravityOrchestration", "GravityGenerators", "GravityRuntime",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(name: "GravityTeamCLITests", dependencies: ["GravityModel", "GravityRuntime", "GravityOrchestration"]),
     ]
 )

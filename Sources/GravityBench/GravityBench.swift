@@ -7,6 +7,6 @@ struct GravityBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gravity-bench",
         abstract: "Benchmarks for gravity-team (run with swift run -c release gravity-bench ...).",
-        subcommands: [DevelopBenchmark.self, ReplayBenchmark.self, GenerateBenchmark.self]
+        subcommands: [DevelopBenchmark.self, ReplayBenchmark.self, GenerateBenchmark.self, DeployBenchmark.self]
     )
 }

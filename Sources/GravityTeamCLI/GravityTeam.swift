@@ -10,7 +10,8 @@ struct GravityTeam: AsyncParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             DevelopCommand.self, ReplayCommand.self, ShowCommand.self, DiffCommand.self, RunsCommand.self, TeamCommand.self,
-            IndustriesCommand.self,
+            IndustriesCommand.self, DeployCommand.self, StatusCommand.self, LogsCommand.self, StopCommand.self, GatewayCommand.self,
+            SuperviseCommand.self,
         ]
     )
 }

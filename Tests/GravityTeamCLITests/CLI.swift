@@ -1,4 +1,5 @@
 import Foundation
+import GravityOrchestration
 
 /// Runs the built `gravity-team` binary the way a user would.
 enum CLI {
@@ -29,30 +30,33 @@ enum CLI {
         environment: [String: String] = [:],
         verify: Bool = false
     ) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments.first == "develop" && !verify ? arguments + ["--no-verify"] : arguments
+        let finalArguments = arguments.first == "develop" && !verify ? arguments + ["--no-verify"] : arguments
         let workingDirectory = try directory ?? temporaryDirectory()
-        process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
         var env = ProcessInfo.processInfo.environment
         env["GRAVITY_DATA_DIR"] = repositoryRoot
         // Tests never touch the user's own run history.
         env["GRAVITY_HISTORY"] = "\(workingDirectory)/history.sqlite"
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting so a large output cannot fill the pipe and stall the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        // Output goes to files and the exit is collected with waitpid: a pipe could be held open by a
+        // process the command leaves running (deploy's supervisor), and Foundation's Process may miss
+        // the exit of a child in a process that also uses signal sources.
+        let outputs = try temporaryDirectory()
+        let pid = try ProcessControl.spawn(
+            binary,
+            finalArguments,
+            environment: env,
+            directory: workingDirectory,
+            logFile: "\(outputs)/stdout",
+            errorFile: "\(outputs)/stderr"
+        )
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        defer { try? FileManager.default.removeItem(atPath: outputs) }
         return Outcome(
-            status: process.terminationStatus,
-            stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self)
+            status: code,
+            stdout: (try? String(contentsOfFile: "\(outputs)/stdout", encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: "\(outputs)/stderr", encoding: .utf8)) ?? ""
         )
     }
 

@@ -78,7 +78,16 @@ struct PythonCommonModules {
             pass
 
 
+        def sqlalchemy_url(url: str) -> str:
+            \"\"\"A plain postgresql:// URL, as orchestrators hand out, means the psycopg 3 driver installed here.\"\"\"
+            for plain in ("postgresql://", "postgres://"):
+                if url.startswith(plain):
+                    return "postgresql+psycopg://" + url[len(plain) :]
+            return url
+
+
         def make_engine(url: str) -> Engine:
+            url = sqlalchemy_url(url)
             if url.startswith("sqlite"):
                 engine = create_engine(url, connect_args={"check_same_thread": False})
 
@@ -202,6 +211,8 @@ struct PythonCommonModules {
 
         from sqlalchemy import create_engine, text
 
+        from app.database import sqlalchemy_url
+
         ROOT = Path(__file__).resolve().parent.parent / "db"
 
 
@@ -224,7 +235,7 @@ struct PythonCommonModules {
 
         def apply(url: str, seed: bool = False) -> list[str]:
             \"\"\"Applies the migrations not yet recorded; returns their names.\"\"\"
-            engine = create_engine(url)
+            engine = create_engine(sqlalchemy_url(url))
             dialect = dialect_of(url)
             with engine.begin() as connection:
                 connection.execute(text("CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR(255) PRIMARY KEY)"))

@@ -1,0 +1,240 @@
+import Dispatch
+import Foundation
+import GravityRuntime
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The local target as the command line sees it: deploy (start a supervisor and follow its
+/// progress), status, stop and logs, each working from any shell through `.gravity/`.
+public enum LocalDeployment {
+    public enum Outcome: Sendable {
+        case ready(DeploymentRecord, [ServiceRecord])
+        case alreadyRunning(DeploymentRecord?)
+        case failed(String)
+    }
+
+    /// Checks what can be checked before anything starts: database kinds, and that nginx,
+    /// PostgreSQL and python3 are there when needed.
+    public static func preflight(_ plan: DeploymentPlan) throws {
+        for service in plan.services {
+            for database in service.manifest.databases where ![.sqlite, .postgresql].contains(database.type) {
+                throw DeployError.unsupportedDatabase(service: service.name, database: database.name, type: database.type.rawValue)
+            }
+        }
+        _ = try NginxGateway.executable()
+        // A template with a mistake fails here, before anything has started.
+        let ports = Dictionary(uniqueKeysWithValues: plan.services.map { ($0.name, 9) })
+        _ = try GatewayConfiguration(plan: plan, port: plan.defaultPort, upstreams: ports, frontendDirectory: plan.frontend ?? plan.root)
+            .render()
+        if plan.services.contains(where: { $0.manifest.databases.contains { $0.type == .postgresql } }) {
+            _ = try PostgresServer.findBinaries()
+        }
+        if plan.services.contains(where: { FileManager.default.fileExists(atPath: "\($0.directory)/requirements.txt") }),
+            ProcessRunner.which("python3") == nil
+        {
+            throw DeployError.missingTool("python3", install: "the services need it (Debian: apt-get install python3 python3-venv)")
+        }
+    }
+
+    /// Deploys `plan` on 127.0.0.1:`port`: starts `supervisor` (a command that ends in a call to
+    /// `Supervisor.runProcess`) detached, and reports its events until everything is up or it gives up.
+    public static func deploy(
+        _ plan: DeploymentPlan,
+        port: Int,
+        supervisor: [String],
+        progress: (DeployEvent) -> Void
+    ) async throws -> Outcome {
+        try preflight(plan)
+        let store = try DeployStore(stateDirectory: plan.stateDirectory)
+        guard let lock = try DeployLock.acquire(stateDirectory: plan.stateDirectory) else {
+            return .alreadyRunning(try store.deployment())
+        }
+        guard PortAllocator.isFree(port) else {
+            lock.release()
+            throw DeployError.portInUse(port)
+        }
+        try FileManager.default.createDirectory(atPath: "\(plan.stateDirectory)/logs", withIntermediateDirectories: true)
+        try store.begin(
+            DeploymentRecord(app: plan.name, gatewayPort: port, startedAt: Date().timeIntervalSince1970),
+            services: plan.services.map(\.name)
+        )
+        let pid: pid_t
+        do {
+            pid = try ProcessControl.spawn(
+                supervisor[0],
+                Array(supervisor.dropFirst()) + [plan.root, "--port", String(port), "--lock-fd", "3"],
+                environment: ProcessInfo.processInfo.environment,
+                directory: plan.root,
+                logFile: "\(plan.stateDirectory)/logs/supervisor.log",
+                passing: lock.descriptor,
+                newSession: true
+            )
+        } catch {
+            lock.release()
+            throw error
+        }
+        // The supervisor holds the lock through the inherited descriptor; this copy can go.
+        close(lock.descriptor)
+        try store.updateDeployment { $0.supervisorPid = pid }
+
+        var last: Int64 = 0
+        while true {
+            for event in try store.events(after: last) {
+                last = event.id ?? last
+                progress(event)
+                switch event.kind {
+                case .ready:
+                    return .ready(try store.deployment()!, try store.services())
+                case .failed:
+                    await waitForExit(pid)
+                    return .failed(event.text)
+                default: break
+                }
+            }
+            if let exit = ProcessControl.exitStatus(of: pid) {
+                let remaining = try store.events(after: last)
+                remaining.forEach(progress)
+                if let failed = remaining.last(where: { $0.kind == .failed }) { return .failed(failed.text) }
+                let log = ProcessControl.tail("\(plan.stateDirectory)/logs/supervisor.log", lines: 5).joined(separator: "\n  | ")
+                return .failed("the supervisor \(exit) before the app was up\(log.isEmpty ? "" : ":\n  | \(log)")")
+            }
+            try await Task.sleep(for: .milliseconds(30))
+        }
+    }
+
+    private static func waitForExit(_ pid: pid_t) async {
+        for _ in 0..<600 {
+            if ProcessControl.exitStatus(of: pid) != nil || !ProcessControl.isAlive(pid) { return }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    /// What `status` shows.
+    public struct Status: Sendable {
+        public var deployment: DeploymentRecord
+        public var services: [ServiceRecord]
+        /// Whether the supervisor is alive (it holds the deploy lock).
+        public var supervised: Bool
+    }
+
+    public static func status(_ plan: DeploymentPlan) throws -> Status {
+        guard let store = try DeployStore.existing(stateDirectory: plan.stateDirectory), let deployment = try store.deployment() else {
+            throw DeployError.notDeployed(plan.name)
+        }
+        return Status(
+            deployment: deployment,
+            services: try store.services(),
+            supervised: DeployLock.isHeld(stateDirectory: plan.stateDirectory)
+        )
+    }
+
+    /// Stops the app: asks the supervisor to stop everything (reverse dependency order, then the
+    /// gateway and the database server) and waits; if the supervisor is gone, stops what it left.
+    /// Returns the pids that were still alive afterwards (none, unless something refused to die).
+    public static func stop(_ plan: DeploymentPlan, progress: (String) -> Void) async throws -> [pid_t] {
+        guard let store = try DeployStore.existing(stateDirectory: plan.stateDirectory), let deployment = try store.deployment() else {
+            throw DeployError.notDeployed(plan.name)
+        }
+        var last = try store.events().last?.id ?? 0
+        if DeployLock.isHeld(stateDirectory: plan.stateDirectory), let supervisor = deployment.supervisorPid {
+            kill(supervisor, SIGTERM)
+            let deadline = ContinuousClock.now + .seconds(60)
+            while DeployLock.isHeld(stateDirectory: plan.stateDirectory), ContinuousClock.now < deadline {
+                for event in try store.events(after: last) {
+                    last = event.id ?? last
+                    if event.kind == .step, event.text == "stopped" { progress("stopped \(event.service ?? "")") }
+                }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            if DeployLock.isHeld(stateDirectory: plan.stateDirectory) { kill(supervisor, SIGKILL) }
+            for event in try store.events(after: last) where event.kind == .step && event.text == "stopped" {
+                progress("stopped \(event.service ?? "")")
+            }
+        }
+        // Whatever is still recorded and alive (the supervisor was killed, or did not finish).
+        for service in try store.services() {
+            if let pid = service.pid, ProcessControl.isAlive(pid) {
+                await ProcessControl.stopGroup(pid)
+                progress("stopped \(service.name) (left behind)")
+            }
+            try store.updateService(service.name) {
+                $0.pid = nil
+                if $0.state != .failed { $0.state = .stopped }
+            }
+        }
+        let current = try store.deployment() ?? deployment
+        if let pid = current.gatewayPid, ProcessControl.isAlive(pid) {
+            await ProcessControl.stopGroup(pid)
+            progress("stopped gateway (left behind)")
+        }
+        if let directory = current.postgresDirectory, PostgresServer.serverPid(directory: directory).map(ProcessControl.isAlive) == true {
+            await PostgresServer.stop(directory: directory, log: "\(plan.stateDirectory)/logs/databases.log")
+            progress("stopped postgresql (left behind)")
+        }
+        try store.updateDeployment {
+            $0.status = .stopped
+            $0.gatewayPid = nil
+        }
+        var alive = try store.services().compactMap(\.pid).filter(ProcessControl.isAlive)
+        if let pid = current.gatewayPid, ProcessControl.isAlive(pid) { alive.append(pid) }
+        if let directory = current.postgresDirectory, let pid = PostgresServer.serverPid(directory: directory), ProcessControl.isAlive(pid)
+        {
+            alive.append(pid)
+        }
+        return alive
+    }
+
+    /// The log file of `service` ("gateway" and "supervisor" too).
+    public static func logFile(_ plan: DeploymentPlan, service: String) throws -> String {
+        let logs = "\(plan.stateDirectory)/logs"
+        switch service {
+        case "gateway": return "\(logs)/gateway-error.log"
+        case "supervisor": return "\(logs)/supervisor.log"
+        default:
+            guard plan.service(service) != nil else { throw DeployError.unknownService(service, known: plan.services.map(\.name)) }
+            return "\(logs)/\(service).log"
+        }
+    }
+}
+
+extension Supervisor {
+    /// The body of the supervisor process: takes over the deploy lock, stops on SIGTERM, SIGINT or
+    /// SIGHUP, and returns the exit status.
+    public static func runProcess(directory: String, port: Int, lockDescriptor: Int32) async -> Int32 {
+        let lock = DeployLock(descriptor: lockDescriptor)
+        lock.closeOnExec()
+        let plan: DeploymentPlan
+        let store: DeployStore
+        do {
+            plan = try DeploymentPlan.load(directory)
+            store = try DeployStore(stateDirectory: plan.stateDirectory)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            return 1
+        }
+        let supervisor = Supervisor(plan: plan, store: store, port: port)
+        var sources: [any DispatchSourceSignal] = []
+        for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { Task { await supervisor.requestStop() } }
+            source.resume()
+            sources.append(source)
+        }
+        signal(SIGPIPE, SIG_IGN)
+        let status = await supervisor.run()
+        sources.forEach { $0.cancel() }
+        lock.release()
+        return status
+    }
+}
+
+extension LocalDeployment {
+    /// The secrets generated for the app.
+    public static func secrets(_ plan: DeploymentPlan) throws -> [String: String] {
+        guard let store = try DeployStore.existing(stateDirectory: plan.stateDirectory) else { throw DeployError.notDeployed(plan.name) }
+        return try store.allSecrets()
+    }
+}

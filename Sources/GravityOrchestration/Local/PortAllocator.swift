@@ -1,0 +1,41 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Free TCP ports on 127.0.0.1, found by asking the kernel.
+public enum PortAllocator {
+    /// A port nothing listens on now (the kernel's pick).
+    public static func freePort() throws -> Int {
+        guard let port = bind(port: 0) else { throw DeployError.step("cannot find a free port on 127.0.0.1") }
+        return port
+    }
+
+    /// Whether `port` can be listened on now.
+    public static func isFree(_ port: Int) -> Bool { bind(port: port) != nil }
+
+    /// Binds a socket to 127.0.0.1:`port`, reads back the port, and closes it.
+    private static func bind(port: Int) -> Int? {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return nil }
+        defer { close(socket) }
+        // nginx sets SO_REUSEADDR, so a port in TIME_WAIT is free for it; ask the same question.
+        var reuse: Int32 = 1
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0 else { return nil }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+        }
+        guard named == 0 else { return nil }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

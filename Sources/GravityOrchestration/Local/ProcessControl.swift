@@ -1,0 +1,176 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Starting, watching and stopping the processes of a local deployment with the POSIX calls
+/// directly: each service gets its own process group (so stopping it stops whatever it forked) and
+/// writes to its log file, and nothing holds a pipe that could stall it.
+public enum ProcessControl {
+    /// glibc's POSIX_SPAWN_SETSID, which Swift does not import.
+    private static let spawnSetSession: Int32 = 0x80
+
+    private typealias AddChangeDirectory = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34+); without it descriptors may leak into children.
+    private static let addCloseFrom: AddCloseFrom? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddCloseFrom.self)
+    }()
+
+    /// glibc's posix_spawn_file_actions_addchdir_np (2.29+), which Swift does not import either.
+    private static let addChangeDirectory: AddChangeDirectory? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddChangeDirectory.self)
+    }()
+
+    /// Starts `executable` and returns its pid. Output goes to `logFile` (appended), input is empty.
+    /// `newSession` detaches it from the terminal entirely (for the supervisor); otherwise it leads
+    /// a new process group.
+    public static func spawn(
+        _ executable: String,
+        _ arguments: [String],
+        environment: [String: String],
+        directory: String,
+        logFile: String,
+        errorFile: String? = nil,
+        passing descriptor: Int32? = nil,
+        newSession: Bool = false
+    ) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, logFile, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        if let errorFile {
+            posix_spawn_file_actions_addopen(&actions, 2, errorFile, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
+        // Only standard input, output and error (and the one descriptor passed on, as 3) reach the program.
+        if let descriptor { posix_spawn_file_actions_adddup2(&actions, descriptor, 3) }
+        if let closeFrom = Self.addCloseFrom { _ = closeFrom(&actions, descriptor == nil ? 3 : 4) }
+        guard let changeDirectory = Self.addChangeDirectory else {
+            throw DeployError.step("this C library has no posix_spawn_file_actions_addchdir_np (glibc 2.29 or later is needed)")
+        }
+        _ = changeDirectory(&actions, directory)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var flags = Int32(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)
+        if newSession {
+            flags |= spawnSetSession
+        } else {
+            flags |= Int32(POSIX_SPAWN_SETPGROUP)
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard result == 0 else {
+            throw DeployError.step("cannot start \(executable): \(String(cString: strerror(result)))")
+        }
+        return pid
+    }
+
+    /// Whether a process with this pid exists (zombies count until reaped).
+    public static func isAlive(_ pid: pid_t) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    /// How a child of this process ended, if it has; reaps it.
+    public static func exitStatus(of pid: pid_t) -> String? {
+        var status: Int32 = 0
+        let result = waitpid(pid, &status, WNOHANG)
+        guard result == pid else { return result < 0 ? "gone" : nil }
+        let signal = status & 0x7f
+        return signal == 0 ? "exited with status \((status >> 8) & 0xff)" : "killed by signal \(signal)"
+    }
+
+    /// Stops the process group led by `pid`: SIGTERM, then SIGKILL after `grace`. Reaps the leader
+    /// when it is a child of this process.
+    public static func stopGroup(_ pid: pid_t, grace: Duration = .seconds(5)) async {
+        guard pid > 1 else { return }
+        _ = kill(-pid, SIGTERM)
+        _ = kill(pid, SIGTERM)
+        let deadline = ContinuousClock.now + grace
+        while ContinuousClock.now < deadline {
+            _ = exitStatus(of: pid)
+            if !isAlive(pid) && kill(-pid, 0) != 0 { return }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        _ = kill(-pid, SIGKILL)
+        _ = kill(pid, SIGKILL)
+        for _ in 0..<100 {
+            _ = exitStatus(of: pid)
+            if !isAlive(pid) { return }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    /// The full path of `command`: as given when it has a slash (relative to `directory`), else the
+    /// first match in `searchPath`.
+    public static func resolve(_ command: String, in directory: String, searchPath: [String]) -> String? {
+        if command.contains("/") {
+            let path = command.hasPrefix("/") ? command : "\(directory)/\(command)"
+            return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+        }
+        for folder in searchPath where FileManager.default.isExecutableFile(atPath: "\(folder)/\(command)") {
+            return "\(folder)/\(command)"
+        }
+        return nil
+    }
+}
+
+extension ProcessControl {
+    /// Runs a program to completion with its output in `logFile`, never through a pipe: a daemon it
+    /// starts (pg_ctl) would hold a pipe open. Returns the exit status, or nil after `timeout`.
+    public static func run(
+        _ executable: String,
+        _ arguments: [String],
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        directory: String = FileManager.default.currentDirectoryPath,
+        logFile: String,
+        timeout: Duration = .seconds(120)
+    ) async throws -> Int32? {
+        let pid = try spawn(executable, arguments, environment: environment, directory: directory, logFile: logFile)
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid {
+                return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        await stopGroup(pid, grace: .seconds(1))
+        return nil
+    }
+
+    /// The last `count` lines of a log file, for error messages.
+    public static func tail(_ path: String, lines count: Int) -> [String] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: size > 16_384 ? size - 16_384 : 0)
+        let text = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        return Array(text.split(separator: "\n", omittingEmptySubsequences: true).suffix(count).map(String.init))
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// How one service is started: its program, arguments and environment, worked out once and reused
+/// for every restart.
+struct ServiceLaunch: Sendable {
+    var executable: String
+    var arguments: [String]
+    var environment: [String: String]
+    var port: Int
+    var healthURL: String
+
+    /// Injects the port, databases, dependency URLs and secrets, then fills `${VAR}` in the
+    /// manifest's variables and command from them (and from deploy's own environment).
+    static func make(
+        service: DeploymentPlan.Service,
+        port: Int,
+        databaseURLs: [(name: String, url: String)],
+        dependencyPorts: [String: Int],
+        secrets: [String: String],
+        pythonBin: String?,
+        base: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> ServiceLaunch {
+        let manifest = service.manifest
+        var injected: [String: String] = [
+            "PORT": String(port),
+            "HOST": "127.0.0.1",
+            "SERVICE_NAME": manifest.name,
+            "PYTHONUNBUFFERED": "1",
+        ]
+        if let first = databaseURLs.first { injected["DATABASE_URL"] = first.url }
+        for database in databaseURLs { injected[variableName(database.name) + "_URL"] = database.url }
+        for dependency in manifest.dependencies {
+            guard let dependencyPort = dependencyPorts[dependency.name] else { continue }
+            injected[variableName(dependency.name) + "_SERVICE_URL"] = "http://127.0.0.1:\(dependencyPort)"
+        }
+        for name in manifest.environment.secrets { injected[name] = secrets[name] }
+        var searchPath = (base["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
+        if let pythonBin {
+            searchPath.insert(pythonBin, at: 0)
+            injected["VIRTUAL_ENV"] = (pythonBin as NSString).deletingLastPathComponent
+        }
+        injected["PATH"] = searchPath.joined(separator: ":")
+
+        let lookup = base.merging(injected) { _, new in new }
+        var environment = lookup
+        for (name, value) in manifest.environment.variables {
+            environment[name] = try substitute(value, from: lookup, service: manifest.name, field: "environment.variables.\(name)")
+        }
+        let command = try manifest.command.map { try substitute($0, from: environment, service: manifest.name, field: "command") }
+        guard let program = command.first,
+            let executable = ProcessControl.resolve(program, in: service.directory, searchPath: searchPath)
+        else {
+            throw DeployError.serviceFailed(
+                service: manifest.name,
+                reason:
+                    "cannot start: '\(command.first ?? "")' (its command) is not an executable in the service, its Python environment or PATH"
+            )
+        }
+        return ServiceLaunch(
+            executable: executable,
+            arguments: Array(command.dropFirst()),
+            environment: environment,
+            port: port,
+            healthURL: "http://127.0.0.1:\(port)\(manifest.healthCheck.endpoint)"
+        )
+    }
+
+    /// `orders-api` becomes `ORDERS_API`.
+    static func variableName(_ name: String) -> String {
+        name.uppercased().replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// Replaces each `${NAME}` with its value; an unknown name is an error naming the field.
+    static func substitute(_ text: String, from values: [String: String], service: String, field: String) throws -> String {
+        var output = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "${") {
+            output += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
+                throw DeployError.serviceFailed(service: service, reason: "has '${' without '}' in \(field)")
+            }
+            let name = String(rest[open.upperBound..<close])
+            guard let value = values[name] else {
+                throw DeployError.serviceFailed(
+                    service: service,
+                    reason: "uses ${\(name)} in \(field), which is neither injected by deploy nor set in the environment"
+                )
+            }
+            output += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return output + rest
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import GravityOrchestration
+import GravityRuntime
+
+/// `gravity-team deploy`: run a generated app (or any directory of services with manifests).
+struct DeployCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deploy",
+        abstract: "Deploy an app: locally as processes behind an nginx gateway, or with docker compose or Kubernetes.",
+        discussion: """
+            <dir> is a generated app (gravity-app.yaml) or a directory of services, each with a gravity-service.yaml. \
+            The local target keeps its state in <dir>/.gravity/, so status, logs, stop and gateway work from any shell.
+            """
+    )
+
+    @Argument(help: "The app's directory.")
+    var directory: String
+
+    @Option(help: "local (processes behind nginx), compose or kubernetes.")
+    var target: DeployTarget = .local
+
+    @Option(help: "The gateway's port on 127.0.0.1 (default: gravity-app.yaml's, else 8080).")
+    var port: Int?
+
+    func validate() throws {
+        if let port, !(1...65_535).contains(port) { throw ValidationError("--port \(port) is not a port number (1-65535)") }
+    }
+
+    func run() async throws {
+        let plan = try DeploymentPlan.load(directory)
+        switch target {
+        case .local: try await deployLocally(plan)
+        case .compose: ContainerTargetReport.print(try await ContainerTargets.compose(plan) { print("  \($0)") })
+        case .kubernetes: ContainerTargetReport.print(try await ContainerTargets.kubernetes(plan) { print("  \($0)") })
+        }
+    }
+
+    private func deployLocally(_ plan: DeploymentPlan) async throws {
+        let port = port ?? plan.defaultPort
+        print("Deploying \(plan.name) (\(plan.services.count) services) from \(plan.root) to 127.0.0.1:\(port)")
+        let started = ContinuousClock.now
+        let printer = DeployProgressPrinter(start: Date())
+        let outcome = try await LocalDeployment.deploy(plan, port: port, supervisor: [try Self.executablePath(), "supervise"]) {
+            printer.print($0)
+        }
+        switch outcome {
+        case .alreadyRunning(let deployment):
+            let url = deployment.map { " on \($0.gatewayURL)" } ?? ""
+            print(
+                "\(plan.name) is already running\(url); `gravity-team status \(directory)` shows it, `gravity-team stop \(directory)` stops it."
+            )
+        case .failed(let reason):
+            throw DeployFailure(message: reason)
+        case .ready(let deployment, let services):
+            let elapsed = (ContinuousClock.now - started)
+            print("")
+            print(StatusTable.render(deployment: deployment, services: services, supervised: true))
+            print("")
+            print(
+                String(
+                    format: "Deployed in %.1f s. Open %@",
+                    Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                    deployment.gatewayURL
+                )
+            )
+            if let admin = plan.services.lazy.compactMap({ $0.manifest.environment.variables["ADMIN_EMAIL"] }).first {
+                print("Sign in as \(admin); the password: gravity-team status \(directory) --show-secrets")
+            }
+            print("Logs: gravity-team logs \(directory) <service>. Stop: gravity-team stop \(directory)")
+        }
+    }
+
+    /// This program's own path, to start the supervisor with.
+    static func executablePath() throws -> String {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        let argument = CommandLine.arguments[0]
+        if argument.contains("/") { return URL(fileURLWithPath: argument).standardizedFileURL.path }
+        if let found = ProcessRunner.which(argument) { return found }
+        throw DeployFailure(message: "cannot find the gravity-team program to start the supervisor with")
+    }
+}
+
+/// A deployment that did not come up; the message already says why.
+struct DeployFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

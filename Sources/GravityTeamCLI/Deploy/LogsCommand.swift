@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import GravityOrchestration
+
+/// `gravity-team logs`: a service's output.
+struct LogsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logs",
+        abstract: "Print a service's log (also: gateway, supervisor); --follow keeps printing what it adds."
+    )
+
+    @Argument(help: "The app's directory.")
+    var directory: String
+
+    @Argument(help: "The service, or gateway, or supervisor.")
+    var service: String
+
+    @Flag(name: .shortAndLong, help: "Keep printing new lines until interrupted.")
+    var follow = false
+
+    @Option(help: "Print only the last N lines first.")
+    var tail: Int?
+
+    func run() async throws {
+        let plan = try DeploymentPlan.load(directory)
+        let path = try LocalDeployment.logFile(plan, service: service)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw DeployFailure(message: "\(path): no log yet (\(service) has not been started)")
+        }
+        defer { try? handle.close() }
+        if let tail {
+            ProcessControl.tail(path, lines: tail).forEach { print($0) }
+            _ = try handle.seekToEnd()
+        } else {
+            FileHandle.standardOutput.write(handle.readDataToEndOfFile())
+        }
+        guard follow else { return }
+        while !Task.isCancelled {
+            let data = handle.readDataToEndOfFile()
+            if data.isEmpty {
+                try await Task.sleep(for: .milliseconds(200))
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+import GravityOrchestration
+
+/// The supervisor process `deploy` starts; not for direct use.
+struct SuperviseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "supervise", shouldDisplay: false)
+
+    @Argument var directory: String
+    @Option var port: Int
+    @Option var lockFd: Int32
+
+    func run() async throws {
+        let status = await Supervisor.runProcess(directory: directory, port: port, lockDescriptor: lockFd)
+        if status != 0 { throw ExitCode(status) }
+    }
+}

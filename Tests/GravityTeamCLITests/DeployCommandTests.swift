@@ -1,0 +1,153 @@
+import Foundation
+import GravityOrchestration
+import Testing
+
+/// `deploy`, `status`, `logs`, `gateway` and `stop` against real processes: generated FastAPI
+/// services, a real nginx, SQLite files and a private PostgreSQL server, all on loopback.
+@Suite("gravity-team deploy (local)", .serialized)
+struct DeployCommandTests {
+    @Test("ecommerce end to end: seeded products through the gateway, authenticated create, the page in Chromium, stop leaves nothing")
+    func ecommerce() async throws {
+        let directory = try CLI.temporaryDirectory()
+        let app = "\(directory)/shop"
+        let developed = try CLI.run(["develop", "--industry", "ecommerce", "--out", app], in: directory)
+        try #require(developed.status == 0, "\(developed.stderr)")
+        let port = try PortAllocator.freePort()
+        let base = "http://127.0.0.1:\(port)"
+
+        let deployed = try CLI.run(["deploy", app, "--port", String(port)], in: directory)
+        defer { _ = try? CLI.run(["stop", app], in: directory) }
+        try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
+        #expect(deployed.stdout.contains("gravity-shop is up on \(base)/"))
+        for service in ["identity", "catalog", "customers", "orders"] {
+            #expect(
+                deployed.stdout.contains("\(service)    healthy after") || deployed.stdout.contains("\(service) healthy after")
+                    || deployed.stdout.range(of: "\(service) +healthy after", options: .regularExpression) != nil
+            )
+        }
+
+        // The product list is the seed data, through the gateway.
+        let seed = try String(contentsOfFile: "\(app)/services/catalog/db/seed/sqlite.sql", encoding: .utf8)
+        let seededNames = Self.productNames(inSeed: seed)
+        try #require(seededNames.count >= 10)
+        let listed = try await LoopbackHTTP.request("GET", "\(base)/api/catalog/products?page_size=200")
+        #expect(listed.status == 200)
+        let items = try #require((try listed.json() as? [String: Any])?["items"] as? [[String: Any]])
+        #expect(items.compactMap { $0["name"] as? String }.sorted() == seededNames.sorted())
+
+        // Without a token a create is refused; with the admin's token it is made and then listed.
+        let product: [String: Any] = [
+            "sku": "TEST-777", "name": "Deploy Test Lamp", "price": 19.5, "stock": 3, "status": "active", "category_id": 1,
+        ]
+        let anonymous = try await LoopbackHTTP.request("POST", "\(base)/api/catalog/products", json: product)
+        #expect(anonymous.status == 401)
+        let status = try CLI.run(["status", app, "--json", "--show-secrets"], in: directory)
+        let report = try #require(try CLI.json(status.stdout) as? [String: Any])
+        let password = try #require((report["secrets"] as? [String: String])?["ADMIN_PASSWORD"])
+        let login = try await LoopbackHTTP.request(
+            "POST",
+            "\(base)/api/auth/login",
+            json: ["email": "admin@gravity-shop.example", "password": password]
+        )
+        #expect(login.status == 200, "\(login.text)")
+        let token = try #require((try login.json() as? [String: Any])?["access_token"] as? String)
+        let created = try await LoopbackHTTP.request("POST", "\(base)/api/catalog/products", json: product, token: token)
+        #expect(created.status == 201, "\(created.text)")
+        let afterwards = try await LoopbackHTTP.request("GET", "\(base)/api/catalog/products?page_size=200")
+        #expect(afterwards.text.contains("Deploy Test Lamp"))
+
+        // The page, in headless Chromium, shows the products; the screenshot is kept.
+        let screenshot = "\(CLI.repositoryRoot)/.build/test-artifacts/deploy-ecommerce-products.png"
+        let dom = try Chromium.render("\(base)/#/products", screenshot: screenshot)
+        #expect(dom.contains("Wireless Noise-Cancelling Headphones"), "the products page does not show the seeded products")
+        #expect(FileManager.default.fileExists(atPath: screenshot))
+
+        // status, gateway, a second deploy, a crash and its restart, logs.
+        let table = try CLI.run(["status", app], in: directory)
+        #expect(table.stdout.contains("gravity-shop: running on \(base)/"))
+        #expect(table.stdout.range(of: "catalog +running", options: .regularExpression) != nil)
+        let routes = try CLI.run(["gateway", app], in: directory)
+        #expect(
+            routes.stdout.range(of: "/api/catalog/ +catalog +127.0.0.1:[0-9]+ +running", options: .regularExpression) != nil,
+            "\(routes.stdout)"
+        )
+        let again = try CLI.run(["deploy", app, "--port", String(port)], in: directory)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("gravity-shop is already running on \(base)/"))
+
+        let catalog = try #require((report["services"] as? [[String: Any]])?.first { $0["name"] as? String == "catalog" })
+        let pid = try #require(catalog["pid"] as? Int)
+        kill(Int32(pid), SIGKILL)
+        var restarted: [String: Any]?
+        for _ in 0..<100 {
+            let now = try CLI.json(CLI.run(["status", app, "--json"], in: directory).stdout) as? [String: Any]
+            restarted = (now?["services"] as? [[String: Any]])?.first { $0["name"] as? String == "catalog" }
+            if restarted?["restarts"] as? Int == 1, restarted?["health"] as? String == "healthy" { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(restarted?["restarts"] as? Int == 1)
+        #expect(restarted?["health"] as? String == "healthy")
+        #expect(restarted?["pid"] as? Int != pid)
+        let logs = try CLI.run(["logs", app, "catalog"], in: directory)
+        #expect(logs.stdout.contains("(restart 1)"))
+
+        // stop: nothing of the app is left running, and the gateway no longer answers.
+        let recorded = ((report["services"] as? [[String: Any]]) ?? []).compactMap { $0["pid"] as? Int }.map { Int32($0) }
+        let stopped = try CLI.run(["stop", app], in: directory)
+        #expect(stopped.status == 0, "\(stopped.stderr)")
+        #expect(stopped.stdout.contains("no process of it is left"))
+        #expect(AppProcesses.alive(under: app, pids: recorded).isEmpty, "\(AppProcesses.alive(under: app, pids: recorded))")
+        #expect(PortAllocator.isFree(port))
+        let after = try CLI.run(["status", app], in: directory)
+        #expect(after.stdout.contains("gravity-shop: stopped"))
+    }
+
+    @Test("a PostgreSQL-backed service (finance's ledger) deploys against the app's private PostgreSQL server")
+    func postgres() async throws {
+        let directory = try CLI.temporaryDirectory()
+        let app = "\(directory)/bank"
+        let developed = try CLI.run(["develop", "--industry", "finance", "--out", app], in: directory)
+        try #require(developed.status == 0, "\(developed.stderr)")
+        let manifest = try String(contentsOfFile: "\(app)/services/ledger/gravity-service.yaml", encoding: .utf8)
+        try #require(manifest.contains("type: postgresql"))
+        let port = try PortAllocator.freePort()
+        let deployed = try CLI.run(["deploy", app, "--port", String(port)], in: directory)
+        defer { _ = try? CLI.run(["stop", app], in: directory) }
+        try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
+        #expect(deployed.stdout.contains("database ledger_db (postgresql): migrations applied: 0001_init.sql; seed data loaded"))
+        #expect(deployed.stdout.contains("postgresql: listening on 127.0.0.1:"))
+
+        let status = try CLI.run(["status", app, "--json", "--show-secrets"], in: directory)
+        let report = try #require(try CLI.json(status.stdout) as? [String: Any])
+        let password = try #require((report["secrets"] as? [String: String])?["ADMIN_PASSWORD"])
+        let login = try await LoopbackHTTP.request(
+            "POST",
+            "http://127.0.0.1:\(port)/api/auth/login",
+            json: ["email": "admin@gravity-bank.example", "password": password]
+        )
+        let token = try #require((try login.json() as? [String: Any])?["access_token"] as? String)
+        let statements = try await LoopbackHTTP.request("GET", "http://127.0.0.1:\(port)/api/ledger/statements?page_size=200", token: token)
+        #expect(statements.status == 200, "\(statements.text)")
+        let items = try #require((try statements.json() as? [String: Any])?["items"] as? [[String: Any]])
+        #expect(!items.isEmpty, "the seeded statements come from PostgreSQL")
+
+        let stopped = try CLI.run(["stop", app], in: directory)
+        #expect(stopped.stdout.contains("stopped postgresql"))
+        #expect(AppProcesses.alive(under: app).isEmpty)
+
+        // A second deployment finds its databases migrated: nothing is applied twice.
+        let second = try CLI.run(["deploy", app, "--port", String(port)], in: directory)
+        #expect(second.status == 0, "\(second.stdout)\n\(second.stderr)")
+        #expect(second.stdout.contains("database ledger_db (postgresql): migrations up to date"))
+        _ = try CLI.run(["stop", app], in: directory)
+    }
+
+    static func productNames(inSeed seed: String) -> [String] {
+        guard let start = seed.range(of: "INSERT INTO products") else { return [] }
+        let block = seed[start.upperBound...].prefix { $0 != ";" }
+        return block.split(separator: "\n").compactMap { line in
+            let parts = line.components(separatedBy: "', '")
+            return parts.count > 1 ? parts[1] : nil
+        }
+    }
+}

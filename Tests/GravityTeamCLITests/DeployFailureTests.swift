@@ -1,0 +1,149 @@
+import Foundation
+import GravityOrchestration
+import Testing
+
+/// What `deploy` does when things go wrong, with small hand-written services (plain python3, no
+/// virtual environment) so each case is quick.
+@Suite("gravity-team deploy (failures)", .serialized)
+struct DeployFailureTests {
+    static let server = """
+        import http.server, os
+        SICK = os.environ.get("MODE") == "sick"
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                self.send_response(500 if SICK else 200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(b'{"service": "%s"}' % os.environ["SERVICE_NAME"].encode())
+            def log_message(self, *args):
+                print(self.requestline, flush=True)
+        print("starting", os.environ["SERVICE_NAME"], "with", os.environ.get("UPSTREAM_SERVICE_URL", "no upstream"), flush=True)
+        if SICK:
+            print("cannot reach the payment provider: connection refused", flush=True)
+        http.server.HTTPServer(("127.0.0.1", int(os.environ["PORT"])), Handler).serve_forever()
+        """
+
+    /// A directory with `upstream` and `downstream` (which depends on upstream); `sick` makes
+    /// downstream answer its health check with 500.
+    static func services(sick: Bool) throws -> String {
+        let root = try CLI.temporaryDirectory() + "/services"
+        for (name, dependency) in [("upstream", nil), ("downstream", "upstream")] as [(String, String?)] {
+            let folder = "\(root)/\(name)"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try server.write(toFile: "\(folder)/server.py", atomically: true, encoding: .utf8)
+            var manifest = """
+                name: \(name)
+                version: 1.2.0
+                command: [python3, server.py]
+                api_prefix: /api/\(name)
+                health_check: {endpoint: /health, interval: 0.2, timeout: 1, retries: 10}
+
+                """
+            if let dependency { manifest += "dependencies:\n  - name: \(dependency)\n    version: \"^1.0.0\"\n" }
+            if sick && name == "downstream" { manifest += "environment:\n  variables:\n    MODE: sick\n" }
+            try manifest.write(toFile: "\(folder)/gravity-service.yaml", atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    @Test("a service that fails its health check: deploy stops what it started, names it, shows its log, exits non-zero")
+    func failingHealthCheck() throws {
+        let root = try Self.services(sick: true)
+        let port = try PortAllocator.freePort()
+        let outcome = try CLI.run(["deploy", root, "--port", String(port)])
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.hasPrefix("error: downstream failed its health check"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("HTTP 500"))
+        #expect(outcome.stderr.contains("cannot reach the payment provider: connection refused"), "the last log lines are shown")
+        #expect(outcome.stdout.range(of: "upstream +healthy after", options: .regularExpression) != nil, "\(outcome.stdout)")
+        #expect(AppProcesses.alive(under: root).isEmpty, "\(AppProcesses.alive(under: root))")
+        let status = try CLI.run(["status", root])
+        #expect(status.stdout.contains("services: failed"))
+        #expect(status.stdout.range(of: "downstream +failed", options: .regularExpression) != nil)
+        #expect(PortAllocator.isFree(port))
+    }
+
+    @Test("hand-written services deploy in dependency order with each other's URLs, behind the gateway")
+    func handWritten() async throws {
+        let root = try Self.services(sick: false)
+        let port = try PortAllocator.freePort()
+        let outcome = try CLI.run(["deploy", root, "--port", String(port)])
+        defer { _ = try? CLI.run(["stop", root]) }
+        try #require(outcome.status == 0, "\(outcome.stdout)\n\(outcome.stderr)")
+        #expect(outcome.stdout.contains("order: upstream, downstream"))
+        let answer = try await LoopbackHTTP.request("GET", "http://127.0.0.1:\(port)/api/downstream/anything")
+        #expect(answer.text == #"{"service": "downstream"}"#)
+        let page = try await LoopbackHTTP.request("GET", "http://127.0.0.1:\(port)/")
+        #expect(page.text.contains("/api/upstream/"), "without a frontend the gateway lists the routes")
+        let logs = try CLI.run(["logs", root, "downstream"])
+        #expect(logs.stdout.contains("with http://127.0.0.1:"), "UPSTREAM_SERVICE_URL is injected")
+        let stopped = try CLI.run(["stop", root])
+        #expect(stopped.stdout.contains("stopped downstream\n  stopped upstream\n  stopped gateway"), "\(stopped.stdout)")
+        #expect(AppProcesses.alive(under: root).isEmpty)
+    }
+
+    @Test("a gateway port already in use is a clear error at once, not a hang")
+    func portInUse() throws {
+        let root = try Self.services(sick: false)
+        let listener = try Listener()
+        defer { listener.close() }
+        let started = Date()
+        let outcome = try CLI.run(["deploy", root, "--port", String(listener.port)])
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr == "error: port \(listener.port) on 127.0.0.1 is already in use; pass --port with a free port\n")
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(AppProcesses.alive(under: root).isEmpty)
+    }
+
+    @Test("bad input: no such directory, no manifests, an unsatisfied dependency, a broken manifest")
+    func badInput() throws {
+        let missing = try CLI.run(["deploy", "/nonexistent/app"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr == "error: /nonexistent/app: no such directory\n")
+        let empty = try CLI.temporaryDirectory()
+        let nothing = try CLI.run(["deploy", empty])
+        #expect(nothing.stderr.contains("nothing to deploy"))
+
+        let root = try Self.services(sick: false)
+        let upstream = "\(root)/upstream/gravity-service.yaml"
+        try String(contentsOfFile: upstream, encoding: .utf8).replacingOccurrences(of: "version: 1.2.0", with: "version: 2.0.0")
+            .write(toFile: upstream, atomically: true, encoding: .utf8)
+        let unsatisfied = try CLI.run(["deploy", root])
+        #expect(unsatisfied.stderr == "error: downstream requires upstream ^1.0.0, but upstream is at 2.0.0\n")
+
+        try "name: upstream\nversion: 1.0.0\ncommand: [python3]\nhealth_chek: {}\n".write(
+            toFile: upstream,
+            atomically: true,
+            encoding: .utf8
+        )
+        let broken = try CLI.run(["deploy", root])
+        #expect(broken.stderr == "error: upstream/gravity-service.yaml:4: unknown field 'health_chek'\n")
+        #expect(!FileManager.default.fileExists(atPath: "\(root)/.gravity/deploy.lock"), "nothing was started")
+    }
+}
+
+/// A TCP listener on a free loopback port, to occupy it.
+final class Listener {
+    let socket: Int32
+    let port: Int
+
+    init() throws {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.socket = socket
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        listen(socket, 4)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+        }
+        self.port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() { Glibc.close(socket) }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import GravityRuntime
+import Testing
+
+/// `deploy --target compose|kubernetes`: the files are written from the manifests (or the app's own
+/// are kept), checked by docker-compose and kubernetes-validate, and handed to an engine or cluster
+/// only when one answers.
+@Suite("gravity-team deploy (compose, kubernetes)")
+struct DeployTargetTests {
+    /// Two hand-written services: `ledger` on PostgreSQL with a secret, `web` on SQLite depending on it.
+    static func services() throws -> String {
+        let root = try CLI.temporaryDirectory() + "/bank"
+        let manifests = [
+            "ledger": """
+            name: ledger
+            version: 2.1.0
+            runtime: python3.12
+            command: [uvicorn, app:api, --host, 0.0.0.0, --port, "${PORT}"]
+            api_prefix: /api/ledger
+            cpu_limit: "250m"
+            memory_limit: "128Mi"
+            replicas: 3
+            databases:
+              - {name: ledger_db, type: postgresql, version: "16"}
+            health_check: {endpoint: /healthz, interval: 10, timeout: 2, retries: 3}
+            environment:
+              secrets: [SIGNING_KEY]
+            """,
+            "web": """
+            name: web
+            version: 1.0.0
+            command: python3 -m http.server ${PORT}
+            api_prefix: /api/web
+            dependencies:
+              - {name: ledger, version: "^2.0.0"}
+            databases:
+              - {name: sessions, type: sqlite}
+            environment:
+              variables: {LEDGER: "${LEDGER_SERVICE_URL}", GREETING: "it's $5"}
+            """,
+        ]
+        for (name, manifest) in manifests {
+            try FileManager.default.createDirectory(atPath: "\(root)/\(name)", withIntermediateDirectories: true)
+            try manifest.write(toFile: "\(root)/\(name)/gravity-service.yaml", atomically: true, encoding: .utf8)
+        }
+        try "fastapi\n".write(toFile: "\(root)/ledger/requirements.txt", atomically: true, encoding: .utf8)
+        return root
+    }
+
+    @Test("compose: written from the manifests, accepted by docker-compose, started only when an engine answers")
+    func compose() throws {
+        let root = try Self.services()
+        let outcome = try CLI.run(["deploy", root, "--target", "compose"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("wrote deploy/docker-compose.yml from the services' manifests"))
+        #expect(
+            outcome.stdout.contains("Deployed: started with docker compose") || outcome.stdout.contains("Not started: no container engine")
+        )
+        let text = try String(contentsOfFile: "\(root)/deploy/docker-compose.yml", encoding: .utf8)
+        #expect(text.contains("image: python:3.12-slim"))
+        #expect(text.contains("traefik.http.routers.ledger.rule=PathPrefix(`/api/ledger`)"))
+        #expect(text.contains("LEDGER_SERVICE_URL: \"http://ledger:8000\""))
+        #expect(
+            text.contains(
+                "DATABASE_URL: \"postgresql://ledger_db:${LEDGER_DB_PASSWORD:?set it in deploy/.env}@ledger-ledger-db:5432/ledger_db\""
+            )
+        )
+        #expect(text.contains("SIGNING_KEY: \"${SIGNING_KEY:?set SIGNING_KEY in deploy/.env}\""))
+
+        let compose = try #require(ProcessRunner.which("docker-compose"), "docker-compose is not installed (see .ci/run)")
+        let environment = ["SIGNING_KEY": "x", "LEDGER_DB_PASSWORD": "y", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
+        let checked = try GeneratorProcess.run(
+            compose,
+            ["-f", "deploy/docker-compose.yml", "config", "-q"],
+            in: root,
+            environment: environment
+        )
+        #expect(checked.status == 0, "\(checked.output)")
+
+        // A second run refreshes its own file; a file of the user's is kept as it is.
+        try "services: {}\n".write(toFile: "\(root)/deploy/docker-compose.yml", atomically: true, encoding: .utf8)
+        let kept = try CLI.run(["deploy", root, "--target", "compose"])
+        #expect(kept.stdout.contains("using the app's deploy/docker-compose.yml"))
+        #expect(try String(contentsOfFile: "\(root)/deploy/docker-compose.yml", encoding: .utf8) == "services: {}\n")
+    }
+
+    @Test("kubernetes: Deployments, Services, probes, Ingress from the manifests, valid for kubernetes-validate")
+    func kubernetes() throws {
+        let root = try Self.services()
+        let outcome = try CLI.run(["deploy", root, "--target", "kubernetes"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("wrote 4 files in deploy/kubernetes/"))
+        #expect(outcome.stdout.contains("Deployed: applied") || outcome.stdout.contains("Not started: no cluster"))
+        let ledger = try String(contentsOfFile: "\(root)/deploy/kubernetes/10-ledger.yaml", encoding: .utf8)
+        #expect(ledger.contains("replicas: 3"))
+        #expect(ledger.contains("path: /healthz"))
+        #expect(ledger.contains("cpu: \"250m\""))
+        let web = try String(contentsOfFile: "\(root)/deploy/kubernetes/11-web.yaml", encoding: .utf8)
+        #expect(web.contains("kind: PersistentVolumeClaim"))
+        #expect(web.contains("LEDGER_SERVICE_URL: \"http://ledger\""))
+
+        let validator = try #require(ProcessRunner.which("kubernetes-validate"), "kubernetes-validate is not installed (see .ci/run)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: "\(root)/deploy/kubernetes").sorted().map {
+            "deploy/kubernetes/\($0)"
+        }
+        let checked = try GeneratorProcess.run(validator, ["--strict"] + files, in: root)
+        #expect(checked.status == 0, "\(checked.output)")
+
+        // The secrets file is the user's once written.
+        try "# mine\n".write(toFile: "\(root)/deploy/kubernetes/00-secrets.example.yaml", atomically: true, encoding: .utf8)
+        _ = try CLI.run(["deploy", root, "--target", "kubernetes"])
+        #expect(try String(contentsOfFile: "\(root)/deploy/kubernetes/00-secrets.example.yaml", encoding: .utf8) == "# mine\n")
+    }
+
+    @Test("a generated app keeps its own compose file and manifests")
+    func generatedApp() throws {
+        let directory = try CLI.temporaryDirectory()
+        _ = try CLI.run(["develop", "--industry", "general", "--out", "app"], in: directory)
+        let before = try String(contentsOfFile: "\(directory)/app/deploy/docker-compose.yml", encoding: .utf8)
+        let compose = try CLI.run(["deploy", "app", "--target", "compose"], in: directory)
+        #expect(compose.stdout.contains("using the app's deploy/docker-compose.yml"), "\(compose.stdout)\(compose.stderr)")
+        #expect(try String(contentsOfFile: "\(directory)/app/deploy/docker-compose.yml", encoding: .utf8) == before)
+        let kubernetes = try CLI.run(["deploy", "app", "--target", "kubernetes"], in: directory)
+        #expect(kubernetes.stdout.contains("using the app's deploy/kubernetes/"))
+    }
+}
+
+/// Runs a helper program to completion with its combined output (output in a file, not a pipe).
+enum GeneratorProcess {
+    static func run(
+        _ executable: String,
+        _ arguments: [String],
+        in directory: String,
+        environment: [String: String]? = nil
+    ) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        if let environment { process.environment = environment }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tool-\(UUID()).out")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
+    }
+}
