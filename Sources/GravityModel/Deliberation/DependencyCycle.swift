@@ -1,9 +1,16 @@
-/// Finds dependency cycles among services.
+/// Finds dependency cycles, among the Blueprint's services or the manifests of a deployment.
 public enum DependencyCycle {
     /// The first cycle found, as service names in order with the first repeated at the end
     /// (`["a", "b", "a"]`), or nil when the graph is acyclic. Services are visited in the given order.
     public static func find(in services: [ServiceSpec]) -> [String]? {
-        let edges = Dictionary(services.map { ($0.name, $0.dependsOn) }, uniquingKeysWith: { first, _ in first })
+        find(
+            names: services.map(\.name),
+            edges: Dictionary(services.map { ($0.name, $0.dependsOn) }, uniquingKeysWith: { first, _ in first })
+        )
+    }
+
+    /// The first cycle in the graph `edges` (name to the names it depends on), visiting `names` in order.
+    public static func find(names: [String], edges: [String: [String]]) -> [String]? {
         var finished = Set<String>()
         var path: [String] = []
 
@@ -19,8 +26,8 @@ public enum DependencyCycle {
             return nil
         }
 
-        for service in services {
-            if let cycle = visit(service.name) { return cycle }
+        for name in names {
+            if let cycle = visit(name) { return cycle }
         }
         return nil
     }

@@ -159,10 +159,3 @@ public struct PostgresServer: Sendable {
         }
     }
 }
-
-extension String {
-    /// The last non-empty line, for one-line messages.
-    var lastLine: String {
-        split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
-    }
-}

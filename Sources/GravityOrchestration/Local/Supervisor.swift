@@ -448,7 +448,3 @@ public actor Supervisor {
         FileHandle.standardOutput.write(Data(line.utf8))
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

@@ -1,3 +1,5 @@
+import GravityModel
+
 /// Orders services so that each starts after the services it depends on, after checking that
 /// every required dependency is there, at a version its constraint accepts, with no cycle.
 public enum DependencyResolver {
@@ -31,7 +33,7 @@ public enum DependencyResolver {
                 edges[manifest.name, default: []].append(dependency.name)
             }
         }
-        if let cycle = findCycle(names: byName.keys.sorted(), edges: edges) { throw ResolutionError.cycle(cycle) }
+        if let cycle = DependencyCycle.find(names: byName.keys.sorted(), edges: edges) { throw ResolutionError.cycle(cycle) }
 
         var remaining = Dictionary(uniqueKeysWithValues: byName.keys.map { ($0, Set(edges[$0] ?? [])) })
         var order: [ServiceManifest] = []
@@ -42,27 +44,6 @@ public enum DependencyResolver {
             for key in remaining.keys { remaining[key]?.remove(next) }
         }
         return order
-    }
-
-    /// The first cycle, as names in order with the first repeated at the end.
-    static func findCycle(names: [String], edges: [String: [String]]) -> [String]? {
-        var finished = Set<String>()
-        var path: [String] = []
-        func visit(_ node: String) -> [String]? {
-            if let start = path.firstIndex(of: node) { return Array(path[start...]) + [node] }
-            if finished.contains(node) { return nil }
-            path.append(node)
-            for next in edges[node] ?? [] {
-                if let cycle = visit(next) { return cycle }
-            }
-            path.removeLast()
-            finished.insert(node)
-            return nil
-        }
-        for name in names {
-            if let cycle = visit(name) { return cycle }
-        }
-        return nil
     }
 }
 

@@ -80,5 +80,5 @@ private final class RunningProcess: @unchecked Sendable {
 
 extension Duration {
     /// The duration in seconds, as a Double.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

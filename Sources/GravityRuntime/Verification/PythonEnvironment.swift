@@ -54,7 +54,7 @@ public struct PythonEnvironment: Sendable {
 
 extension String {
     /// The last non-empty line, for one-line error messages.
-    var lastLine: String {
+    public var lastLine: String {
         split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
     }
 }
