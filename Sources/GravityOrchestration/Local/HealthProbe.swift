@@ -1,4 +1,5 @@
 import Foundation
+import GravityRuntime
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -26,13 +27,15 @@ public struct HealthProbe: Sendable {
         var request = URLRequest(url: target)
         request.timeoutInterval = timeout
         do {
-            let (data, response) = try await session.data(for: request)
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            let (data, response) = try await URLFetch.fetch(request, session: session, timeout: .milliseconds(Int(timeout * 1000)))
+            let status = response?.statusCode ?? 0
             if (200..<300).contains(status) { return .healthy }
             let body = String(decoding: data.prefix(200), as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
             return .unhealthy("HTTP \(status)\(body.isEmpty ? "" : ": \(body)")")
+        } catch URLFetch.Failure.failed(let problem) {
+            return .unhealthy(problem)
         } catch {
-            return .unhealthy((error as NSError).localizedDescription)
+            return .unhealthy("no answer within \(timeout) s")
         }
     }
 }

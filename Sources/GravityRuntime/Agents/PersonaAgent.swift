@@ -64,7 +64,9 @@ public actor PersonaAgent {
     }
 
     private func publish(_ prepared: PreparedProposal) async {
-        await bus.publish(.modelExchanged(prepared.exchange), from: persona.id, to: .member(Moderator.id))
+        for exchange in prepared.exchanges {
+            await bus.publish(.modelExchanged(exchange), from: persona.id, to: .member(Moderator.id))
+        }
         await bus.publish(.proposed(prepared.proposal), from: persona.id)
         await bus.publish(
             .voted(phase: prepared.proposal.phase, round: prepared.proposal.round, vote: prepared.leadVote),
@@ -94,7 +96,7 @@ public actor PersonaAgent {
             schema: Schemas.proposal(phase),
             context: context
         )
-        let (exchange, answer) = try await ask(request, as: ProposalAnswer.self)
+        let (exchanges, answer) = try await ask(request, as: ProposalAnswer.self)
         guard answer.content.phase == phase else {
             throw RuntimeError.invalidAnswer(
                 persona: persona.id,
@@ -117,7 +119,7 @@ public actor PersonaAgent {
             reason: answer.selfVote.reason,
             missing: answer.selfVote.missing
         )
-        return PreparedProposal(exchange: exchange, proposal: proposal, leadVote: vote)
+        return PreparedProposal(exchanges: exchanges, proposal: proposal, leadVote: vote)
     }
 
     private func review(_ proposal: Proposal, proposalJSON: String, context: TaskContext) async throws {
@@ -131,8 +133,8 @@ public actor PersonaAgent {
             schema: Schemas.review,
             context: context
         )
-        let (exchange, answer) = try await ask(request, as: ReviewAnswer.self)
-        await bus.publish(.modelExchanged(exchange), from: persona.id, to: .member(Moderator.id))
+        let (exchanges, answer) = try await ask(request, as: ReviewAnswer.self)
+        await publish(exchanges)
         let vote = Vote(voter: persona.id, option: answer.vote, weight: persona.weight, reason: answer.reason, missing: answer.missing)
         await bus.publish(.voted(phase: proposal.phase, round: proposal.round, vote: vote), from: persona.id, to: .member(Moderator.id))
     }
@@ -148,8 +150,8 @@ public actor PersonaAgent {
             schema: Schemas.arbitration,
             context: context
         )
-        let (exchange, answer) = try await ask(request, as: ArbitrationAnswer.self)
-        await bus.publish(.modelExchanged(exchange), from: persona.id, to: .member(Moderator.id))
+        let (exchanges, answer) = try await ask(request, as: ArbitrationAnswer.self)
+        await publish(exchanges)
         guard (1...context.rounds.count).contains(answer.adoptRound) else {
             throw RuntimeError.invalidAnswer(
                 persona: persona.id,
@@ -160,18 +162,46 @@ public actor PersonaAgent {
         await bus.publish(.arbitrated(phase: phase, answer: answer), from: persona.id, to: .everyone)
     }
 
-    /// Sends the request through the concurrency limit and parses the answer.
-    private func ask<Answer: Decodable>(_ request: ModelRequest, as type: Answer.Type) async throws -> (ModelExchange, Answer) {
+    private func publish(_ exchanges: [ModelExchange]) async {
+        for exchange in exchanges {
+            await bus.publish(.modelExchanged(exchange), from: persona.id, to: .member(Moderator.id))
+        }
+    }
+
+    /// Sends the request through the concurrency limit and parses the answer. An answer that does
+    /// not match the schema is asked for once more, with the problem; both exchanges are kept so
+    /// that a replay takes the same path.
+    private func ask<Answer: Decodable>(_ request: ModelRequest, as type: Answer.Type) async throws -> ([ModelExchange], Answer) {
         let model = self.model
         let response = try await limiter.run { try await model.complete(request) }
+        let first = ModelExchange(request: request, response: response)
+        let problem: String
         do {
-            let answer = try JSONDecoder().decode(Answer.self, from: Data(response.text.utf8))
-            return (ModelExchange(request: request, response: response), answer)
+            return ([first], try JSONDecoder().decode(Answer.self, from: Data(response.text.utf8)))
+        } catch {
+            problem = AnswerProblem.describe(error)
+        }
+        let again = ModelRequest(
+            persona: request.persona,
+            phase: request.phase,
+            round: request.round,
+            task: request.task,
+            system: request.system,
+            prompt: prompts.askAgain(request.prompt, schema: request.schema, problem: problem),
+            schema: request.schema,
+            context: request.context
+        )
+        let retried = try await limiter.run { try await model.complete(again) }
+        do {
+            return (
+                [first, ModelExchange(request: again, response: retried)],
+                try JSONDecoder().decode(Answer.self, from: Data(retried.text.utf8))
+            )
         } catch {
             throw RuntimeError.invalidAnswer(
                 persona: persona.id,
                 phase: request.phase.rawValue,
-                problem: "the answer does not match schema \(request.schema): \(error)"
+                problem: "the answer does not match schema \(request.schema), asked twice: \(AnswerProblem.describe(error))"
             )
         }
     }

@@ -1,9 +1,9 @@
 import GravityModel
 
-/// A proposal with the model exchange that produced it and the lead's own vote, ready to be
-/// published.
+/// A proposal with the model exchanges that produced it (an answer that broke the schema, then
+/// the one asked again) and the lead's own vote, ready to be published.
 public struct PreparedProposal: Sendable {
-    public var exchange: ModelExchange
+    public var exchanges: [ModelExchange]
     public var proposal: Proposal
     public var leadVote: Vote
 }

@@ -86,6 +86,16 @@ public struct PromptBuilder: Sendable {
     }
 }
 
+extension PromptBuilder {
+    /// The marker that starts the second asking; a scripted server strips what follows it.
+    public static let askAgainMarker = "Your previous answer could not be used:"
+
+    /// The request asked again after an answer that broke the schema.
+    public func askAgain(_ prompt: String, schema: String, problem: String) -> String {
+        prompt + "\n\n\(Self.askAgainMarker) \(problem)\nAnswer again with a single JSON object that matches schema \(schema)."
+    }
+}
+
 /// Names of the answer schemas.
 public enum Schemas {
     public static func proposal(_ phase: Phase) -> String { "proposal.\(phase.rawValue)" }

@@ -62,6 +62,7 @@ struct DevelopCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DataOptions
     @OptionGroup var history: HistoryOptions
+    @OptionGroup var models: ModelOptions
 
     func validate() throws {
         if brief != nil && briefFile != nil { throw ValidationError("give --brief or --brief-file, not both") }
@@ -98,12 +99,13 @@ struct DevelopCommand: AsyncParsableCommand {
         try TranscriptPlacement.check(transcriptPath, output: output)
 
         let mock = MockModel(seed: settings.seed, latency: .milliseconds(settings.mockLatencyMilliseconds))
-        if let interrupted, interrupted.header.model != mock.name {
+        let chosen = try models.languageModel(seed: settings.seed, mock: mock)
+        if let interrupted, interrupted.header.model != chosen.name {
             throw RuntimeError.invalidConfiguration(
-                "\(resume ?? ""): the run used model '\(interrupted.header.model)'; only mock runs can be resumed so far"
+                "\(resume ?? ""): the run used model '\(interrupted.header.model)'; resume it with the same model, not '\(chosen.name)'"
             )
         }
-        let model: any LanguageModel = interrupted.map { ReplayModel(transcript: $0, fallback: mock) } ?? mock
+        let model: any LanguageModel = interrupted.map { ReplayModel(transcript: $0, fallback: chosen) } ?? chosen
         let configuration = SessionConfiguration(
             team: team,
             brief: brief,

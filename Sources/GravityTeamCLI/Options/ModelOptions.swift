@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import GravityRuntime
+
+/// Which model the personas ask: `--model` / GRAVITY_MODEL, `--model-name` / GRAVITY_MODEL_NAME.
+struct ModelOptions: ParsableArguments {
+    @Option(
+        help: "mock (built in, offline), ollama (OLLAMA_HOST) or openai (OPENAI_BASE_URL, OPENAI_API_KEY); default $GRAVITY_MODEL or mock."
+    )
+    var model: String?
+
+    @Option(
+        name: .customLong("model-name"),
+        help: "The server's model, e.g. llama3.1 (default $GRAVITY_MODEL_NAME, else llama3.1 / gpt-4o-mini)."
+    )
+    var modelName: String?
+
+    @Option(
+        name: .customLong("request-timeout"),
+        parsing: .unconditional,
+        help: "Seconds a model request may take before it is retried (default 120)."
+    )
+    var requestTimeout: String = "120"
+
+    func provider(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ModelProvider {
+        let text = model ?? environment[ModelProvider.providerVariable].flatMap { $0.isEmpty ? nil : $0 } ?? "mock"
+        guard let provider = ModelProvider(rawValue: text) else {
+            let source = model == nil ? "\(ModelProvider.providerVariable)=\(text)" : "--model '\(text)'"
+            throw ValidationError("invalid \(source): expected mock, ollama or openai")
+        }
+        return provider
+    }
+
+    /// The server settings of a real model.
+    func server(_ provider: ModelProvider, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerSettings {
+        guard let seconds = Double(requestTimeout), seconds > 0, seconds <= 3600 else {
+            throw ValidationError("invalid --request-timeout '\(requestTimeout)': expected seconds from 0 to 3600")
+        }
+        let name = modelName ?? environment[ModelProvider.nameVariable].flatMap { $0.isEmpty ? nil : $0 }
+        var settings = try ServerSettings.fromEnvironment(
+            provider,
+            modelName: name,
+            timeout: .milliseconds(Int(seconds * 1000)),
+            environment: environment
+        )
+        settings.onRetry = { FileHandle.standardError.write(Data("warning: model server: \($0)\n".utf8)) }
+        return settings
+    }
+
+    /// The model for a run with `seed`; the mock model takes `mock` as it is.
+    func languageModel(seed: UInt64, mock: MockModel) throws -> any LanguageModel {
+        let provider = try provider()
+        switch provider {
+        case .mock: return mock
+        case .ollama: return OllamaModel(settings: try server(provider), seed: seed)
+        case .openai: return OpenAIModel(settings: try server(provider), seed: seed)
+        }
+    }
+}

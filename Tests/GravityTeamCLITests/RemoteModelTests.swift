@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+/// `develop --model ollama|openai` with the real HTTP clients against the scripted server on
+/// loopback: the reference ecommerce run reproduced, faults survived, answers that break the schema
+/// asked again, concurrency bounded, keys kept out of every file.
+@Suite("Real model servers (scripted)", .serialized)
+struct RemoteModelTests {
+    static func develop(
+        _ server: ScriptedModelServer,
+        model: String = "ollama",
+        in directory: String,
+        _ extra: [String] = [],
+        verify: Bool = false,
+        key: String? = nil
+    )
+        throws -> CLI.Outcome
+    {
+        var environment = ["OLLAMA_HOST": server.url, "OPENAI_BASE_URL": "\(server.url)/v1"]
+        if let key { environment["OPENAI_API_KEY"] = key }
+        return try CLI.run(
+            ["develop", "--industry", "ecommerce", "--model", model, "--out", "app", "--request-timeout", "1"] + extra,
+            in: directory,
+            environment: environment,
+            verify: verify
+        )
+    }
+
+    static func calls(_ transcript: String) throws -> [String] {
+        try String(contentsOfFile: transcript, encoding: .utf8).split(separator: "\n").filter { $0.contains("\"type\":\"model_call\"") }
+            .map(String.init)
+    }
+
+    @Test("ollama: the ecommerce run against the scripted server is the reference run, its app's tests pass, it replays")
+    func ollamaEndToEnd() async throws {
+        let server = try ScriptedModelServer()
+        defer { server.stop() }
+        let directory = try CLI.temporaryDirectory()
+        let outcome = try Self.develop(server, in: directory, verify: true)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Model:      ollama:llama3.1, 112 calls, 156692 tokens"), "\(outcome.stdout.suffix(600))")
+        #expect(outcome.stdout.contains("passed"), "the generated services' tests ran")
+        let stats = try await server.stats()
+        #expect(stats["requests"] as? Int == 112)
+        #expect(stats["schemas"] as? Int == 112, "every request carries the answer's JSON schema")
+        let recorded = try String(contentsOfFile: "\(directory)/app/transcript.jsonl", encoding: .utf8).split(separator: "\n").dropFirst()
+        let reference = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/ecommerce.jsonl", encoding: .utf8).split(
+            separator: "\n"
+        ).dropFirst()
+        #expect(recorded == reference, "the same answers give the same deliberation, event for event")
+        let replayed = try CLI.run(["replay", "app/transcript.jsonl", "--verify"], in: directory)
+        #expect(replayed.status == 0, "\(replayed.stderr)")
+    }
+
+    @Test("500, 429 with Retry-After, a slow answer, malformed JSON and a cut connection are retried; the run completes and replays")
+    func transientFaults() async throws {
+        let server = try ScriptedModelServer()
+        defer { server.stop() }
+        try await server.script(faults: ["500", "429", "slow", "malformed", "cut"])
+        let directory = try CLI.temporaryDirectory()
+        let outcome = try Self.develop(server, in: directory)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let stats = try await server.stats()
+        #expect(stats["faults_left"] as? Int == 0)
+        #expect(stats["requests"] as? Int == 112 + 5, "each fault cost one more request")
+        for retry in ["HTTP 500", "HTTP 429", "no answer within 1.0 s", "not a valid answer", "retrying"] {
+            #expect(outcome.stdout.contains(retry) || outcome.stderr.contains(retry), "progress shows: \(retry)")
+        }
+        #expect(try Self.calls("\(directory)/app/transcript.jsonl").count == 112)
+        let replayed = try CLI.run(["replay", "app/transcript.jsonl", "--verify"], in: directory)
+        #expect(replayed.status == 0, "\(replayed.stderr)")
+    }
+
+    @Test("an answer that breaks the schema is asked again once with the problem; the transcript keeps both and replays")
+    func schemaBrokenOnce() async throws {
+        let server = try ScriptedModelServer()
+        defer { server.stop() }
+        try await server.script(faults: ["schema"])
+        let directory = try CLI.temporaryDirectory()
+        let outcome = try Self.develop(server, in: directory)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let calls = try Self.calls("\(directory)/app/transcript.jsonl")
+        #expect(calls.count == 113)
+        #expect(calls.contains { $0.contains("Your previous answer could not be used:") })
+        let replayed = try CLI.run(["replay", "app/transcript.jsonl", "--verify"], in: directory)
+        #expect(replayed.status == 0, "\(replayed.stderr)")
+    }
+
+    @Test("a proposal that breaks the schema twice stops the run with a clear message")
+    func schemaBrokenTwice() async throws {
+        let server = try ScriptedModelServer()
+        defer { server.stop() }
+        try await server.script(faults: ["schema", "schema"])
+        let directory = try CLI.temporaryDirectory()
+        let outcome = try Self.develop(server, in: directory)
+        #expect(outcome.status != 0)
+        #expect(
+            outcome.stderr.contains("sarah-anderson")
+                && outcome.stderr.contains("does not match schema proposal.requirements, asked twice"),
+            "\(outcome.stderr)"
+        )
+        #expect(!outcome.stderr.contains("Fatal error"))
+    }
+
+    @Test("with 200 ms per answer, --concurrency 14 overlaps a phase's reviews and --concurrency 2 never exceeds 2")
+    func concurrency() async throws {
+        let server = try ScriptedModelServer()
+        defer { server.stop() }
+        let directory = try CLI.temporaryDirectory()
+        try await server.script(delayMilliseconds: 200)
+        let wide = try Self.develop(server, in: directory, ["--concurrency", "14", "--out", "wide"])
+        #expect(wide.status == 0, "\(wide.stderr)")
+        let wideStats = try await server.stats()
+        let widePeak = try #require(wideStats["max_in_flight"] as? Int)
+        #expect(widePeak >= 10 && widePeak <= 14, "peak \(widePeak)")
+
+        try await server.script(delayMilliseconds: 200)
+        let narrow = try Self.develop(server, in: directory, ["--concurrency", "2", "--out", "narrow"])
+        #expect(narrow.status == 0, "\(narrow.stderr)")
+        let narrowStats = try await server.stats()
+        #expect(narrowStats["max_in_flight"] as? Int == 2)
+    }
+
+    @Test("openai: the key goes to the server and into no file the run wrote")
+    func openAIKeyStaysSecret() async throws {
+        let server = try ScriptedModelServer()
+        defer { server.stop() }
+        let directory = try CLI.temporaryDirectory()
+        let key = "sk-gravity-test-\(UUID().uuidString)"
+        let outcome = try Self.develop(server, model: "openai", in: directory, ["--model-name", "local-model"], key: key)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Model:      openai:local-model, 112 calls"))
+        #expect(try await server.stats()["authorization"] as? [String] == ["Bearer \(key)"])
+        #expect(!outcome.stdout.contains(key) && !outcome.stderr.contains(key))
+        let enumerator = FileManager.default.enumerator(atPath: directory)!
+        var checked = 0
+        while let relative = enumerator.nextObject() as? String {
+            guard let data = FileManager.default.contents(atPath: "\(directory)/\(relative)") else { continue }
+            #expect(data.range(of: Data(key.utf8)) == nil, "\(relative) holds the API key")
+            checked += 1
+        }
+        #expect(checked > 100, "the app, the transcript and the run history were searched")
+    }
+
+    @Test("models lists what each server offers and checks the configured model")
+    func models() throws {
+        let server = try ScriptedModelServer()
+        defer { server.stop() }
+        let environment = ["OLLAMA_HOST": server.url, "OPENAI_BASE_URL": "\(server.url)/v1"]
+        let ollama = try CLI.run(["models", "--model", "ollama"], environment: environment)
+        #expect(ollama.status == 0, "\(ollama.stderr)")
+        #expect(ollama.stdout.contains("llama3.1:latest") && ollama.stdout.contains("qwen2.5:7b"))
+        let openai = try CLI.run(["models", "--model", "openai", "--model-name", "local-model"], environment: environment)
+        #expect(openai.stdout.contains("The configured model local-model is available."))
+        let missing = try CLI.run(["models", "--model", "openai", "--model-name", "gpt-9"], environment: environment)
+        #expect(missing.status != 0)
+        #expect(missing.stderr == "error: the server has no model 'gpt-9'; it has: gpt-4o-mini, local-model\n")
+        let down = try CLI.run(
+            ["models", "--model", "ollama", "--request-timeout", "1"],
+            environment: ["OLLAMA_HOST": "http://127.0.0.1:9"]
+        )
+        #expect(down.status != 0)
+        let lines = down.stderr.split(separator: "\n")
+        #expect(
+            lines.dropLast().allSatisfy {
+                $0.hasPrefix("warning: model server: http://127.0.0.1:9/api/tags:") && $0.contains("retrying in")
+            }
+        )
+        #expect(lines.last?.hasPrefix("error: http://127.0.0.1:9/api/tags:") == true, "\(down.stderr)")
+    }
+}
