@@ -1,3 +1,4 @@
+import Foundation
 import GravityModel
 import Testing
 
@@ -68,5 +69,23 @@ struct WeightedTallyTests {
         let tally = WeightedTally(votes: [vote(.stronglyDisagree, weight: 2), vote(.agree, weight: 1), vote(.agree, weight: 1)])
         #expect(tally.average == -0.5)
         #expect(tally.outcome == .noConsensus)
+    }
+
+    @Test("an abstention counts nowhere: not in the average, the support, the voters or the counts; it round-trips as JSON")
+    func abstention() throws {
+        let votes = [
+            Vote(voter: "a", option: .agree, weight: 2, reason: ""),
+            Vote(voter: "b", option: .disagree, weight: 1, reason: ""),
+        ]
+        let abstaining = votes + [Vote.abstention(voter: "c", weight: 5, reason: "abstains: the answer broke the schema twice")]
+        let plain = WeightedTally(votes: votes)
+        let withAbstention = WeightedTally(votes: abstaining)
+        #expect(withAbstention == plain)
+        #expect(withAbstention.voters == 2)
+
+        let encoded = String(decoding: try JSONEncoder().encode(abstaining[2]), as: UTF8.self)
+        #expect(encoded.contains("\"abstained\":true"))
+        #expect(!String(decoding: try JSONEncoder().encode(votes[0]), as: UTF8.self).contains("abstained"), "ordinary votes read as before")
+        #expect(try JSONDecoder().decode(Vote.self, from: Data(encoded.utf8)) == abstaining[2])
     }
 }

@@ -102,6 +102,25 @@ struct RemoteModelTests {
         #expect(!outcome.stderr.contains("Fatal error"))
     }
 
+    @Test("a reviewer whose answer breaks the schema twice abstains, visibly and outside the tally; the run goes on and replays")
+    func reviewerAbstains() async throws {
+        let server = try ScriptedModelServer()
+        defer { server.stop() }
+        // One request at a time, first come first served: the proposal, then the 13 reviews, then the
+        // first reviewer's second asking; so the 2nd and the 15th request are one reviewer's.
+        try await server.script(faults: ["none", "schema"] + Array(repeating: "none", count: 12) + ["schema"])
+        let directory = try CLI.temporaryDirectory()
+        let outcome = try Self.develop(server, in: directory, ["--concurrency", "1", "--no-draft-ahead"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("abstains: the answer does not match schema review, asked twice"), "\(outcome.stdout.prefix(3000))")
+        let transcript = try String(contentsOfFile: "\(directory)/app/transcript.jsonl", encoding: .utf8)
+        #expect(transcript.contains("\"abstained\":true"))
+        let tally = transcript.split(separator: "\n").first { $0.contains("\"type\":\"tally\"") } ?? ""
+        #expect(tally.contains("\"voters\":13"), "the abstention is not counted: \(tally)")
+        let replayed = try CLI.run(["replay", "app/transcript.jsonl", "--verify"], in: directory)
+        #expect(replayed.status == 0, "\(replayed.stderr)")
+    }
+
     @Test("with 200 ms per answer, --concurrency 14 overlaps a phase's reviews and --concurrency 2 never exceeds 2")
     func concurrency() async throws {
         let server = try ScriptedModelServer()

@@ -5,8 +5,9 @@ Speaks Ollama (POST /api/chat, GET /api/tags) and the OpenAI chat-completions pr
 (POST /v1/chat/completions, GET /v1/models) on 127.0.0.1, answers each request with the response
 recorded for the same system prompt and prompt in a transcript, and misbehaves on cue:
 
-  POST /_script {"faults": ["500", "429", "slow", "malformed", "schema", "cut"], "delay_ms": 200}
-      queues faults for the next chat requests, one each, and sets a delay for every answer
+  POST /_script {"faults": ["500", "429", "slow", "malformed", "schema", "cut", "none"], "delay_ms": 200}
+      queues faults for the next chat requests, one each ("none" answers normally), and sets a delay
+      for every answer
   GET /_stats   requests seen, most in flight at once, Authorization headers, schemas sent
 
 Usage: scripted_model_server.py --transcript PATH   (prints "listening <port>" when ready)

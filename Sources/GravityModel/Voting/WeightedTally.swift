@@ -15,8 +15,9 @@ public struct WeightedTally: Codable, Sendable, Hashable {
         case totalWeight = "total_weight"
     }
 
-    /// Tallies `votes` with DESIGN.md's rules.
-    public init(votes: [Vote]) {
+    /// Tallies `votes` with DESIGN.md's rules; abstentions count nowhere.
+    public init(votes all: [Vote]) {
+        let votes = all.filter { !$0.abstained }
         let totalWeight = votes.reduce(0) { $0 + $1.weight }
         let weightedSum = votes.reduce(0) { $0 + Double($1.option.value) * $1.weight }
         let supportingWeight = votes.filter { $0.option.supports }.reduce(0) { $0 + $1.weight }

@@ -133,9 +133,16 @@ public actor PersonaAgent {
             schema: Schemas.review,
             context: context
         )
-        let (exchanges, answer) = try await ask(request, as: ReviewAnswer.self)
-        await publish(exchanges)
-        let vote = Vote(voter: persona.id, option: answer.vote, weight: persona.weight, reason: answer.reason, missing: answer.missing)
+        let vote: Vote
+        do {
+            let (exchanges, answer) = try await ask(request, as: ReviewAnswer.self)
+            await publish(exchanges)
+            vote = Vote(voter: persona.id, option: answer.vote, weight: persona.weight, reason: answer.reason, missing: answer.missing)
+        } catch let unusable as UnusableAnswer {
+            // A reviewer whose model cannot answer in shape abstains, visibly, rather than vote neutral.
+            await publish(unusable.exchanges)
+            vote = .abstention(voter: persona.id, weight: persona.weight, reason: "abstains: \(unusable.problem)")
+        }
         await bus.publish(.voted(phase: proposal.phase, round: proposal.round, vote: vote), from: persona.id, to: .member(Moderator.id))
     }
 
@@ -192,16 +199,15 @@ public actor PersonaAgent {
             context: request.context
         )
         let retried = try await limiter.run { try await model.complete(again) }
+        let exchanges = [first, ModelExchange(request: again, response: retried)]
         do {
-            return (
-                [first, ModelExchange(request: again, response: retried)],
-                try JSONDecoder().decode(Answer.self, from: Data(retried.text.utf8))
-            )
+            return (exchanges, try JSONDecoder().decode(Answer.self, from: Data(retried.text.utf8)))
         } catch {
-            throw RuntimeError.invalidAnswer(
+            throw UnusableAnswer(
                 persona: persona.id,
-                phase: request.phase.rawValue,
-                problem: "the answer does not match schema \(request.schema), asked twice: \(AnswerProblem.describe(error))"
+                phase: request.phase,
+                problem: "the answer does not match schema \(request.schema), asked twice: \(AnswerProblem.describe(error))",
+                exchanges: exchanges
             )
         }
     }

@@ -82,25 +82,48 @@ public struct RunHistory: Sendable {
                 table.column("missing", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-persona-usage-cost") { db in
+            try db.alter(table: "runs") { table in table.add(column: "estimated_cost", .double) }
+            try db.create(table: "persona_usage") { table in
+                table.column("run_id", .integer).notNull().indexed().references("runs", onDelete: .cascade)
+                table.column("persona", .text).notNull()
+                table.column("calls", .integer).notNull()
+                table.column("prompt_tokens", .integer).notNull()
+                table.column("completion_tokens", .integer).notNull()
+                table.primaryKey(["run_id", "persona"])
+            }
+        }
         return migrator
     }
 
-    /// Stores a run with its phases and votes; returns the run's id.
+    /// Stores a run with its phases, votes and per-persona usage; returns the run's id.
     @discardableResult
-    public func record(_ run: RunRecord, phases: [PhaseRecord], votes: [VoteRecord]) throws -> Int64 {
+    public func record(_ records: RunRecords) throws -> Int64 {
         try database.write { db in
-            var run = run
+            var run = records.run
             try run.insert(db)
             guard let id = run.id else { throw RuntimeError.cannotWrite(path: path, reason: "no id for the new run") }
-            for var phase in phases {
+            for var phase in records.phases {
                 phase.runID = id
                 try phase.insert(db)
             }
-            for var vote in votes {
+            for var vote in records.votes {
                 vote.runID = id
                 try vote.insert(db)
             }
+            for var persona in records.personas {
+                persona.runID = id
+                try persona.insert(db)
+            }
             return id
+        }
+    }
+
+    /// The per-persona usage of a run, most tokens first.
+    public func personaUsage(runID: Int64) throws -> [PersonaUsageRecord] {
+        try database.read { db in
+            try PersonaUsageRecord.filter(PersonaUsageRecord.CodingKeys.runID == runID).fetchAll(db)
+                .sorted { ($0.promptTokens + $0.completionTokens, $1.persona) > ($1.promptTokens + $1.completionTokens, $0.persona) }
         }
     }
 

@@ -26,9 +26,12 @@ public struct RunRecord: Codable, Sendable, FetchableRecord, MutablePersistableR
     public var modelCalls: Int
     public var promptTokens: Int
     public var completionTokens: Int
+    /// Estimated cost in US dollars from the price table; nil when the model has no price.
+    public var estimatedCost: Double?
 
     enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, command, industry, brief, seed, model, concurrency, status, failure, transcript, output
+        case estimatedCost = "estimated_cost"
         case startedAt = "started_at"
         case durationMilliseconds = "duration_ms"
         case maxRounds = "max_rounds"
@@ -87,4 +90,30 @@ public struct VoteRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
         case phase, round, voter, option, weight, missing
         case runID = "run_id"
     }
+}
+
+/// One persona's model usage in a run.
+public struct PersonaUsageRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "persona_usage"
+
+    public var runID: Int64
+    public var persona: String
+    public var calls: Int
+    public var promptTokens: Int
+    public var completionTokens: Int
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case persona, calls
+        case runID = "run_id"
+        case promptTokens = "prompt_tokens"
+        case completionTokens = "completion_tokens"
+    }
+}
+
+/// Everything the history keeps of one run.
+public struct RunRecords: Sendable {
+    public var run: RunRecord
+    public var phases: [PhaseRecord]
+    public var votes: [VoteRecord]
+    public var personas: [PersonaUsageRecord]
 }

@@ -16,6 +16,7 @@ public final class RunRecorder: BusObserver {
         var phases: [Phase: PhaseUsage] = [:]
         var current: Phase?
         var votes: [VoteRecord] = []
+        var personas: [String: (calls: Int, tokens: TokenUsage)] = [:]
     }
 
     private let clock = ContinuousClock()
@@ -28,6 +29,17 @@ public final class RunRecorder: BusObserver {
         startDate = Date()
     }
 
+    /// Tokens per phase and per persona so far, for the summary.
+    public var usage: UsageBreakdown {
+        state.withLock { state in
+            UsageBreakdown(
+                phases: Phase.allCases.compactMap { phase in state.phases[phase].map { (phase.rawValue, $0.calls, $0.tokens) } },
+                personas: state.personas.map { ($0.key, $0.value.calls, $0.value.tokens) }
+                    .sorted { ($0.2.total, $1.0) > ($1.2.total, $0.0) }
+            )
+        }
+    }
+
     public func observe(_ envelope: Envelope) {
         let now = clock.now
         state.withLock { state in
@@ -38,6 +50,8 @@ public final class RunRecorder: BusObserver {
             case .phaseEnded(let phase):
                 state.phases[phase]?.ended = now
             case .modelExchanged(let exchange):
+                let persona = state.personas[exchange.persona] ?? (0, .zero)
+                state.personas[exchange.persona] = (persona.calls + 1, persona.tokens + exchange.usage)
                 if var usage = state.phases[exchange.phase] {
                     usage.calls += 1
                     usage.tokens = usage.tokens + exchange.usage
@@ -68,8 +82,9 @@ public final class RunRecorder: BusObserver {
         transcript: String,
         output: String,
         result: SessionResult?,
-        failure: (any Error)?
-    ) -> (RunRecord, [PhaseRecord], [VoteRecord]) {
+        failure: (any Error)?,
+        cost: (TokenUsage) -> Double? = { _ in nil }
+    ) -> RunRecords {
         let elapsed = clock.now - started
         return state.withLock { state in
             let summaries = Dictionary(uniqueKeysWithValues: (result?.summary.phases ?? []).map { ($0.phase, $0) })
@@ -114,9 +129,20 @@ public final class RunRecorder: BusObserver {
                 blueprintDigest: result?.summary.blueprintDigest,
                 modelCalls: state.phases.values.reduce(0) { $0 + $1.calls },
                 promptTokens: tokens.prompt,
-                completionTokens: tokens.completion
+                completionTokens: tokens.completion,
+                estimatedCost: cost(tokens)
             )
-            return (run, phases, state.votes)
+            let personas = state.personas.keys.sorted().map { name in
+                let usage = state.personas[name]!
+                return PersonaUsageRecord(
+                    runID: 0,
+                    persona: name,
+                    calls: usage.calls,
+                    promptTokens: usage.tokens.prompt,
+                    completionTokens: usage.tokens.completion
+                )
+            }
+            return RunRecords(run: run, phases: phases, votes: state.votes, personas: personas)
         }
     }
 }

@@ -32,9 +32,11 @@ public struct ProgressReporter: BusObserver {
             let verb = proposal.round == 1 ? "proposes" : "revises"
             return ["  round \(proposal.round): \(name(proposal.author)) \(verb): \(clip(proposal.rationale))"]
         case .voted(_, _, let vote):
-            let mark = vote.option.supports ? "+" : vote.option.dissents ? "-" : "="
+            let mark = vote.abstained ? "?" : vote.option.supports ? "+" : vote.option.dissents ? "-" : "="
             let weight = String(format: "%.2f", vote.weight)
-            return ["    \(mark) \(name(vote.voter)) (\(weight)) \(vote.option.rawValue): \(clip(vote.reason))"]
+            return [
+                "    \(mark) \(name(vote.voter)) (\(weight)) \(vote.abstained ? "abstains" : vote.option.rawValue): \(clip(vote.reason))"
+            ]
         case .tallied(_, let round, let tally):
             return ["  round \(round) tally: \(tally.outcome.label), average \(format(tally.average)), support \(format(tally.support))%"]
         case .arbitrated(_, let answer):

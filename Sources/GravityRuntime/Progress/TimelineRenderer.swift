@@ -39,8 +39,10 @@ public struct TimelineRenderer: Sendable {
             return lines
         case .vote:
             guard let vote = event.vote else { return [] }
-            let mark = vote.option.supports ? "+" : vote.option.dissents ? "-" : "="
-            var lines = ["    \(mark) \(name(vote.voter)) (\(String(format: "%.2f", vote.weight))) \(vote.option.rawValue): \(vote.reason)"]
+            let mark = vote.abstained ? "?" : vote.option.supports ? "+" : vote.option.dissents ? "-" : "="
+            var lines = [
+                "    \(mark) \(name(vote.voter)) (\(String(format: "%.2f", vote.weight))) \(vote.abstained ? "abstains" : vote.option.rawValue): \(vote.reason)"
+            ]
             if !vote.missing.isEmpty { lines.append("        missing: \(vote.missing.joined(separator: ", "))") }
             return lines
         case .tally:

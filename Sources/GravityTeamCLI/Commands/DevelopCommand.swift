@@ -57,6 +57,16 @@ struct DevelopCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-verify"), help: "Do not run the generated services' own tests after generating them.")
     var noVerify = false
 
+    @Option(
+        name: .customLong("budget-tokens"),
+        parsing: .unconditional,
+        help: "Stop, resumable, before a model call would take the run past this many tokens."
+    )
+    var budgetTokens: String?
+
+    @Option(help: "Price table for the estimated cost (default: $GRAVITY_PRICES, else prices.yaml beside personas/).")
+    var prices: String?
+
     @Flag(help: "Print a machine-readable summary as JSON (and no progress).")
     var json = false
 
@@ -76,6 +86,15 @@ struct DevelopCommand: AsyncParsableCommand {
             }
         }
         _ = try SessionSettings.parse(seed: seed, maxRounds: maxRounds, concurrency: concurrency, mockLatency: mockLatency)
+        _ = try budget()
+    }
+
+    func budget() throws -> Int? {
+        guard let budgetTokens else { return nil }
+        guard let value = Int(budgetTokens), value > 0 else {
+            throw ValidationError("invalid --budget-tokens '\(budgetTokens)': expected a whole number of tokens above 0")
+        }
+        return value
     }
 
     func run() async throws {
@@ -99,7 +118,10 @@ struct DevelopCommand: AsyncParsableCommand {
         try TranscriptPlacement.check(transcriptPath, output: output)
 
         let mock = MockModel(seed: settings.seed, latency: .milliseconds(settings.mockLatencyMilliseconds))
-        let chosen = try models.languageModel(seed: settings.seed, mock: mock)
+        let priceTable = try PriceTable.load(explicit: prices, dataDirectory: try? data.root())
+        let tokenBudget = try budget().map { TokenBudget(limit: $0) }
+        let unbudgeted = try models.languageModel(seed: settings.seed, mock: mock)
+        let chosen: any LanguageModel = tokenBudget.map { BudgetedModel(unbudgeted, budget: $0) } ?? unbudgeted
         if let interrupted, interrupted.header.model != chosen.name {
             throw RuntimeError.invalidConfiguration(
                 "\(resume ?? ""): the run used model '\(interrupted.header.model)'; resume it with the same model, not '\(chosen.name)'"
@@ -138,9 +160,15 @@ struct DevelopCommand: AsyncParsableCommand {
                     transcript: transcriptPath,
                     output: output.path,
                     result: nil,
-                    failure: error
+                    failure: error,
+                    cost: { priceTable.estimate(modelLabel: model.name, usage: $0)?.dollars }
                 )
             )
+            if let tokenBudget, await tokenBudget.exhausted {
+                throw RuntimeError.invalidConfiguration(
+                    "\(error)\nThe transcript so far is kept; continue with: gravity-team develop --resume \(transcriptPath) --budget-tokens <a larger budget>"
+                )
+            }
             throw error
         }
         if resume != nil { try FileReplacement.move(writePath, over: transcriptPath) }
@@ -151,7 +179,8 @@ struct DevelopCommand: AsyncParsableCommand {
                 transcript: transcriptPath,
                 output: output.path,
                 result: result,
-                failure: nil
+                failure: nil,
+                cost: { priceTable.estimate(modelLabel: model.name, usage: $0)?.dollars }
             )
         )
         var verification: [ServiceTestResult]?
@@ -180,6 +209,13 @@ struct DevelopCommand: AsyncParsableCommand {
             reused: try interrupted.map { try ResumeAccounting.reusedAnswers(from: $0, in: transcriptPath) }
         )
         report.verification = verification
+        let usage = recorder.usage
+        report.usageByPhase = usage.phases
+        report.usageByPersona = usage.personas
+        if let estimate = priceTable.estimate(modelLabel: model.name, usage: result.summary.tokens) {
+            report.estimatedCost = estimate.dollars
+            report.pricedAs = estimate.pricedAs
+        }
         if json {
             try printJSON(report)
         } else {

@@ -21,6 +21,11 @@ struct DevelopReport: Encodable {
     var reused: Int?
     /// The generated services' own test results, when they were run.
     var verification: [ServiceTestResult]?
+    /// Estimated cost in US dollars, and the model whose prices it uses.
+    var estimatedCost: Double?
+    var pricedAs: String?
+    var usageByPhase: [UsageBreakdown.Line] = []
+    var usageByPersona: [UsageBreakdown.Line] = []
 
     enum CodingKeys: String, CodingKey {
         case industry, brief, seed, model, phases, tokens, blueprint, transcript
@@ -30,6 +35,10 @@ struct DevelopReport: Encodable {
         case runID = "run_id"
         case reused = "reused_answers"
         case verification
+        case estimatedCost = "estimated_cost"
+        case pricedAs = "priced_as"
+        case usageByPhase = "usage_by_phase"
+        case usageByPersona = "usage_by_persona"
     }
 
     init(
@@ -75,6 +84,20 @@ struct DevelopReport: Encodable {
             "Transcript: \(transcript)",
             "Model:      \(model), \(modelCalls) calls, \(tokens.total) tokens\(estimated), \(Int(elapsedMilliseconds)) ms",
         ]
+        .appending(costLine)
+        .appending(
+            usageByPhase.isEmpty
+                ? nil : "By phase:   " + usageByPhase.map { "\($0.name) \(Self.short($0.tokens.total))" }.joined(separator: ", ")
+        )
+        .appending(
+            usageByPersona.isEmpty
+                ? nil
+                : "By persona: "
+                    + usageByPersona.prefix(5).map { "\(team.member($0.name)?.name ?? $0.name) \(Self.short($0.tokens.total))" }.joined(
+                        separator: ", "
+                    )
+                    + (usageByPersona.count > 5 ? ", ..." : "")
+        )
         .appending(reused.map { "Resumed:    \($0) answers reused from the interrupted transcript, \(modelCalls - $0) asked anew" })
         .appending(
             verification.map { results in
@@ -85,6 +108,25 @@ struct DevelopReport: Encodable {
         )
         .appending(runID.map { "History:    run \($0) (gravity-team runs show \($0))" })
         .joined(separator: "\n")
+    }
+}
+
+extension DevelopReport {
+    var costLine: String? {
+        guard let estimatedCost, let pricedAs else { return "Cost:       no price for \(model) in the price table (counted as free)" }
+        let basis = model == "mock" ? "what this run would cost at \(pricedAs) prices" : "at \(pricedAs) prices"
+        return String(
+            format: "Cost:       $%.4f estimated, %@ (%d prompt + %d completion tokens)",
+            estimatedCost,
+            basis,
+            tokens.prompt,
+            tokens.completion
+        )
+    }
+
+    /// 156692 as 157k.
+    static func short(_ tokens: Int) -> String {
+        tokens >= 1000 ? "\((tokens + 500) / 1000)k" : String(tokens)
     }
 }
 

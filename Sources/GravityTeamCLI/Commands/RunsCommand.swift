@@ -56,11 +56,13 @@ struct RunsShowCommand: ParsableCommand {
     @OptionGroup var history: HistoryOptions
 
     func run() throws {
-        guard let (run, phases, votes) = try RunHistory(path: history.path).run(id: id) else {
+        let database = try RunHistory(path: history.path)
+        guard let (run, phases, votes) = try database.run(id: id) else {
             throw ValidationError("no run \(id) in \(history.path)")
         }
+        let personas = try database.personaUsage(runID: id)
         if json {
-            try printJSON(RunDetail(run: run, phases: phases, votes: votes))
+            try printJSON(RunDetail(run: run, phases: phases, votes: votes, personas: personas))
             return
         }
         print("Run \(id): \(run.command) \(run.industry), seed \(run.seed), model \(run.model), \(run.status)")
@@ -70,6 +72,7 @@ struct RunsShowCommand: ParsableCommand {
         print("Transcript: \(run.transcript)")
         print("Output: \(run.output)")
         print("Model calls: \(run.modelCalls), tokens: \(run.promptTokens) prompt + \(run.completionTokens) completion")
+        if let cost = run.estimatedCost { print(String(format: "Estimated cost: $%.4f", cost)) }
         print("")
         var table = TextTable(header: ["phase", "outcome", "rounds", "average", "support", "decided by", "calls", "tokens", "duration"])
         for phase in phases {
@@ -80,6 +83,14 @@ struct RunsShowCommand: ParsableCommand {
             ])
         }
         print(table.render())
+        if !personas.isEmpty {
+            print("")
+            var usage = TextTable(header: ["persona", "calls", "prompt tokens", "completion tokens"])
+            for persona in personas {
+                usage.rows.append([persona.persona, String(persona.calls), String(persona.promptTokens), String(persona.completionTokens)])
+            }
+            print(usage.render())
+        }
         let against = votes.filter { $0.option == "disagree" || $0.option == "strongly_disagree" }
         print("")
         print("\(votes.count) votes, \(against.count) against:")
@@ -93,6 +104,7 @@ struct RunDetail: Encodable {
     var run: RunRecord
     var phases: [PhaseRecord]
     var votes: [VoteRecord]
+    var personas: [PersonaUsageRecord]
 }
 
 enum RunsFormat {

@@ -9,6 +9,11 @@ struct DataOptions: ParsableArguments {
     )
     var dataDirectory: String?
 
+    /// The directory itself.
+    func root() throws -> String {
+        try DataDirectory.locate(explicit: dataDirectory)
+    }
+
     /// The loaded catalog.
     func catalog() throws -> Catalog {
         try Catalog(root: DataDirectory.locate(explicit: dataDirectory))

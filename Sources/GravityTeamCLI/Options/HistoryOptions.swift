@@ -13,9 +13,9 @@ struct HistoryOptions: ParsableArguments {
     var path: String { historyPath ?? RunHistory.defaultPath() }
 
     /// Records a run; a history that cannot be written is a warning, never a failed run.
-    func record(_ records: (RunRecord, [PhaseRecord], [VoteRecord])) -> Int64? {
+    func record(_ records: RunRecords) -> Int64? {
         do {
-            return try RunHistory(path: path).record(records.0, phases: records.1, votes: records.2)
+            return try RunHistory(path: path).record(records)
         } catch {
             FileHandle.standardError.write(Data("warning: the run was not added to the history: \(error)\n".utf8))
             return nil
