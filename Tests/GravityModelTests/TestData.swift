@@ -9,7 +9,7 @@ enum TestData {
     static func scratchCopy() throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gravity-model-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        for folder in ["personas", "industries"] {
+        for folder in ["personas", "industries", "prompts"] {
             try FileManager.default.copyItem(
                 atPath: "\(repositoryRoot)/\(folder)",
                 toPath: "\(directory)/\(folder)"

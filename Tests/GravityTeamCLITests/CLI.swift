@@ -69,7 +69,7 @@ enum CLI {
     /// A copy of personas/ and industries/ to break things in.
     static func scratchData() throws -> String {
         let directory = try temporaryDirectory()
-        for folder in ["personas", "industries"] {
+        for folder in ["personas", "industries", "prompts"] {
             try FileManager.default.copyItem(atPath: "\(repositoryRoot)/\(folder)", toPath: "\(directory)/\(folder)")
         }
         return directory

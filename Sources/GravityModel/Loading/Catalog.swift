@@ -6,12 +6,14 @@ public struct Catalog: Sendable {
     /// The directory holding `personas/` and `industries/`.
     public let root: String
     public let personas: [Persona]
+    public let prompts: PromptTemplates
     /// Industry ids with the file each comes from, sorted by id.
     public let industryFiles: [(id: String, path: String)]
 
     /// Loads and validates every persona file under `root/personas`.
     public init(root: String) throws {
         self.root = root
+        prompts = try PromptTemplates(root: root)
         let personaDirectory = (root as NSString).appendingPathComponent("personas")
         var personas: [Persona] = []
         var origin: [String: String] = [:]
@@ -56,7 +58,7 @@ public struct Catalog: Sendable {
 
     /// The team for an industry: the standing personas plus its consultant.
     public func team(for industry: Industry) throws -> Team {
-        try Team(standing: personas, industry: industry)
+        try Team(standing: personas, industry: industry, prompts: prompts)
     }
 
     private static func yamlFiles(in directory: String) throws -> [String] {

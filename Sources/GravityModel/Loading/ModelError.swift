@@ -9,6 +9,7 @@ public enum ModelError: Error, CustomStringConvertible, Equatable {
     case unknownIndustry(id: String, available: [String])
     case invalidTeam(problem: String)
     case invalidIndustry(file: String, problem: String)
+    case invalidTemplate(file: String, line: Int, problem: String)
 
     public var description: String {
         switch self {
@@ -30,6 +31,8 @@ public enum ModelError: Error, CustomStringConvertible, Equatable {
             "invalid team: \(problem)"
         case .invalidIndustry(let file, let problem):
             "\(file): \(problem)"
+        case .invalidTemplate(let file, let line, let problem):
+            "\(file):\(line): \(problem)"
         }
     }
 }

@@ -6,10 +6,13 @@ public struct Team: Sendable, Hashable {
 
     public let members: [Persona]
     public let industry: Industry
+    /// What the members say to their models (`prompts/`).
+    public let prompts: PromptTemplates
 
     /// Builds the team and checks that every phase has exactly one lead and that there is one
     /// product manager to arbitrate.
-    public init(standing: [Persona], industry: Industry) throws {
+    public init(standing: [Persona], industry: Industry, prompts: PromptTemplates) throws {
+        self.prompts = prompts
         let members = standing + [industry.consultant]
         var seen = Set<String>()
         for member in members where Self.reservedIDs.contains(member.id) {

@@ -7,17 +7,25 @@ public actor PersonaAgent {
     private let bus: MessageBus
     private let model: any LanguageModel
     private let limiter: ConcurrencyLimiter
-    private let prompts = PromptBuilder()
+    private let prompts: PromptBuilder
     private let system: String
     private let inbox: AsyncStream<Envelope>
 
     /// Subscribes the persona to `bus`.
-    public init(persona: Persona, industry: Industry, bus: MessageBus, model: any LanguageModel, limiter: ConcurrencyLimiter) async {
+    public init(
+        persona: Persona,
+        industry: Industry,
+        prompts: PromptTemplates,
+        bus: MessageBus,
+        model: any LanguageModel,
+        limiter: ConcurrencyLimiter
+    ) async {
         self.persona = persona
         self.bus = bus
         self.model = model
         self.limiter = limiter
-        self.system = PromptBuilder().system(for: persona, industry: industry)
+        self.prompts = PromptBuilder(templates: prompts)
+        self.system = self.prompts.system(for: persona, industry: industry)
         self.inbox = await bus.subscribe(persona.id)
     }
 

@@ -1,29 +1,33 @@
 import GravityModel
 
-/// Renders the system prompt and the request prompt a persona sends to its model.
+/// Renders the system prompt and the request prompt a persona sends to its model, from the
+/// templates in `prompts/`; the lists inside them (concerns, dissent, rounds) are rendered here.
 public struct PromptBuilder: Sendable {
-    public init() {}
+    public let templates: PromptTemplates
+
+    public init(templates: PromptTemplates) { self.templates = templates }
 
     /// Who the persona is and what it checks.
     public func system(for persona: Persona, industry: Industry) -> String {
-        var lines = [
-            "You are \(persona.name), \(persona.role.title) on a fourteen-member software team.",
-            "Specialization: \(persona.specialization). Experience: \(persona.experienceYears) years.",
-        ]
-        if !persona.concerns.isEmpty {
-            lines.append("When you review a proposal you check:")
-            for concern in persona.concerns {
-                lines.append("- [\(concern.phase.rawValue), \(concern.severity.rawValue)] \(concern.text) (fact: \(concern.requires))")
-            }
-        }
-        if persona.role == .industryConsultant {
-            lines.append("You advise on \(industry.name): \(industry.description)")
-            for item in industry.compliance {
-                lines.append("- \(item.standard): \(item.text) (fact: \(item.requires), phase: \(item.phase.rawValue))")
-            }
-        }
-        lines.append("Answer with a single JSON object and nothing else.")
-        return lines.joined(separator: "\n")
+        let checklist =
+            persona.concerns.isEmpty
+            ? ""
+            : (["When you review a proposal you check:"]
+                + persona.concerns.map { "- [\($0.phase.rawValue), \($0.severity.rawValue)] \($0.text) (fact: \($0.requires))" })
+                .joined(separator: "\n")
+        let consultant =
+            persona.role == .industryConsultant
+            ? (["You advise on \(industry.name): \(industry.description)"]
+                + industry.compliance.map { "- \($0.standard): \($0.text) (fact: \($0.requires), phase: \($0.phase.rawValue))" })
+                .joined(separator: "\n")
+            : ""
+        return templates.render(
+            .system,
+            [
+                "name": persona.name, "role": persona.role.title, "specialization": persona.specialization,
+                "experience": String(persona.experienceYears), "checklist": checklist, "consultant": consultant,
+            ]
+        )
     }
 
     /// The request for a propose or revise task.
@@ -34,26 +38,17 @@ public struct PromptBuilder: Sendable {
         blueprintJSON: String,
         previousJSON: String?
     ) -> String {
-        var lines = [
-            "Phase \(phase.number) of 8: \(phase.rawValue). Round \(round).",
-            "Industry: \(context.industry.name). Brief: \(context.blueprint.brief)",
-            "Decisions so far (Blueprint JSON): \(blueprintJSON)",
+        var values = [
+            "phase": phase.rawValue, "phase_number": String(phase.number), "round": String(round),
+            "industry": context.industry.name, "brief": context.blueprint.brief, "blueprint": blueprintJSON,
+            "schema": Schemas.proposal(phase),
         ]
-        if let previousJSON {
-            lines.append("Your previous proposal: \(previousJSON)")
-            lines.append("It was not approved. Dissent to address:")
-            for vote in context.dissent {
-                lines.append("- \(vote.voter) (\(vote.option.rawValue)): \(vote.reason) [missing: \(vote.missing.joined(separator: ", "))]")
-            }
-            lines.append("Revise the proposal so that it establishes the missing facts.")
-        } else {
-            lines.append("Propose the \(phase.rawValue) section of the Blueprint.")
-        }
-        lines.append(
-            "Answer schema \(Schemas.proposal(phase)): {\"content\": {\"phase\": \"\(phase.rawValue)\", \"section\": {...}}, "
-                + "\"rationale\": string, \"addressed\": [fact], \"self_vote\": {\"vote\": option, \"reason\": string, \"missing\": [fact]}}"
-        )
-        return lines.joined(separator: "\n")
+        guard let previousJSON else { return templates.render(.propose, values) }
+        values["previous"] = previousJSON
+        values["dissent"] = context.dissent.map {
+            "- \($0.voter) (\($0.option.rawValue)): \($0.reason) [missing: \($0.missing.joined(separator: ", "))]"
+        }.joined(separator: "\n")
+        return templates.render(.revise, values)
     }
 
     /// The request for a review task.
@@ -61,28 +56,30 @@ public struct PromptBuilder: Sendable {
         let scope = context.blueprint.requirements.map {
             "Entities in scope: \($0.entities.joined(separator: ", ")). Roles: \($0.roles.joined(separator: ", "))."
         }
-        return [
-            "Phase \(proposal.phase.number) of 8: \(proposal.phase.rawValue). Round \(proposal.round).",
-            "Industry: \(context.industry.name). Brief: \(context.blueprint.brief)",
-            scope ?? "",
-            "Proposal by \(proposal.author): \(proposalJSON)",
-            "Review it against your checklist and the industry's compliance items for this phase.",
-            "Answer schema \(Schemas.review): {\"vote\": strongly_agree|agree|neutral|disagree|strongly_disagree, \"reason\": string, \"missing\": [fact]}",
-        ].filter { !$0.isEmpty }.joined(separator: "\n")
+        return templates.render(
+            .review,
+            [
+                "phase": proposal.phase.rawValue, "phase_number": String(proposal.phase.number), "round": String(proposal.round),
+                "industry": context.industry.name, "brief": context.blueprint.brief, "scope": scope ?? "",
+                "author": proposal.author, "proposal": proposalJSON, "schema": Schemas.review,
+            ]
+        )
     }
 
     /// The request for the product manager's decision.
     public func arbitration(phase: Phase, rounds: [RoundRecord]) -> String {
-        var lines = ["Phase \(phase.number) of 8: \(phase.rawValue). No round was approved. The rounds:"]
-        for record in rounds {
+        let lines = rounds.map { record in
             let dissent = record.votes.filter { $0.option.dissents }.map(\.voter).joined(separator: ", ")
-            lines.append(
-                "- round \(record.round): \(record.tally.outcome.rawValue), average \(record.tally.average), "
-                    + "support \(record.tally.support)%, dissent: \(dissent)"
-            )
+            return "- round \(record.round): \(record.tally.outcome.rawValue), average \(record.tally.average), "
+                + "support \(record.tally.support)%, dissent: \(dissent)"
         }
-        lines.append("Choose the round to adopt. Answer schema \(Schemas.arbitration): {\"adopt_round\": int, \"rationale\": string}")
-        return lines.joined(separator: "\n")
+        return templates.render(
+            .arbitrate,
+            [
+                "phase": phase.rawValue, "phase_number": String(phase.number), "rounds": lines.joined(separator: "\n"),
+                "schema": Schemas.arbitration,
+            ]
+        )
     }
 }
 
@@ -92,7 +89,7 @@ extension PromptBuilder {
 
     /// The request asked again after an answer that broke the schema.
     public func askAgain(_ prompt: String, schema: String, problem: String) -> String {
-        prompt + "\n\n\(Self.askAgainMarker) \(problem)\nAnswer again with a single JSON object that matches schema \(schema)."
+        templates.render(.askAgain, ["prompt": prompt, "problem": problem, "schema": schema])
     }
 }
 

@@ -27,6 +27,7 @@ public enum DevelopmentSession {
                 await PersonaAgent(
                     persona: member,
                     industry: configuration.team.industry,
+                    prompts: configuration.team.prompts,
                     bus: bus,
                     model: configuration.model,
                     limiter: limiter
