@@ -40,6 +40,8 @@ struct RemoteModelTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("Model:      ollama:llama3.1, 112 calls, 156692 tokens"), "\(outcome.stdout.suffix(600))")
         #expect(outcome.stdout.contains("passed"), "the generated services' tests ran")
+        #expect(outcome.stdout.contains("Cost:       no price for ollama:llama3.1 in the price table (counted as free)"))
+        #expect(outcome.stdout.contains("By persona: "))
         let stats = try await server.stats()
         #expect(stats["requests"] as? Int == 112)
         #expect(stats["schemas"] as? Int == 112, "every request carries the answer's JSON schema")
@@ -166,7 +168,7 @@ struct RemoteModelTests {
         let server = try ScriptedModelServer()
         defer { server.stop() }
         let environment = ["OLLAMA_HOST": server.url, "OPENAI_BASE_URL": "\(server.url)/v1"]
-        let ollama = try CLI.run(["models", "--model", "ollama"], environment: environment)
+        let ollama = try CLI.run(["models"], environment: environment.merging(["GRAVITY_MODEL": "ollama"]) { $1 })
         #expect(ollama.status == 0, "\(ollama.stderr)")
         #expect(ollama.stdout.contains("llama3.1:latest") && ollama.stdout.contains("qwen2.5:7b"))
         let openai = try CLI.run(["models", "--model", "openai", "--model-name", "local-model"], environment: environment)
