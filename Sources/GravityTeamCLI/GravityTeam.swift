@@ -11,7 +11,7 @@ struct GravityTeam: AsyncParsableCommand {
         subcommands: [
             DevelopCommand.self, ReplayCommand.self, ShowCommand.self, DiffCommand.self, RunsCommand.self, TeamCommand.self,
             IndustriesCommand.self, DeployCommand.self, StatusCommand.self, LogsCommand.self, StopCommand.self, GatewayCommand.self,
-            SuperviseCommand.self, ModelsCommand.self,
+            SuperviseCommand.self, ModelsCommand.self, BenchCommand.self,
         ]
     )
 }

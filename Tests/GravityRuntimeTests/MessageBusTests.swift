@@ -17,7 +17,7 @@ struct MessageBusTests {
         await bus.publish(.phaseEnded(phase: .frontend), from: "x", to: .everyone)
         await bus.close()
 
-        func phases(_ inbox: AsyncStream<Envelope>) async -> [Phase] {
+        func phases(_ inbox: Inbox) async -> [Phase] {
             var result: [Phase] = []
             for await envelope in inbox {
                 if case .phaseEnded(let phase) = envelope.message { result.append(phase) }

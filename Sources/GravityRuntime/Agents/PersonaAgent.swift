@@ -9,7 +9,7 @@ public actor PersonaAgent {
     private let limiter: ConcurrencyLimiter
     private let prompts: PromptBuilder
     private let system: String
-    private let inbox: AsyncStream<Envelope>
+    private let inbox: Inbox
 
     /// Subscribes the persona to `bus`.
     public init(

@@ -7,14 +7,14 @@ struct Moderator {
 
     let configuration: SessionConfiguration
     let bus: MessageBus
-    private var messages: AsyncStream<Envelope>.Iterator
+    private var messages: Inbox.AsyncIterator
     private var modelCalls = 0
     private var tokens = TokenUsage.zero
     /// The latest draft ahead asked for: its id, phase and the Blueprint it assumed.
     private var ahead: (id: Int, phase: Phase, blueprint: Blueprint)?
     private var draftsAhead: [Int: PreparedProposal?] = [:]
 
-    init(configuration: SessionConfiguration, bus: MessageBus, inbox: AsyncStream<Envelope>) {
+    init(configuration: SessionConfiguration, bus: MessageBus, inbox: Inbox) {
         self.configuration = configuration
         self.bus = bus
         self.messages = inbox.makeAsyncIterator()

@@ -1,12 +1,11 @@
 import Foundation
 import GravityModel
-import GravityRuntime
 
 /// Writes a long, internally consistent transcript: many voting rounds of fourteen short model
 /// exchanges and votes with their tallies, so that reading and verifying can be timed at scale.
-enum SyntheticTranscript {
+public enum SyntheticTranscript {
     /// Writes at least `events` events to `path` and returns how many were written.
-    static func write(events target: Int, to path: String) throws -> Int {
+    public static func write(events target: Int, to path: String) throws -> Int {
         let voters = (0..<14).map { "persona-\($0)" }
         var random = SeededGenerator(seed: 7)
         var lines: [Data] = []

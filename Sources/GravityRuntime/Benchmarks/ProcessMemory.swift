@@ -1,0 +1,18 @@
+import Foundation
+
+/// This process's memory, from /proc/self/status (Linux): resident now and the high-water mark.
+public enum ProcessMemory {
+    /// Resident set size in bytes, or 0 where /proc is not available.
+    public static var resident: Int { field("VmRSS:") }
+
+    /// The most resident memory so far, in bytes.
+    public static var peak: Int { field("VmHWM:") }
+
+    private static func field(_ name: String) -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
+            let kilobytes = Int(line.dropFirst(name.count).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+        else { return 0 }
+        return kilobytes * 1024
+    }
+}

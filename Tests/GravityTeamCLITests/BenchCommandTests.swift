@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// `gravity-team bench`: every scenario runs and reports, as a table and as JSON whose throughputs end
+/// in `_per_s`. (The figures themselves are judged in docs/benchmarks.md, from release builds.)
+@Suite("gravity-team bench")
+struct BenchCommandTests {
+    @Test("bench all --json reports bus, team, replay, scale and review figures with the machine")
+    func all() throws {
+        let outcome = try CLI.run(
+            ["bench", "all", "--messages", "2000", "--events", "2000", "--rounds", "10", "--latency-ms", "1", "--json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let report = try #require(try CLI.json(outcome.stdout) as? [String: Any])
+        let machine = try #require(report["machine"] as? [String: Any])
+        #expect((machine["cores"] as? Int ?? 0) >= 1)
+        let bus = try #require(report["bus"] as? [String: [String: Double]])
+        #expect((bus["one_to_one"]?["messages_per_s"] ?? 0) > 0)
+        #expect((bus["broadcast_14"]?["deliveries_per_s"] ?? 0) > (bus["broadcast_14"]?["messages_per_s"] ?? 0))
+        let team = try #require(report["team"] as? [String: Any])
+        #expect((team["industries"] as? [[String: Any]])?.count == 5)
+        #expect((team["concurrency"] as? [[String: Any]])?.map { $0["concurrency"] as? Int } == [1, 4, 14])
+        #expect(((report["replay"] as? [String: Any])?["events_per_s"] as? Double ?? 0) > 0)
+        #expect((report["scale"] as? [[String: Any]])?.map { $0["sessions"] as? Int } == [1, 10, 100])
+        #expect(((report["review"] as? [String: Any])?["rounds_per_s"] as? Double ?? 0) > 0)
+
+        var keys: [String] = []
+        func collect(_ value: Any) {
+            if let object = value as? [String: Any] {
+                for (key, inner) in object {
+                    keys.append(key)
+                    collect(inner)
+                }
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        collect(report)
+        #expect(keys.contains("messages_per_s") && keys.contains("sessions_per_s") && keys.contains("events_per_s"))
+        #expect(!keys.contains { $0.lowercased().contains("persecond") }, "throughputs are named *_per_s")
+    }
+
+    @Test("the table names each scenario")
+    func table() throws {
+        let outcome = try CLI.run(["bench", "bus", "--messages", "2000"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("one to one"))
+        #expect(outcome.stdout.contains("broadcast to 14"))
+        #expect(outcome.stdout.hasPrefix("Machine: "))
+    }
+}
