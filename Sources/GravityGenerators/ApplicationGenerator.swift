@@ -34,6 +34,7 @@ public enum ApplicationGenerator {
                 contents: DecisionRecords(model: model, blueprint: blueprint, decisions: decisions, team: team).markdown
             ),
             GeneratedFile(path: ".env.example", contents: EnvironmentExample(model: model).text),
+            GeneratedFile(path: ".gitignore", contents: GitIgnore.text),
             GeneratedFile(path: "deploy/docker-compose.yml", contents: ComposeGenerator(model: model).yaml),
             GeneratedFile(path: "deploy/nginx/gateway.conf.template", contents: LocalGatewayGenerator(model: model).template),
         ]

@@ -82,8 +82,10 @@ struct LocalDeploymentPartsTests {
             dependencyPorts: ["catalog": 4000],
             secrets: ["JWT_SECRET": "s3cret"],
             pythonBin: "/venv/bin",
-            base: ["PATH": "/usr/bin:/bin", "HOME": "/home/me"]
+            base: ["PATH": "/usr/bin:/bin", "HOME": "/home/me", "OPENAI_API_KEY": "sk-not-for-services", "LC_ALL": "C.UTF-8"]
         )
+        #expect(launch.environment["OPENAI_API_KEY"] == nil, "deploy's own secrets do not reach the services")
+        #expect(launch.environment["HOME"] == "/home/me" && launch.environment["LC_ALL"] == "C.UTF-8")
         #expect(launch.environment["PORT"] == "4100")
         #expect(launch.environment["DATABASE_URL"] == "sqlite:////x/orders_db.sqlite")
         #expect(launch.environment["ORDERS_DB_URL"] == "sqlite:////x/orders_db.sqlite")

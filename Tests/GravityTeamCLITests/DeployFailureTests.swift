@@ -82,6 +82,32 @@ struct DeployFailureTests {
         #expect(AppProcesses.alive(under: root).isEmpty)
     }
 
+    @Test("after the supervisor is killed, stop (or a new deploy) stops what it left running")
+    func supervisorKilled() throws {
+        let root = try Self.services(sick: false)
+        let port = try PortAllocator.freePort()
+        let first = try CLI.run(["deploy", root, "--port", String(port)])
+        try #require(first.status == 0, "\(first.stdout)\n\(first.stderr)")
+        let status = try #require(try CLI.json(CLI.run(["status", root, "--json"]).stdout) as? [String: Any])
+        let pids = ((status["services"] as? [[String: Any]]) ?? []).compactMap { $0["pid"] as? Int }.map { Int32($0) }
+        #expect(pids.count == 2)
+        let supervisor = try #require(AppProcesses.alive(under: root).first { $0.contains(" supervise ") })
+        kill(Int32(supervisor.split(separator: ":")[0])!, SIGKILL)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(pids.allSatisfy { kill($0, 0) == 0 }, "the services outlive their supervisor")
+
+        let again = try CLI.run(["deploy", root, "--port", String(port)])
+        #expect(again.status == 0, "\(again.stdout)\n\(again.stderr)")
+        #expect(
+            again.stdout.contains("stopped upstream (left behind)") && again.stdout.contains("stopped gateway (left behind)"),
+            "\(again.stdout)"
+        )
+        #expect(pids.allSatisfy { kill($0, 0) != 0 }, "the old processes are gone")
+        let stopped = try CLI.run(["stop", root])
+        #expect(stopped.status == 0, "\(stopped.stderr)")
+        #expect(AppProcesses.alive(under: root).isEmpty, "\(AppProcesses.alive(under: root))")
+    }
+
     @Test("a gateway port already in use is a clear error at once, not a hang")
     func portInUse() throws {
         let root = try Self.services(sick: false)

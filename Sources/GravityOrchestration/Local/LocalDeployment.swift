@@ -51,6 +51,8 @@ public enum LocalDeployment {
         guard let lock = try DeployLock.acquire(stateDirectory: plan.stateDirectory) else {
             return .alreadyRunning(try store.deployment())
         }
+        // A supervisor that was killed may have left processes; they go before their records do.
+        await stopLeftovers(plan, store: store) { progress(DeployEvent(kind: .warning, text: $0)) }
         guard PortAllocator.isFree(port) else {
             lock.release()
             throw DeployError.portInUse(port)
@@ -137,6 +139,7 @@ public enum LocalDeployment {
         guard let store = try DeployStore.existing(stateDirectory: plan.stateDirectory), let deployment = try store.deployment() else {
             throw DeployError.notDeployed(plan.name)
         }
+        let recorded = try store.services()
         var last = try store.events().last?.id ?? 0
         if DeployLock.isHeld(stateDirectory: plan.stateDirectory), let supervisor = deployment.supervisorPid {
             kill(supervisor, SIGTERM)
@@ -153,37 +156,49 @@ public enum LocalDeployment {
                 progress("stopped \(event.service ?? "")")
             }
         }
-        // Whatever is still recorded and alive (the supervisor was killed, or did not finish).
-        for service in try store.services() {
-            if let pid = service.pid, ProcessControl.isAlive(pid) {
-                await ProcessControl.stopGroup(pid)
-                progress("stopped \(service.name) (left behind)")
-            }
-            try store.updateService(service.name) {
-                $0.pid = nil
-                if $0.state != .failed { $0.state = .stopped }
-            }
-        }
-        let current = try store.deployment() ?? deployment
-        if let pid = current.gatewayPid, ProcessControl.isAlive(pid) {
-            await ProcessControl.stopGroup(pid)
-            progress("stopped gateway (left behind)")
-        }
-        if let directory = current.postgresDirectory, PostgresServer.serverPid(directory: directory).map(ProcessControl.isAlive) == true {
-            await PostgresServer.stop(directory: directory, log: "\(plan.stateDirectory)/logs/databases.log")
-            progress("stopped postgresql (left behind)")
-        }
+        await stopLeftovers(plan, store: store, progress: progress)
         try store.updateDeployment {
             $0.status = .stopped
             $0.gatewayPid = nil
         }
-        var alive = try store.services().compactMap(\.pid).filter(ProcessControl.isAlive)
-        if let pid = current.gatewayPid, ProcessControl.isAlive(pid) { alive.append(pid) }
-        if let directory = current.postgresDirectory, let pid = PostgresServer.serverPid(directory: directory), ProcessControl.isAlive(pid)
+        // Every process recorded before the stop, checked again now (by pid and start time).
+        var alive = recorded.compactMap { service in
+            service.pid.flatMap { ProcessControl.isSame($0, startedAt: service.pidStart) ? $0 : nil }
+        }
+        if let pid = deployment.gatewayPid, ProcessControl.isSame(pid, startedAt: deployment.gatewayStart) { alive.append(pid) }
+        if let directory = deployment.postgresDirectory, let pid = PostgresServer.serverPid(directory: directory),
+            ProcessControl.isAlive(pid)
         {
             alive.append(pid)
         }
         return alive
+    }
+
+    /// Stops what the state records as running when no supervisor looks after it (it was killed):
+    /// services and nginx whose pid still names the process that was started, and the PostgreSQL
+    /// server. A recycled pid is left alone.
+    static func stopLeftovers(_ plan: DeploymentPlan, store: DeployStore, progress: (String) -> Void) async {
+        for service in (try? store.services()) ?? [] {
+            if let pid = service.pid, ProcessControl.isSame(pid, startedAt: service.pidStart) {
+                await ProcessControl.stopGroup(pid)
+                progress("stopped \(service.name) (left behind)")
+            }
+            try? store.updateService(service.name) {
+                $0.pid = nil
+                if $0.state != .failed { $0.state = .stopped }
+            }
+        }
+        guard let deployment = try? store.deployment() else { return }
+        if let pid = deployment.gatewayPid, ProcessControl.isSame(pid, startedAt: deployment.gatewayStart) {
+            await ProcessControl.stopGroup(pid)
+            progress("stopped gateway (left behind)")
+        }
+        if let directory = deployment.postgresDirectory, PostgresServer.serverPid(directory: directory).map(ProcessControl.isAlive) == true
+        {
+            await PostgresServer.stop(directory: directory, log: "\(plan.stateDirectory)/logs/databases.log")
+            progress("stopped postgresql (left behind)")
+        }
+        try? store.updateDeployment { $0.gatewayPid = nil }
     }
 
     /// The log file of `service` ("gateway" and "supervisor" too).

@@ -22,22 +22,39 @@ struct NginxGateway {
         throw DeployError.missingTool("nginx", install: "the local gateway needs it (Debian: apt-get install nginx-light, or nginx)")
     }
 
-    private func arguments(_ nginx: String) -> [String] {
+    /// nginx and whether it takes `-e` (1.19.5 and later): older ones log start-up errors to their
+    /// compiled-in file until the configuration's error_log takes over.
+    struct Binary: Sendable {
+        var path: String
+        var takesErrorLogFlag: Bool
+    }
+
+    static func binary() async throws -> Binary {
+        let path = try executable()
+        let version = try await ProcessRunner.run(path, ["-v"], timeout: .seconds(10)).output
+        let numbers =
+            version.split(separator: "/").last.map { $0.split(separator: ".").compactMap { Int($0.prefix { $0.isNumber }) } } ?? []
+        let modern = numbers.count >= 3 && (numbers[0], numbers[1], numbers[2]) >= (1, 19, 5)
+        return Binary(path: path, takesErrorLogFlag: modern)
+    }
+
+    private func arguments(_ nginx: Binary) -> [String] {
         // As root, nginx would run its workers as nobody, who may not read the app; they serve loopback only.
         let globals = getuid() == 0 ? "daemon off; user root;" : "daemon off;"
-        return ["-e", "\(stateDirectory)/logs/gateway-error.log", "-p", "\(stateDirectory)/nginx/", "-c", configurationFile, "-g", globals]
+        let errorLog = nginx.takesErrorLogFlag ? ["-e", "\(stateDirectory)/logs/gateway-error.log"] : []
+        return errorLog + ["-p", "\(stateDirectory)/nginx/", "-c", configurationFile, "-g", globals]
     }
 
     /// Writes the configuration and checks it with `nginx -t`.
-    func prepare(_ configuration: String) async throws -> String {
-        let nginx = try Self.executable()
+    func prepare(_ configuration: String) async throws -> Binary {
+        let nginx = try await Self.binary()
         for folder in ["nginx/body", "nginx/proxy", "nginx/fastcgi", "nginx/uwsgi", "nginx/scgi", "logs"] {
             try FileManager.default.createDirectory(atPath: "\(stateDirectory)/\(folder)", withIntermediateDirectories: true)
         }
         try configuration.write(toFile: configurationFile, atomically: true, encoding: .utf8)
         let checkLog = "\(stateDirectory)/logs/gateway-check.log"
         try? FileManager.default.removeItem(atPath: checkLog)
-        let status = try await ProcessControl.run(nginx, ["-t"] + arguments(nginx), logFile: checkLog, timeout: .seconds(30))
+        let status = try await ProcessControl.run(nginx.path, ["-t"] + arguments(nginx), logFile: checkLog, timeout: .seconds(30))
         guard status == 0 else {
             let problem =
                 ProcessControl.tail(checkLog, lines: 5).first { $0.contains("[emerg]") } ?? ProcessControl.tail(checkLog, lines: 1).first
@@ -48,9 +65,9 @@ struct NginxGateway {
     }
 
     /// Starts nginx; returns its pid.
-    func start(_ nginx: String) throws -> pid_t {
+    func start(_ nginx: Binary) throws -> pid_t {
         try ProcessControl.spawn(
-            nginx,
+            nginx.path,
             arguments(nginx),
             environment: ProcessInfo.processInfo.environment,
             directory: stateDirectory,

@@ -94,8 +94,18 @@ public struct PostgresServer: Sendable {
                 return PostgresServer(directory: directory, port: port, password: password, binaries: binaries, asPostgresUser: asPostgres)
             }
             lastProblem = ProcessControl.tail("\(directory)/server.log", lines: 2).joined(separator: " | ")
+            // pg_ctl gave up waiting, but a server may still be coming up: stop it before trying again.
+            if FileManager.default.fileExists(atPath: "\(directory)/data/postmaster.pid") {
+                _ = try? await run(
+                    binaries,
+                    "pg_ctl",
+                    asPostgres: asPostgres,
+                    log: log,
+                    ["-D", "\(directory)/data", "-m", "immediate", "-w", "stop"]
+                )
+            }
         }
-        throw DeployError.step("PostgreSQL did not start: \(lastProblem)")
+        throw DeployError.step("PostgreSQL did not start (\(directory)): \(lastProblem)")
     }
 
     /// Stops a cluster started by `start` (by its directory, so a new shell can do it).
@@ -119,6 +129,13 @@ public struct PostgresServer: Sendable {
     /// Creates `name` unless it exists.
     func createDatabase(_ name: String, log: String) async throws {
         let exists = try await psql(["-d", "postgres", "-At", "-c", "SELECT 1 FROM pg_database WHERE datname = '\(name)'"], log: log)
+        guard exists.status == 0 else {
+            let hint =
+                exists.output.contains("password authentication failed")
+                ? " (the cluster in \(directory) was made with another password, e.g. before .gravity/ was removed; delete that directory to start afresh)"
+                : ""
+            throw DeployError.step("cannot reach the app's PostgreSQL server: \(exists.output.lastLine)\(hint)")
+        }
         if exists.output.trimmingCharacters(in: .whitespacesAndNewlines) == "1" { return }
         let created = try await psql(["-d", "postgres", "-c", "CREATE DATABASE \"\(name)\""], log: log)
         guard created.status == 0 else { throw DeployError.step("cannot create PostgreSQL database \(name): \(created.output.lastLine)") }

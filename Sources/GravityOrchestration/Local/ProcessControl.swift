@@ -52,7 +52,14 @@ public enum ProcessControl {
         }
         // Only standard input, output and error (and the one descriptor passed on, as 3) reach the program.
         if let descriptor { posix_spawn_file_actions_adddup2(&actions, descriptor, 3) }
-        if let closeFrom = Self.addCloseFrom { _ = closeFrom(&actions, descriptor == nil ? 3 : 4) }
+        let firstClosed: Int32 = descriptor == nil ? 3 : 4
+        if let closeFrom = Self.addCloseFrom {
+            _ = closeFrom(&actions, firstClosed)
+        } else {
+            // glibc before 2.34: close what is open, one by one.
+            let open = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+            for fd in open where fd >= firstClosed && fd != descriptor { posix_spawn_file_actions_addclose(&actions, fd) }
+        }
         guard let changeDirectory = Self.addChangeDirectory else {
             throw DeployError.step("this C library has no posix_spawn_file_actions_addchdir_np (glibc 2.29 or later is needed)")
         }
@@ -89,6 +96,24 @@ public enum ProcessControl {
             throw DeployError.step("cannot start \(executable): \(String(cString: strerror(result)))")
         }
         return pid
+    }
+
+    /// When the process started, in clock ticks since boot (/proc/<pid>/stat, field 22): with the pid,
+    /// it names one process for good, so a recycled pid is never taken for it.
+    public static func startTime(of pid: pid_t) -> Int64? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the command come state (field 3) ... starttime (field 22): index 19 here.
+        return fields.count > 19 ? Int64(fields[19]) : nil
+    }
+
+    /// Whether `pid` is still the process that started at `start` (when known).
+    public static func isSame(_ pid: pid_t, startedAt start: Int64?) -> Bool {
+        guard isAlive(pid) else { return false }
+        guard let start, let now = startTime(of: pid) else { return true }
+        return now == start
     }
 
     /// Whether a process with this pid exists (zombies count until reaped).

@@ -41,8 +41,10 @@ struct ServiceLaunch: Sendable {
         }
         injected["PATH"] = searchPath.joined(separator: ":")
 
+        // Services see only what they need: an allowlist of deploy's environment plus what is
+        // injected. The rest (API keys, cloud tokens) may fill ${NAME} in the manifest, but is not passed on.
         let lookup = base.merging(injected) { _, new in new }
-        var environment = lookup
+        var environment = base.filter { Self.passedOn($0.key) }.merging(injected) { _, new in new }
         for (name, value) in manifest.environment.variables {
             environment[name] = try substitute(value, from: lookup, service: manifest.name, field: "environment.variables.\(name)")
         }
@@ -63,6 +65,11 @@ struct ServiceLaunch: Sendable {
             port: port,
             healthURL: "http://127.0.0.1:\(port)\(manifest.healthCheck.endpoint)"
         )
+    }
+
+    /// Variables of deploy's own environment that services inherit.
+    static func passedOn(_ name: String) -> Bool {
+        ["PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "TZ", "TMPDIR", "TERM"].contains(name) || name.hasPrefix("LC_")
     }
 
     /// `orders-api` becomes `ORDERS_API`.

@@ -22,6 +22,7 @@ public actor Supervisor {
         var healthySince: ContinuousClock.Instant?
         var nextCheck: ContinuousClock.Instant
         var failedChecks = 0
+        var startedAt: ContinuousClock.Instant?
     }
 
     let plan: DeploymentPlan
@@ -30,7 +31,9 @@ public actor Supervisor {
     let probe = HealthProbe()
     var running: [String: Running] = [:]
     var gatewayPid: pid_t?
-    var nginx: String?
+    var gatewayCrashes = 0
+    var gatewayRestartAt: ContinuousClock.Instant?
+    var nginx: NginxGateway.Binary?
     var postgres: PostgresServer?
     var stopRequested = false
 
@@ -214,11 +217,14 @@ public actor Supervisor {
             logFile: logFile
         )
         running[name]?.pid = pid
+        running[name]?.startedAt = .now
         running[name]?.healthySince = nil
         running[name]?.failedChecks = 0
+        let start = ProcessControl.startTime(of: pid)
         try store.updateService(name) {
             $0.state = .starting
             $0.pid = pid
+            $0.pidStart = start
             $0.port = launch.port
             $0.health = .unknown
             $0.startedAt = Date().timeIntervalSince1970
@@ -297,7 +303,11 @@ public actor Supervisor {
         guard PortAllocator.isFree(port) else { throw DeployError.portInUse(port) }
         let pid = try gateway.start(nginx)
         gatewayPid = pid
-        try store.updateDeployment { $0.gatewayPid = pid }
+        let start = ProcessControl.startTime(of: pid)
+        try store.updateDeployment {
+            $0.gatewayPid = pid
+            $0.gatewayStart = start
+        }
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
             if let exit = ProcessControl.exitStatus(of: pid) {
@@ -338,6 +348,8 @@ public actor Supervisor {
         guard var entry = running[name] else { return }
         let now = ContinuousClock.now
         if let pid = entry.pid, let exit = ProcessControl.exitStatus(of: pid) {
+            // Whatever the leader forked (workers holding the port) goes with it.
+            await ProcessControl.stopGroup(pid, grace: .seconds(1))
             scheduleRestart(name, because: exit)
             return
         }
@@ -370,7 +382,20 @@ public actor Supervisor {
                 $0.health = .healthy
             }
         case .unhealthy(let problem):
-            guard entry.healthySince != nil else { return }
+            guard entry.healthySince != nil else {
+                // Restarted but not healthy yet: give it the same budget as at deploy, then restart again.
+                if let started = entry.startedAt,
+                    ContinuousClock.now - started > .seconds(max(entry.check.interval * Double(entry.check.retries), 2))
+                {
+                    await ProcessControl.stopGroup(pid)
+                    scheduleRestart(
+                        name,
+                        because:
+                            "not healthy within \(Int(entry.check.interval * Double(entry.check.retries))) s of its restart (\(problem))"
+                    )
+                }
+                return
+            }
             let failed = entry.failedChecks + 1
             running[name]?.failedChecks = failed
             try? store.updateService(name) { $0.health = .unhealthy }
@@ -400,10 +425,33 @@ public actor Supervisor {
     }
 
     func watchGateway() async {
-        guard let pid = gatewayPid, let exit = ProcessControl.exitStatus(of: pid), let nginx else { return }
-        event(.restart, "gateway", "nginx \(exit); restarting")
-        gatewayPid = try? NginxGateway(stateDirectory: plan.stateDirectory).start(nginx)
-        try? store.updateDeployment { [gatewayPid] in $0.gatewayPid = gatewayPid }
+        guard let nginx else { return }
+        if let pid = gatewayPid {
+            guard let exit = ProcessControl.exitStatus(of: pid) else { return }
+            await ProcessControl.stopGroup(pid, grace: .seconds(1))
+            gatewayPid = nil
+            gatewayCrashes += 1
+            let delay = min(30.0, pow(2.0, Double(gatewayCrashes - 1)))
+            gatewayRestartAt = .now + .seconds(delay)
+            try? store.updateDeployment { $0.gatewayPid = nil }
+            event(.restart, "gateway", String(format: "nginx %@; restarting in %.0f s", exit, delay))
+            return
+        }
+        guard let due = gatewayRestartAt, ContinuousClock.now >= due else { return }
+        gatewayRestartAt = nil
+        do {
+            let pid = try NginxGateway(stateDirectory: plan.stateDirectory).start(nginx)
+            gatewayPid = pid
+            let start = ProcessControl.startTime(of: pid)
+            try? store.updateDeployment {
+                $0.gatewayPid = pid
+                $0.gatewayStart = start
+            }
+        } catch {
+            gatewayCrashes += 1
+            gatewayRestartAt = .now + .seconds(min(30.0, pow(2.0, Double(gatewayCrashes - 1))))
+            event(.restart, "gateway", "nginx could not be started: \(error)")
+        }
     }
 
     // MARK: Stopping

@@ -73,6 +73,10 @@ public struct DeployStore: Sendable {
                 table.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-process-start-times") { db in
+            try db.alter(table: "services") { table in table.add(column: "pid_start", .integer) }
+            try db.alter(table: "deployment") { table in table.add(column: "gateway_start", .integer) }
+        }
         return migrator
     }
 

@@ -15,6 +15,7 @@ public struct DeploymentRecord: Codable, Sendable, Hashable, FetchableRecord, Pe
     public var supervisorPid: Int32?
     public var gatewayPort: Int
     public var gatewayPid: Int32?
+    public var gatewayStart: Int64?
     public var postgresDirectory: String?
     public var postgresPort: Int?
     public var startedAt: Double
@@ -34,6 +35,7 @@ public struct DeploymentRecord: Codable, Sendable, Hashable, FetchableRecord, Pe
         case supervisorPid = "supervisor_pid"
         case gatewayPort = "gateway_port"
         case gatewayPid = "gateway_pid"
+        case gatewayStart = "gateway_start"
         case postgresDirectory = "postgres_directory"
         case postgresPort = "postgres_port"
         case startedAt = "started_at"

@@ -17,6 +17,8 @@ public struct ServiceRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     public var position: Int
     public var state: State
     public var pid: Int32?
+    /// The process's start time (ProcessControl.startTime), so a recycled pid is never signalled.
+    public var pidStart: Int64?
     public var port: Int?
     public var health: Health
     public var restarts: Int
@@ -38,5 +40,6 @@ public struct ServiceRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
         case name, position, state, pid, port, health, restarts
         case startedAt = "started_at"
         case lastExit = "last_exit"
+        case pidStart = "pid_start"
     }
 }

@@ -93,6 +93,9 @@ public struct RunHistory: Sendable {
                 table.primaryKey(["run_id", "persona"])
             }
         }
+        migrator.registerMigration("v3-abstentions") { db in
+            try db.alter(table: "votes") { table in table.add(column: "abstained", .boolean).notNull().defaults(to: false) }
+        }
         return migrator
     }
 

@@ -85,9 +85,11 @@ public struct VoteRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
     public var option: String
     public var weight: Double
     public var missing: String
+    /// The voter abstained (its model's answers broke the schema); the option is not a vote.
+    public var abstained: Bool
 
     enum CodingKeys: String, CodingKey, ColumnExpression {
-        case phase, round, voter, option, weight, missing
+        case phase, round, voter, option, weight, missing, abstained
         case runID = "run_id"
     }
 }

@@ -66,7 +66,8 @@ public final class RunRecorder: BusObserver {
                         voter: vote.voter,
                         option: vote.option.rawValue,
                         weight: vote.weight,
-                        missing: vote.missing.joined(separator: ",")
+                        missing: vote.missing.joined(separator: ","),
+                        abstained: vote.abstained
                     )
                 )
             default:

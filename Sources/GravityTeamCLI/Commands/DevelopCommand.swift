@@ -165,6 +165,8 @@ struct DevelopCommand: AsyncParsableCommand {
                 )
             )
             if let tokenBudget, await tokenBudget.exhausted {
+                // A resumed run's transcript holds every answer so far, the ones just paid for too.
+                if resume != nil { try? FileReplacement.move(writePath, over: transcriptPath) }
                 throw RuntimeError.invalidConfiguration(
                     "\(error)\nThe transcript so far is kept; continue with: gravity-team develop --resume \(transcriptPath) --budget-tokens <a larger budget>"
                 )

@@ -91,9 +91,12 @@ struct RunsShowCommand: ParsableCommand {
             }
             print(usage.render())
         }
-        let against = votes.filter { $0.option == "disagree" || $0.option == "strongly_disagree" }
+        let against = votes.filter { !$0.abstained && ($0.option == "disagree" || $0.option == "strongly_disagree") }
+        let abstentions = votes.filter(\.abstained)
         print("")
-        print("\(votes.count) votes, \(against.count) against:")
+        print(
+            "\(votes.count) votes, \(against.count) against\(abstentions.isEmpty ? "" : ", \(abstentions.count) abstained (\(abstentions.map { "\($0.phase) round \($0.round): \($0.voter)" }.joined(separator: "; ")))"):"
+        )
         for vote in against {
             print("  \(vote.phase) round \(vote.round): \(vote.voter) \(vote.option) (missing: \(vote.missing))")
         }

@@ -21,6 +21,10 @@ struct LogsCommand: AsyncParsableCommand {
     @Option(help: "Print only the last N lines first.")
     var tail: Int?
 
+    func validate() throws {
+        if let tail, tail < 1 { throw ValidationError("--tail \(tail) must be at least 1") }
+    }
+
     func run() async throws {
         let plan = try DeploymentPlan.load(directory)
         let path = try LocalDeployment.logFile(plan, service: service)
