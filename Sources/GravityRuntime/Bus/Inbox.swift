@@ -8,7 +8,7 @@ public final class Inbox: AsyncSequence, Sendable {
 
     private struct State {
         var pending: [Envelope] = []
-        var waiter: CheckedContinuation<[Envelope], Never>?
+        var waiter: CheckedContinuation<Void, Never>?
         var finished = false
     }
 
@@ -16,51 +16,47 @@ public final class Inbox: AsyncSequence, Sendable {
 
     init() {}
 
-    /// Adds `envelope`; wakes the reader if it is waiting.
+    /// Adds `envelope`; wakes the reader if it is waiting. The reader collects what is pending when
+    /// it runs, by which time more may have arrived: the busier the bus, the larger the batches.
     func deliver(_ envelope: Envelope) {
-        let waiter: CheckedContinuation<[Envelope], Never>? = state.withLock { state in
+        let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
             guard !state.finished else { return nil }
-            guard let waiter = state.waiter else {
-                state.pending.append(envelope)
-                return nil
-            }
-            state.waiter = nil
-            return waiter
+            state.pending.append(envelope)
+            defer { state.waiter = nil }
+            return state.waiter
         }
-        waiter?.resume(returning: [envelope])
+        waiter?.resume()
     }
 
     /// No more messages: the reader's loop ends once it has read what is pending.
     func finish() {
-        let waiter: CheckedContinuation<[Envelope], Never>? = state.withLock { state in
+        let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
             state.finished = true
             defer { state.waiter = nil }
             return state.waiter
         }
-        waiter?.resume(returning: [])
+        waiter?.resume()
     }
 
     /// Everything pending, waiting for at least one message; empty when the inbox is finished.
     private func take() async -> [Envelope] {
-        let ready: [Envelope]? = state.withLock { state in
-            if !state.pending.isEmpty {
-                defer { state.pending.removeAll(keepingCapacity: true) }
-                return state.pending
-            }
-            return state.finished ? [] : nil
-        }
-        if let ready { return ready }
-        return await withCheckedContinuation { continuation in
-            let immediate: [Envelope]? = state.withLock { state in
+        while true {
+            let ready: [Envelope]? = state.withLock { state in
                 if !state.pending.isEmpty {
                     defer { state.pending.removeAll(keepingCapacity: true) }
                     return state.pending
                 }
-                if state.finished { return [] }
-                state.waiter = continuation
-                return nil
+                return state.finished ? [] : nil
             }
-            if let immediate { continuation.resume(returning: immediate) }
+            if let ready { return ready }
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state in
+                    if !state.pending.isEmpty || state.finished { return true }
+                    state.waiter = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
         }
     }
 
