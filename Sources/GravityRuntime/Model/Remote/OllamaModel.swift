@@ -3,36 +3,25 @@ import Foundation
 /// A model served by Ollama: `POST /api/chat` with the answer's JSON schema as `format`, no
 /// streaming, temperature 0 and the run's seed, so a run is as repeatable as the model allows.
 public struct OllamaModel: LanguageModel {
-    public let settings: ServerSettings
-    public let seed: UInt64
-    private let http: HTTPExchange
+    private let connection: ServerConnection
 
     public init(settings: ServerSettings, seed: UInt64) {
-        self.settings = settings
-        self.seed = seed
-        http = HTTPExchange(timeout: settings.timeout, retry: settings.retry)
+        connection = ServerConnection(settings: settings, seed: seed)
     }
 
+    public var settings: ServerSettings { connection.settings }
     public var name: String { settings.label }
-
-    private var report: @Sendable (ModelServerError, Duration) -> Void {
-        let hear = settings.onRetry
-        return { error, wait in hear(String(format: "%@; retrying in %.1f s", error.description, wait.seconds)) }
-    }
 
     public func complete(_ request: ModelRequest) async throws -> ModelResponse {
         let body: JSONValue = .object([
             "model": .string(settings.modelName),
             "stream": .bool(false),
             "format": try await AnswerSchema.make(for: request),
-            "options": .object(["temperature": .number(0), "seed": .number(Double(seed % (1 << 31)))]),
-            "messages": .array([
-                .object(["role": .string("system"), "content": .string(request.system)]),
-                .object(["role": .string("user"), "content": .string(request.prompt)]),
-            ]),
+            "options": .object(["temperature": .number(0), "seed": connection.seedValue]),
+            "messages": connection.messages(request),
         ])
         let url = settings.endpoint("/api/chat")
-        let answer = try await http.send("POST", url, headers: settings.headers, body: body, onRetry: report)
+        let answer = try await connection.send("POST", url, body: body)
         guard let text = answer["message"]?["content"]?.string else {
             throw ModelServerError.malformed(url: url.absoluteString, problem: "no message.content in the answer")
         }
@@ -45,7 +34,7 @@ public struct OllamaModel: LanguageModel {
 
     /// The models the server has (`GET /api/tags`).
     public func available() async throws -> [String] {
-        let answer = try await http.send("GET", settings.endpoint("/api/tags"), headers: settings.headers, onRetry: report)
+        let answer = try await connection.send("GET", settings.endpoint("/api/tags"))
         guard case .array(let models)? = answer["models"] else {
             throw ModelServerError.malformed(url: settings.endpoint("/api/tags").absoluteString, problem: "no models list")
         }

@@ -4,22 +4,14 @@ import Foundation
 /// llama.cpp server, LM Studio ...): `POST /chat/completions` under OPENAI_BASE_URL with a
 /// `json_schema` response format.
 public struct OpenAIModel: LanguageModel {
-    public let settings: ServerSettings
-    public let seed: UInt64
-    private let http: HTTPExchange
+    private let connection: ServerConnection
 
     public init(settings: ServerSettings, seed: UInt64) {
-        self.settings = settings
-        self.seed = seed
-        http = HTTPExchange(timeout: settings.timeout, retry: settings.retry)
+        connection = ServerConnection(settings: settings, seed: seed)
     }
 
+    public var settings: ServerSettings { connection.settings }
     public var name: String { settings.label }
-
-    private var report: @Sendable (ModelServerError, Duration) -> Void {
-        let hear = settings.onRetry
-        return { error, wait in hear(String(format: "%@; retrying in %.1f s", error.description, wait.seconds)) }
-    }
 
     /// `.../v1` plus the path; a base URL without `/v1` gets it added.
     func url(_ path: String) -> URL {
@@ -30,7 +22,7 @@ public struct OpenAIModel: LanguageModel {
         let body: JSONValue = .object([
             "model": .string(settings.modelName),
             "temperature": .number(0),
-            "seed": .number(Double(seed % (1 << 31))),
+            "seed": connection.seedValue,
             "response_format": .object([
                 "type": .string("json_schema"),
                 "json_schema": .object([
@@ -38,13 +30,10 @@ public struct OpenAIModel: LanguageModel {
                     "schema": try await AnswerSchema.make(for: request),
                 ]),
             ]),
-            "messages": .array([
-                .object(["role": .string("system"), "content": .string(request.system)]),
-                .object(["role": .string("user"), "content": .string(request.prompt)]),
-            ]),
+            "messages": connection.messages(request),
         ])
         let endpoint = url("/chat/completions")
-        let answer = try await http.send("POST", endpoint, headers: settings.headers, body: body, onRetry: report)
+        let answer = try await connection.send("POST", endpoint, body: body)
         guard case .array(let choices)? = answer["choices"], let text = choices.first?["message"]?["content"]?.string else {
             throw ModelServerError.malformed(url: endpoint.absoluteString, problem: "no choices[0].message.content in the answer")
         }
@@ -61,7 +50,7 @@ public struct OpenAIModel: LanguageModel {
     /// The models the server offers (`GET /v1/models`).
     public func available() async throws -> [String] {
         let endpoint = url("/models")
-        let answer = try await http.send("GET", endpoint, headers: settings.headers, onRetry: report)
+        let answer = try await connection.send("GET", endpoint)
         guard case .array(let models)? = answer["data"] else {
             throw ModelServerError.malformed(url: endpoint.absoluteString, problem: "no data list")
         }
