@@ -58,26 +58,13 @@ struct DevelopBenchmark: AsyncParsableCommand {
         }
         print(row("session in process (deliberate, write transcript)", Statistics(sessionTimes)))
 
-        let latency = Duration.milliseconds(latencyMilliseconds)
-        var byConcurrency: [Int: Double] = [:]
-        var calls = 0
-        for concurrency in [1, 4, 14] {
-            let clock = ContinuousClock()
-            var result: SessionResult?
-            let elapsed = try await clock.measure {
-                result = try await DevelopmentSession.run(
-                    SessionConfiguration(
-                        team: team,
-                        brief: team.industry.defaultBrief,
-                        seed: 42,
-                        concurrency: concurrency,
-                        model: MockModel(seed: 42, latency: latency)
-                    )
-                )
-            }
-            calls = result?.summary.modelCalls ?? 0
-            byConcurrency[concurrency] = elapsed.milliseconds
-        }
+        let results = try await SessionBenchmarks.latency(
+            team: team,
+            latency: .milliseconds(latencyMilliseconds),
+            concurrencies: [1, 4, 14]
+        )
+        let byConcurrency = Dictionary(uniqueKeysWithValues: results.map { ($0.concurrency, $0.milliseconds) })
+        let calls = results.first?.calls ?? 0
         print("")
         print("Simulated latency \(latencyMilliseconds) ms per request, \(calls) requests:")
         print("| concurrency | wall | speed-up over 1 |")

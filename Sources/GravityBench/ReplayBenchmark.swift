@@ -80,19 +80,7 @@ struct ReplayBenchmark: AsyncParsableCommand {
         let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         var samples: [(read: Double, verify: Double, index: Double)] = []
         for _ in 0..<5 {
-            let clock = ContinuousClock()
-            var skeletons: [EventSkeleton] = []
-            var file: TranscriptFile?
-            let start = clock.now
-            file = try TranscriptFile(path: path)
-            skeletons = try file!.decodeInParallel(EventSkeleton.self)
-            let read = clock.now - start
-            var problem: TranscriptVerifier.Problem?
-            let verify = clock.measure { problem = TranscriptVerifier.firstProblem(in: skeletons) }
-            if let problem { throw ValidationError("synthetic transcript failed verification: \(problem)") }
-            let header = file!.header
-            let index = clock.measure { _ = ReplayModel(header: header, events: skeletons) }
-            samples.append((read.milliseconds, verify.milliseconds, index.milliseconds))
+            samples.append(try SessionBenchmarks.timeVerification(of: path))
         }
         let total = Statistics(samples.map { $0.read + $0.verify + $0.index })
         print("Synthetic transcript: \(written) events, \(bytes / 1_000_000) MB, median of \(samples.count) passes")

@@ -51,27 +51,25 @@ public struct PromptTemplates: Sendable, Hashable {
     }
 
     private static func parse(_ line: String, kind: Kind, file: String, line number: Int) throws -> Line {
-        var pieces: Line = []
-        var rest = Substring(line)
-        while let open = rest.range(of: "{{") {
-            if open.lowerBound > rest.startIndex { pieces.append(.text(String(rest[..<open.lowerBound]))) }
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                throw ModelError.invalidTemplate(file: file, line: number, problem: "'{{' without a closing '}}'")
-            }
-            let name = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
-            guard kind.placeholders.contains(name) else {
-                throw ModelError.invalidTemplate(
-                    file: file,
-                    line: number,
-                    problem:
-                        "unknown placeholder {{\(name)}}; this template may use \(kind.placeholders.sorted().map { "{{\($0)}}" }.joined(separator: ", "))"
-                )
-            }
-            pieces.append(.value(name))
-            rest = rest[close.upperBound...]
+        guard let pieces = Placeholders.split(Substring(line)) else {
+            throw ModelError.invalidTemplate(file: file, line: number, problem: "'{{' without a closing '}}'")
         }
-        if !rest.isEmpty { pieces.append(.text(String(rest))) }
-        return pieces
+        return try pieces.map { piece in
+            switch piece {
+            case .text(let text): return .text(text)
+            case .name(let raw):
+                let name = raw.trimmingCharacters(in: .whitespaces)
+                guard kind.placeholders.contains(name) else {
+                    throw ModelError.invalidTemplate(
+                        file: file,
+                        line: number,
+                        problem:
+                            "unknown placeholder {{\(name)}}; this template may use \(kind.placeholders.sorted().map { "{{\($0)}}" }.joined(separator: ", "))"
+                    )
+                }
+                return .value(name)
+            }
+        }
     }
 
     /// The template of `kind` with `values` filled in. A line that is a lone placeholder with an

@@ -15,7 +15,7 @@ public enum GatewayTemplate {
 
     /// The placeholder for the address of `service`.
     public static func upstreamPlaceholder(_ service: String) -> String {
-        "UPSTREAM_" + service.uppercased().replacingOccurrences(of: "-", with: "_")
+        "UPSTREAM_" + Naming.environmentName(service)
     }
 
     /// The placeholders every template may use besides the upstreams.

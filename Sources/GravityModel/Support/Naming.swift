@@ -10,4 +10,9 @@ public enum Naming {
     public static func typeName(_ identifier: String) -> String {
         identifier.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
+
+    /// `orders-api` -> `ORDERS_API`, for environment variables and placeholders named after a service.
+    public static func environmentName(_ name: String) -> String {
+        name.uppercased().replacingOccurrences(of: "-", with: "_")
+    }
 }

@@ -40,30 +40,31 @@ struct GatewayConfiguration {
         let (text, file) = try template()
         var output = ""
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = Substring(line)
-            var rendered = ""
             if line.drop(while: { $0 == " " }).hasPrefix("#") {
                 output += line + "\n"
                 continue
             }
-            while let open = rest.range(of: "{{") {
-                rendered += rest[..<open.lowerBound]
-                guard let close = rest[open.upperBound...].range(of: "}}") else {
-                    throw DeployError.template(file: file, line: index + 1, problem: "'{{' without a closing '}}'")
-                }
-                let name = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
-                guard let value = values[name] else {
-                    throw DeployError.template(
-                        file: file,
-                        line: index + 1,
-                        problem:
-                            "unknown placeholder {{\(name)}}; known: \(values.keys.sorted().map { "{{\($0)}}" }.joined(separator: ", "))"
-                    )
-                }
-                rendered += value
-                rest = rest[close.upperBound...]
+            guard let pieces = Placeholders.split(line) else {
+                throw DeployError.template(file: file, line: index + 1, problem: "'{{' without a closing '}}'")
             }
-            output += rendered + rest + "\n"
+            for piece in pieces {
+                switch piece {
+                case .text(let text):
+                    output += text
+                case .name(let raw):
+                    let name = raw.trimmingCharacters(in: .whitespaces)
+                    guard let value = values[name] else {
+                        throw DeployError.template(
+                            file: file,
+                            line: index + 1,
+                            problem:
+                                "unknown placeholder {{\(name)}}; known: \(values.keys.sorted().map { "{{\($0)}}" }.joined(separator: ", "))"
+                        )
+                    }
+                    output += value
+                }
+            }
+            output += "\n"
         }
         return String(output.dropLast())
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GravityModel
 
 /// How one service is started: its program, arguments and environment, worked out once and reused
 /// for every restart.
@@ -28,10 +29,10 @@ struct ServiceLaunch: Sendable {
             "PYTHONUNBUFFERED": "1",
         ]
         if let first = databaseURLs.first { injected["DATABASE_URL"] = first.url }
-        for database in databaseURLs { injected[variableName(database.name) + "_URL"] = database.url }
+        for database in databaseURLs { injected[Naming.environmentName(database.name) + "_URL"] = database.url }
         for dependency in manifest.dependencies {
             guard let dependencyPort = dependencyPorts[dependency.name] else { continue }
-            injected[variableName(dependency.name) + "_SERVICE_URL"] = "http://127.0.0.1:\(dependencyPort)"
+            injected[Naming.environmentName(dependency.name) + "_SERVICE_URL"] = "http://127.0.0.1:\(dependencyPort)"
         }
         for name in manifest.environment.secrets { injected[name] = secrets[name] }
         var searchPath = (base["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
@@ -72,30 +73,23 @@ struct ServiceLaunch: Sendable {
         ["PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "TZ", "TMPDIR", "TERM"].contains(name) || name.hasPrefix("LC_")
     }
 
-    /// `orders-api` becomes `ORDERS_API`.
-    static func variableName(_ name: String) -> String {
-        name.uppercased().replacingOccurrences(of: "-", with: "_")
-    }
-
     /// Replaces each `${NAME}` with its value; an unknown name is an error naming the field.
     static func substitute(_ text: String, from values: [String: String], service: String, field: String) throws -> String {
-        var output = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "${") {
-            output += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
-                throw DeployError.serviceFailed(service: service, reason: "has '${' without '}' in \(field)")
-            }
-            let name = String(rest[open.upperBound..<close])
-            guard let value = values[name] else {
-                throw DeployError.serviceFailed(
-                    service: service,
-                    reason: "uses ${\(name)} in \(field), which is neither injected by deploy nor set in the environment"
-                )
-            }
-            output += value
-            rest = rest[rest.index(after: close)...]
+        guard let pieces = Placeholders.split(Substring(text), open: "${", close: "}") else {
+            throw DeployError.serviceFailed(service: service, reason: "has '${' without '}' in \(field)")
         }
-        return output + rest
+        return try pieces.map { piece in
+            switch piece {
+            case .text(let text): return text
+            case .name(let name):
+                guard let value = values[name] else {
+                    throw DeployError.serviceFailed(
+                        service: service,
+                        reason: "uses ${\(name)} in \(field), which is neither injected by deploy nor set in the environment"
+                    )
+                }
+                return value
+            }
+        }.joined()
     }
 }

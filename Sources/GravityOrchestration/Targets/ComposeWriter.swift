@@ -1,4 +1,5 @@
 import Foundation
+import GravityModel
 
 /// docker-compose.yml for a directory of services, from their manifests: each service built from
 /// its Dockerfile (or run from its runtime's image), PostgreSQL containers for postgresql databases,
@@ -45,7 +46,7 @@ struct ComposeWriter {
             for (index, database) in spec.postgres.enumerated() {
                 let variable =
                     index == 0 && spec.manifest.databases.first == database
-                    ? "DATABASE_URL" : ServiceLaunch.variableName(database.name) + "_URL"
+                    ? "DATABASE_URL" : Naming.environmentName(database.name) + "_URL"
                 let host = "\(spec.name)-\(database.name)".replacingOccurrences(of: "_", with: "-")
                 lines += [
                     "      \(variable): \"postgresql://\(database.name):${\(passwordVariable(spec, database)):?set it in deploy/.env}@\(host):5432/\(database.name)\""
@@ -103,7 +104,7 @@ struct ComposeWriter {
     }
 
     func passwordVariable(_ spec: ContainerSpec, _ database: ServiceManifest.Database) -> String {
-        ServiceLaunch.variableName(database.name) + "_PASSWORD"
+        Naming.environmentName(database.name) + "_PASSWORD"
     }
 
     func secretNames(_ specs: [ContainerSpec]) -> [String] {

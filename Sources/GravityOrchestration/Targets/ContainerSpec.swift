@@ -1,4 +1,5 @@
 import Foundation
+import GravityModel
 
 /// What the compose and Kubernetes writers need to know about one service, worked out from its
 /// manifest the same way for both: port 8000 inside the container, other services by name,
@@ -45,7 +46,7 @@ struct ContainerSpec {
         var values: [String: String] = ["PORT": String(Self.port)]
         var known: [String: String] = [:]
         for dependency in manifest.dependencies {
-            let variable = ServiceLaunch.variableName(dependency.name) + "_SERVICE_URL"
+            let variable = Naming.environmentName(dependency.name) + "_SERVICE_URL"
             known[variable] = serviceURL(dependency.name)
             values[variable] = serviceURL(dependency.name)
         }

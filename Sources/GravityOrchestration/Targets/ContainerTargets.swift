@@ -1,4 +1,5 @@
 import Foundation
+import GravityModel
 import GravityRuntime
 
 /// The compose and Kubernetes targets: write (or keep) the files, then hand them to docker compose

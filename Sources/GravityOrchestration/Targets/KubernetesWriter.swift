@@ -1,4 +1,5 @@
 import Foundation
+import GravityModel
 
 /// Kubernetes manifests for a directory of services, from their manifests: per service a ConfigMap,
 /// a Deployment with probes and resources, a Service (and a volume claim for SQLite); a Secret to
@@ -31,7 +32,7 @@ struct KubernetesWriter {
         var keys = Set(specs.flatMap { $0.manifest.environment.secrets })
         for spec in specs {
             for database in spec.postgres {
-                keys.insert(ServiceLaunch.variableName(spec.name) + "_" + ServiceLaunch.variableName(database.name) + "_URL")
+                keys.insert(Naming.environmentName(spec.name) + "_" + Naming.environmentName(database.name) + "_URL")
             }
         }
         lines += keys.isEmpty ? ["  {}"] : keys.sorted().map { "  \($0): \"\"" }
@@ -65,9 +66,9 @@ struct KubernetesWriter {
         var secretEnvironment = manifest.environment.secrets.sorted().map { ($0, $0) }
         for (index, database) in spec.postgres.enumerated() {
             let variable =
-                index == 0 && manifest.databases.first == database ? "DATABASE_URL" : ServiceLaunch.variableName(database.name) + "_URL"
+                index == 0 && manifest.databases.first == database ? "DATABASE_URL" : Naming.environmentName(database.name) + "_URL"
             secretEnvironment.append(
-                (variable, ServiceLaunch.variableName(name) + "_" + ServiceLaunch.variableName(database.name) + "_URL")
+                (variable, Naming.environmentName(name) + "_" + Naming.environmentName(database.name) + "_URL")
             )
         }
         if !secretEnvironment.isEmpty {

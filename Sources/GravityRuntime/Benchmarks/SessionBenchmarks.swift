@@ -30,16 +30,19 @@ public enum SessionBenchmarks {
         )
     }
 
-    /// Wall time of one session with `latency` per model request, at each concurrency.
+    /// Wall time (and model calls) of one session with `latency` per model request, at each concurrency.
     public static func latency(
         team: Team,
         latency: Duration,
         concurrencies: [Int]
-    ) async throws -> [(concurrency: Int, milliseconds: Double)] {
-        var results: [(Int, Double)] = []
+    ) async throws
+        -> [(concurrency: Int, milliseconds: Double, calls: Int)]
+    {
+        var results: [(Int, Double, Int)] = []
         for concurrency in concurrencies {
+            var calls = 0
             let elapsed = try await ContinuousClock().measure {
-                _ = try await DevelopmentSession.run(
+                calls = try await DevelopmentSession.run(
                     SessionConfiguration(
                         team: team,
                         brief: team.industry.defaultBrief,
@@ -47,9 +50,9 @@ public enum SessionBenchmarks {
                         concurrency: concurrency,
                         model: MockModel(seed: 42, latency: latency)
                     )
-                )
+                ).summary.modelCalls
             }
-            results.append((concurrency, elapsed.milliseconds))
+            results.append((concurrency, elapsed.milliseconds, calls))
         }
         return results
     }
@@ -100,22 +103,31 @@ public enum SessionBenchmarks {
         )
     }
 
-    /// Events per second reading, decoding and verifying a synthetic transcript of `events` events.
+    /// Milliseconds of each step of checking a transcript for replay: reading and decoding it, verifying
+    /// its consistency, and indexing its answers.
+    public static func timeVerification(of path: String) throws -> (read: Double, verify: Double, index: Double) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let file = try TranscriptFile(path: path)
+        let skeletons = try file.decodeInParallel(EventSkeleton.self)
+        let read = clock.now - start
+        var problem: TranscriptVerifier.Problem?
+        let verify = clock.measure { problem = TranscriptVerifier.firstProblem(in: skeletons) }
+        if let problem { throw RuntimeError.invalidConfiguration("\(path) does not verify: \(problem)") }
+        let index = clock.measure { _ = ReplayModel(header: file.header, events: skeletons) }
+        return (read.milliseconds, verify.milliseconds, index.milliseconds)
+    }
+
+    /// Events per second reading, decoding and verifying a synthetic transcript of `events` events
+    /// (best of three).
     public static func replay(events: Int, scratch: String) throws -> (events: Int, milliseconds: Double) {
         let path = "\(scratch)/synthetic.jsonl"
         let written = try SyntheticTranscript.write(events: events, to: path)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var best = Double.infinity
         for _ in 0..<3 {
-            let elapsed = try ContinuousClock().measure {
-                let file = try TranscriptFile(path: path)
-                let skeletons = try file.decodeInParallel(EventSkeleton.self)
-                if let problem = TranscriptVerifier.firstProblem(in: skeletons) {
-                    throw RuntimeError.invalidConfiguration("the synthetic transcript does not verify: \(problem)")
-                }
-                _ = ReplayModel(header: file.header, events: skeletons)
-            }
-            best = min(best, elapsed.milliseconds)
+            let steps = try timeVerification(of: path)
+            best = min(best, steps.read + steps.verify + steps.index)
         }
         return (written, best)
     }
