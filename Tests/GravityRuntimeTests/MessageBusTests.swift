@@ -46,6 +46,37 @@ struct MessageBusTests {
         for await envelope in inbox { sequences.append(envelope.sequence) }
         #expect(sequences == Array(1...800))
     }
+
+    @Test("subscribers reading while a broadcast stream is published each get all of it, in order")
+    func readersDuringBroadcast() async throws {
+        let bus = MessageBus()
+        var inboxes: [Inbox] = []
+        for index in 0..<14 { inboxes.append(await bus.subscribe("p\(index)")) }
+        let received = await withTaskGroup(of: [Int].self) { group in
+            for inbox in inboxes {
+                group.addTask {
+                    var sequences: [Int] = []
+                    // Reading one at a time with yields makes the reader wait, take small batches and
+                    // hand its emptied buffer back while the publisher keeps appending.
+                    for await envelope in inbox {
+                        sequences.append(envelope.sequence)
+                        if sequences.count % 7 == 0 { await Task.yield() }
+                    }
+                    return sequences
+                }
+            }
+            for index in 0..<5_000 {
+                await bus.publish(.phaseEnded(phase: .testing), from: "moderator")
+                if index % 64 == 0 { await Task.yield() }
+            }
+            await bus.close()
+            var all: [[Int]] = []
+            for await sequences in group { all.append(sequences) }
+            return all
+        }
+        #expect(received.count == 14)
+        for sequences in received { #expect(sequences == Array(1...5_000)) }
+    }
 }
 
 @Suite("Concurrency limiter")

@@ -8,14 +8,21 @@ struct BenchCommandTests {
     @Test("bench all --json reports bus, team, replay, scale and review figures with the machine")
     func all() throws {
         let outcome = try CLI.run(
-            ["bench", "all", "--messages", "2000", "--events", "2000", "--rounds", "10", "--latency-ms", "1", "--json"])
+            ["bench", "all", "--messages", "2000", "--bus-runs", "1", "--events", "2000", "--rounds", "10", "--latency-ms", "1", "--json"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let report = try #require(try CLI.json(outcome.stdout) as? [String: Any])
         let machine = try #require(report["machine"] as? [String: Any])
         #expect((machine["cores"] as? Int ?? 0) >= 1)
-        let bus = try #require(report["bus"] as? [String: [String: Double]])
-        #expect((bus["one_to_one"]?["messages_per_s"] ?? 0) > 0)
-        #expect((bus["broadcast_14"]?["deliveries_per_s"] ?? 0) > (bus["broadcast_14"]?["messages_per_s"] ?? 0))
+        let bus = try #require(report["bus"] as? [String: Any])
+        func figures(_ name: String) -> [String: Any] { bus[name] as? [String: Any] ?? [:] }
+        #expect((figures("one_to_one")["messages_per_s"] as? Double ?? 0) > 0)
+        #expect(
+            (figures("broadcast_14")["deliveries_per_s"] as? Double ?? 0) > (figures("broadcast_14")["messages_per_s"] as? Double ?? 0))
+        #expect(figures("one_to_one")["offered_per_s"] == nil, "flat out has no offered load")
+        #expect(figures("one_to_one_at_load")["offered_per_s"] as? Double == 1_000_000)
+        #expect(figures("broadcast_14_at_load")["offered_per_s"] as? Double == 200_000)
+        #expect((figures("broadcast_14_at_load")["p99_us_by_run"] as? [Double])?.count == 1)
+        #expect((bus["machine_stalls"] as? [String: Any])?["threads"] as? Int ?? 0 >= 1)
         let team = try #require(report["team"] as? [String: Any])
         #expect((team["industries"] as? [[String: Any]])?.count == 5)
         #expect((team["concurrency"] as? [[String: Any]])?.map { $0["concurrency"] as? Int } == [1, 4, 14])
@@ -39,12 +46,20 @@ struct BenchCommandTests {
         #expect(!keys.contains { $0.lowercased().contains("persecond") }, "throughputs are named *_per_s")
     }
 
+    @Test("a bus option below 1 is refused with the option named")
+    func badOption() throws {
+        let outcome = try CLI.run(["bench", "bus", "--broadcast-rate", "0"])
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("--broadcast-rate must be at least 1, not 0"), "\(outcome.stderr)")
+    }
+
     @Test("the table names each scenario")
     func table() throws {
-        let outcome = try CLI.run(["bench", "bus", "--messages", "2000"])
+        let outcome = try CLI.run(["bench", "bus", "--messages", "2000", "--bus-runs", "1"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("one to one"))
         #expect(outcome.stdout.contains("broadcast to 14"))
+        #expect(outcome.stdout.contains("at a stated load"))
         #expect(outcome.stdout.hasPrefix("Machine: "))
     }
 }

@@ -1,7 +1,9 @@
 import GravityModel
 
-/// Everything said on the bus during a session.
-public enum BusMessage: Sendable {
+/// Everything said on the bus during a session. Indirect: the payloads (a proposal and its context
+/// run to a kilobyte inline) live in one shared box, so handing a message to fourteen inboxes costs
+/// fourteen references rather than fourteen copies.
+public indirect enum BusMessage: Sendable {
     case sessionStarted(TranscriptHeader)
     case phaseStarted(phase: Phase, lead: String)
     /// Moderator to lead: draft (round 1) or revise (later rounds) the phase's proposal.

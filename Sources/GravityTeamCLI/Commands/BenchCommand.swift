@@ -20,6 +20,15 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Messages per bus measurement (one-to-one; broadcasts are a fifth of it).")
     var messages = 1_000_000
 
+    @Option(help: "Offered load, messages a second, at which one-to-one latency is measured.")
+    var rate = 1_000_000
+
+    @Option(name: .customLong("broadcast-rate"), help: "Offered load, broadcasts a second, at which broadcast latency is measured.")
+    var broadcastRate = 200_000
+
+    @Option(name: .customLong("bus-runs"), help: "Repetitions of the bus measurements; the report gives their medians.")
+    var busRuns = 5
+
     @Option(name: .customLong("latency-ms"), help: "Simulated model latency for the team scenario's concurrency comparison.")
     var latencyMilliseconds = 20
 
@@ -34,14 +43,34 @@ struct BenchCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DataOptions
 
+    func validate() throws {
+        for (name, value) in [("--messages", messages), ("--rate", rate), ("--broadcast-rate", broadcastRate), ("--bus-runs", busRuns)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1, not \(value)")
+        }
+    }
+
     func run() async throws {
         var report = BenchReport(machine: .current)
         let wanted: Set<Scenario> = scenario == .all ? [.bus, .team, .replay, .scale, .review] : [scenario]
         if wanted.contains(.bus) {
-            // Flat out: the publisher as fast as it can go, so the latency includes any queueing.
-            let one = await BusBenchmark.run(messages: messages, subscribers: 1)
-            let many = await BusBenchmark.run(messages: max(1, messages / 5), subscribers: 14)
-            report.bus = .init(oneToOne: .init(one), broadcast14: .init(many))
+            let broadcasts = max(1, messages / 5)
+            var runs: [[BusBenchmark.Result]] = Array(repeating: [], count: 4)
+            var stalls: [MachineStalls] = []
+            for _ in 0..<busRuns {
+                runs[0].append(await BusBenchmark.run(messages: messages, subscribers: 1))
+                runs[1].append(await BusBenchmark.run(messages: broadcasts, subscribers: 14))
+                runs[2].append(await BusBenchmark.run(messages: messages, subscribers: 1, rate: Double(rate)))
+                runs[3].append(await BusBenchmark.run(messages: broadcasts, subscribers: 14, rate: Double(broadcastRate)))
+                stalls.append(MachineStalls.measure(seconds: 1))
+            }
+            report.bus = .init(
+                runs: busRuns,
+                machineStalls: MachineStalls.combined(stalls),
+                oneToOne: .init(runs[0]),
+                broadcast14: .init(runs[1]),
+                oneToOneAtLoad: .init(runs[2]),
+                broadcast14AtLoad: .init(runs[3])
+            )
         }
         let catalog = wanted.isDisjoint(with: [.team, .scale, .review]) ? nil : try data.catalog()
         if wanted.contains(.review), let catalog {

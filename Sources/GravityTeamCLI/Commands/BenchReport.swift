@@ -4,31 +4,60 @@ import GravityRuntime
 /// What `bench` measured: tables for people, one JSON object (throughputs in `*_per_s`) for tools.
 struct BenchReport: Encodable {
     struct BusFigures: Encodable {
+        /// The offered load; absent flat out.
+        var offeredPerS: Double?
         var messagesPerS: Double
         var deliveriesPerS: Double
         var p50Us: Double
         var p99Us: Double
+        var p999Us: Double
+        var maxUs: Double
+        var p99UsByRun: [Double]
         enum CodingKeys: String, CodingKey {
+            case offeredPerS = "offered_per_s"
             case messagesPerS = "messages_per_s"
             case deliveriesPerS = "deliveries_per_s"
             case p50Us = "p50_us"
             case p99Us = "p99_us"
+            case p999Us = "p999_us"
+            case maxUs = "max_us"
+            case p99UsByRun = "p99_us_by_run"
         }
 
-        init(_ result: BusBenchmark.Result) {
-            messagesPerS = result.messagesPerSecond
-            deliveriesPerS = result.deliveriesPerSecond
-            p50Us = result.p50Microseconds
-            p99Us = result.p99Microseconds
+        /// The medians of repeated runs, and the longest latency any of them saw.
+        init(_ runs: [BusBenchmark.Result]) {
+            func median(_ value: (BusBenchmark.Result) -> Double) -> Double {
+                let sorted = runs.map(value).sorted()
+                return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+            }
+            offeredPerS = runs.first?.rate
+            messagesPerS = median(\.messagesPerSecond)
+            deliveriesPerS = median(\.deliveriesPerSecond)
+            p50Us = median(\.p50Microseconds)
+            p99Us = median(\.p99Microseconds)
+            p999Us = median(\.p999Microseconds)
+            maxUs = runs.map(\.maxMicroseconds).max() ?? 0
+            p99UsByRun = runs.map(\.p99Microseconds)
         }
     }
 
+    /// Throughput flat out, and latency at a stated load (flat out, latency only measures how far
+    /// the publisher has run ahead of its subscribers).
     struct Bus: Encodable {
+        var runs: Int
+        /// What the machine alone does to a busy thread, for reading the latency tail.
+        var machineStalls: MachineStalls
         var oneToOne: BusFigures
         var broadcast14: BusFigures
+        var oneToOneAtLoad: BusFigures
+        var broadcast14AtLoad: BusFigures
         enum CodingKeys: String, CodingKey {
+            case runs
+            case machineStalls = "machine_stalls"
             case oneToOne = "one_to_one"
             case broadcast14 = "broadcast_14"
+            case oneToOneAtLoad = "one_to_one_at_load"
+            case broadcast14AtLoad = "broadcast_14_at_load"
         }
     }
 
@@ -96,14 +125,27 @@ struct BenchReport: Encodable {
     var tables: String {
         var lines = ["Machine: \(machine.summary)"]
         if let bus {
-            var table = TextTable(header: ["bus (flat out)", "messages/s", "deliveries/s", "p50 latency", "p99 latency"])
+            var throughput = TextTable(header: ["bus, flat out", "messages/s", "deliveries/s"])
             for (name, figures) in [("one to one", bus.oneToOne), ("broadcast to 14", bus.broadcast14)] {
-                table.rows.append([
-                    name, Self.count(figures.messagesPerS), Self.count(figures.deliveriesPerS),
-                    String(format: "%.1f µs", figures.p50Us), String(format: "%.1f µs", figures.p99Us),
+                throughput.rows.append([name, Self.count(figures.messagesPerS), Self.count(figures.deliveriesPerS)])
+            }
+            var latency = TextTable(header: ["bus, at a stated load", "offered/s", "sent/s", "p50", "p99", "p99.9", "p99 of each run"])
+            for (name, figures) in [("one to one", bus.oneToOneAtLoad), ("broadcast to 14", bus.broadcast14AtLoad)] {
+                latency.rows.append([
+                    name, Self.count(figures.offeredPerS ?? 0), Self.count(figures.messagesPerS),
+                    Self.microseconds(figures.p50Us), Self.microseconds(figures.p99Us), Self.microseconds(figures.p999Us),
+                    figures.p99UsByRun.map { String(format: "%.0f", $0) }.joined(separator: " ") + " µs",
                 ])
             }
-            lines += ["", table.render()]
+            let stalls = bus.machineStalls
+            lines += [
+                "", "bus: medians of \(bus.runs) runs", throughput.render(), "", latency.render(),
+                "(latency from each message's due time to its subscriber taking it)",
+                String(
+                    format: "machine: with all %d cores busy, a thread lost up to %.0f µs at a time, %d times over 500 µs in %.0f s",
+                    stalls.threads, stalls.longestUs, stalls.over500Us, stalls.seconds
+                ),
+            ]
         }
         if let team {
             var table = TextTable(header: ["team (offline develop)", "model calls", "wall", "peak memory"])
@@ -153,6 +195,8 @@ struct BenchReport: Encodable {
         }
         return lines.joined(separator: "\n")
     }
+
+    static func microseconds(_ value: Double) -> String { String(format: "%.1f µs", value) }
 
     static func count(_ value: Double) -> String {
         let whole = Int(value.rounded())
