@@ -5,6 +5,17 @@ public enum ProcessMemory {
     /// Resident set size in bytes, or 0 where /proc is not available.
     public static var resident: Int { field("VmRSS:") }
 
+    /// Returns memory the allocator holds but nothing uses to the system, so that resident memory
+    /// grows again with what is allocated next.
+    public static func releaseFreed() { _ = mallocTrim?(0) }
+
+    /// glibc's malloc_trim, which Swift does not import; absent on other C libraries.
+    private typealias MallocTrim = @convention(c) (Int) -> Int32
+    private static let mallocTrim: MallocTrim? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: MallocTrim.self)
+    }()
+
     /// The most resident memory so far, in bytes.
     public static var peak: Int { field("VmHWM:") }
 

@@ -67,6 +67,9 @@ public enum SessionBenchmarks {
 
     /// `count` sessions at once in this process, each with its own bus and personas.
     public static func scale(team: Team, sessions count: Int) async throws -> Scale {
+        // Memory freed by earlier work (a bus benchmark frees hundreds of megabytes) stays resident
+        // in the allocator, and sessions reusing it would look free; hand it back first.
+        ProcessMemory.releaseFreed()
         let baseline = ProcessMemory.resident
         let sampler = Task {
             var highest = baseline
