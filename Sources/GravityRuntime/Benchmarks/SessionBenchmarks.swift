@@ -8,12 +8,15 @@ public enum SessionBenchmarks {
         public var industry: String
         public var wallMilliseconds: Double
         public var modelCalls: Int
-        /// The process's resident high-water mark after the run.
+        /// The process's resident high-water mark during the run (reset before it where Linux allows,
+        /// so that earlier scenarios in the same process do not count).
         public var peakResidentBytes: Int
     }
 
     /// One offline `develop` session (mock model, seed 42), deliberation only.
     public static func single(team: Team) async throws -> Single {
+        ProcessMemory.releaseFreed()
+        ProcessMemory.resetPeak()
         let clock = ContinuousClock()
         var calls = 0
         let elapsed = try await clock.measure {
