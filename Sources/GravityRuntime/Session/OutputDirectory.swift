@@ -46,8 +46,9 @@ public struct OutputDirectory: Sendable {
                 atPath: (target as NSString).deletingLastPathComponent,
                 withIntermediateDirectories: true
             )
-            try data.write(to: URL(fileURLWithPath: target), options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: target)
+            try FileWriter.write(data, to: target, mode: mode)
+        } catch let error as RuntimeError {
+            throw error
         } catch {
             throw RuntimeError.cannotWrite(path: target, reason: (error as NSError).localizedDescription)
         }
