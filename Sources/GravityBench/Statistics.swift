@@ -1,4 +1,5 @@
 import Foundation
+import GravityRuntime
 
 /// Summary statistics of repeated measurements, in milliseconds.
 struct Statistics {
@@ -6,16 +7,12 @@ struct Statistics {
 
     init(_ samples: [Double]) { self.samples = samples.sorted() }
 
-    var median: Double { percentile(50) }
+    var median: Double { Percentile.median(samples) }
     var minimum: Double { samples.first ?? 0 }
     var maximum: Double { samples.last ?? 0 }
 
-    /// The nearest-rank percentile.
-    func percentile(_ p: Double) -> Double {
-        guard !samples.isEmpty else { return 0 }
-        let rank = Int((p / 100 * Double(samples.count)).rounded(.up))
-        return samples[min(max(rank, 1), samples.count) - 1]
-    }
+    /// The nearest-rank percentile, `p` in percent.
+    func percentile(_ p: Double) -> Double { Percentile.nearestRank(p / 100, of: samples) }
 }
 
 func format(_ milliseconds: Double) -> String { String(format: "%.1f ms", milliseconds) }

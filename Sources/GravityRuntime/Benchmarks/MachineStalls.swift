@@ -3,8 +3,9 @@ import Synchronization
 
 /// How long the machine itself takes a busy thread away: one thread per core reads the clock in a
 /// tight loop and records the gaps between reads. A gap is time the thread was not running (the
-/// kernel, the hypervisor, another process). It bounds from below the tail latency any code on this
-/// machine can show while all cores are busy, so a bus benchmark quotes it alongside its own tail.
+/// kernel, the hypervisor, another process). Measured beside a latency benchmark (not during it), it
+/// says how often the machine does this while all its cores are busy, which is what a tail in the
+/// milliseconds on a benchmark that needs microseconds should be compared with.
 public struct MachineStalls: Sendable, Codable {
     public var seconds: Double
     public var threads: Int
@@ -19,35 +20,45 @@ public struct MachineStalls: Sendable, Codable {
         case over500Us = "over_500_us"
     }
 
-    public static func measure(seconds: Double = 1, threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> MachineStalls {
-        let found = Mutex((longest: 0.0, over: 0))
-        let done = DispatchGroup()
-        for _ in 0..<max(1, threads) {
-            done.enter()
-            let thread = Thread {
-                func now() -> Double { Monotonic.nanoseconds() / 1000 }
-                let start = now()
-                var last = start
-                var longest = 0.0
-                var over = 0
-                while last - start < seconds * 1e6 {
-                    let current = now()
-                    let gap = current - last
-                    if gap > longest { longest = gap }
-                    if gap > 500 { over += 1 }
-                    last = current
-                }
-                found.withLock {
-                    $0.longest = max($0.longest, longest)
-                    $0.over += over
-                }
-                done.leave()
+    /// Runs the probe on threads of its own, so no thread of Swift's pool is blocked meanwhile.
+    public static func measure(
+        seconds: Double = 1,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) async -> MachineStalls {
+        let count = max(1, threads)
+        let found = Mutex((longest: 0.0, over: 0, running: count))
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            for _ in 0..<count {
+                Thread {
+                    let (longest, over) = probe(seconds: seconds)
+                    let last = found.withLock {
+                        $0.longest = max($0.longest, longest)
+                        $0.over += over
+                        $0.running -= 1
+                        return $0.running == 0
+                    }
+                    if last { done.resume() }
+                }.start()
             }
-            thread.start()
         }
-        done.wait()
         let result = found.withLock { $0 }
-        return MachineStalls(seconds: seconds, threads: max(1, threads), longestUs: result.longest, over500Us: result.over)
+        return MachineStalls(seconds: seconds, threads: count, longestUs: result.longest, over500Us: result.over)
+    }
+
+    /// The longest gap between clock readings, and the number over 500 µs, in `seconds` of reading.
+    private static func probe(seconds: Double) -> (longest: Double, over: Int) {
+        let start = Monotonic.nanoseconds() / 1000
+        var last = start
+        var longest = 0.0
+        var over = 0
+        while last - start < seconds * 1e6 {
+            let now = Monotonic.nanoseconds() / 1000
+            let gap = now - last
+            if gap > longest { longest = gap }
+            if gap > 500 { over += 1 }
+            last = now
+        }
+        return (longest, over)
     }
 
     /// Several measurements as one: their total time and gaps, and the longest gap of all.

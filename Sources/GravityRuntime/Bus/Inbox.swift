@@ -55,6 +55,7 @@ public final class Inbox: AsyncSequence, Sendable {
             await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
                 let resumeNow = state.withLock { state in
                     if !state.pending.isEmpty || state.finished { return true }
+                    precondition(state.waiter == nil, "an inbox has one reader")
                     state.waiter = continuation
                     return false
                 }

@@ -8,11 +8,11 @@ import Foundation
 
 /// Writes a file so that readers see the old contents or the new, never a part: a temporary file
 /// beside the target, then a rename over it. Unlike Foundation's `.atomic`, it does not fsync every
-/// file: a generated app is well over a hundred files, and a flush each tripled the time `develop`
-/// took to write them, for a durability that rerunning the command gives back anyway.
+/// file: a generated app is well over a hundred files, and a flush each nearly doubled the time
+/// `develop` took to write them, for a durability that rerunning the command gives back anyway.
 enum FileWriter {
     static func write(_ data: Data, to target: String, mode: Int) throws {
-        let temporary = "\(target).\(UUID().uuidString).tmp"
+        let temporary = "\(target).\(UUID().uuidString)\(suffix)"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw failure(target) }
         var written = 0
@@ -28,9 +28,15 @@ enum FileWriter {
             // The mode is exactly what was asked for, whatever the umask.
             return fchmod(descriptor, mode_t(mode)) == 0
         }
-        let error = failure(target)
-        close(descriptor)
         guard ok else {
+            let error = failure(target)
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        // Without an fsync, close is where a delayed write error (a full disk) can still show.
+        guard close(descriptor) == 0 else {
+            let error = failure(target)
             unlink(temporary)
             throw error
         }
@@ -38,6 +44,17 @@ enum FileWriter {
             let error = failure(target)
             unlink(temporary)
             throw error
+        }
+    }
+
+    private static let suffix = ".gravity-tmp"
+
+    /// Removes the temporary files of writes that never finished (the process was killed between
+    /// writing and renaming), under a directory gravity-team owns.
+    static func removeLeftovers(under directory: String) {
+        guard let paths = FileManager.default.subpaths(atPath: directory) else { return }
+        for path in paths where path.hasSuffix(suffix) {
+            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(path))
         }
     }
 

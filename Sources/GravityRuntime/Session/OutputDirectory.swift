@@ -24,6 +24,7 @@ public struct OutputDirectory: Sendable {
                     reason: "the directory holds files gravity-team did not write; choose another --out"
                 )
             }
+            FileWriter.removeLeftovers(under: path)
         }
         do {
             try manager.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -47,7 +47,9 @@ public struct PythonEnvironment: Sendable {
         guard installed.status == 0 else {
             throw VerificationError.environment("pip could not install the requirements: \(installed.output.lastLine)")
         }
-        FileManager.default.createFile(atPath: ready, contents: Data())
+        guard FileManager.default.createFile(atPath: ready, contents: Data()) else {
+            throw VerificationError.environment("could not mark the virtual environment ready: \(ready)")
+        }
         return environment
     }
 }

@@ -61,7 +61,7 @@ struct BenchCommand: AsyncParsableCommand {
                 runs[1].append(await BusBenchmark.run(messages: broadcasts, subscribers: 14))
                 runs[2].append(await BusBenchmark.run(messages: messages, subscribers: 1, rate: Double(rate)))
                 runs[3].append(await BusBenchmark.run(messages: broadcasts, subscribers: 14, rate: Double(broadcastRate)))
-                stalls.append(MachineStalls.measure(seconds: 1))
+                stalls.append(await MachineStalls.measure(seconds: 1))
             }
             report.bus = .init(
                 runs: busRuns,

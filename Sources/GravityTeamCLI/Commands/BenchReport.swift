@@ -3,16 +3,18 @@ import GravityRuntime
 
 /// What `bench` measured: tables for people, one JSON object (throughputs in `*_per_s`) for tools.
 struct BenchReport: Encodable {
+    /// Medians over repeated runs. Latency (with the offered load) is there only for runs at a stated
+    /// load: flat out it would only say how far the publisher ran ahead.
     struct BusFigures: Encodable {
-        /// The offered load; absent flat out.
         var offeredPerS: Double?
         var messagesPerS: Double
         var deliveriesPerS: Double
-        var p50Us: Double
-        var p99Us: Double
-        var p999Us: Double
-        var maxUs: Double
-        var p99UsByRun: [Double]
+        var p50Us: Double?
+        var p99Us: Double?
+        var p999Us: Double?
+        var maxUs: Double?
+        var p99UsByRun: [Double]?
+        var publisherPauseUsByRun: [Double]?
         enum CodingKeys: String, CodingKey {
             case offeredPerS = "offered_per_s"
             case messagesPerS = "messages_per_s"
@@ -22,22 +24,21 @@ struct BenchReport: Encodable {
             case p999Us = "p999_us"
             case maxUs = "max_us"
             case p99UsByRun = "p99_us_by_run"
+            case publisherPauseUsByRun = "publisher_pause_us_by_run"
         }
 
-        /// The medians of repeated runs, and the longest latency any of them saw.
         init(_ runs: [BusBenchmark.Result]) {
-            func median(_ value: (BusBenchmark.Result) -> Double) -> Double {
-                let sorted = runs.map(value).sorted()
-                return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
-            }
-            offeredPerS = runs.first?.rate
-            messagesPerS = median(\.messagesPerSecond)
-            deliveriesPerS = median(\.deliveriesPerSecond)
-            p50Us = median(\.p50Microseconds)
-            p99Us = median(\.p99Microseconds)
-            p999Us = median(\.p999Microseconds)
-            maxUs = runs.map(\.maxMicroseconds).max() ?? 0
-            p99UsByRun = runs.map(\.p99Microseconds)
+            messagesPerS = Percentile.median(runs.map(\.messagesPerSecond))
+            deliveriesPerS = Percentile.median(runs.map(\.deliveriesPerSecond))
+            let latencies = runs.compactMap(\.latency)
+            guard !latencies.isEmpty else { return }
+            offeredPerS = latencies[0].rate
+            p50Us = Percentile.median(latencies.map(\.p50Microseconds))
+            p99Us = Percentile.median(latencies.map(\.p99Microseconds))
+            p999Us = Percentile.median(latencies.map(\.p999Microseconds))
+            maxUs = latencies.map(\.maxMicroseconds).max()
+            p99UsByRun = latencies.map(\.p99Microseconds)
+            publisherPauseUsByRun = latencies.map(\.publisherPauseMicroseconds)
         }
     }
 
@@ -129,18 +130,23 @@ struct BenchReport: Encodable {
             for (name, figures) in [("one to one", bus.oneToOne), ("broadcast to 14", bus.broadcast14)] {
                 throughput.rows.append([name, Self.count(figures.messagesPerS), Self.count(figures.deliveriesPerS)])
             }
-            var latency = TextTable(header: ["bus, at a stated load", "offered/s", "sent/s", "p50", "p99", "p99.9", "p99 of each run"])
+            var latency = TextTable(header: ["bus, at a stated load", "offered/s", "sent/s", "p50", "p99", "p99.9"])
+            var runs = TextTable(header: ["each run", "p99", "longest publisher pause"])
             for (name, figures) in [("one to one", bus.oneToOneAtLoad), ("broadcast to 14", bus.broadcast14AtLoad)] {
                 latency.rows.append([
                     name, Self.count(figures.offeredPerS ?? 0), Self.count(figures.messagesPerS),
-                    Self.microseconds(figures.p50Us), Self.microseconds(figures.p99Us), Self.microseconds(figures.p999Us),
-                    figures.p99UsByRun.map { String(format: "%.0f", $0) }.joined(separator: " ") + " µs",
+                    Self.microseconds(figures.p50Us ?? 0), Self.microseconds(figures.p99Us ?? 0),
+                    Self.microseconds(figures.p999Us ?? 0),
                 ])
+                for (index, p99) in (figures.p99UsByRun ?? []).enumerated() {
+                    let pause = figures.publisherPauseUsByRun?[index] ?? 0
+                    runs.rows.append(["\(name), run \(index + 1)", Self.microseconds(p99), Self.microseconds(pause)])
+                }
             }
             let stalls = bus.machineStalls
             lines += [
                 "", "bus: medians of \(bus.runs) runs", throughput.render(), "", latency.render(),
-                "(latency from each message's due time to its subscriber taking it)",
+                "(latency from each message's due time to its subscriber taking it)", "", runs.render(), "",
                 String(
                     format: "machine: with all %d cores busy, a thread lost up to %.0f µs at a time, %d times over 500 µs in %.0f s",
                     stalls.threads, stalls.longestUs, stalls.over500Us, stalls.seconds

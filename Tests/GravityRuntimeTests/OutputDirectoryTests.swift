@@ -1,0 +1,65 @@
+import Foundation
+import GravityRuntime
+import Testing
+
+/// Writing into a run's output directory: whole files with exactly the mode asked for, nothing left
+/// beside them, and a clear error naming the file when it cannot be written.
+@Suite("Output directory")
+struct OutputDirectoryTests {
+    private func scratch() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gravity-output-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    private func mode(_ path: String) throws -> Int {
+        try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+    }
+
+    @Test("files are written whole with the mode asked for, replace older ones, and leave no temporary file")
+    func writes() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = try OutputDirectory(path: "\(root)/app")
+        let digest = try output.write(Data("first\n".utf8), to: "services/api/run.sh", mode: 0o755)
+        #expect(digest.bytes == 6)
+        try output.write(Data("secret\n".utf8), to: ".env", mode: 0o600)
+        try output.write(Data("second, longer\n".utf8), to: "services/api/run.sh", mode: 0o755)
+
+        #expect(try String(contentsOfFile: output.file("services/api/run.sh"), encoding: .utf8) == "second, longer\n")
+        #expect(try mode(output.file("services/api/run.sh")) == 0o755)
+        #expect(try mode(output.file(".env")) == 0o600)
+        let everything = try #require(FileManager.default.subpaths(atPath: output.path))
+        #expect(!everything.contains { $0.contains("gravity-tmp") }, "\(everything)")
+    }
+
+    @Test("reopening the directory removes what an interrupted write left, and nothing else")
+    func leftovers() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = try OutputDirectory(path: "\(root)/app")
+        try output.write(Data("kept\n".utf8), to: "services/api/main.py")
+        let leftover = output.file("services/api/main.py.6F1C2A4E-0000-4000-8000-000000000000.gravity-tmp")
+        try Data("half a fi".utf8).write(to: URL(fileURLWithPath: leftover))
+
+        let reopened = try OutputDirectory(path: output.path)
+        #expect(!FileManager.default.fileExists(atPath: leftover))
+        #expect(try String(contentsOfFile: reopened.file("services/api/main.py"), encoding: .utf8) == "kept\n")
+    }
+
+    @Test("a file that cannot be written is named in the error, and nothing is left behind")
+    func failure() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = try OutputDirectory(path: "\(root)/app")
+        // A non-empty directory where the file should go: the rename over it fails.
+        try FileManager.default.createDirectory(atPath: output.file("blueprint.json/inside"), withIntermediateDirectories: true)
+        #expect {
+            try output.write(Data("{}".utf8), to: "blueprint.json")
+        } throws: { error in
+            "\(error)".contains(output.file("blueprint.json")) && "\(error)".contains("cannot write")
+        }
+        let everything = try FileManager.default.contentsOfDirectory(atPath: output.path)
+        #expect(!everything.contains { $0.contains("gravity-tmp") }, "\(everything)")
+    }
+}
