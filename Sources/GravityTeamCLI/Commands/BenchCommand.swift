@@ -81,20 +81,20 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if wanted.contains(.team), let catalog {
             var industries: [SessionBenchmarks.Single] = []
+            var concurrency: [BenchReport.Concurrency] = []
             for id in catalog.industryIDs {
-                industries.append(try await SessionBenchmarks.single(team: catalog.team(for: catalog.industry(id))))
+                let team = try catalog.team(for: catalog.industry(id))
+                industries.append(try await SessionBenchmarks.single(team: team))
+                let runs = try await SessionBenchmarks.latency(
+                    team: team,
+                    latency: .milliseconds(latencyMilliseconds),
+                    concurrencies: [1, 4, 14]
+                )
+                concurrency += runs.map {
+                    .init(industry: id, concurrency: $0.concurrency, wallMs: $0.milliseconds, modelCalls: $0.calls)
+                }
             }
-            let team = try catalog.team(for: catalog.industry("ecommerce"))
-            let latency = try await SessionBenchmarks.latency(
-                team: team,
-                latency: .milliseconds(latencyMilliseconds),
-                concurrencies: [1, 4, 14]
-            )
-            report.team = .init(
-                industries: industries,
-                latencyMs: latencyMilliseconds,
-                concurrency: latency.map { .init(concurrency: $0.concurrency, wallMs: $0.milliseconds) }
-            )
+            report.team = .init(industries: industries, latencyMs: latencyMilliseconds, concurrency: concurrency)
         }
         if wanted.contains(.replay) {
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gravity-bench-\(UUID().uuidString)").path

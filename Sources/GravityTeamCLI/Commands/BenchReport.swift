@@ -63,11 +63,14 @@ struct BenchReport: Encodable {
     }
 
     struct Concurrency: Encodable {
+        var industry: String
         var concurrency: Int
         var wallMs: Double
+        var modelCalls: Int
         enum CodingKeys: String, CodingKey {
-            case concurrency
+            case industry, concurrency
             case wallMs = "wall_ms"
+            case modelCalls = "model_calls"
         }
     }
 
@@ -161,13 +164,18 @@ struct BenchReport: Encodable {
                     "\(run.peakResidentBytes / 1_048_576) MB",
                 ])
             }
-            lines += ["", table.render(), "", "ecommerce with \(team.latencyMs) ms simulated model latency:"]
-            var latency = TextTable(header: ["concurrency", "wall", "speed-up"])
-            let base = team.concurrency.first?.wallMs ?? 1
-            for row in team.concurrency {
-                latency.rows.append([
-                    String(row.concurrency), String(format: "%.0f ms", row.wallMs), String(format: "%.1fx", base / row.wallMs),
-                ])
+            let levels = Array(Set(team.concurrency.map(\.concurrency))).sorted()
+            lines += ["", table.render(), "", "with \(team.latencyMs) ms simulated model latency per request:"]
+            var latency = TextTable(
+                header: ["industry", "model calls"] + levels.map { "concurrency \($0)" } + ["speed-up at \(levels.last ?? 1)"]
+            )
+            for run in team.industries {
+                let rows = team.concurrency.filter { $0.industry == run.industry }.sorted { $0.concurrency < $1.concurrency }
+                guard let first = rows.first, let last = rows.last else { continue }
+                latency.rows.append(
+                    [run.industry, String(first.modelCalls)] + rows.map { String(format: "%.0f ms", $0.wallMs) }
+                        + [String(format: "%.1fx", first.wallMs / last.wallMs)]
+                )
             }
             lines.append(latency.render())
         }
