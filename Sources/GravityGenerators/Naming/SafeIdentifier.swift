@@ -29,10 +29,14 @@ public enum SafeIdentifier {
     /// A safe identifier for `name`: ASCII lowercase letters, digits and underscores, starting
     /// with a letter, not reserved, at most `maximumLength` characters.
     public static func make(_ name: String) -> String {
-        let folded = name.folding(
-            options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
-            locale: Locale(identifier: "en_US_POSIX")
-        )
+        // Folding goes through ICU; for ASCII, which nearly every name is, it is plain lowercasing.
+        let folded =
+            name.utf8.allSatisfy { $0 < 0x80 }
+            ? name.lowercased()
+            : name.folding(
+                options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
+                locale: Locale(identifier: "en_US_POSIX")
+            )
         var result = ""
         var lastWasSeparator = true
         for scalar in folded.unicodeScalars {

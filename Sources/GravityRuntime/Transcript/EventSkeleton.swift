@@ -27,6 +27,28 @@ public struct EventSkeleton: Decodable, Sendable, Hashable {
     public var decision: DecisionRecord?
     public var summary: RunSummary?
 
+    enum CodingKeys: String, CodingKey {
+        case seq, type, phase, round, call, vote, tally, decision, summary
+    }
+
+    /// Decodes only what the event's type carries: each field asked for costs the decoder a generic
+    /// lookup even when the key is absent, and most events carry one of the five.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        seq = try container.decode(Int.self, forKey: .seq)
+        type = try container.decode(TranscriptEvent.Kind.self, forKey: .type)
+        phase = try container.decodeIfPresent(Phase.self, forKey: .phase)
+        round = try container.decodeIfPresent(Int.self, forKey: .round)
+        switch type {
+        case .modelCall: call = try container.decodeIfPresent(Call.self, forKey: .call)
+        case .vote: vote = try container.decodeIfPresent(Vote.self, forKey: .vote)
+        case .tally: tally = try container.decodeIfPresent(WeightedTally.self, forKey: .tally)
+        case .decision: decision = try container.decodeIfPresent(DecisionRecord.self, forKey: .decision)
+        case .runEnd: summary = try container.decodeIfPresent(RunSummary.self, forKey: .summary)
+        case .phaseStart, .proposal, .arbitration, .phaseEnd, .artifact: break
+        }
+    }
+
     /// The skeleton of a fully decoded event.
     public init(_ event: TranscriptEvent) {
         seq = event.seq
