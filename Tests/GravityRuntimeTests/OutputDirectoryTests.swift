@@ -62,4 +62,38 @@ struct OutputDirectoryTests {
         let everything = try FileManager.default.contentsOfDirectory(atPath: output.path)
         #expect(!everything.contains { $0.contains("gravity-tmp") }, "\(everything)")
     }
+
+    @Test("a rerun removes the files the last run wrote and this one does not, unless they were changed")
+    func staleFiles() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let first = try OutputDirectory(path: "\(root)/app")
+        let written = [
+            try first.write(Data("a\n".utf8), to: "services/catalog/main.py"),
+            try first.write(Data("b\n".utf8), to: "services/orders/main.py"),
+            try first.write(Data("c\n".utf8), to: "deploy/kubernetes/12-orders.yaml"),
+            try first.write(Data("d\n".utf8), to: "README.md"),
+        ]
+        try first.finish(written: written)
+        // The user changes one of the files the next run will not write, and adds one of their own.
+        try Data("c, edited\n".utf8).write(to: URL(fileURLWithPath: first.file("deploy/kubernetes/12-orders.yaml")))
+        try Data("mine\n".utf8).write(to: URL(fileURLWithPath: first.file("services/orders/NOTES.txt")))
+
+        let second = try OutputDirectory(path: first.path)
+        let kept = try second.finish(written: [
+            try second.write(Data("a2\n".utf8), to: "services/catalog/main.py"),
+            try second.write(Data("d\n".utf8), to: "README.md"),
+        ])
+        #expect(kept == ["deploy/kubernetes/12-orders.yaml"])
+        #expect(!FileManager.default.fileExists(atPath: second.file("services/orders/main.py")))
+        #expect(FileManager.default.fileExists(atPath: second.file("services/orders/NOTES.txt")), "not ours: kept")
+        #expect(FileManager.default.fileExists(atPath: second.file("deploy/kubernetes/12-orders.yaml")), "changed: kept")
+        #expect(try String(contentsOfFile: second.file("services/catalog/main.py"), encoding: .utf8) == "a2\n")
+
+        // A third run that writes nothing of the rest removes the emptied folders too.
+        let third = try OutputDirectory(path: first.path)
+        try third.finish(written: [try third.write(Data("d\n".utf8), to: "README.md")])
+        #expect(!FileManager.default.fileExists(atPath: third.file("services/catalog")))
+        #expect(FileManager.default.fileExists(atPath: third.file("services/orders/NOTES.txt")))
+    }
 }

@@ -38,6 +38,9 @@ public struct DevelopRun: Sendable {
                 for file in try generate(blueprint, decisions) {
                     artifacts.append(try output.write(Data(file.contents.utf8), to: file.path, mode: file.mode))
                 }
+                for name in try output.finish(written: artifacts) {
+                    FileHandle.standardError.write(Data("warning: kept \(output.file(name)): the last run wrote it and this one does not, but it was changed since\n".utf8))
+                }
                 return artifacts
             }
         } catch {

@@ -7,10 +7,14 @@ public struct OutputDirectory: Sendable {
     public static let marker = ".gravity-output"
 
     public let path: String
+    /// What the last run wrote here (path to SHA-256), as its marker recorded.
+    private let previous: [String: String]
 
     /// Prepares `path`: creates it, or accepts it when empty or already marked as ours.
     public init(path: String) throws {
         self.path = path
+        let markerPath = (path as NSString).appendingPathComponent(Self.marker)
+        previous = Self.recorded(in: (try? String(contentsOfFile: markerPath, encoding: .utf8)) ?? "")
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -28,8 +32,8 @@ public struct OutputDirectory: Sendable {
         }
         do {
             try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
-            try Data("gravity-team output; files here are rewritten by the next run\n".utf8)
-                .write(to: URL(fileURLWithPath: (path as NSString).appendingPathComponent(Self.marker)))
+            // An existing marker keeps the last run's list until this run has written its files.
+            if !manager.fileExists(atPath: markerPath) { try Data(Self.header.utf8).write(to: URL(fileURLWithPath: markerPath)) }
         } catch {
             throw RuntimeError.cannotWrite(path: path, reason: (error as NSError).localizedDescription)
         }
@@ -54,5 +58,46 @@ public struct OutputDirectory: Sendable {
             throw RuntimeError.cannotWrite(path: target, reason: (error as NSError).localizedDescription)
         }
         return ArtifactDigest(path: name, sha256: SHA256Digest.hex(data), bytes: data.count)
+    }
+
+    private static let header = "gravity-team output; files here are rewritten by the next run\n"
+
+    /// Ends a run that wrote `written`: removes what the last run wrote and this one did not (a
+    /// service or manifest that is gone from the Blueprint), unless it was changed since, and
+    /// records `written` for the next run. Returns the files kept because they were changed.
+    @discardableResult
+    public func finish(written: [ArtifactDigest]) throws -> [String] {
+        let now = Set(written.map(\.path))
+        var kept: [String] = []
+        for (name, digest) in previous.sorted(by: { $0.key < $1.key }) where !now.contains(name) {
+            guard let data = FileManager.default.contents(atPath: file(name)) else { continue }
+            guard SHA256Digest.hex(data) == digest else {
+                kept.append(name)
+                continue
+            }
+            try? FileManager.default.removeItem(atPath: file(name))
+            removeEmptyDirectories(above: name)
+        }
+        let list = written.sorted { $0.path < $1.path }.map { "\($0.sha256)  \($0.path)\n" }.joined()
+        _ = try write(Data((Self.header + list).utf8), to: Self.marker)
+        return kept
+    }
+
+    /// The files a marker lists, from lines of a digest, two spaces and a path.
+    private static func recorded(in marker: String) -> [String: String] {
+        var files: [String: String] = [:]
+        for line in marker.split(separator: "\n").dropFirst() {
+            guard let gap = line.range(of: "  ") else { continue }
+            files[String(line[gap.upperBound...])] = String(line[..<gap.lowerBound])
+        }
+        return files
+    }
+
+    private func removeEmptyDirectories(above name: String) {
+        var directory = (name as NSString).deletingLastPathComponent
+        while !directory.isEmpty, (try? FileManager.default.contentsOfDirectory(atPath: file(directory)))?.isEmpty == true {
+            try? FileManager.default.removeItem(atPath: file(directory))
+            directory = (directory as NSString).deletingLastPathComponent
+        }
     }
 }
