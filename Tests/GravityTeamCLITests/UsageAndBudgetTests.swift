@@ -69,7 +69,19 @@ struct UsageAndBudgetTests {
         )
         let bad = try CLI.run(["develop", "--prices", "prices.yaml"], in: directory)
         #expect(bad.status != 0)
-        #expect(bad.stderr == "error: prices.yaml:4: invalid value for 'models.broken': prices must not be negative\n", "\(bad.stderr)")
+        #expect(bad.stderr == "error: prices.yaml:4: invalid value for 'models.broken': prices must be finite and not negative\n", "\(bad.stderr)")
+
+        // Not a number and infinity would print "$nan" and break every JSON report of the history.
+        for value in [".nan", "1e400", ".inf"] {
+            try "models:\n  cheap: {prompt: 1.0, completion: 2.0}\n  odd: {prompt: \(value), completion: 2.0}\n".write(
+                toFile: "\(directory)/prices.yaml",
+                atomically: true,
+                encoding: .utf8
+            )
+            let odd = try CLI.run(["develop", "--prices", "prices.yaml"], in: directory)
+            #expect(odd.status != 0)
+            #expect(odd.stderr.contains("prices.yaml:3: invalid value for 'models.odd'"), "\(value): \(odd.stderr)")
+        }
 
         try "reference: cheap\nmodels:\n  cheap: {prompt: 1.0, completion: 2.0}\n".write(
             toFile: "\(directory)/prices.yaml",

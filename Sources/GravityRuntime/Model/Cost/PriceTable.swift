@@ -30,8 +30,10 @@ public struct PriceTable: Codable, Sendable {
         guard let path = chosen ?? dataDirectory.map({ "\($0)/\(fileName)" }) else { return .empty }
         if chosen == nil, !FileManager.default.fileExists(atPath: path) { return .empty }
         let document = try YAMLDocument.loadLocated(PriceTable.self, from: path)
-        for (name, price) in document.value.models where price.prompt < 0 || price.completion < 0 {
-            throw document.invalid("prices must not be negative", at: ["models", .key(name)])
+        // NaN compares false with everything, so the test is for what a price must be.
+        for (name, price) in document.value.models.sorted(by: { $0.key < $1.key })
+        where !(price.prompt >= 0 && price.prompt.isFinite && price.completion >= 0 && price.completion.isFinite) {
+            throw document.invalid("prices must be finite and not negative", at: ["models", .key(name)])
         }
         if let reference = document.value.reference, document.value.models[reference] == nil {
             throw document.invalid("'\(reference)' is not among the models", at: ["reference"])
