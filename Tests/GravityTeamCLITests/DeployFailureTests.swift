@@ -77,9 +77,42 @@ struct DeployFailureTests {
         #expect(page.text.contains("/api/upstream/"), "without a frontend the gateway lists the routes")
         let logs = try CLI.run(["logs", root, "downstream"])
         #expect(logs.stdout.contains("with http://127.0.0.1:"), "UPSTREAM_SERVICE_URL is injected")
+        try Self.followIntoFile(root: root)
         let stopped = try CLI.run(["stop", root])
         #expect(stopped.stdout.contains("stopped downstream\n  stopped upstream\n  stopped gateway"), "\(stopped.stdout)")
         #expect(AppProcesses.alive(under: root).isEmpty)
+    }
+
+    /// `logs --follow` into a file (not a terminal) shows the last lines and what is added later
+    /// while it runs, though it is stopped with a signal.
+    private static func followIntoFile(root: String) throws {
+        let log = try LocalDeployment.logFile(try DeploymentPlan.load(root), service: "downstream")
+        func append(_ line: String) throws {
+            let appender = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+            _ = try appender.seekToEnd()
+            appender.write(Data("\(line)\n".utf8))
+            try appender.close()
+        }
+        try append("a line written before following")
+        let captured = "\(root)/followed.txt"
+        FileManager.default.createFile(atPath: captured, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: captured))
+        let follower = Process()
+        follower.executableURL = URL(fileURLWithPath: CLI.binary)
+        // A few lines of tail, as the service may log a health check in between.
+        follower.arguments = ["logs", root, "downstream", "--follow", "--tail", "5"]
+        follower.standardOutput = output
+        follower.standardError = FileHandle.nullDevice
+        try follower.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        try append("a line written while following")
+        Thread.sleep(forTimeInterval: 0.8)
+        follower.terminate()
+        follower.waitUntilExit()
+        try output.close()
+        let followed = try String(contentsOfFile: captured, encoding: .utf8)
+        #expect(followed.contains("a line written before following\n"), "the tail: \(followed)")
+        #expect(followed.contains("\na line written while following\n"), "what came later: \(followed)")
     }
 
     @Test("after the supervisor is killed, stop (or a new deploy) stops what it left running")

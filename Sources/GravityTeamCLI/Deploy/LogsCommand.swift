@@ -32,8 +32,11 @@ struct LogsCommand: AsyncParsableCommand {
             throw DeployFailure(message: "\(path): no log yet (\(service) has not been started)")
         }
         defer { try? handle.close() }
+        // Written straight to the descriptor, not through print's buffer: `logs --follow | grep`
+        // must see each line when it comes, and a follower stopped with a signal never flushes.
         if let tail {
-            ProcessControl.tail(path, lines: tail).forEach { print($0) }
+            let lines = ProcessControl.tail(path, lines: tail)
+            if !lines.isEmpty { FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8)) }
             _ = try handle.seekToEnd()
         } else {
             FileHandle.standardOutput.write(handle.readDataToEndOfFile())
