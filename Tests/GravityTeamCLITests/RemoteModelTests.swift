@@ -176,17 +176,24 @@ struct RemoteModelTests {
         let missing = try CLI.run(["models", "--model", "openai", "--model-name", "gpt-9"], environment: environment)
         #expect(missing.status != 0)
         #expect(missing.stderr == "error: the server has no model 'gpt-9'; it has: gpt-4o-mini, local-model\n")
+        // Nothing listens there: said at once, not after five retries.
+        let started = Date()
         let down = try CLI.run(
             ["models", "--model", "ollama", "--request-timeout", "1"],
             environment: ["OLLAMA_HOST": "http://127.0.0.1:9"]
         )
         #expect(down.status != 0)
-        let lines = down.stderr.split(separator: "\n")
         #expect(
-            lines.dropLast().allSatisfy {
-                $0.hasPrefix("warning: model server: http://127.0.0.1:9/api/tags:") && $0.contains("retrying in")
-            }
+            down.stderr == "error: http://127.0.0.1:9/api/tags: connection refused (is the server running there?)\n",
+            "\(down.stderr)"
         )
-        #expect(lines.last?.hasPrefix("error: http://127.0.0.1:9/api/tags:") == true, "\(down.stderr)")
+        #expect(Date().timeIntervalSince(started) < 5)
+        let developDown = try CLI.run(
+            ["develop", "--industry", "ecommerce", "--model", "ollama", "--out", "app"],
+            environment: ["OLLAMA_HOST": "http://127.0.0.1:9"]
+        )
+        #expect(developDown.status != 0)
+        #expect(developDown.stderr.contains("connection refused (is the server running there?)"), "\(developDown.stderr)")
+        #expect(!developDown.stderr.contains("retrying"), "\(developDown.stderr)")
     }
 }

@@ -11,6 +11,8 @@ import FoundationNetworking
 public enum URLFetch {
     public enum Failure: Error {
         case timedOut
+        /// Nothing accepted the connection.
+        case refused(String)
         case failed(String)
     }
 
@@ -20,10 +22,13 @@ public enum URLFetch {
             let task = session.dataTask(with: request) { data, response, error in
                 guard once.claim() else { return }
                 if let error {
-                    let code = (error as NSError).code
-                    continuation.resume(
-                        throwing: code == NSURLErrorTimedOut ? Failure.timedOut : Failure.failed(error.localizedDescription)
-                    )
+                    let failure: Failure =
+                        switch (error as NSError).code {
+                        case NSURLErrorTimedOut: .timedOut
+                        case NSURLErrorCannotConnectToHost: .refused(error.localizedDescription)
+                        default: .failed(error.localizedDescription)
+                        }
+                    continuation.resume(throwing: failure)
                 } else {
                     continuation.resume(returning: (data ?? Data(), response as? HTTPURLResponse))
                 }

@@ -18,9 +18,20 @@ struct ModelOptions: ParsableArguments {
     @Option(
         name: .customLong("request-timeout"),
         parsing: .unconditional,
-        help: "Seconds a model request may take before it is retried (default 120)."
+        help: "Seconds a model request may take before it is retried."
     )
     var requestTimeout: String = "120"
+
+    /// Checked whatever the model, so that a bad value is not accepted only because the mock model
+    /// has no use for it.
+    func validate() throws { _ = try timeoutSeconds() }
+
+    private func timeoutSeconds() throws -> Double {
+        guard let seconds = Double(requestTimeout), seconds > 0, seconds <= 3600 else {
+            throw ValidationError("invalid --request-timeout '\(requestTimeout)': expected seconds above 0, at most 3600")
+        }
+        return seconds
+    }
 
     func provider(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ModelProvider {
         let text = model ?? environment[ModelProvider.providerVariable].flatMap { $0.isEmpty ? nil : $0 } ?? "mock"
@@ -33,9 +44,7 @@ struct ModelOptions: ParsableArguments {
 
     /// The server settings of a real model.
     func server(_ provider: ModelProvider, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerSettings {
-        guard let seconds = Double(requestTimeout), seconds > 0, seconds <= 3600 else {
-            throw ValidationError("invalid --request-timeout '\(requestTimeout)': expected seconds from 0 to 3600")
-        }
+        let seconds = try timeoutSeconds()
         let name = modelName ?? environment[ModelProvider.nameVariable].flatMap { $0.isEmpty ? nil : $0 }
         var settings = try ServerSettings.fromEnvironment(
             provider,

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -10,6 +11,14 @@ public struct HTTPExchange: Sendable {
     public var timeout: Duration
     public var retry: RetryPolicy
     private let session: URLSession
+    private let reached = Reached()
+
+    /// Whether the server has answered once (any status). Until it has, a refused connection means
+    /// nothing listens at the address, and waiting for it would only delay the error by seconds;
+    /// afterwards, it is a server restarting, and worth asking again.
+    private final class Reached: Sendable {
+        let value = Atomic(false)
+    }
 
     public init(timeout: Duration, retry: RetryPolicy) {
         self.timeout = timeout
@@ -34,7 +43,9 @@ public struct HTTPExchange: Sendable {
         while true {
             do {
                 return try await once(method, url, headers: headers, body: body)
-            } catch let error as ModelServerError where error.isTransient && attempt < retry.attempts {
+            } catch let error as ModelServerError
+                where error.isTransient && attempt < retry.attempts && (!error.isRefused || reached.value.load(ordering: .relaxed))
+            {
                 let wait = retry.delay(after: attempt, retryAfter: error.retryAfter)
                 onRetry(error, wait)
                 try await Task.sleep(for: wait)
@@ -59,9 +70,12 @@ public struct HTTPExchange: Sendable {
             (data, http) = try await URLFetch.fetch(request, session: session, timeout: timeout)
         } catch URLFetch.Failure.timedOut {
             throw ModelServerError.timedOut(url: address, seconds: timeout.seconds)
+        } catch URLFetch.Failure.refused {
+            throw ModelServerError.refused(url: address)
         } catch URLFetch.Failure.failed(let problem) {
             throw ModelServerError.connection(url: address, problem: problem)
         }
+        reached.value.store(true, ordering: .relaxed)
         let status = http?.statusCode ?? 0
         guard (200..<300).contains(status) else {
             let text = String(decoding: data.prefix(300), as: UTF8.self).replacingOccurrences(of: "\n", with: " ")

@@ -4,6 +4,8 @@ public enum ModelServerError: Error, CustomStringConvertible, Equatable {
     case timedOut(url: String, seconds: Double)
     /// The connection failed or broke off.
     case connection(url: String, problem: String)
+    /// Nothing accepted the connection.
+    case refused(url: String)
     /// An HTTP error status, with the start of the body and the server's Retry-After.
     case status(url: String, code: Int, body: String, retryAfter: Duration?)
     /// The body is not the JSON the protocol promises.
@@ -15,6 +17,7 @@ public enum ModelServerError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .timedOut(let url, let seconds): "\(url): no answer within \(seconds) s"
         case .connection(let url, let problem): "\(url): \(problem)"
+        case .refused(let url): "\(url): connection refused (is the server running there?)"
         case .status(let url, let code, let body, _): "\(url): HTTP \(code)\(body.isEmpty ? "" : ": \(body)")"
         case .malformed(let url, let problem): "\(url): not a valid answer: \(problem)"
         case .unknownModel(let name, let available):
@@ -28,9 +31,14 @@ public enum ModelServerError: Error, CustomStringConvertible, Equatable {
         return nil
     }
 
+    var isRefused: Bool {
+        if case .refused = self { return true }
+        return false
+    }
+
     public var isTransient: Bool {
         switch self {
-        case .timedOut, .connection, .malformed: true
+        case .timedOut, .connection, .refused, .malformed: true
         case .status(_, let code, _, _): code == 429 || code >= 500
         case .unknownModel: false
         }
