@@ -14,6 +14,23 @@ struct BadInputTests {
         return String(lines.first ?? "")
     }
 
+    @Test(
+        "a number out of range, negative ones included, is named with its option",
+        arguments: [
+            (["bench", "bus", "--messages", "-1"], "--messages must be at least 1, not -1"),
+            (["bench", "review", "--rounds", "0"], "--rounds must be at least 1, not 0"),
+            (["runs", "--limit", "0"], "--limit 0 must be at least 1"),
+            (["logs", ".", "catalog", "--tail", "-1"], "--tail -1 must be at least 1"),
+            (["deploy", ".", "--port", "-1"], "--port -1 is not a port number (1-65535)"),
+            (["develop", "--request-timeout", "0"], "invalid --request-timeout '0': expected seconds above 0, at most 3600"),
+            (["develop", "--brief", "a shop\nwith a second line"], "--brief must be one line"),
+        ]
+    )
+    func outOfRange(arguments: [String], message: String) throws {
+        let line = try failure(arguments)
+        #expect(line == "error: \(message)")
+    }
+
     @Test("an unknown industry lists the available ones")
     func unknownIndustry() throws {
         let line = try failure(["develop", "--industry", "aerospace"])

@@ -28,7 +28,7 @@ public enum DeployError: Error, CustomStringConvertible, Equatable {
         case .step(let problem): problem
         case .serviceFailed(let service, let reason): "\(service) \(reason)"
         case .notDeployed(let app): "\(app) is not deployed (no deploy state in .gravity/)"
-        case .unknownService(let name, let known): "no service '\(name)'; services: \(known.joined(separator: ", ")), gateway"
+        case .unknownService(let name, let known): "no service '\(name)'; services: \(known.joined(separator: ", ")); logs also: gateway, supervisor"
         }
     }
 }

@@ -7,7 +7,7 @@ import GravityRuntime
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmark the runtime: bus, team, replay or scale (run a release build: swift run -c release gravity-team bench bus)."
+        abstract: "Benchmark the runtime: bus, team, replay, scale, review or all (run a release build: swift run -c release gravity-team bench bus)."
     )
 
     enum Scenario: String, ExpressibleByArgument, CaseIterable {
@@ -17,25 +17,25 @@ struct BenchCommand: AsyncParsableCommand {
     @Argument(help: "bus, team, replay, scale, review (one round of 14 reviews with a fixed-answer model) or all.")
     var scenario: Scenario
 
-    @Option(help: "Messages per bus measurement (one-to-one; broadcasts are a fifth of it).")
+    @Option(parsing: .unconditional, help: "Messages per bus measurement (one-to-one; broadcasts are a fifth of it).")
     var messages = 1_000_000
 
-    @Option(help: "Offered load, messages a second, at which one-to-one latency is measured.")
+    @Option(parsing: .unconditional, help: "Offered load, messages a second, at which one-to-one latency is measured.")
     var rate = 1_000_000
 
-    @Option(name: .customLong("broadcast-rate"), help: "Offered load, broadcasts a second, at which broadcast latency is measured.")
+    @Option(name: .customLong("broadcast-rate"), parsing: .unconditional, help: "Offered load, broadcasts a second, at which broadcast latency is measured.")
     var broadcastRate = 200_000
 
-    @Option(name: .customLong("bus-runs"), help: "Repetitions of the bus measurements; the report gives their medians.")
+    @Option(name: .customLong("bus-runs"), parsing: .unconditional, help: "Repetitions of the bus measurements; the report gives their medians.")
     var busRuns = 5
 
-    @Option(name: .customLong("latency-ms"), help: "Simulated model latency for the team scenario's concurrency comparison.")
+    @Option(name: .customLong("latency-ms"), parsing: .unconditional, help: "Simulated model latency for the team scenario's concurrency comparison.")
     var latencyMilliseconds = 20
 
-    @Option(help: "Events in the replay scenario's synthetic transcript.")
+    @Option(parsing: .unconditional, help: "Events in the replay scenario's synthetic transcript.")
     var events = 100_000
 
-    @Option(help: "Review rounds in the review scenario.")
+    @Option(parsing: .unconditional, help: "Review rounds in the review scenario.")
     var rounds = 500
 
     @Flag(help: "Print one JSON object instead of tables.")
@@ -44,7 +44,10 @@ struct BenchCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
 
     func validate() throws {
-        for (name, value) in [("--messages", messages), ("--rate", rate), ("--broadcast-rate", broadcastRate), ("--bus-runs", busRuns)] where value < 1 {
+        for (name, value) in [
+            ("--messages", messages), ("--rate", rate), ("--broadcast-rate", broadcastRate), ("--bus-runs", busRuns),
+            ("--events", events), ("--rounds", rounds), ("--latency-ms", latencyMilliseconds),
+        ] where value < 1 {
             throw ValidationError("\(name) must be at least 1, not \(value)")
         }
     }

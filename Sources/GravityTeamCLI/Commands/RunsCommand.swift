@@ -15,13 +15,17 @@ struct RunsCommand: ParsableCommand {
 struct RunsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the most recent runs.")
 
-    @Option(help: "How many runs to list.")
+    @Option(parsing: .unconditional, help: "How many runs to list.")
     var limit = 20
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
     @OptionGroup var history: HistoryOptions
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit \(limit) must be at least 1") }
+    }
 
     func run() throws {
         let runs = try RunHistory(path: history.path).runs(limit: limit)

@@ -20,7 +20,7 @@ struct DeployCommand: AsyncParsableCommand {
     @Option(help: "local (processes behind nginx), compose or kubernetes.")
     var target: DeployTarget = .local
 
-    @Option(help: "The gateway's port on 127.0.0.1 (default: gravity-app.yaml's, else 8080).")
+    @Option(parsing: .unconditional, help: "The gateway's port on 127.0.0.1 (default: gravity-app.yaml's, else 8080).")
     var port: Int?
 
     func validate() throws {

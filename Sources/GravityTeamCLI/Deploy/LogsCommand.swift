@@ -18,7 +18,7 @@ struct LogsCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Keep printing new lines until interrupted.")
     var follow = false
 
-    @Option(help: "Print only the last N lines first.")
+    @Option(parsing: .unconditional, help: "Print only the last N lines first.")
     var tail: Int?
 
     func validate() throws {

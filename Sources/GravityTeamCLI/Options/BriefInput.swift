@@ -9,16 +9,25 @@ struct BriefInput {
 
     func resolve(default fallback: String) throws -> String {
         if let briefFile {
-            guard let text = try? String(contentsOfFile: briefFile, encoding: .utf8) else {
-                throw RuntimeError.invalidConfiguration("\(briefFile): cannot read the brief file")
+            guard let data = FileManager.default.contents(atPath: briefFile) else {
+                let reason = FileManager.default.fileExists(atPath: briefFile) ? "cannot be read" : "no such file"
+                throw RuntimeError.invalidConfiguration("\(briefFile): cannot read the brief file: \(reason)")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw RuntimeError.invalidConfiguration("\(briefFile): the brief file is not UTF-8 text")
             }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { throw RuntimeError.invalidConfiguration("\(briefFile): the brief file is empty") }
+            guard !trimmed.contains(where: \.isNewline) else {
+                throw RuntimeError.invalidConfiguration("\(briefFile): the brief must be one line")
+            }
             return trimmed
         }
         if let brief {
             let trimmed = brief.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { throw ValidationError("--brief is empty") }
+            // The brief goes into prompts, the README's quote and the transcript header as one line.
+            guard !trimmed.contains(where: \.isNewline) else { throw ValidationError("--brief must be one line") }
             return trimmed
         }
         return fallback
