@@ -129,13 +129,25 @@ struct DeployFailureTests {
         Thread.sleep(forTimeInterval: 0.3)
         #expect(pids.allSatisfy { kill($0, 0) == 0 }, "the services outlive their supervisor")
 
+        // Status tells the truth about what is still running, unwatched, and how to stop it.
+        let unsupervised = try CLI.run(["status", root])
+        #expect(unsupervised.stdout.contains("unsupervised: its supervisor is gone and 3 of its processes are left running"), "\(unsupervised.stdout)")
+        #expect(unsupervised.stdout.range(of: "gateway +left running", options: .regularExpression) != nil, "\(unsupervised.stdout)")
+        #expect(unsupervised.stdout.range(of: "upstream +left running", options: .regularExpression) != nil, "\(unsupervised.stdout)")
+        let report = try #require(try CLI.json(CLI.run(["status", root, "--json"]).stdout) as? [String: Any])
+        #expect(report["left_running"] as? [String] == ["downstream", "gateway", "upstream"])
+        #expect(try CLI.run(["gateway", root]).stdout.contains("(left running without its supervisor"))
+
+        let redeployStarted = Date()
         let again = try CLI.run(["deploy", root, "--port", String(port)])
+        #expect(Date().timeIntervalSince(redeployStarted) < 8, "leftovers stop within their grace time, not after it")
         #expect(again.status == 0, "\(again.stdout)\n\(again.stderr)")
         #expect(
             again.stdout.contains("stopped upstream (left behind)") && again.stdout.contains("stopped gateway (left behind)"),
             "\(again.stdout)"
         )
-        #expect(pids.allSatisfy { kill($0, 0) != 0 }, "the old processes are gone")
+        // Ended: gone, or a zombie until init (their parent now) reaps it.
+        #expect(pids.allSatisfy { ProcessControl.hasEnded($0) }, "the old processes are gone")
         let stopped = try CLI.run(["stop", root])
         #expect(stopped.status == 0, "\(stopped.stderr)")
         #expect(AppProcesses.alive(under: root).isEmpty, "\(AppProcesses.alive(under: root))")

@@ -119,17 +119,25 @@ public enum LocalDeployment {
         public var services: [ServiceRecord]
         /// Whether the supervisor is alive (it holds the deploy lock).
         public var supervised: Bool
+        /// Without a supervisor: the services (and "gateway") whose processes are still running,
+        /// unwatched, until `stop` or the next `deploy` stops them.
+        public var leftRunning: Set<String>
     }
 
     public static func status(_ plan: DeploymentPlan) throws -> Status {
         guard let store = try DeployStore.existing(stateDirectory: plan.stateDirectory), let deployment = try store.deployment() else {
             throw DeployError.notDeployed(plan.name)
         }
-        return Status(
-            deployment: deployment,
-            services: try store.services(),
-            supervised: DeployLock.isHeld(stateDirectory: plan.stateDirectory)
-        )
+        let services = try store.services()
+        let supervised = DeployLock.isHeld(stateDirectory: plan.stateDirectory)
+        var left = Set<String>()
+        if !supervised {
+            for service in services where service.pid.map({ ProcessControl.isSame($0, startedAt: service.pidStart) }) == true {
+                left.insert(service.name)
+            }
+            if let pid = deployment.gatewayPid, ProcessControl.isSame(pid, startedAt: deployment.gatewayStart) { left.insert("gateway") }
+        }
+        return Status(deployment: deployment, services: services, supervised: supervised, leftRunning: left)
     }
 
     /// Stops the app: asks the supervisor to stop everything (reverse dependency order, then the

@@ -101,17 +101,38 @@ public enum ProcessControl {
     /// When the process started, in clock ticks since boot (/proc/<pid>/stat, field 22): with the pid,
     /// it names one process for good, so a recycled pid is never taken for it.
     public static func startTime(of pid: pid_t) -> Int64? {
+        // After the command come state (field 3) ... starttime (field 22): index 19 here.
+        statFields(of: pid).flatMap { $0.count > 19 ? Int64($0[19]) : nil }
+    }
+
+    /// The fields of /proc/<pid>/stat after the command: state, ppid, pgrp, ...
+    private static func statFields(of pid: pid_t) -> [Substring]? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
             let close = stat.lastIndex(of: ")")
         else { return nil }
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        // After the command come state (field 3) ... starttime (field 22): index 19 here.
-        return fields.count > 19 ? Int64(fields[19]) : nil
+        return stat[stat.index(after: close)...].split(separator: " ")
+    }
+
+    /// Whether `pid` has ended: gone, or a zombie. A service whose supervisor was killed belongs to
+    /// init, which may be slow to reap it (or, in some containers, never does).
+    public static func hasEnded(_ pid: pid_t) -> Bool {
+        !isAlive(pid) || statFields(of: pid)?.first == "Z"
+    }
+
+    /// Whether any process of group `group` is still running (zombies do not count).
+    static func groupIsRunning(_ group: pid_t) -> Bool {
+        guard kill(-group, 0) == 0 || errno == EPERM else { return false }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries {
+            guard let pid = pid_t(entry), let fields = statFields(of: pid), fields.count > 2 else { continue }
+            if fields[2] == Substring(String(group)) && fields[0] != "Z" { return true }
+        }
+        return false
     }
 
     /// Whether `pid` is still the process that started at `start` (when known).
     public static func isSame(_ pid: pid_t, startedAt start: Int64?) -> Bool {
-        guard isAlive(pid) else { return false }
+        guard !hasEnded(pid) else { return false }
         guard let start, let now = startTime(of: pid) else { return true }
         return now == start
     }
@@ -139,14 +160,14 @@ public enum ProcessControl {
         let deadline = ContinuousClock.now + grace
         while ContinuousClock.now < deadline {
             _ = exitStatus(of: pid)
-            if !isAlive(pid) && kill(-pid, 0) != 0 { return }
+            if hasEnded(pid) && !groupIsRunning(pid) { return }
             try? await Task.sleep(for: .milliseconds(20))
         }
         _ = kill(-pid, SIGKILL)
         _ = kill(pid, SIGKILL)
         for _ in 0..<100 {
             _ = exitStatus(of: pid)
-            if !isAlive(pid) { return }
+            if hasEnded(pid) { return }
             try? await Task.sleep(for: .milliseconds(10))
         }
     }

@@ -16,6 +16,7 @@ struct GatewayCommand: ParsableCommand {
         let plan = try DeploymentPlan.load(directory)
         let status = try? LocalDeployment.status(plan)
         let live = status?.supervised == true
+        let unsupervised = status.map { !$0.supervised && $0.leftRunning.contains("gateway") } ?? false
         let ports = Dictionary(
             (status?.services ?? []).compactMap { record in record.port.map { (record.name, $0) } },
             uniquingKeysWith: { a, _ in a }
@@ -31,7 +32,8 @@ struct GatewayCommand: ParsableCommand {
         }
         table.rows.append(["/", "frontend", plan.frontend ?? "(a page listing the routes)", live ? "served" : "not deployed"])
         let port = status?.deployment.gatewayPort ?? plan.defaultPort
-        print("Gateway of \(plan.name): nginx on http://127.0.0.1:\(port)/\(live ? "" : " (not running)")")
+        let note = live ? "" : unsupervised ? " (left running without its supervisor; `gravity-team stop` stops it)" : " (not running)"
+        print("Gateway of \(plan.name): nginx on http://127.0.0.1:\(port)/\(note)")
         print(table.render())
     }
 }

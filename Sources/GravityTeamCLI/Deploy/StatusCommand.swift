@@ -30,12 +30,22 @@ struct StatusCommand: ParsableCommand {
         let state =
             status.supervised
             ? deployment.status.rawValue
-            : (deployment.status == .running ? "not running (its supervisor is gone)" : deployment.status.rawValue)
+            : status.leftRunning.isEmpty
+                ? (deployment.status == .running ? "not running (its supervisor is gone)" : deployment.status.rawValue)
+                : "unsupervised: its supervisor is gone and \(status.leftRunning.count) of its processes are left running; "
+                    + "`gravity-team stop \(directory)` stops them"
         print("\(deployment.app): \(state)\(status.supervised ? " on \(deployment.gatewayURL)" : "")")
         if let message = deployment.message, deployment.status == .failed {
             print("last failure: \(message.split(separator: "\n").first ?? "")")
         }
-        print(StatusTable.render(deployment: deployment, services: status.services, supervised: status.supervised))
+        print(
+            StatusTable.render(
+                deployment: deployment,
+                services: status.services,
+                supervised: status.supervised,
+                leftRunning: status.leftRunning
+            )
+        )
         if let port = deployment.postgresPort, status.supervised { print("postgresql: 127.0.0.1:\(port)") }
         for (name, value) in secrets.sorted(by: { $0.key < $1.key }) { print("\(name)=\(value)") }
     }
@@ -46,14 +56,22 @@ struct StatusReport: Encodable {
     var app: String
     var status: String
     var supervised: Bool
+    /// Without a supervisor, what is still running unwatched.
+    var leftRunning: [String]
     var gateway: String
     var services: [ServiceRecord]
     var secrets: [String: String]?
+
+    enum CodingKeys: String, CodingKey {
+        case app, status, supervised, gateway, services, secrets
+        case leftRunning = "left_running"
+    }
 
     init(status: LocalDeployment.Status, secrets: [String: String]?) {
         app = status.deployment.app
         self.status = status.deployment.status.rawValue
         supervised = status.supervised
+        leftRunning = status.leftRunning.sorted()
         gateway = status.deployment.gatewayURL
         services = status.services
         self.secrets = secrets

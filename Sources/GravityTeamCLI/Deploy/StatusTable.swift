@@ -4,24 +4,34 @@ import GravityRuntime
 
 /// The table of `status` and of the end of `deploy`.
 enum StatusTable {
-    static func render(deployment: DeploymentRecord, services: [ServiceRecord], supervised: Bool, now: Date = Date()) -> String {
+    /// Without a supervisor nobody checks health, so it shows as "-"; a process still running is
+    /// "left running" (until `stop`), one that is not is "gone".
+    static func render(
+        deployment: DeploymentRecord,
+        services: [ServiceRecord],
+        supervised: Bool,
+        leftRunning: Set<String> = [],
+        now: Date = Date()
+    ) -> String {
         var table = TextTable(header: ["SERVICE", "STATE", "PID", "PORT", "HEALTH", "RESTARTS", "UPTIME", "URL"])
         for service in services {
-            let up = service.state == .running || service.state == .starting
+            let recordedUp = service.state == .running || service.state == .starting
+            let up = supervised ? recordedUp : leftRunning.contains(service.name)
             table.rows.append([
                 service.name,
-                supervised || !up ? service.state.rawValue : "unknown",
+                supervised || !recordedUp ? service.state.rawValue : (up ? "left running" : "gone"),
                 service.pid.map(String.init) ?? "-",
                 service.port.map(String.init) ?? "-",
-                service.health.rawValue,
+                supervised ? service.health.rawValue : "-",
                 String(service.restarts),
                 up ? service.startedAt.map { uptime(now.timeIntervalSince1970 - $0) } ?? "-" : "-",
                 up ? service.url ?? "-" : "-",
             ])
         }
-        let gatewayUp = supervised && deployment.gatewayPid != nil
+        let gatewayUp = supervised ? deployment.gatewayPid != nil : leftRunning.contains("gateway")
+        let gatewayState = gatewayUp ? (supervised ? "running" : "left running") : "stopped"
         table.rows.append([
-            "gateway", gatewayUp ? "running" : "stopped", deployment.gatewayPid.map(String.init) ?? "-", String(deployment.gatewayPort),
+            "gateway", gatewayState, deployment.gatewayPid.map(String.init) ?? "-", String(deployment.gatewayPort),
             "-", "-", gatewayUp ? uptime(now.timeIntervalSince1970 - deployment.startedAt) : "-", gatewayUp ? deployment.gatewayURL : "-",
         ])
         return table.render()
