@@ -31,6 +31,17 @@ struct BadInputTests {
         #expect(line == "error: \(message)")
     }
 
+    @Test("an --out that cannot be made says why in the system's words")
+    func unwritableOut() throws {
+        let directory = try CLI.temporaryDirectory()
+        try "not a directory\n".write(toFile: "\(directory)/afile", atomically: true, encoding: .utf8)
+        let underFile = try CLI.run(["develop", "--out", "afile/app"], in: directory)
+        #expect(underFile.status != 0)
+        #expect(underFile.stderr == "error: afile/app: cannot write: afile is a file, not a directory\n", "\(underFile.stderr)")
+        let line = try failure(["develop", "--out", "/proc/gravity-out"])
+        #expect(line == "error: /proc/gravity-out: cannot write: no such file or directory (or none can be made there)")
+    }
+
     @Test("an unknown industry lists the available ones")
     func unknownIndustry() throws {
         let line = try failure(["develop", "--industry", "aerospace"])

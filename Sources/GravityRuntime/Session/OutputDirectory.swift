@@ -35,8 +35,34 @@ public struct OutputDirectory: Sendable {
             // An existing marker keeps the last run's list until this run has written its files.
             if !manager.fileExists(atPath: markerPath) { try Data(Self.header.utf8).write(to: URL(fileURLWithPath: markerPath)) }
         } catch {
-            throw RuntimeError.cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+            throw RuntimeError.cannotWrite(path: path, reason: Self.reason(creating: path, error))
         }
+    }
+
+    /// Why `path` could not be made, in the system's words: a file in the way, or the error number's
+    /// text ("Permission denied"), rather than Foundation's generic "The operation could not be completed".
+    static func reason(creating path: String, _ error: any Error) -> String {
+        var ancestor = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        while !ancestor.isEmpty, ancestor != "/", !FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory) {
+            ancestor = (ancestor as NSString).deletingLastPathComponent
+        }
+        if !ancestor.isEmpty, FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return "\(ancestor) is a file, not a directory"
+        }
+        var cause = error as NSError
+        while let underlying = cause.userInfo[NSUnderlyingErrorKey] as? NSError { cause = underlying }
+        if cause.domain == NSPOSIXErrorDomain, let text = strerror(Int32(cause.code)) { return String(cString: text) }
+        if cause.domain == NSCocoaErrorDomain {
+            switch CocoaError.Code(rawValue: cause.code) {
+            case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or directory (or none can be made there)"
+            case .fileWriteNoPermission, .fileReadNoPermission: return "permission denied"
+            case .fileWriteVolumeReadOnly: return "read-only file system"
+            case .fileWriteOutOfSpace: return "no space left on the device"
+            default: break
+            }
+        }
+        return (error as NSError).localizedDescription
     }
 
     /// The path of `name` inside the directory.
@@ -55,7 +81,7 @@ public struct OutputDirectory: Sendable {
         } catch let error as RuntimeError {
             throw error
         } catch {
-            throw RuntimeError.cannotWrite(path: target, reason: (error as NSError).localizedDescription)
+            throw RuntimeError.cannotWrite(path: target, reason: Self.reason(creating: target, error))
         }
         return ArtifactDigest(path: name, sha256: SHA256Digest.hex(data), bytes: data.count)
     }
