@@ -74,6 +74,9 @@ struct DeployCommandTests {
         let again = try CLI.run(["deploy", app, "--port", String(port)], in: directory)
         #expect(again.status == 0)
         #expect(again.stdout.contains("gravity-shop is already running on \(base)/"))
+        let elsewhere = try CLI.run(["deploy", app, "--port", String(port == 65_535 ? port - 1 : port + 1)], in: directory)
+        #expect(elsewhere.status != 0, "another port is not silently ignored")
+        #expect(elsewhere.stderr.contains("is already running on \(base)/, not on port"), "\(elsewhere.stderr)")
 
         let catalog = try #require((report["services"] as? [[String: Any]])?.first { $0["name"] as? String == "catalog" })
         let pid = try #require(catalog["pid"] as? Int)

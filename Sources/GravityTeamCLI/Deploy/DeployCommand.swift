@@ -46,6 +46,12 @@ struct DeployCommand: AsyncParsableCommand {
         }
         switch outcome {
         case .alreadyRunning(let deployment):
+            if let asked = self.port, let deployment, deployment.gatewayPort != asked {
+                throw DeployFailure(
+                    message:
+                        "\(plan.name) is already running on \(deployment.gatewayURL), not on port \(asked); `gravity-team stop \(directory)` first to move it"
+                )
+            }
             let url = deployment.map { " on \($0.gatewayURL)" } ?? ""
             print(
                 "\(plan.name) is already running\(url); `gravity-team status \(directory)` shows it, `gravity-team stop \(directory)` stops it."
