@@ -56,6 +56,33 @@ struct ReplayCommandTests {
         #expect(outcome.stderr.contains("ends in the middle of a line"))
     }
 
+    @Test("a transcript of a run that did not finish is named as such, with how to finish it")
+    func unfinished() throws {
+        let directory = try CLI.temporaryDirectory()
+        let lines = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/general.jsonl", encoding: .utf8).split(separator: "\n")
+        try (lines.prefix(50).joined(separator: "\n") + "\n").write(toFile: "\(directory)/cut.jsonl", atomically: true, encoding: .utf8)
+        let outcome = try CLI.run(["replay", "cut.jsonl"], in: directory)
+        #expect(outcome.status != 0)
+        #expect(
+            outcome.stderr
+                == "error: cut.jsonl: the run did not finish (no run_end after event 49); `gravity-team develop --resume cut.jsonl` finishes it\n",
+            "\(outcome.stderr)"
+        )
+    }
+
+    @Test("a line re-spaced by hand is a divergence in its bytes, said to be only that")
+    func respaced() throws {
+        let directory = try CLI.temporaryDirectory()
+        var lines = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/general.jsonl", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[5] = lines[5].replacingOccurrences(of: #"":"#, with: #"": "#)
+        try lines.joined(separator: "\n").write(toFile: "\(directory)/spaced.jsonl", atomically: true, encoding: .utf8)
+        let outcome = try CLI.run(["replay", "spaced.jsonl", "--verify"], in: directory)
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("diverges at event 5: "), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("differs in its bytes only (spacing or key order; the values are equal)"), "\(outcome.stderr)")
+    }
+
     @Test(
         "a wrong header or version is one clear error",
         arguments: [

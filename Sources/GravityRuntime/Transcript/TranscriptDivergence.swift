@@ -41,10 +41,12 @@ public struct TranscriptDivergence: Sendable, CustomStringConvertible {
             }
             let actualLine = actual.eventLines[index]
             if expectedLine != actualLine {
+                let differences = fieldDifferences(expectedLine, actualLine)
                 return TranscriptDivergence(
                     seq: index + 1,
-                    summary: "\(label(expectedLine)) differs",
-                    differences: fieldDifferences(expectedLine, actualLine)
+                    // Equal values in different bytes: the line was re-spaced or re-ordered by hand.
+                    summary: "\(label(expectedLine)) differs" + (differences.isEmpty ? " in its bytes only (spacing or key order; the values are equal)" : ""),
+                    differences: differences
                 )
             }
         }

@@ -43,6 +43,12 @@ struct ReplayCommand: AsyncParsableCommand {
         let industry = try IndustryChoice.load(self.industry, catalog: catalog, transcriptHeader: recorded.header)
         let team = try catalog.team(for: industry)
         let skeletons = try await decoding
+        // An interrupted run replays until its first unanswered request; say what it is instead.
+        guard skeletons.last?.type == .runEnd else {
+            throw RuntimeError.invalidConfiguration(
+                "\(transcript): the run did not finish (no run_end after event \(skeletons.count)); `gravity-team develop --resume \(transcript)` finishes it"
+            )
+        }
         let output = try OutputDirectory(path: out ?? "gravity-out/replay-\(industry.id)")
         let replayPath = output.file("transcript.jsonl")
         guard URL(fileURLWithPath: replayPath).standardizedFileURL != URL(fileURLWithPath: transcript).standardizedFileURL else {
