@@ -10,12 +10,20 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Benchmark the runtime: bus, team, replay, scale, review or all (run a release build: swift run -c release gravity-team bench bus)."
     )
 
-    enum Scenario: String, ExpressibleByArgument, CaseIterable {
+    enum Scenario: String, CaseIterable {
         case bus, team, replay, scale, review, all
     }
 
-    @Argument(help: "bus, team, replay, scale, review (one round of 14 reviews with a fixed-answer model) or all.")
-    var scenario: Scenario
+    /// Taken as text and checked in `validate`, so that a wrong name is a one-line error.
+    @Argument(
+        help: ArgumentHelp(
+            "bus, team, replay, scale, review (one round of 14 reviews with a fixed-answer model) or all.",
+            valueName: "scenario"
+        )
+    )
+    var scenarioName: String
+
+    private var scenario: Scenario { Scenario(rawValue: scenarioName) ?? .all }
 
     @Option(parsing: .unconditional, help: "Messages per bus measurement (one-to-one; broadcasts are a fifth of it).")
     var messages = 1_000_000
@@ -44,6 +52,9 @@ struct BenchCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
 
     func validate() throws {
+        guard Scenario(rawValue: scenarioName) != nil else {
+            throw ValidationError("unknown scenario '\(scenarioName)': expected bus, team, replay, scale, review or all")
+        }
         for (name, value) in [
             ("--messages", messages), ("--rate", rate), ("--broadcast-rate", broadcastRate), ("--bus-runs", busRuns),
             ("--events", events), ("--rounds", rounds), ("--latency-ms", latencyMilliseconds),
