@@ -78,6 +78,21 @@ struct DevelopCommandTests {
         #expect(outcome.stdout.contains("phase         lead"))
     }
 
+    @Test("progress lines are the same at concurrency 1 and 14: votes come out in team order")
+    func progressOrder() throws {
+        func progress(_ concurrency: String) throws -> [Substring] {
+            let outcome = try CLI.run(
+                ["develop", "--industry", "finance", "--concurrency", concurrency, "--mock-latency-ms", "2", "--out", "app"])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            // Up to the summary, whose timings and paths differ from run to run.
+            return outcome.stdout.split(separator: "\n").prefix { !$0.hasPrefix("phase ") }
+        }
+        let serial = try progress("1")
+        #expect(serial.count > 100)
+        #expect(try progress("14") == serial)
+        #expect(try progress("14") == serial)
+    }
+
     @Test("a run with --max-rounds 1 shows the product manager's decision when a phase is not approved")
     func productManagerDecision() throws {
         for seed in 1...40 {

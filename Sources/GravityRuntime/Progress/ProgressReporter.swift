@@ -1,12 +1,26 @@
 import Foundation
 import GravityModel
+import Synchronization
 
 /// Turns bus traffic into progress lines as it happens: the phase and its lead, each proposal,
-/// each vote as it arrives, tallies and decisions.
+/// votes, tallies and decisions. Votes are shown in team order as soon as every earlier reviewer's
+/// vote is in, so the lines are the same at any concurrency (like the transcript) and still come
+/// while the round is under way.
 public struct ProgressReporter: BusObserver {
     private let team: Team
     private let write: @Sendable (String) -> Void
     private let reasonWidth: Int
+    private let round = RoundVotes()
+
+    /// The votes of the round under way that wait for an earlier reviewer's.
+    private final class RoundVotes: Sendable {
+        struct State {
+            var reviewers: [String] = []
+            var next = 0
+            var waiting: [String: [String]] = [:]
+        }
+        let state = Mutex(State())
+    }
 
     /// - Parameter write: receives each line (without a newline).
     public init(team: Team, reasonWidth: Int = 96, write: @escaping @Sendable (String) -> Void) {
@@ -16,7 +30,38 @@ public struct ProgressReporter: BusObserver {
     }
 
     public func observe(_ envelope: Envelope) {
-        for line in lines(for: envelope.message) { write(line) }
+        for line in ordered(envelope.message) { write(line) }
+    }
+
+    /// The lines to show now for `message`, holding back votes that would come out of team order.
+    private func ordered(_ message: BusMessage) -> [String] {
+        switch message {
+        case .proposed(let proposal):
+            let reviewers = team.members.map(\.id).filter { $0 != proposal.author }
+            round.state.withLock { $0 = RoundVotes.State(reviewers: reviewers) }
+            return lines(for: message)
+        case .voted(_, _, let vote):
+            return round.state.withLock { state in
+                state.waiting[vote.voter] = lines(for: message)
+                var ready: [String] = []
+                while state.next < state.reviewers.count, let lines = state.waiting.removeValue(forKey: state.reviewers[state.next]) {
+                    ready += lines
+                    state.next += 1
+                }
+                return ready
+            }
+        case .tallied:
+            // Whoever did not vote is skipped; what is still held back comes out before the tally.
+            let held = round.state.withLock { state in
+                let rest = state.reviewers.compactMap { state.waiting.removeValue(forKey: $0) }.flatMap { $0 }
+                let strays = state.waiting.keys.sorted().flatMap { state.waiting[$0] ?? [] }
+                state = RoundVotes.State()
+                return rest + strays
+            }
+            return held + lines(for: message)
+        default:
+            return lines(for: message)
+        }
     }
 
     /// The lines a message produces (empty for messages the user need not see).
