@@ -57,7 +57,8 @@ public enum ReplayError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .unanswerable(let persona, let phase, let round, let task, let hash):
-            "the transcript has no recorded answer for \(persona)'s \(task.rawValue) request in the \(phase.rawValue) phase, round \(round) (request \(hash.prefix(12)))"
+            "the transcript has no recorded answer for \(persona)'s \(task.rawValue) request in the \(phase.rawValue) phase, round \(round) (request \(hash.prefix(12))); "
+                + "if the transcript is whole, it was made from other personas, prompts or industry (a custom industry file is given with --industry PATH)"
         }
     }
 }
