@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The data the team is made of: standing personas from `personas/` and industries from
 /// `industries/`, read once from a data directory and validated with located errors.
@@ -17,11 +18,23 @@ public struct Catalog: Sendable {
         let personaDirectory = (root as NSString).appendingPathComponent("personas")
         var personas: [Persona] = []
         var origin: [String: String] = [:]
-        for file in try Self.yamlFiles(in: personaDirectory) {
+        let files = try Self.yamlFiles(in: personaDirectory)
+        // Parsed and checked on every core (YAML decoding is most of a run's start-up), then taken
+        // in file order, so the error reported is the one a file at a time would give.
+        let loaded = Mutex([Result<Persona, any Error>?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let display = "personas/" + (files[index] as NSString).lastPathComponent
+            let result = Result { () throws -> Persona in
+                let document = try YAMLDocument.loadLocated(Persona.self, from: files[index], displayPath: display)
+                try PersonaValidation.check(document.value, in: document)
+                return document.value
+            }
+            loaded.withLock { $0[index] = result }
+        }
+        let results = loaded.withLock { $0 }
+        for (index, file) in files.enumerated() {
             let display = "personas/" + (file as NSString).lastPathComponent
-            let document = try YAMLDocument.loadLocated(Persona.self, from: file, displayPath: display)
-            let persona = document.value
-            try PersonaValidation.check(persona, in: document)
+            guard let persona = try results[index]?.get() else { continue }
             if let first = origin[persona.id] {
                 throw ModelError.duplicatePersona(id: persona.id, file: display, firstFile: first)
             }
