@@ -24,6 +24,20 @@ struct LocalDeploymentPartsTests {
         return text + extra
     }
 
+    @Test("a log's tail is whole lines, however many are asked for and however long the log")
+    func logTail() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tail-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let lines = (1...5_000).map { "line \($0): " + String(repeating: "x", count: $0 % 97) }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(ProcessControl.tail(path, lines: 2_000) == Array(lines.suffix(2_000)), "more than one block of the file")
+        #expect(ProcessControl.tail(path, lines: 3) == Array(lines.suffix(3)))
+        #expect(ProcessControl.tail(path, lines: 9_000) == lines, "more lines than the file has")
+        try "only\nno newline at the end".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(ProcessControl.tail(path, lines: 1) == ["no newline at the end"])
+        #expect(ProcessControl.tail("\(path).missing", lines: 5).isEmpty)
+    }
+
     @Test("services start in waves: each wave depends only on earlier ones")
     func waves() throws {
         let root = try Self.folder([
