@@ -271,7 +271,8 @@ struct PythonCommonModules {
             import logging
 
             import httpx
-            from fastapi import FastAPI
+            from fastapi import FastAPI, Request
+            from fastapi.exceptions import RequestValidationError
             from fastapi.responses import JSONResponse
             from sqlalchemy import text
 
@@ -292,6 +293,12 @@ struct PythonCommonModules {
                 app.state.session_factory = make_session_factory(engine)
                 app.state.clients = make_clients(settings, transport)
             \(includes)
+
+                @app.exception_handler(RequestValidationError)
+                async def invalid_request(request: Request, error: RequestValidationError):
+                    # Where and why, without echoing the input: a NaN in it cannot even be written as JSON.
+                    problems = [{"loc": list(item["loc"]), "msg": item["msg"], "type": item["type"]} for item in error.errors()]
+                    return JSONResponse({"detail": problems}, status_code=422)
 
                 @app.get("\(service.healthCheck)", tags=["health"])
                 def health():

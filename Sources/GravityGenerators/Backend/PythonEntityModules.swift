@@ -52,6 +52,13 @@ struct PythonEntityModules {
             "from typing import Annotated, Literal",
             "",
             "from pydantic import BaseModel, ConfigDict, Field",
+            "",
+            "# The largest INTEGER every database here stores (PostgreSQL's is 32 bits).",
+            "MAX_INTEGER = 2_147_483_647",
+            "# The largest value a NUMERIC(12, 2) column holds.",
+            "MAX_DECIMAL = 9_999_999_999.99",
+            "# No text may hold a NUL character: PostgreSQL cannot store one.",
+            #"NO_NUL = r"^[^\x00]*$""#,
         ]
         for entity in service.entities {
             let inputs = entity.inputColumns
@@ -96,7 +103,8 @@ struct PythonEntityModules {
             case .boolean: type = "bool"
             default: type = column.references != nil || column.external != nil ? "int" : "str"
             }
-            return "    filter_\(column.name): \(type) | None = Query(None, alias=\(PythonTypes.pythonString(column.name))),"
+            let bounds = type == "int" ? ", ge=-MAX_INTEGER, le=MAX_INTEGER" : type == "str" ? ", pattern=NO_NUL" : ""
+            return "    filter_\(column.name): \(type) | None = Query(None, alias=\(PythonTypes.pythonString(column.name))\(bounds)),"
         }
         let filterClauses = filters.map { "        (\(entity.className).\($0.name), filter_\($0.name))," }
         let searchable = entity.inputColumns.filter { [.string, .text, .email].contains($0.type) }
@@ -126,25 +134,30 @@ struct PythonEntityModules {
         return """
             \"\"\"\(entity.label): list, read, create, replace and delete.\"\"\"
 
-            from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
+            from typing import Annotated
+
+            from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
             from sqlalchemy import func, or_, select
             from sqlalchemy.exc import IntegrityError
             from sqlalchemy.orm import Session
 
             from app.database import get_session
             from app.models import \(modelImports)
-            from app.schemas import \(entity.className)In, \(entity.className)Out, \(entity.className)Page
+            from app.schemas import MAX_INTEGER, NO_NUL, \(entity.className)In, \(entity.className)Out, \(entity.className)Page
             from app.security import Principal, current_principal, require_roles
 
             router = APIRouter(prefix="\(path)", tags=[\(PythonTypes.pythonString(entity.plural))])
+
+            # An id the database cannot hold is a 422, not an overflow deep in the driver.
+            ItemId = Annotated[int, Path(ge=1, le=MAX_INTEGER)]
 
 
             @router.get("", response_model=\(entity.className)Page)
             def list_\(entity.plural)(
                 request: Request,
-                page: int = Query(1, ge=1),
+                page: int = Query(1, ge=1, le=MAX_INTEGER),
                 page_size: int | None = Query(None, ge=1, le=200),
-                q: str | None = Query(None, max_length=100, description="Text to search for"),
+                q: str | None = Query(None, max_length=100, pattern=NO_NUL, description="Text to search for"),
             \(filterParameters.joined(separator: "\n"))
                 session: Session = Depends(get_session)\(readGuard),
             ):
@@ -164,7 +177,7 @@ struct PythonEntityModules {
 
 
             @router.get("/{item_id}", response_model=\(entity.className)Out)
-            def get_\(entity.name)(item_id: int, session: Session = Depends(get_session)\(readGuard)):
+            def get_\(entity.name)(item_id: ItemId, session: Session = Depends(get_session)\(readGuard)):
                 item = session.get(\(entity.className), item_id)
                 if item is None:
                     raise HTTPException(status.HTTP_404_NOT_FOUND, f"no \(entity.name) {item_id}")
@@ -194,7 +207,7 @@ struct PythonEntityModules {
 
 
             @router.put("/{item_id}", response_model=\(entity.className)Out)
-            def replace_\(entity.name)(item_id: int, payload: \(entity.className)In, request: Request, session: Session = Depends(get_session), \(writeGuard)):
+            def replace_\(entity.name)(item_id: ItemId, payload: \(entity.className)In, request: Request, session: Session = Depends(get_session), \(writeGuard)):
                 item = session.get(\(entity.className), item_id)
                 if item is None:
                     raise HTTPException(status.HTTP_404_NOT_FOUND, f"no \(entity.name) {item_id}")
@@ -205,7 +218,7 @@ struct PythonEntityModules {
 
 
             @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
-            def delete_\(entity.name)(item_id: int, session: Session = Depends(get_session), \(writeGuard)):
+            def delete_\(entity.name)(item_id: ItemId, session: Session = Depends(get_session), \(writeGuard)):
                 item = session.get(\(entity.className), item_id)
                 if item is None:
                     raise HTTPException(status.HTTP_404_NOT_FOUND, f"no \(entity.name) {item_id}")

@@ -134,6 +134,7 @@ struct PythonTestGenerator {
             "READER = token(\(PythonTypes.pythonString(model.roles.first ?? writerRole)))",
             "_numbers = itertools.count(1000)",
         ]
+        if !decimals.isEmpty { out.insert("import json", at: 3) }
         for helper in allPrerequisites(of: entity) {
             let role = helper.writers.first ?? writerRole
             out.append("WRITER_\(helper.name.uppercased()) = token(\(PythonTypes.pythonString(role)))")
@@ -175,6 +176,13 @@ struct PythonTestGenerator {
             "", "",
             "def test_get_unknown_id_returns_404(client):",
             "    assert client.get(f\"{PATH}/{MISSING_ID}\", headers=\(readHeaders)).status_code == 404",
+            "", "",
+            "def test_numbers_beyond_the_database_return_422(client):",
+            "    assert client.get(f\"{PATH}/{2**63}\", headers=\(readHeaders)).status_code == 422",
+            "    assert client.get(PATH, params={\"page\": 2**62}, headers=\(readHeaders)).status_code == 422",
+            "", "",
+            "def test_text_with_a_nul_character_returns_422(client):",
+            "    assert client.get(PATH, params={\"q\": \"a\\x00b\"}, headers=\(readHeaders)).status_code == 422",
             "", "",
             "def test_list_is_paged(client):",
             "    for number in range(1, 4):",
@@ -238,6 +246,16 @@ struct PythonTestGenerator {
                 "    payload = \(entity.name)_payload(client, 1)",
                 "    del payload[\(PythonTypes.pythonString(column.name))]",
                 "    assert client.post(PATH, json=payload, headers=WRITER).status_code == 422",
+            ]
+        }
+        if let column = decimals.first {
+            out += [
+                "", "",
+                "def test_a_price_that_is_not_a_finite_number_returns_422(client):",
+                "    for value in (float(\"nan\"), float(\"inf\"), 1e20):",
+                "        payload = \(entity.name)_payload(client, 1) | {\(PythonTypes.pythonString(column.name)): value}",
+                "        response = client.post(PATH, content=json.dumps(payload), headers=WRITER | {\"Content-Type\": \"application/json\"})",
+                "        assert response.status_code == 422, response.text",
             ]
         }
         if let column = unique.first {

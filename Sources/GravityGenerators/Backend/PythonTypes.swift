@@ -35,18 +35,21 @@ enum PythonTypes {
         switch column.type {
         case .string:
             base = "str"
-            constraints = ["min_length=1", "max_length=\(column.maxLength ?? 255)"]
+            constraints = ["min_length=1", "max_length=\(column.maxLength ?? 255)", "pattern=NO_NUL"]
         case .text:
             base = "str"
+            constraints = ["pattern=NO_NUL"]
         case .email:
             base = "str"
-            constraints = ["max_length=\(column.maxLength ?? 254)", #"pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$""#]
+            constraints = ["max_length=\(column.maxLength ?? 254)", #"pattern=r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$""#]
         case .integer:
             base = "int"
-            if let minimum = column.minimum { constraints = ["ge=\(Int(minimum))"] }
+            constraints = [column.minimum.map { "ge=\(Int($0))" } ?? "ge=-MAX_INTEGER", "le=MAX_INTEGER"]
         case .decimal:
             base = "float"
-            if let minimum = column.minimum { constraints = ["ge=\(SQLValue.number(minimum))"] }
+            constraints = [
+                column.minimum.map { "ge=\(SQLValue.number($0))" } ?? "ge=-MAX_DECIMAL", "le=MAX_DECIMAL", "allow_inf_nan=False",
+            ]
         case .boolean: base = "bool"
         case .date: base = "date"
         case .datetime: base = "datetime"

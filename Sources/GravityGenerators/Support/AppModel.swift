@@ -161,9 +161,13 @@ public struct AppModel: Sendable {
                         )
                     )
                 }
-                let writers = security.policies.filter { $0.writes.contains(table.entity) }.compactMap { policy in
+                var writers = security.policies.filter { $0.writes.contains(table.entity) }.compactMap { policy in
                     roles.first { $0 == SafeIdentifier.make(policy.role) }
                 }
+                // The administrator (the last role, the account created at start-up) may write
+                // everything: otherwise data that only a role nobody can be given may write could
+                // never be entered at all.
+                if let administrator = roles.last, !writers.contains(administrator) { writers.append(administrator) }
                 guard let entityName = safeEntity[table.entity], let plural = plurals[table.entity] else { continue }
                 entities.append(
                     Entity(

@@ -51,10 +51,17 @@ public enum GatewayTemplate {
             lines += [
                 "        location \(route.prefix.hasSuffix("/") ? String(route.prefix.dropLast()) : route.prefix)/ {",
                 "            proxy_pass http://\(route.service);",
-                "            proxy_set_header Host $host;",
+                // $http_host keeps the port, so a redirect a service makes (a trailing slash) comes back here.
+                "            proxy_set_header Host $http_host;",
                 "            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+                "            proxy_set_header X-Forwarded-Proto $scheme;",
                 "        }",
             ]
+        }
+        // An API path no service serves is a 404, not the frontend's page.
+        let prefixes = Set(routes.map { $0.prefix.hasSuffix("/") ? String($0.prefix.dropLast()) : $0.prefix })
+        if routes.contains(where: { $0.prefix.hasPrefix("/api/") }), !prefixes.contains("/api") {
+            lines += [#"        location /api/ { default_type application/json; return 404 '{"detail":"Not Found"}'; }"#]
         }
         lines += [
             "        location / { try_files $uri $uri/ /index.html; }",
