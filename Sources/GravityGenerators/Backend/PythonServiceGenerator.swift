@@ -75,7 +75,9 @@ struct PythonServiceGenerator {
         COPY db ./db
         ENV PORT=8000
         EXPOSE 8000
-        RUN useradd --system --uid 10001 service
+        # /data holds a SQLite database when the service has one; a new volume mounted there takes
+        # the directory's owner from the image, so the service can write it.
+        RUN useradd --system --uid 10001 service && mkdir -p /data && chown service /data
         USER service
         CMD ["sh", "-c", "python -m app.migrate --seed && exec uvicorn --factory app.main:create_app --host 0.0.0.0 --port ${PORT}"]
 

@@ -103,6 +103,11 @@ struct KubernetesGenerator {
                     app.kubernetes.io/name: \(name)
                     \(labels)
                 spec:
+                  # The image runs as uid 10001; fsGroup makes a mounted volume writable by it.
+                  securityContext:
+                    runAsNonRoot: true
+                    runAsUser: 10001
+                    fsGroup: 10001
                   containers:
                     - name: \(name)
                       image: \(model.slug)/\(name):1.0.0
