@@ -131,6 +131,27 @@ struct PythonEntityModules {
             }
         ).subtracting([entity.className]).sorted()
         let modelImports = ([entity.className] + referencedModels).joined(separator: ", ")
+        let owner = AppModel.Entity.ownerColumn
+        let ownership =
+            entity.ownedBy.map { role in
+                """
+
+                # Accounts of this role see and change only the records they created.
+                OWNER_ROLE = \(PythonTypes.pythonString(role))
+
+
+                def _may_see(item: \(entity.className), principal: Principal) -> bool:
+                    return principal.role != OWNER_ROLE or item.\(owner) == principal.subject
+
+                """
+            } ?? ""
+        let hiddenFromReader = entity.ownedBy == nil ? "" : " or not _may_see(item, _reader)"
+        let hiddenFromWriter = entity.ownedBy == nil ? "" : " or not _may_see(item, writer)"
+        let ownListOnly =
+            entity.ownedBy == nil
+            ? "" : "\n    if _reader.role == OWNER_ROLE:\n        query = query.where(\(entity.className).\(owner) == _reader.subject)"
+        let recordOwner =
+            entity.ownedBy == nil ? "" : "\n    item.\(owner) = writer.subject if writer.role == OWNER_ROLE else None"
         return """
             \"\"\"\(entity.label): list, read, create, replace and delete.\"\"\"
 
@@ -150,7 +171,7 @@ struct PythonEntityModules {
 
             # An id the database cannot hold is a 422, not an overflow deep in the driver.
             ItemId = Annotated[int, Path(ge=1, le=MAX_INTEGER)]
-
+            \(ownership)
 
             @router.get("", response_model=\(entity.className)Page)
             def list_\(entity.plural)(
@@ -167,7 +188,7 @@ struct PythonEntityModules {
             \(filterClauses.joined(separator: "\n"))
                 ):
                     if value is not None:
-                        query = query.where(column == value)
+                        query = query.where(column == value)\(ownListOnly)
                 if q\(search.isEmpty ? " and False" : ""):
                     pattern = f"%{q}%"
                     query = query.where(or_(\(search.isEmpty ? "False" : search)))
@@ -179,7 +200,7 @@ struct PythonEntityModules {
             @router.get("/{item_id}", response_model=\(entity.className)Out)
             def get_\(entity.name)(item_id: ItemId, session: Session = Depends(get_session)\(readGuard)):
                 item = session.get(\(entity.className), item_id)
-                if item is None:
+                if item is None\(hiddenFromReader):
                     raise HTTPException(status.HTTP_404_NOT_FOUND, f"no \(entity.name) {item_id}")
                 return item
 
@@ -201,7 +222,7 @@ struct PythonEntityModules {
             @router.post("", response_model=\(entity.className)Out, status_code=status.HTTP_201_CREATED)
             def create_\(entity.name)(payload: \(entity.className)In, request: Request, session: Session = Depends(get_session), \(writeGuard)):
                 _check_references(payload, session, request, writer.token)
-                item = \(entity.className)(**payload.model_dump())
+                item = \(entity.className)(**payload.model_dump())\(recordOwner)
                 session.add(item)
                 return _save(session, item)
 
@@ -209,7 +230,7 @@ struct PythonEntityModules {
             @router.put("/{item_id}", response_model=\(entity.className)Out)
             def replace_\(entity.name)(item_id: ItemId, payload: \(entity.className)In, request: Request, session: Session = Depends(get_session), \(writeGuard)):
                 item = session.get(\(entity.className), item_id)
-                if item is None:
+                if item is None\(hiddenFromWriter):
                     raise HTTPException(status.HTTP_404_NOT_FOUND, f"no \(entity.name) {item_id}")
                 _check_references(payload, session, request, writer.token)
                 for name, value in payload.model_dump().items():
@@ -220,7 +241,7 @@ struct PythonEntityModules {
             @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
             def delete_\(entity.name)(item_id: ItemId, session: Session = Depends(get_session), \(writeGuard)):
                 item = session.get(\(entity.className), item_id)
-                if item is None:
+                if item is None\(hiddenFromWriter):
                     raise HTTPException(status.HTTP_404_NOT_FOUND, f"no \(entity.name) {item_id}")
                 session.delete(item)
                 try:

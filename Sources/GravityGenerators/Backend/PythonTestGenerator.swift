@@ -248,6 +248,23 @@ struct PythonTestGenerator {
                 "    assert client.post(PATH, json=payload, headers=WRITER).status_code == 422",
             ]
         }
+        if let owner = entity.ownedBy, let staff = model.roles.last, staff != owner {
+            out += [
+                "", "",
+                "def test_an_account_sees_and_changes_only_its_own_records(client):",
+                "    mine, theirs, staff = token(\(PythonTypes.pythonString(owner)), \"1\"), token(\(PythonTypes.pythonString(owner)), \"2\"), token(\(PythonTypes.pythonString(staff)))",
+                "    payload = \(entity.name)_payload(client, 1)",
+                "    created = client.post(PATH, json=payload, headers=mine)",
+                "    assert created.status_code == 201, created.text",
+                "    item = f\"{PATH}/{created.json()['id']}\"",
+                "    assert client.get(item, headers=theirs).status_code == 404",
+                "    assert created.json()[\"id\"] not in [row[\"id\"] for row in client.get(PATH, headers=theirs).json()[\"items\"]]",
+                "    assert client.put(item, json=payload, headers=theirs).status_code == 404",
+                "    assert client.delete(item, headers=theirs).status_code == 404",
+                "    assert client.get(item, headers=mine).status_code == 200",
+                "    assert client.get(item, headers=staff).status_code == 200",
+            ]
+        }
         if let column = decimals.first {
             out += [
                 "", "",

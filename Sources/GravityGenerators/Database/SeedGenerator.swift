@@ -37,7 +37,7 @@ struct SeedGenerator {
         let count = counts[entity.name] ?? 0
         guard count > 0 else { return [] }
         return (1...count).map { number in
-            entity.columns.filter { !$0.primaryKey && !$0.isAudit }.map { column in
+            entity.columns.filter(\.isInput).map { column in
                 (column.name, value(for: column, of: entity, row: number))
             }
         }

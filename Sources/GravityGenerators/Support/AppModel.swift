@@ -19,9 +19,11 @@ public struct AppModel: Sendable {
         public var indexed: Bool
         /// `created_at` and `updated_at`, maintained by the service, not by clients.
         public var isAudit: Bool
+        /// The account that created the record, from its token; kept from clients like the audit columns.
+        public var isOwner = false
 
         /// Whether clients send the column when creating or updating.
-        public var isInput: Bool { !primaryKey && !isAudit }
+        public var isInput: Bool { !primaryKey && !isAudit && !isOwner }
     }
 
     public struct Entity: Sendable {
@@ -39,6 +41,12 @@ public struct AppModel: Sendable {
         public var publicRead: Bool
         /// Roles allowed to create, update and delete.
         public var writers: [String]
+        /// The role whose accounts see and change only the records they created (the role people
+        /// register with, when it may write the entity); other roles see every record.
+        public var ownedBy: String?
+
+        /// The column recording the creating account, on entities with `ownedBy`.
+        public static let ownerColumn = "owner_subject"
 
         public var inputColumns: [Column] { columns.filter(\.isInput) }
         public var label: String { Naming.title(plural) }
@@ -168,6 +176,21 @@ public struct AppModel: Sendable {
                 // everything: otherwise data that only a role nobody can be given may write could
                 // never be entered at all.
                 if let administrator = roles.last, !writers.contains(administrator) { writers.append(administrator) }
+                // Accounts of the role people register with may write this entity: each sees and
+                // changes only its own records, or any account could read and rewrite everyone's.
+                var ownedBy: String?
+                if let registered = roles.first, roles.count > 1, writers.contains(registered),
+                    !columns.contains(where: { $0.name == Entity.ownerColumn })
+                {
+                    ownedBy = registered
+                    columns.append(
+                        Column(
+                            name: Entity.ownerColumn, type: .string, nullable: true, unique: false, primaryKey: false,
+                            maxLength: 64, minimum: nil, values: [], references: nil, external: nil, indexed: true,
+                            isAudit: false, isOwner: true
+                        )
+                    )
+                }
                 guard let entityName = safeEntity[table.entity], let plural = plurals[table.entity] else { continue }
                 entities.append(
                     Entity(
@@ -176,8 +199,9 @@ public struct AppModel: Sendable {
                         plural: plural,
                         table: plural,
                         columns: columns,
-                        publicRead: publicReads.contains(table.entity),
-                        writers: writers
+                        publicRead: publicReads.contains(table.entity) && ownedBy == nil,
+                        writers: writers,
+                        ownedBy: ownedBy
                     )
                 )
             }
