@@ -44,6 +44,12 @@ struct PythonIdentityModules {
                 role: str
 
 
+            class RoleChange(BaseModel):
+                model_config = ConfigDict(extra="forbid")
+
+                role: Literal[\(roles)]
+
+
             class AccountOut(BaseModel):
                 model_config = ConfigDict(from_attributes=True)
 
@@ -89,13 +95,13 @@ struct PythonIdentityModules {
 
     var routes: String {
         """
-        \"\"\"Accounts: register, sign in, and read one's own account.\"\"\"
+        \"\"\"Accounts: register, sign in, read one's own account; the administrator lists accounts and sets roles.\"\"\"
 
         import logging
         from datetime import datetime, timedelta, timezone
 
         import jwt
-        from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, status
+        from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Request, status
         from sqlalchemy import select
         from sqlalchemy.exc import IntegrityError
         from sqlalchemy.orm import Session
@@ -103,8 +109,8 @@ struct PythonIdentityModules {
         from app.database import get_session
         from app.models import UserAccount
         from app.passwords import hash_password, verify_password
-        from app.schemas import AccountOut, Credentials, Registration, Token
-        from app.security import Principal, current_principal
+        from app.schemas import AccountOut, Credentials, Registration, RoleChange, Token
+        from app.security import Principal, current_principal, require_roles
 
         router = APIRouter(prefix="\(service.apiPrefix)", tags=["accounts"])
         log = logging.getLogger("accounts")
@@ -149,6 +155,31 @@ struct PythonIdentityModules {
             account = session.get(UserAccount, int(principal.subject)) if principal.subject.isdigit() else None
             if account is None:
                 raise HTTPException(status.HTTP_404_NOT_FOUND, "the account no longer exists")
+            return account
+
+
+        @router.get("/accounts", response_model=list[AccountOut])
+        def accounts(_admin: Principal = Depends(require_roles(ADMIN_ROLE)), session: Session = Depends(get_session)):
+            return session.scalars(select(UserAccount).order_by(UserAccount.id)).all()
+
+
+        @router.put("/accounts/{account_id}/role", response_model=AccountOut)
+        def change_role(
+            payload: RoleChange,
+            account_id: int = Path(ge=1, le=2_147_483_647),
+            admin: Principal = Depends(require_roles(ADMIN_ROLE)),
+            session: Session = Depends(get_session),
+        ):
+            \"\"\"Gives an account a role (it takes effect when the account next signs in).\"\"\"
+            account = session.get(UserAccount, account_id)
+            if account is None:
+                raise HTTPException(status.HTTP_404_NOT_FOUND, f"no account {account_id}")
+            if str(account.id) == admin.subject and payload.role != ADMIN_ROLE:
+                raise HTTPException(status.HTTP_409_CONFLICT, "an administrator cannot take its own role away")
+            account.role = payload.role
+            session.commit()
+            session.refresh(account)
+            log.info("account %s is now %s", account.id, account.role)
             return account
 
 

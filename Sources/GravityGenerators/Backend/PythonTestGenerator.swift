@@ -357,6 +357,14 @@ struct PythonTestGenerator {
 
     var identityTests: String {
         let admin = model.roles.last ?? "admin"
+        // Taking the administrator's own role away would leave nobody to manage accounts.
+        let selfDemotion =
+            model.roles.count < 2
+            ? ""
+            : """
+                me = client.get(f"{PREFIX}/me", headers=admin).json()
+                assert client.put(f"{PREFIX}/accounts/{me['id']}/role", json={"role": \(PythonTypes.pythonString(model.roles.first ?? "user"))}, headers=admin).status_code == 409
+            """
         return """
             \"\"\"Accounts: registration, sign-in, tokens and the bootstrap administrator.\"\"\"
 
@@ -412,6 +420,32 @@ struct PythonTestGenerator {
                 response = client.post(f"{PREFIX}/login", json={"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD})
                 assert response.status_code == 200
                 assert response.json()["role"] == \(PythonTypes.pythonString(admin))
+
+
+            def _signed_in(client, email, password):
+                token = client.post(f"{PREFIX}/login", json={"email": email, "password": password}).json()["access_token"]
+                return {"Authorization": f"Bearer {token}"}
+
+
+            def test_the_administrator_lists_accounts_and_sets_roles(client):
+                account = client.post(f"{PREFIX}/register", json=ACCOUNT).json()
+                admin = _signed_in(client, ADMIN_EMAIL, ADMIN_PASSWORD)
+                assert [row["email"] for row in client.get(f"{PREFIX}/accounts", headers=admin).json()] == [ADMIN_EMAIL, ACCOUNT["email"]]
+                changed = client.put(f"{PREFIX}/accounts/{account['id']}/role", json={"role": \(PythonTypes.pythonString(admin))}, headers=admin)
+                assert changed.status_code == 200, changed.text
+                assert client.post(f"{PREFIX}/login", json={"email": ACCOUNT["email"], "password": ACCOUNT["password"]}).json()["role"] == \(PythonTypes.pythonString(admin))
+
+
+            def test_only_the_administrator_manages_accounts(client):
+                account = client.post(f"{PREFIX}/register", json=ACCOUNT).json()
+                user = _signed_in(client, ACCOUNT["email"], ACCOUNT["password"])
+                admin = _signed_in(client, ADMIN_EMAIL, ADMIN_PASSWORD)
+                assert client.get(f"{PREFIX}/accounts").status_code == 401
+                assert client.get(f"{PREFIX}/accounts", headers=user).status_code == 403
+                assert client.put(f"{PREFIX}/accounts/{account['id']}/role", json={"role": \(PythonTypes.pythonString(admin))}, headers=user).status_code == 403
+                assert client.put(f"{PREFIX}/accounts/999999/role", json={"role": \(PythonTypes.pythonString(admin))}, headers=admin).status_code == 404
+                assert client.put(f"{PREFIX}/accounts/{account['id']}/role", json={"role": "no-such-role"}, headers=admin).status_code == 422
+            \(selfDemotion)
 
             """
     }
