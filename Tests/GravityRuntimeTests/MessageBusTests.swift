@@ -49,7 +49,10 @@ struct MessageBusTests {
 
     @Test(
         "subscribers reading while a broadcast stream is published each get all of it, in order",
-        .timeLimit(.minutes(1))
+        // A lost wake-up would hang the readers forever; the limit turns that into a failure. It is
+        // generous because the CLI tests block the two cooperative threads while their processes run,
+        // which has held this test back for over a minute (it takes milliseconds when it runs).
+        .timeLimit(.minutes(10))
     )
     func readersDuringBroadcast() async throws {
         let bus = MessageBus()

@@ -48,10 +48,10 @@ struct PythonEntityModules {
         var lines = [
             "\"\"\"Request and response bodies of the \(service.name) service.\"\"\"",
             "",
-            "from datetime import date, datetime",
+            "from datetime import date, datetime, timezone",
             "from typing import Annotated, Literal",
             "",
-            "from pydantic import BaseModel, ConfigDict, Field",
+            "from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints",
             "",
             "# The largest INTEGER every database here stores (PostgreSQL's is 32 bits).",
             "MAX_INTEGER = 2_147_483_647",
@@ -59,6 +59,14 @@ struct PythonEntityModules {
             "MAX_DECIMAL = 9_999_999_999.99",
             "# No text may hold a NUL character: PostgreSQL cannot store one.",
             #"NO_NUL = r"^[^\x00]*$""#,
+            "",
+            "",
+            "def _in_utc(value: datetime) -> datetime:",
+            "    \"\"\"A time with an offset is stored in UTC without one: SQLite would drop the offset, PostgreSQL convert it.\"\"\"",
+            "    return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value",
+            "",
+            "",
+            "UtcDateTime = Annotated[datetime, AfterValidator(_in_utc)]",
         ]
         for entity in service.entities {
             let inputs = entity.inputColumns
@@ -155,6 +163,7 @@ struct PythonEntityModules {
         return """
             \"\"\"\(entity.label): list, read, create, replace and delete.\"\"\"
 
+            import logging
             from typing import Annotated
 
             from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
@@ -214,7 +223,9 @@ struct PythonEntityModules {
                     session.commit()
                 except IntegrityError as error:
                     session.rollback()
-                    raise HTTPException(status.HTTP_409_CONFLICT, f"conflicts with an existing \(entity.name): {error.orig}")
+                    # The database's own words stay in the log: they name tables and constraints.
+                    logging.getLogger(__name__).info("409: %s", error.orig)
+                    raise HTTPException(status.HTTP_409_CONFLICT, "conflicts with the stored \(entity.plural): a value that must be unique is taken, or a reference does not hold")
                 session.refresh(item)
                 return item
 

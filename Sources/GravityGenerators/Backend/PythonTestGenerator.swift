@@ -91,7 +91,7 @@ struct PythonTestGenerator {
         case .string:
             let prefix = "\(Naming.title(entity.name)) \(column.name.replacingOccurrences(of: "_", with: " ")) "
             let limit = column.maxLength ?? 255
-            return "(lambda n: (\(PythonTypes.pythonString(prefix)) + str(n))[-\(limit):])"
+            return "(lambda n: (\(PythonTypes.pythonString(prefix)) + str(n))[-\(limit):].strip())"
         case .email: return "(lambda n: f\"\(entity.name.replacingOccurrences(of: "_", with: ".")){n}@example.com\")"
         case .integer: return "(lambda n: \(Int(column.minimum ?? 0)) + n)"
         case .decimal: return "(lambda n: round(\(SQLValue.number(column.minimum ?? 0)) + n + 0.5, 2))"
@@ -263,6 +263,17 @@ struct PythonTestGenerator {
                 "    assert client.delete(item, headers=theirs).status_code == 404",
                 "    assert client.get(item, headers=mine).status_code == 200",
                 "    assert client.get(item, headers=staff).status_code == 200",
+            ]
+        }
+        if let column = entity.inputColumns.first(where: { $0.type == .datetime }) {
+            out += [
+                "", "",
+                "def test_a_time_with_an_offset_is_kept_in_utc(client):",
+                "    payload = \(entity.name)_payload(client, 1) | {\(PythonTypes.pythonString(column.name)): \"2026-01-01T10:00:00+05:00\"}",
+                "    created = client.post(PATH, json=payload, headers=WRITER)",
+                "    assert created.status_code == 201, created.text",
+                "    stored = client.get(f\"{PATH}/{created.json()['id']}\", headers=\(readHeaders)).json()",
+                "    assert stored[\(PythonTypes.pythonString(column.name))] == \"2026-01-01T05:00:00\"",
             ]
         }
         if let column = decimals.first {

@@ -34,14 +34,18 @@ enum PythonTypes {
         let base: String
         switch column.type {
         case .string:
-            base = "str"
-            constraints = ["min_length=1", "max_length=\(column.maxLength ?? 255)", "pattern=NO_NUL"]
+            // Surrounding spaces are trimmed, so a name of spaces alone is as empty as no name.
+            let text = "Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=\(column.maxLength ?? 255), pattern=NO_NUL)]"
+            return column.nullable ? "\(text) | None = None" : text
         case .text:
             base = "str"
             constraints = ["pattern=NO_NUL"]
         case .email:
-            base = "str"
-            constraints = ["max_length=\(column.maxLength ?? 254)", #"pattern=r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$""#]
+            // Lowercased, so that a unique email is unique whatever its case.
+            let text =
+                "Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, max_length=\(column.maxLength ?? 254), "
+                + #"pattern=r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$")]"#
+            return column.nullable ? "\(text) | None = None" : text
         case .integer:
             base = "int"
             constraints = [column.minimum.map { "ge=\(Int($0))" } ?? "ge=-MAX_INTEGER", "le=MAX_INTEGER"]
@@ -52,7 +56,7 @@ enum PythonTypes {
             ]
         case .boolean: base = "bool"
         case .date: base = "date"
-        case .datetime: base = "datetime"
+        case .datetime: base = "UtcDateTime"
         case .choice: base = "Literal[\(column.values.map(pythonString).joined(separator: ", "))]"
         }
         let annotated = constraints.isEmpty ? base : "Annotated[\(base), Field(\(constraints.joined(separator: ", ")))]"

@@ -288,6 +288,11 @@ enum SinglePageScript {
           const nav = document.getElementById("navigation");
           nav.replaceChildren(element("ul", {}, schema.entities.map((entity) => element("li", {}, element("a", { href: `#/${entity.plural}` }, entity.label)))));
           renderAccount();
+          // The skip link moves focus without touching the hash, which the router owns.
+          document.querySelector(".skip-link")?.addEventListener("click", (event) => {
+            event.preventDefault();
+            document.getElementById("main").focus();
+          });
           window.addEventListener("hashchange", route);
           route();
         }
