@@ -6,7 +6,7 @@ import Testing
 /// services, a real nginx, SQLite files and a private PostgreSQL server, all on loopback.
 @Suite("gravity-team deploy (local)", .serialized)
 struct DeployCommandTests {
-    @Test("ecommerce end to end: seeded products through the gateway, authenticated create, the page in Chromium, stop leaves nothing")
+    @Test("ecommerce end to end: seeded products through the gateway, authenticated create, the pages in Chromium used as a shopper and an administrator would, stop leaves nothing")
     func ecommerce() async throws {
         let directory = try CLI.temporaryDirectory()
         let app = "\(directory)/shop"
@@ -61,6 +61,8 @@ struct DeployCommandTests {
         let dom = try Chromium.render("\(base)/#/products", screenshot: screenshot)
         #expect(dom.contains("Wireless Noise-Cancelling Headphones"), "the products page does not show the seeded products")
         #expect(FileManager.default.fileExists(atPath: screenshot))
+        try await FrontendJourney.shopperAndAdministrator(
+            base: base, adminEmail: "admin@gravity-shop.example", adminPassword: password, adminToken: token)
 
         // status, gateway, a second deploy, a crash and its restart, logs.
         let table = try CLI.run(["status", app], in: directory)

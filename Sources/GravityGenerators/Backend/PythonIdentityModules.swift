@@ -7,7 +7,7 @@ struct PythonIdentityModules {
     let service: AppModel.Service
 
     var defaultRole: String { model.roles.first ?? "user" }
-    var adminRole: String { model.roles.last ?? "admin" }
+    var adminRole: String { model.administratorRole }
 
     var schemas: String {
         let roles = model.roles.map(PythonTypes.pythonString).joined(separator: ", ")

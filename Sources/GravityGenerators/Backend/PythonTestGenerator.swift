@@ -367,7 +367,7 @@ struct PythonTestGenerator {
     }
 
     var identityTests: String {
-        let admin = model.roles.last ?? "admin"
+        let admin = model.administratorRole
         // Taking the administrator's own role away would leave nobody to manage accounts.
         let selfDemotion =
             model.roles.count < 2

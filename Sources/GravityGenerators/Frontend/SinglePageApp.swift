@@ -104,7 +104,9 @@ struct SinglePageApp {
             .status { max-width: 60rem; margin: 0 auto; padding: 0 1rem 1rem; }
             .status[data-kind="error"] { color: #b42318; }
             .loading { color: var(--muted); }
-            @media (max-width: 480px) { th:nth-child(n+4), td:nth-child(n+4) { display: none; } dl { grid-template-columns: 1fr; } }
+            .id-input { display: flex; flex-direction: column; gap: .25rem; }
+            .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+            @media (max-width: 480px) { table:not(.accounts) :is(th, td):nth-child(n+4) { display: none; } dl { grid-template-columns: 1fr; } }
 
             """
     }

@@ -30,6 +30,8 @@ struct SinglePageSchema: Encodable {
     var title: String
     var palette: Palette
     var identityPrefix: String?
+    /// The role that manages accounts (the identity service's administrator).
+    var adminRole: String?
     var roles: [String]
     var entities: [Entity]
 
@@ -38,6 +40,7 @@ struct SinglePageSchema: Encodable {
         palette = model.palette
         identityPrefix = model.identityService.flatMap { model.service($0)?.apiPrefix }
         roles = model.roles
+        adminRole = identityPrefix == nil ? nil : model.administratorRole
         entities = model.dataServices.flatMap { service in
             service.entities.map { entity in
                 Entity(

@@ -163,12 +163,22 @@ enum SinglePageScript {
             column.required ? null : element("option", { value: "" }, "—"));
           try {
             const data = await api(`${column.referencePath}?page_size=200`);
+            // A list longer than one page would hide choices: the id is typed instead.
+            if (data.total > data.items.length) return idInput(column, value, `One of ${data.total}; see the list for their ids.`);
             const target = schema.entities.find((entity) => entity.path === column.referencePath);
             for (const item of data.items) input.append(element("option", { value: String(item.id), selected: item.id === value }, `${item.id}: ${target ? summary(target, item) : item.id}`));
             return input;
           } catch {
-            return element("input", { id: `field-${column.name}`, name: column.name, type: "number", min: "1", step: "1", required: column.required, value: value ?? "", "aria-describedby": `error-${column.name}` });
+            return idInput(column, value, null);
           }
+        }
+
+        function idInput(column, value, hint) {
+          const input = element("input", { id: `field-${column.name}`, name: column.name, type: "number", min: "1", step: "1", required: column.required, value: value ?? "", "aria-describedby": `error-${column.name}${hint ? ` hint-${column.name}` : ""}` });
+          if (!hint) return input;
+          const target = schema.entities.find((entity) => entity.path === column.referencePath);
+          const list = target ? element("a", { href: `#/${target.plural}`, target: "_blank" }, target.label) : null;
+          return element("span", { class: "id-input" }, input, element("small", { id: `hint-${column.name}` }, `${hint} `, list));
         }
 
         function problemWith(column, input) {
@@ -257,15 +267,98 @@ enum SinglePageScript {
             element("div", { class: "field" }, element("label", { for: "email" }, "Email"), element("input", { id: "email", name: "email", type: "email", autocomplete: "username", required: true })),
             element("div", { class: "field" }, element("label", { for: "password" }, "Password"), element("input", { id: "password", name: "password", type: "password", autocomplete: "current-password", required: true })),
             element("p", { class: "actions" }, element("button", { type: "submit" }, "Sign in")));
-          show("Sign in", reason, form);
+          show("Sign in", reason, form, element("p", {}, "No account yet? ", element("a", { href: "#/register" }, "Create one")));
+        }
+
+        function fieldRow(name, label, attributes) {
+          return element("div", { class: "field" },
+            element("label", { for: name }, label),
+            element("input", { id: name, name, required: true, "aria-describedby": `error-${name}`, ...attributes }),
+            element("p", { id: `error-${name}`, class: "field-error", "aria-live": "polite" }));
+        }
+
+        function registerView() {
+          const form = element("form", { novalidate: true, onsubmit: async (event) => {
+            event.preventDefault();
+            const data = new FormData(form);
+            const body = { display_name: String(data.get("display_name")).trim(), email: String(data.get("email")).trim(), password: String(data.get("password")) };
+            const problems = {
+              display_name: body.display_name ? null : "Your name is required.",
+              email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(body.email) ? null : "Email must be an email address.",
+              password: body.password.length >= 8 ? null : "The password needs at least 8 characters.",
+            };
+            for (const [name, problem] of Object.entries(problems)) {
+              document.getElementById(`error-${name}`).textContent = problem ?? "";
+              form.elements.namedItem(name).setAttribute("aria-invalid", problem ? "true" : "false");
+            }
+            const first = Object.keys(problems).find((name) => problems[name]);
+            if (first) { form.elements.namedItem(first).focus(); say("Some fields need attention.", "error"); return; }
+            try {
+              await api(`${schema.identityPrefix}/register`, { method: "POST", body });
+              const result = await api(`${schema.identityPrefix}/login`, { method: "POST", body: { email: body.email, password: body.password } });
+              sessionStorage.setItem("token", result.access_token);
+              renderAccount();
+              say(`Welcome, ${body.display_name}. You are signed in as ${body.email}.`);
+              location.hash = "#/";
+            } catch (error) {
+              if (Array.isArray(error.detail)) {
+                for (const problem of error.detail) {
+                  const target = document.getElementById(`error-${problem.loc?.[problem.loc.length - 1]}`);
+                  if (target) target.textContent = problem.msg;
+                }
+                say("The server refused some fields.", "error");
+              } else {
+                say(error.status === 409 ? "An account with this email exists. Sign in instead." : `Could not create the account: ${error.message}`, "error");
+              }
+            }
+          } },
+            fieldRow("display_name", "Your name", { type: "text", maxlength: 120, autocomplete: "name" }),
+            fieldRow("email", "Email", { type: "email", maxlength: 254, autocomplete: "username" }),
+            fieldRow("password", "Password (at least 8 characters)", { type: "password", minlength: 8, maxlength: 128, autocomplete: "new-password" }),
+            element("p", { class: "actions" }, element("button", { type: "submit" }, "Create account"), element("a", { href: "#/login" }, "Sign in instead")));
+          show("Create an account", form);
+        }
+
+        async function accountsView() {
+          if (role() !== schema.adminRole) { show("Accounts", element("p", {}, "Only an administrator manages accounts. "), element("a", { href: "#/login" }, "Sign in")); return; }
+          show("Accounts", element("p", {}, "A new role takes effect when the account next signs in."), element("p", { class: "loading" }, "Loading…"));
+          try {
+            const accounts = await api(`${schema.identityPrefix}/accounts`);
+            const rows = accounts.map((item) => {
+              const select = element("select", { id: `role-${item.id}`, name: "role" }, schema.roles.map((option) => element("option", { value: option, selected: option === item.role }, option)));
+              const save = element("button", { type: "button", onclick: async () => {
+                try {
+                  const saved = await api(`${schema.identityPrefix}/accounts/${item.id}/role`, { method: "PUT", body: { role: select.value } });
+                  say(`${saved.email} is now ${saved.role}.`);
+                } catch (error) {
+                  select.value = item.role;
+                  say(`Could not change the role of ${item.email}: ${error.message}`, "error");
+                }
+              } }, "Save");
+              return element("tr", {},
+                element("th", { scope: "row" }, String(item.id)),
+                element("td", {}, item.email),
+                element("td", {}, item.display_name),
+                element("td", {}, element("label", { for: select.id, class: "visually-hidden" }, `Role of ${item.email}`), select, " ", save));
+            });
+            const table = element("table", { class: "accounts" },
+              element("caption", {}, `${accounts.length} accounts`),
+              element("thead", {}, element("tr", {}, ["#", "Email", "Name", "Role"].map((title) => element("th", { scope: "col" }, title)))),
+              element("tbody", {}, rows));
+            main.querySelector(".loading").replaceWith(table);
+          } catch (error) {
+            main.querySelector(".loading").replaceWith(element("p", { class: "error" }, `Could not load the accounts: ${error.message}`));
+          }
         }
 
         function renderAccount() {
           if (!schema.identityPrefix) { account.replaceChildren(); return; }
           const current = claims();
           account.replaceChildren(current
-            ? element("span", {}, `${current.email ?? "Signed in"} (${current.role}) `, element("button", { type: "button", onclick: signOut }, "Sign out"))
-            : element("a", { href: "#/login" }, "Sign in"));
+            ? element("span", {}, `${current.email ?? "Signed in"} (${current.role}) `,
+                current.role === schema.adminRole ? [element("a", { href: "#/accounts" }, "Accounts"), " "] : null,
+                element("button", { type: "button", onclick: signOut }, "Sign out"))
+            : element("span", {}, element("a", { href: "#/login" }, "Sign in"), " · ", element("a", { href: "#/register" }, "Create account")));
         }
 
         // ---- routing -------------------------------------------------------------------------------
@@ -275,6 +368,8 @@ enum SinglePageScript {
           const parts = path.split("/").filter(Boolean);
           if (parts.length === 0) return home();
           if (parts[0] === "login" && schema.identityPrefix) return loginView(params);
+          if (parts[0] === "register" && schema.identityPrefix) return registerView();
+          if (parts[0] === "accounts" && schema.identityPrefix) return accountsView();
           const entity = entityNamed(parts[0]);
           if (!entity) return show("Not found", element("p", {}, "There is no such page. "), element("a", { href: "#/" }, "Home"));
           if (parts.length === 1) return listView(entity, params);

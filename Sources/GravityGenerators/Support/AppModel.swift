@@ -83,7 +83,9 @@ public struct AppModel: Sendable {
     public var title: String
     public var industry: String
     public var brief: String
+    /// Least privileged first: people register with the first, the last administers.
     public var roles: [String]
+    public var administratorRole: String { roles.last ?? "admin" }
     public var authentication: AuthenticationSpec
     public var identityService: String?
     public var pageSize: Int

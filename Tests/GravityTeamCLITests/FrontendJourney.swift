@@ -1,0 +1,137 @@
+import Testing
+
+/// What a shopper and an administrator do in the deployed ecommerce frontend, in a real browser:
+/// typing into the generated forms and pressing their buttons, then reading what the page says.
+enum FrontendJourney {
+    static func shopperAndAdministrator(base: String, adminEmail: String, adminPassword: String, adminToken: String) async throws {
+        let browser = try Browser(url: "\(base)/#/register")
+        defer { browser.close() }
+
+        // A new shopper creates an account and is signed in with the least privileged role.
+        let signedIn = try browser.run(
+            """
+            await wait(() => document.querySelector("#display_name"), "the registration form");
+            type("#display_name", "Ada Shopper");
+            type("#email", "Ada.Shopper@Example.com");
+            type("#password", "short");
+            document.querySelector("main form").requestSubmit();
+            await wait(() => document.getElementById("error-password").textContent, "the password's error");
+            type("#password", "correct horse battery");
+            document.querySelector("main form").requestSubmit();
+            await wait(() => sessionStorage.getItem("token") && location.hash === "#/", "signing in");
+            return document.getElementById("account").textContent;
+            """
+        )
+        #expect(signedIn.contains("ada.shopper@example.com (customer)"), "\(signedIn)")
+
+        // The form says what is missing before anything is sent, next to the field.
+        let problems = try browser.run(
+            """
+            location.hash = "#/customers/new";
+            await wait(() => document.querySelector("#field-full_name"), "the customer form");
+            document.querySelector("main form").requestSubmit();
+            await wait(() => document.getElementById("error-full_name").textContent, "the field errors");
+            return [document.getElementById("error-email").textContent, document.getElementById("error-full_name").textContent,
+                    document.querySelector("#field-full_name").getAttribute("aria-invalid")].join("|");
+            """
+        )
+        #expect(problems == "Email is required.|Full name is required.|true", "\(problems)")
+
+        // The shopper's own profile and address, through the forms; the address picks the profile
+        // from a list that holds only the shopper's records.
+        let customer = try browser.run(
+            """
+            type("#field-email", "ada.shopper@example.com");
+            type("#field-full_name", "  Ada Shopper  ");
+            document.querySelector("main form").requestSubmit();
+            await wait(() => /^#\\/customers\\/\\d+$/.test(location.hash) && document.querySelector("main dl"), "the saved profile");
+            return location.hash.split("/")[2] + "|" + document.getElementById("heading").textContent;
+            """
+        )
+        let parts = customer.split(separator: "|").map(String.init)
+        #expect(parts.count == 2 && parts[1] == "ada.shopper@example.com", "\(customer)")
+        let customerID = parts.first ?? ""
+        let address = try browser.run(
+            """
+            location.hash = "#/addresses/new";
+            await wait(() => document.querySelector("#field-customer_id option[value='\(customerID)']"), "the profile in the list");
+            const choices = document.querySelectorAll("#field-customer_id option").length;
+            type("#field-label", "Home");
+            type("#field-line1", "1 Loopback Lane");
+            type("#field-city", "Localhost");
+            type("#field-postal_code", "127 001");
+            type("#field-country_code", "GB");
+            choose("#field-customer_id", "\(customerID)");
+            document.querySelector("main form").requestSubmit();
+            await wait(() => /^#\\/addresses\\/\\d+$/.test(location.hash) && document.querySelector("main dl"), "the saved address");
+            location.hash = "#/addresses";
+            await wait(() => document.querySelector("main caption"), "the address list");
+            return choices + "|" + document.querySelector("main caption").textContent;
+            """
+        )
+        #expect(address == "1|Addresses: 1 in all, page 1", "only the shopper's own profile is offered and listed: \(address)")
+
+        // The administrator signs in through the form and makes the shopper staff, but cannot take
+        // its own role away.
+        let administered = try browser.run(
+            """
+            document.querySelector("#account button").click();
+            location.hash = "#/login";
+            await wait(() => document.querySelector("#password"), "the sign-in form");
+            type("#email", \(javascriptString(adminEmail)));
+            type("#password", \(javascriptString(adminPassword)));
+            document.querySelector("main form").requestSubmit();
+            await wait(() => document.querySelector("#account a[href='#/accounts']"), "the administrator's accounts link");
+            location.hash = "#/accounts";
+            await wait(() => document.querySelector("main table.accounts"), "the accounts table");
+            const row = [...document.querySelectorAll("main tbody tr")].find((tr) => tr.textContent.includes("ada.shopper@example.com"));
+            row.querySelector("select").value = "staff";
+            row.querySelector("button").click();
+            await wait(() => document.getElementById("status").textContent.includes("is now"), "the role change");
+            const changed = document.getElementById("status").textContent;
+            const own = [...document.querySelectorAll("main tbody tr")].find((tr) => tr.textContent.includes(\(javascriptString(adminEmail))));
+            own.querySelector("select").value = "customer";
+            own.querySelector("button").click();
+            await wait(() => document.getElementById("status").dataset.kind === "error", "the refusal");
+            return changed + "|" + document.getElementById("status").textContent + "|" + own.querySelector("select").value;
+            """
+        )
+        let outcome = administered.split(separator: "|").map(String.init)
+        #expect(outcome.first == "ada.shopper@example.com is now staff.", "\(administered)")
+        #expect(outcome.count == 3 && outcome[1].contains("cannot take its own role away"), "\(administered)")
+        #expect(outcome.last == "admin", "the refused change is undone on the page: \(administered)")
+
+        // With more categories than one list request returns, a product's category is typed as an id
+        // (with the count and a link to the list) rather than offered from a list that would miss some.
+        let offered = try browser.run(
+            """
+            location.hash = "#/products/new";
+            await wait(() => document.querySelector("select#field-category_id"), "the category list");
+            return document.querySelectorAll("#field-category_id option").length;
+            """
+        )
+        let categories = try await LoopbackHTTP.request("GET", "\(base)/api/catalog/categories?page_size=1")
+        let total = try #require((try categories.json() as? [String: Any])?["total"] as? Int)
+        #expect(offered == String(total), "every category is offered while they fit: \(offered) of \(total)")
+        for number in total..<201 {
+            let made = try await LoopbackHTTP.request(
+                "POST", "\(base)/api/catalog/categories", json: ["name": "Category \(number)"], token: adminToken)
+            try #require(made.status == 201, "\(made.text)")
+        }
+        let typed = try browser.run(
+            """
+            location.hash = "#/";
+            await wait(() => document.querySelector("main .cards"), "the home page");
+            location.hash = "#/products/new";
+            await wait(() => document.querySelector("input#field-category_id"), "the category id field");
+            return document.getElementById("hint-category_id").textContent;
+            """
+        )
+        #expect(typed == "One of 201; see the list for their ids. Categories", "\(typed)")
+    }
+
+    private static func javascriptString(_ text: String) -> String {
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\"\(escaped)\""
+    }
+}
