@@ -121,18 +121,36 @@ struct PythonEntityModules {
         for column in entity.inputColumns {
             let guardNone = column.nullable ? "if payload.\(column.name) is not None and " : "if "
             if let reference = column.references, let target = service.entities.first(where: { $0.plural == reference.plural }) {
+                // A record another account owns is as absent to the writer as one that does not exist.
+                let absent =
+                    target.ownedBy.map { role in
+                        "not _referable(session.get(\(target.className), payload.\(column.name)), writer, \(PythonTypes.pythonString(role)))"
+                    } ?? "session.get(\(target.className), payload.\(column.name)) is None"
                 referenceChecks.append(
-                    "    \(guardNone)session.get(\(target.className), payload.\(column.name)) is None:\n"
+                    "    \(guardNone)\(absent):\n"
                         + "        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f\"\(column.name): no \(reference.entity) {payload.\(column.name)}\")"
                 )
             }
             if let external = column.external, let other = model.service(external.service) {
                 referenceChecks.append(
-                    "    \(guardNone)not request.app.state.clients[\(PythonTypes.pythonString(external.service))].exists(f\"\(other.apiPrefix)/\(external.plural)/{payload.\(column.name)}\", token):\n"
+                    "    \(guardNone)not request.app.state.clients[\(PythonTypes.pythonString(external.service))].exists(f\"\(other.apiPrefix)/\(external.plural)/{payload.\(column.name)}\", writer.token):\n"
                         + "        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f\"\(column.name): no \(external.entity) {payload.\(column.name)} in the \(external.service) service\")"
                 )
             }
         }
+        let referencesOwned = entity.inputColumns.contains { column in
+            column.references.flatMap { reference in service.entities.first { $0.plural == reference.plural }?.ownedBy } != nil
+        }
+        let referable =
+            referencesOwned
+            ? """
+
+
+
+            def _referable(record, principal: Principal, owner_role: str) -> bool:
+                \"\"\"Whether the caller may point at `record`: it exists and, for an owner, is its own.\"\"\"
+                return record is not None and (principal.role != owner_role or record.\(AppModel.Entity.ownerColumn) == principal.subject)
+            """ : ""
         let referencedModels = Set(
             entity.inputColumns.compactMap(\.references).compactMap { reference in
                 service.entities.first { $0.plural == reference.plural }?.className
@@ -214,8 +232,8 @@ struct PythonEntityModules {
                 return item
 
 
-            def _check_references(payload: \(entity.className)In, session: Session, request: Request, token: str) -> None:
-            \(referenceChecks.isEmpty ? "    return None" : referenceChecks.joined(separator: "\n"))
+            def _check_references(payload: \(entity.className)In, session: Session, request: Request, writer: Principal) -> None:
+            \(referenceChecks.isEmpty ? "    return None" : referenceChecks.joined(separator: "\n"))\(referable)
 
 
             def _save(session: Session, item: \(entity.className)) -> \(entity.className):
@@ -232,7 +250,7 @@ struct PythonEntityModules {
 
             @router.post("", response_model=\(entity.className)Out, status_code=status.HTTP_201_CREATED)
             def create_\(entity.name)(payload: \(entity.className)In, request: Request, session: Session = Depends(get_session), \(writeGuard)):
-                _check_references(payload, session, request, writer.token)
+                _check_references(payload, session, request, writer)
                 item = \(entity.className)(**payload.model_dump())\(recordOwner)
                 session.add(item)
                 return _save(session, item)
@@ -243,7 +261,7 @@ struct PythonEntityModules {
                 item = session.get(\(entity.className), item_id)
                 if item is None\(hiddenFromWriter):
                     raise HTTPException(status.HTTP_404_NOT_FOUND, f"no \(entity.name) {item_id}")
-                _check_references(payload, session, request, writer.token)
+                _check_references(payload, session, request, writer)
                 for name, value in payload.model_dump().items():
                     setattr(item, name, value)
                 return _save(session, item)

@@ -265,6 +265,24 @@ struct PythonTestGenerator {
                 "    assert client.get(item, headers=staff).status_code == 200",
             ]
         }
+        let ownedReference = entity.inputColumns.lazy.compactMap { column -> (AppModel.Column, String)? in
+            guard !column.nullable, let reference = column.references,
+                let owner = service.entities.first(where: { $0.plural == reference.plural })?.ownedBy,
+                entity.writers.contains(owner), owner != model.administratorRole
+            else { return nil }
+            return (column, owner)
+        }.first
+        if let (column, owner) = ownedReference {
+            out += [
+                "", "",
+                "def test_a_record_another_account_owns_cannot_be_referenced(client):",
+                "    payload = \(entity.name)_payload(client, 1)  # what it refers to was made by account 1",
+                "    refused = client.post(PATH, json=payload, headers=token(\(PythonTypes.pythonString(owner)), \"2\"))",
+                "    assert refused.status_code == 422, refused.text",
+                "    assert \(PythonTypes.pythonString(column.name)) in refused.json()[\"detail\"]",
+                "    assert client.post(PATH, json=payload, headers=token(\(PythonTypes.pythonString(model.administratorRole)))).status_code == 201",
+            ]
+        }
         if let column = entity.inputColumns.first(where: { $0.type == .datetime }) {
             out += [
                 "", "",
