@@ -264,7 +264,7 @@ struct PythonCommonModules {
     func main(routers: [String]) -> String {
         let imports = routers.map { "from app.routes import \($0)" }.joined(separator: "\n")
         let includes = routers.map { "    app.include_router(\($0).router)" }.joined(separator: "\n")
-        let startup = service.isIdentity ? "\n    accounts.bootstrap_admin(app)" : ""
+        let startup = service.isIdentity ? "\n    accounts.prepare(app)" : ""
         return """
             \"\"\"The \(service.name) service: \(service.description).\"\"\"
 

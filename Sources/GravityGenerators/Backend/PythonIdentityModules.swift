@@ -93,11 +93,65 @@ struct PythonIdentityModules {
         """
     }
 
+    var throttle: String {
+        """
+        \"\"\"Failed sign-ins per account: after a few, that account's sign-in waits, so guessing its password slows to a crawl.\"\"\"
+
+        import math
+        import threading
+        import time
+        from collections import OrderedDict
+
+        MAX_FAILURES = 5
+        WINDOW_SECONDS = 15 * 60
+        # Bounds the memory an attacker trying many emails can take; the oldest entries go first.
+        TRACKED_ACCOUNTS = 10_000
+
+
+        class SignInThrottle:
+            \"\"\"Counts in this process only: each replica of the service keeps its own count.\"\"\"
+
+            def __init__(self, max_failures: int = MAX_FAILURES, window_seconds: float = WINDOW_SECONDS, clock=time.monotonic):
+                self.max_failures = max_failures
+                self.window_seconds = window_seconds
+                self._clock = clock
+                self._failures: OrderedDict[str, list[float]] = OrderedDict()
+                self._lock = threading.Lock()
+
+            def retry_after(self, email: str) -> int:
+                \"\"\"Whole seconds until `email` may try again; 0 when it may now.\"\"\"
+                with self._lock:
+                    recent = self._recent(email)
+                    if len(recent) < self.max_failures:
+                        return 0
+                    return max(1, math.ceil(recent[0] + self.window_seconds - self._clock()))
+
+            def failed(self, email: str) -> None:
+                with self._lock:
+                    recent = self._recent(email)
+                    recent.append(self._clock())
+                    self._failures[email] = recent[-self.max_failures :]
+                    self._failures.move_to_end(email)
+                    while len(self._failures) > TRACKED_ACCOUNTS:
+                        self._failures.popitem(last=False)
+
+            def succeeded(self, email: str) -> None:
+                with self._lock:
+                    self._failures.pop(email, None)
+
+            def _recent(self, email: str) -> list[float]:
+                since = self._clock() - self.window_seconds
+                return [moment for moment in self._failures.get(email, []) if moment > since]
+
+        """
+    }
+
     var routes: String {
         """
         \"\"\"Accounts: register, sign in, read one's own account; the administrator lists accounts and sets roles.\"\"\"
 
         import logging
+        import secrets
         from datetime import datetime, timedelta, timezone
 
         import jwt
@@ -109,6 +163,7 @@ struct PythonIdentityModules {
         from app.database import get_session
         from app.models import UserAccount
         from app.passwords import hash_password, verify_password
+        from app.throttle import SignInThrottle
         from app.schemas import AccountOut, Credentials, Registration, RoleChange, Token
         from app.security import Principal, current_principal, require_roles
 
@@ -117,6 +172,9 @@ struct PythonIdentityModules {
 
         DEFAULT_ROLE = \(PythonTypes.pythonString(defaultRole))
         ADMIN_ROLE = \(PythonTypes.pythonString(adminRole))
+        # An unknown email is checked against this, so it takes as long as a wrong password and timing
+        # does not tell which emails have accounts.
+        UNKNOWN_ACCOUNT_HASH = hash_password(secrets.token_urlsafe(16))
 
 
         @router.post("/register", response_model=AccountOut, status_code=status.HTTP_201_CREATED)
@@ -136,9 +194,20 @@ struct PythonIdentityModules {
 
         @router.post("/login", response_model=Token)
         def login(payload: Credentials, request: Request, session: Session = Depends(get_session)):
-            account = session.scalar(select(UserAccount).where(UserAccount.email == payload.email.lower()))
-            if account is None or not verify_password(payload.password, account.password_hash):
+            email = payload.email.lower()
+            throttle: SignInThrottle = request.app.state.sign_in_throttle
+            wait = throttle.retry_after(email)
+            if wait:
+                raise HTTPException(
+                    status.HTTP_429_TOO_MANY_REQUESTS, "too many failed sign-ins for this account; try again later", headers={"Retry-After": str(wait)}
+                )
+            account = session.scalar(select(UserAccount).where(UserAccount.email == email))
+            matches = verify_password(payload.password, account.password_hash if account is not None else UNKNOWN_ACCOUNT_HASH)
+            if account is None or not matches:
+                throttle.failed(email)
+                log.info("failed sign-in for %s", email)
                 raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong email or password")
+            throttle.succeeded(email)
             return issue_token(account, request.app.state.settings)
 
 
@@ -181,6 +250,12 @@ struct PythonIdentityModules {
             session.refresh(account)
             log.info("account %s is now %s", account.id, account.role)
             return account
+
+
+        def prepare(app: FastAPI) -> None:
+            \"\"\"What the accounts need before the first request: the sign-in throttle and the administrator.\"\"\"
+            app.state.sign_in_throttle = SignInThrottle()
+            bootstrap_admin(app)
 
 
         def bootstrap_admin(app: FastAPI) -> None:

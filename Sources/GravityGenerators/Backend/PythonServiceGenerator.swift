@@ -39,6 +39,7 @@ struct PythonServiceGenerator {
             files += [
                 GeneratedFile(path: "\(base)/app/schemas.py", contents: identity.schemas),
                 GeneratedFile(path: "\(base)/app/passwords.py", contents: identity.passwords),
+                GeneratedFile(path: "\(base)/app/throttle.py", contents: identity.throttle),
                 GeneratedFile(path: "\(base)/app/routes/accounts.py", contents: identity.routes),
                 GeneratedFile(path: "\(base)/app/main.py", contents: common.main(routers: ["accounts"])),
                 GeneratedFile(path: "\(base)/tests/test_accounts.py", contents: tests.identityTests),

@@ -399,6 +399,8 @@ struct PythonTestGenerator {
 
             import jwt
 
+            from app.routes import accounts
+            from app.throttle import SignInThrottle
             from tests.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, SECRET
 
             PREFIX = "\(service.apiPrefix)"
@@ -434,6 +436,51 @@ struct PythonTestGenerator {
             def test_a_wrong_password_returns_401(client):
                 client.post(f"{PREFIX}/register", json=ACCOUNT)
                 assert client.post(f"{PREFIX}/login", json={"email": ACCOUNT["email"], "password": "wrong password"}).status_code == 401
+
+
+            def _sign_in(client, password, email=ACCOUNT["email"]):
+                return client.post(f"{PREFIX}/login", json={"email": email, "password": password})
+
+
+            def test_repeated_wrong_passwords_make_the_account_wait(client):
+                client.post(f"{PREFIX}/register", json=ACCOUNT)
+                for _ in range(5):
+                    assert _sign_in(client, "wrong password").status_code == 401
+                refused = _sign_in(client, ACCOUNT["password"])
+                assert refused.status_code == 429, refused.text
+                assert 0 < int(refused.headers["Retry-After"]) <= 15 * 60
+                assert _sign_in(client, ACCOUNT["password"], email="ADA@example.com").status_code == 429
+                assert _sign_in(client, ADMIN_PASSWORD, email=ADMIN_EMAIL).status_code == 200
+
+
+            def test_a_successful_sign_in_clears_the_failures(client):
+                client.post(f"{PREFIX}/register", json=ACCOUNT)
+                for _ in range(4):
+                    _sign_in(client, "wrong password")
+                assert _sign_in(client, ACCOUNT["password"]).status_code == 200
+                for _ in range(4):
+                    assert _sign_in(client, "wrong password").status_code == 401
+                assert _sign_in(client, ACCOUNT["password"]).status_code == 200
+
+
+            def test_the_wait_ends_when_the_failures_are_old_enough():
+                now = [1000.0]
+                throttle = SignInThrottle(max_failures=2, window_seconds=60, clock=lambda: now[0])
+                throttle.failed("a@example.com")
+                now[0] += 30
+                throttle.failed("a@example.com")
+                assert throttle.retry_after("a@example.com") == 30
+                assert throttle.retry_after("b@example.com") == 0
+                now[0] += 30.5
+                assert throttle.retry_after("a@example.com") == 0
+
+
+            def test_an_unknown_email_costs_a_password_check_like_a_known_one(client, monkeypatch):
+                checks = []
+                real = accounts.verify_password
+                monkeypatch.setattr(accounts, "verify_password", lambda password, stored: checks.append(stored) or real(password, stored))
+                assert _sign_in(client, "whatever password", email="nobody@example.com").status_code == 401
+                assert checks == [accounts.UNKNOWN_ACCOUNT_HASH]
 
 
             def test_me_needs_a_token_and_returns_the_account(client):
