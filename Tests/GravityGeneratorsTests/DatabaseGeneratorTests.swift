@@ -33,6 +33,9 @@ struct DatabaseGeneratorTests {
         #expect(catalog.contains("INSERT INTO categories"))
         #expect(catalog.contains("INSERT INTO products"))
         #expect(products.count >= 36 + 6)
+        // The industry's hint puts each product in its category (six of each, in SKU order).
+        #expect(catalog.contains("(2, 'ELEC-002', '27-inch 4K Monitor', 'IPS panel, 60 Hz, USB-C with 65 W charging', 329.99,"))
+        #expect(products.filter { $0.contains("'BOOK-0") }.allSatisfy { $0.hasSuffix(", 2),") || $0.hasSuffix(", 2);") })
         let customers = try #require(files.first { $0.path == "services/customers/db/seed/sqlite.sql" }).contents
         #expect(customers.contains("@example.com"))
     }

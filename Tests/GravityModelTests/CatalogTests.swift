@@ -106,4 +106,20 @@ struct CatalogTests {
             return file == "industries/ecommerce.yaml" && line > 1 && problem == "unknown entity 'unicorn'"
         }
     }
+
+    @Test("a seed relation takes row numbers of the related seed; another value is located", arguments: ["7", "0", "first"])
+    func seedRelationRows(value: String) throws {
+        let root = try TestData.scratchCopy()
+        let path = "\(root)/industries/ecommerce.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try TestData.write(text.replacingOccurrences(of: "category: [1, 1, 1,", with: "category: [\(value), 1, 1,"), to: path)
+        let catalog = try Catalog(root: root)
+        #expect {
+            try catalog.industry("ecommerce")
+        } throws: { error in
+            guard case .invalidValue(let file, let line, _, let problem) = error as? ModelError else { return false }
+            let expected = "relation 'category' takes row numbers from 1 to 6 (the category rows seeded), not '\(value)'"
+            return file == "industries/ecommerce.yaml" && text.split(separator: "\n")[line - 1].contains("category: [") && problem == expected
+        }
+    }
 }

@@ -10,7 +10,9 @@ struct ResumeTests {
         #expect(full.status == 0)
 
         let process = try CLI.start(
-            ["develop", "--industry", "ecommerce", "--seed", "9", "--out", "cut", "--mock-latency-ms", "40", "--json"],
+            // Slow enough that phase 5 outlasts this test's polling even on a loaded machine (at 40 ms
+            // it once finished between two polls while the whole suite ran).
+            ["develop", "--industry", "ecommerce", "--seed", "9", "--out", "cut", "--mock-latency-ms", "150", "--json"],
             in: directory
         )
         let transcript = "\(directory)/cut/transcript.jsonl"

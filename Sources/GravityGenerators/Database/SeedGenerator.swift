@@ -65,12 +65,19 @@ struct SeedGenerator {
     }
 
     func value(for column: AppModel.Column, of entity: AppModel.Entity, row: Int) -> SQLLiteral {
+        let hint = hints[entity.name]
         if let target = column.references ?? column.external {
             let available = counts[target.entity] ?? 0
             guard available > 0 else { return .null }
+            // The hint may say which related row each row belongs to (a product's category); the
+            // industry file is checked for that, but a model's Blueprint may not be, so a row
+            // number out of range falls back to spreading the rows evenly.
+            let chosen = hint?.values.first { SafeIdentifier.make($0.key) + "_id" == column.name }?.value
+            if let chosen, !chosen.isEmpty, let number = Int(chosen[(row - 1) % chosen.count]), (1...available).contains(number) {
+                return .integer(number)
+            }
             return .integer((row - 1) % available + 1)
         }
-        let hint = hints[entity.name]
         if let values = hint?.values.first(where: { SafeIdentifier.make($0.key) == column.name })?.value, !values.isEmpty {
             let base = values[(row - 1) % values.count]
             let text = column.unique && row > values.count ? "\(base) \(row)" : base

@@ -135,8 +135,24 @@ enum IndustryValidation {
             }
             guard hint.count >= 0 else { throw document.invalid("count must not be negative", at: ["seed", .index(index), "count"]) }
             let known = Set(entity.fields.map(\.name))
-            for field in Array(hint.values.keys) + Array(hint.ranges.keys) where !known.contains(field) {
-                throw document.invalid("entity '\(entity.name)' has no field '\(field)'", at: ["seed", .index(index)])
+            let relations = Dictionary(entity.relations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            for field in hint.ranges.keys where !known.contains(field) {
+                let problem = relations[field] == nil ? "has no field '\(field)'" : "relation '\(field)' takes values (row numbers), not a range"
+                throw document.invalid("entity '\(entity.name)' \(problem)", at: ["seed", .index(index), "ranges"])
+            }
+            for (field, values) in hint.values where !known.contains(field) {
+                guard let relation = relations[field] else {
+                    throw document.invalid("entity '\(entity.name)' has no field '\(field)'", at: ["seed", .index(index)])
+                }
+                // A relation's values pick rows of the related entity's seed, counting from 1.
+                let rows = industry.seed.first { $0.entity == relation.entity }?.count
+                for value in values {
+                    guard let row = Int(value), row >= 1, row <= (rows ?? Int.max) else {
+                        let limit = rows.map { " from 1 to \($0) (the \(relation.entity) rows seeded)" } ?? " of 1 or more"
+                        throw document.invalid(
+                            "relation '\(field)' takes row numbers\(limit), not '\(value)'", at: ["seed", .index(index), "values", .key(field)])
+                    }
+                }
             }
         }
         for (index, item) in industry.compliance.enumerated() {
