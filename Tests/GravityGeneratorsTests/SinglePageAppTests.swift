@@ -47,7 +47,7 @@ struct SinglePageAppTests {
     @Test("every form input gets a label and an error message tied to it")
     func labelledInputs() async throws {
         let script = try #require(try await files()["frontend/app.js"])
-        #expect(script.contains(#"element("label", { for: input.id }"#))
+        #expect(script.contains(#"element("label", { for: `field-${column.name}` }"#))
         #expect(script.contains(#""aria-describedby": `error-${column.name}`"#))
         #expect(script.contains(#"element("p", { id: `error-${column.name}`, class: "field-error", "aria-live": "polite" })"#))
         #expect(script.contains(#"element("caption""#))

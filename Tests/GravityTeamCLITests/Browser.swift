@@ -1,4 +1,5 @@
 import Foundation
+import GravityOrchestration
 
 #if canImport(Glibc)
     import Glibc
@@ -27,7 +28,12 @@ final class Browser {
         // A write to a Chromium that has died must be an error here, not a signal that ends the tests.
         signal(SIGPIPE, SIG_IGN)
         let (childReads, commands) = try Self.pipe()
-        let (answers, childWrites) = try Self.pipe()
+        let answers: Int32, childWrites: Int32
+        do { (answers, childWrites) = try Self.pipe() } catch {
+            Glibc.close(childReads)
+            Glibc.close(commands)
+            throw error
+        }
         profile = "\(NSTemporaryDirectory())/gravity-browser-\(UUID().uuidString)"
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -37,6 +43,15 @@ final class Browser {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, childReads, 3)
         posix_spawn_file_actions_adddup2(&actions, childWrites, 4)
+        // Nothing else of this process reaches Chromium, even a descriptor another test opened
+        // without close-on-exec.
+        ProcessControl.closeDescriptors(from: 5, in: &actions, keeping: [childReads, childWrites])
+        // Its own process group, so that closing it also ends the helpers it starts.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         let arguments = [
             executable, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--remote-debugging-pipe", "--window-size=1280,900", "--user-data-dir=\(profile)", "about:blank",
@@ -44,7 +59,7 @@ final class Browser {
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         Glibc.close(childReads)
         Glibc.close(childWrites)
         guard spawned == 0 else {
@@ -62,7 +77,8 @@ final class Browser {
         self.session = session
         // The tab starts blank and then loads `url`: evaluating before that would run in a page
         // about to be replaced.
-        for _ in 0..<200 {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
             if let state = try? run("return document.readyState + ' ' + location.href"), state.hasPrefix("complete http") { return }
             usleep(50_000)
         }
@@ -108,14 +124,16 @@ final class Browser {
         guard !closed else { return }
         closed = true
         _ = try? send("Browser.close", [:])
-        for _ in 0..<100 {
-            var status: Int32 = 0
-            if waitpid(pid, &status, WNOHANG) == pid { break }
-            usleep(50_000)
-        }
-        kill(pid, SIGKILL)
         var status: Int32 = 0
-        _ = waitpid(pid, &status, WNOHANG)
+        var reaped = false
+        for _ in 0..<100 where !reaped {
+            reaped = waitpid(pid, &status, WNOHANG) == pid
+            if !reaped { usleep(50_000) }
+        }
+        // The group outlives its leader's pid being reaped only as long as a helper runs; the
+        // leader's pid is not signalled once reaped, as it may belong to another process by then.
+        kill(-pid, SIGKILL)
+        if !reaped { while waitpid(pid, &status, 0) < 0 && errno == EINTR {} }
         Glibc.close(commands)
         Glibc.close(answers)
         try? FileManager.default.removeItem(atPath: profile)
@@ -131,6 +149,7 @@ final class Browser {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { write(commands, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
             guard written > 0 else { throw Failure(description: "Chromium stopped reading (\(method))") }
             offset += written
         }
@@ -149,7 +168,9 @@ final class Browser {
             }
             let left = Int32(max(0, deadline.timeIntervalSinceNow * 1000))
             var poller = pollfd(fd: answers, events: Int16(POLLIN), revents: 0)
-            guard left > 0, poll(&poller, 1, left) > 0 else { throw Failure(description: "no answer to \(method) in 30 s") }
+            let ready = left > 0 ? poll(&poller, 1, left) : 0
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else { throw Failure(description: "no answer to \(method) in 30 s") }
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = read(answers, &chunk, chunk.count)
             guard count > 0 else { throw Failure(description: "Chromium closed the pipe (\(method))") }
@@ -157,16 +178,23 @@ final class Browser {
         }
     }
 
-    /// A pipe whose ends are above the descriptors the child gets (3 and 4) and closed on exec,
-    /// so that only the two ends handed over with dup2 reach Chromium.
+    /// A pipe whose ends are closed on exec and above the descriptors the child gets (3 and 4), so
+    /// that handing one over with dup2 cannot overwrite the other. (Swift does not import pipe2; the
+    /// originals live for two fcntl calls, and spawns here close what they do not hand over.)
     private static func pipe() throws -> (read: Int32, write: Int32) {
         var ends: [Int32] = [0, 0]
         guard Glibc.pipe(&ends) == 0 else { throw Failure(description: "pipe failed: \(errno)") }
+        defer {
+            Glibc.close(ends[0])
+            Glibc.close(ends[1])
+        }
         let read = fcntl(ends[0], F_DUPFD_CLOEXEC, 10)
         let write = fcntl(ends[1], F_DUPFD_CLOEXEC, 10)
-        Glibc.close(ends[0])
-        Glibc.close(ends[1])
-        guard read >= 0, write >= 0 else { throw Failure(description: "fcntl failed: \(errno)") }
+        guard read >= 0, write >= 0 else {
+            if read >= 0 { Glibc.close(read) }
+            if write >= 0 { Glibc.close(write) }
+            throw Failure(description: "fcntl failed: \(errno)")
+        }
         return (read, write)
     }
 }

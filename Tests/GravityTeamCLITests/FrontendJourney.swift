@@ -124,10 +124,12 @@ enum FrontendJourney {
             await wait(() => document.querySelector("main .cards"), "the home page");
             location.hash = "#/products/new";
             await wait(() => document.querySelector("input#field-category_id"), "the category id field");
-            return document.getElementById("hint-category_id").textContent;
+            const unlabelled = [...document.querySelectorAll("main form input, main form select, main form textarea")]
+              .filter((input) => !document.querySelector(`label[for="${input.id}"]`)).map((input) => input.name);
+            return document.getElementById("hint-category_id").textContent + "|" + unlabelled.join(",");
             """
         )
-        #expect(typed == "One of 201; see the list for their ids. Categories", "\(typed)")
+        #expect(typed == "One of 201; see the list for their ids. Categories|", "every field has its label: \(typed)")
     }
 
     private static func javascriptString(_ text: String) -> String {

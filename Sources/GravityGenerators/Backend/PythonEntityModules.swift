@@ -114,7 +114,12 @@ struct PythonEntityModules {
             let bounds = type == "int" ? ", ge=-MAX_INTEGER, le=MAX_INTEGER" : type == "str" ? ", pattern=NO_NUL" : ""
             return "    filter_\(column.name): \(type) | None = Query(None, alias=\(PythonTypes.pythonString(column.name))\(bounds)),"
         }
-        let filterClauses = filters.map { "        (\(entity.className).\($0.name), filter_\($0.name))," }
+        let filterClauses = filters.map { column in
+            // Emails are stored lowercased, so a filter finds them whatever case it is typed in.
+            let value = column.type == .email
+                ? "filter_\(column.name).strip().lower() if filter_\(column.name) is not None else None" : "filter_\(column.name)"
+            return "        (\(entity.className).\(column.name), \(value)),"
+        }
         let searchable = entity.inputColumns.filter { [.string, .text, .email].contains($0.type) }
         let search = searchable.map { "\(entity.className).\($0.name).ilike(pattern)" }.joined(separator: ", ")
         var referenceChecks: [String] = []

@@ -17,9 +17,11 @@ struct PythonIdentityModules {
             from datetime import datetime
             from typing import Annotated, Literal
 
-            from pydantic import BaseModel, ConfigDict, Field
+            from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-            Email = Annotated[str, Field(max_length=254, pattern=r"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")]
+            # Trimmed and lowercased, so that an account's email is one whatever its case; no NUL, which
+            # PostgreSQL cannot store.
+            Email = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, max_length=254, pattern=r"^[^@\\s\\x00]+@[^@\\s\\x00]+\\.[^@\\s\\x00]+$")]
 
 
             class Registration(BaseModel):
@@ -27,7 +29,7 @@ struct PythonIdentityModules {
 
                 email: Email
                 password: Annotated[str, Field(min_length=8, max_length=128)]
-                display_name: Annotated[str, Field(min_length=1, max_length=120)]
+                display_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120, pattern=r"^[^\\x00]*$")]
 
 
             class Credentials(BaseModel):
@@ -104,44 +106,61 @@ struct PythonIdentityModules {
 
         MAX_FAILURES = 5
         WINDOW_SECONDS = 15 * 60
-        # Bounds the memory an attacker trying many emails can take; the oldest entries go first.
+        # Bounds the memory an attacker trying many emails can take.
         TRACKED_ACCOUNTS = 10_000
 
 
         class SignInThrottle:
             \"\"\"Counts in this process only: each replica of the service keeps its own count.\"\"\"
 
-            def __init__(self, max_failures: int = MAX_FAILURES, window_seconds: float = WINDOW_SECONDS, clock=time.monotonic):
+            def __init__(
+                self, max_failures: int = MAX_FAILURES, window_seconds: float = WINDOW_SECONDS, tracked: int = TRACKED_ACCOUNTS, clock=time.monotonic
+            ):
                 self.max_failures = max_failures
                 self.window_seconds = window_seconds
+                self._tracked = tracked
                 self._clock = clock
                 self._failures: OrderedDict[str, list[float]] = OrderedDict()
                 self._lock = threading.Lock()
 
-            def retry_after(self, email: str) -> int:
-                \"\"\"Whole seconds until `email` may try again; 0 when it may now.\"\"\"
+            def attempt(self, email: str) -> int:
+                \"\"\"0 when `email` may try to sign in now, counting the try as a failure until `succeeded`
+                says otherwise; else whole seconds until it may try again. Checking and counting under
+                one lock means that parallel guesses cannot all pass the check before any is counted.\"\"\"
                 with self._lock:
-                    recent = self._recent(email)
-                    if len(recent) < self.max_failures:
-                        return 0
-                    return max(1, math.ceil(recent[0] + self.window_seconds - self._clock()))
-
-            def failed(self, email: str) -> None:
-                with self._lock:
-                    recent = self._recent(email)
-                    recent.append(self._clock())
-                    self._failures[email] = recent[-self.max_failures :]
+                    now = self._clock()
+                    recent = self._recent(email, now)
+                    if len(recent) >= self.max_failures:
+                        return max(1, math.ceil(recent[0] + self.window_seconds - now))
+                    if email not in self._failures and not self._make_room(now):
+                        return math.ceil(self.window_seconds)
+                    recent.append(now)
+                    self._failures[email] = recent
                     self._failures.move_to_end(email)
-                    while len(self._failures) > TRACKED_ACCOUNTS:
-                        self._failures.popitem(last=False)
+                    return 0
 
             def succeeded(self, email: str) -> None:
                 with self._lock:
                     self._failures.pop(email, None)
 
-            def _recent(self, email: str) -> list[float]:
-                since = self._clock() - self.window_seconds
-                return [moment for moment in self._failures.get(email, []) if moment > since]
+            def _recent(self, email: str, now: float) -> list[float]:
+                return [moment for moment in self._failures.get(email, []) if moment > now - self.window_seconds]
+
+            def _make_room(self, now: float) -> bool:
+                \"\"\"Room for one more email: expired entries go first, then the oldest that is not locked
+                out. A locked-out email is never forgotten early, so trying many other emails cannot
+                unlock it; when every entry is locked out, new emails wait instead.\"\"\"
+                if len(self._failures) < self._tracked:
+                    return True
+                for email in [email for email in self._failures if not self._recent(email, now)]:
+                    del self._failures[email]
+                if len(self._failures) < self._tracked:
+                    return True
+                for email in self._failures:
+                    if len(self._recent(email, now)) < self.max_failures:
+                        del self._failures[email]
+                        return True
+                return False
 
         """
     }
@@ -196,7 +215,7 @@ struct PythonIdentityModules {
         def login(payload: Credentials, request: Request, session: Session = Depends(get_session)):
             email = payload.email.lower()
             throttle: SignInThrottle = request.app.state.sign_in_throttle
-            wait = throttle.retry_after(email)
+            wait = throttle.attempt(email)
             if wait:
                 raise HTTPException(
                     status.HTTP_429_TOO_MANY_REQUESTS, "too many failed sign-ins for this account; try again later", headers={"Retry-After": str(wait)}
@@ -204,7 +223,6 @@ struct PythonIdentityModules {
             account = session.scalar(select(UserAccount).where(UserAccount.email == email))
             matches = verify_password(payload.password, account.password_hash if account is not None else UNKNOWN_ACCOUNT_HASH)
             if account is None or not matches:
-                throttle.failed(email)
                 log.info("failed sign-in for %s", email)
                 raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong email or password")
             throttle.succeeded(email)

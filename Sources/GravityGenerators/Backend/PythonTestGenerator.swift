@@ -205,6 +205,20 @@ struct PythonTestGenerator {
                 "    assert all(item[\(PythonTypes.pythonString(filter.name))] == value for item in body[\"items\"])",
             ]
         }
+        if let email = PythonEntityModules.filterable(entity).first(where: { $0.type == .email }) {
+            let name = PythonTypes.pythonString(email.name)
+            out += [
+                "", "",
+                "def test_an_email_is_stored_lowercased_and_found_in_any_case(client):",
+                "    payload = \(entity.name)_payload(client, 1)",
+                "    payload[\(name)] = \" \" + payload[\(name)].upper() + \" \"",
+                "    created = client.post(PATH, json=payload, headers=WRITER)",
+                "    assert created.status_code == 201, created.text",
+                "    assert created.json()[\(name)] == payload[\(name)].strip().lower()",
+                "    body = client.get(PATH, params={\(name): payload[\(name)]}, headers=\(readHeaders)).json()",
+                "    assert created.json()[\"id\"] in [item[\"id\"] for item in body[\"items\"]]",
+            ]
+        }
         if let searchable {
             out += [
                 "", "",
@@ -397,6 +411,9 @@ struct PythonTestGenerator {
         return """
             \"\"\"Accounts: registration, sign-in, tokens and the bootstrap administrator.\"\"\"
 
+            import threading
+            from concurrent.futures import ThreadPoolExecutor
+
             import jwt
 
             from app.routes import accounts
@@ -423,6 +440,13 @@ struct PythonTestGenerator {
 
             def test_a_short_password_returns_422(client):
                 assert client.post(f"{PREFIX}/register", json=ACCOUNT | {"password": "short"}).status_code == 422
+
+
+            def test_a_name_of_spaces_returns_422_and_an_email_is_kept_trimmed_and_lowercased(client):
+                assert client.post(f"{PREFIX}/register", json=ACCOUNT | {"display_name": "   "}).status_code == 422
+                created = client.post(f"{PREFIX}/register", json=ACCOUNT | {"email": "  Ada@Example.COM "})
+                assert created.status_code == 201, created.text
+                assert created.json()["email"] == "ada@example.com"
 
 
             def test_login_issues_a_token_carrying_the_role(client):
@@ -466,13 +490,39 @@ struct PythonTestGenerator {
             def test_the_wait_ends_when_the_failures_are_old_enough():
                 now = [1000.0]
                 throttle = SignInThrottle(max_failures=2, window_seconds=60, clock=lambda: now[0])
-                throttle.failed("a@example.com")
+                assert throttle.attempt("a@example.com") == 0
                 now[0] += 30
-                throttle.failed("a@example.com")
-                assert throttle.retry_after("a@example.com") == 30
-                assert throttle.retry_after("b@example.com") == 0
+                assert throttle.attempt("a@example.com") == 0
+                assert throttle.attempt("a@example.com") == 30
+                assert throttle.attempt("b@example.com") == 0
                 now[0] += 30.5
-                assert throttle.retry_after("a@example.com") == 0
+                assert throttle.attempt("a@example.com") == 0
+
+
+            def test_parallel_guesses_cannot_pass_the_check_together():
+                throttle = SignInThrottle(max_failures=5)
+                start = threading.Barrier(40)
+
+                def guess(_):
+                    start.wait()
+                    return throttle.attempt("a@example.com")
+
+                with ThreadPoolExecutor(max_workers=40) as pool:
+                    waits = list(pool.map(guess, range(40)))
+                assert waits.count(0) == 5
+
+
+            def test_failures_on_other_emails_do_not_unlock_an_account():
+                throttle = SignInThrottle(max_failures=2, tracked=3)
+                throttle.attempt("victim@example.com")
+                throttle.attempt("victim@example.com")
+                for number in range(20):
+                    throttle.attempt(f"junk{number}@example.com")
+                assert throttle.attempt("victim@example.com") > 0
+                for number in range(2):
+                    throttle.attempt(f"junk{number}@example.com")
+                    throttle.attempt(f"junk{number}@example.com")
+                assert throttle.attempt("fresh@example.com") > 0, "with every entry locked out, a new email waits"
 
 
             def test_an_unknown_email_costs_a_password_check_like_a_known_one(client, monkeypatch):

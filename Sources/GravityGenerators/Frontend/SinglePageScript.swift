@@ -59,16 +59,26 @@ enum SinglePageScript {
           return node;
         }
         function say(message, kind = "info") { status.textContent = message; status.dataset.kind = kind; }
+        // Each screen shown gets the next number, so that an answer arriving after the user moved on
+        // is dropped instead of landing in another screen.
+        let shown = 0;
         function show(title, ...content) {
+          shown += 1;
           main.replaceChildren(element("h1", { tabindex: "-1", id: "heading" }, title), ...content.filter((node) => node !== null && node !== undefined && node !== ""));
           document.title = `${title} · ${schema.title}`;
           document.getElementById("heading").focus();
+          return shown;
         }
+        function placeholder(view) { return (view === shown && main.querySelector(".loading")) || document.createElement("p"); }
+        // The API's times are UTC without an offset; the screens show and take local time.
+        function utc(value) { const text = String(value); return new Date(/(Z|[+-]\d\d:\d\d)$/.test(text) ? text : `${text}Z`); }
+        function localInput(value) { const time = utc(value); return new Date(time.getTime() - time.getTimezoneOffset() * 60000).toISOString().slice(0, 16); }
         function entityNamed(plural) { return schema.entities.find((entity) => entity.plural === plural); }
         function display(column, value) {
           if (value === null || value === undefined || value === "") return "—";
           if (column?.type === "boolean") return value ? "Yes" : "No";
           if (column?.type === "decimal") return Number(value).toFixed(2);
+          if (column?.type === "datetime") return utc(value).toLocaleString();
           return String(value);
         }
         function summary(entity, item) {
@@ -94,7 +104,7 @@ enum SinglePageScript {
             element("input", { id: "q", name: "q", type: "search", value: q }),
             element("button", { type: "submit" }, "Search"));
           const actions = canWrite(entity) ? element("p", {}, element("a", { class: "button", href: `#/${entity.plural}/new` }, `New ${entity.name.replace(/_/g, " ")}`)) : null;
-          show(entity.label, search, actions, element("p", { class: "loading" }, "Loading…"));
+          const view = show(entity.label, search, actions, element("p", { class: "loading" }, "Loading…"));
           if (!entity.publicRead && !token()) { needSignIn(entity); return; }
           try {
             const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
@@ -113,9 +123,9 @@ enum SinglePageScript {
               page > 1 ? link(page - 1, "Previous page") : null,
               element("span", {}, `Page ${page} of ${pages}`),
               page < pages ? link(page + 1, "Next page") : null);
-            main.querySelector(".loading").replaceWith(data.items.length ? table : element("p", {}, `No ${entity.label.toLowerCase()} yet.`), paging);
+            placeholder(view).replaceWith(data.items.length ? table : element("p", {}, `No ${entity.label.toLowerCase()} yet.`), paging);
           } catch (error) {
-            main.querySelector(".loading").replaceWith(element("p", { class: "error" }, `Could not load ${entity.label.toLowerCase()}: ${error.message}`));
+            placeholder(view).replaceWith(element("p", { class: "error" }, `Could not load ${entity.label.toLowerCase()}: ${error.message}`));
           }
         }
 
@@ -124,7 +134,7 @@ enum SinglePageScript {
         }
 
         async function detailView(entity, id) {
-          show(`${entity.label} ${id}`, element("p", { class: "loading" }, "Loading…"));
+          const view = show(`${entity.label} ${id}`, element("p", { class: "loading" }, "Loading…"));
           try {
             const item = await api(`${entity.path}/${id}`);
             const fields = element("dl", {}, entity.columns.map((column) => [element("dt", {}, column.label), element("dd", {}, display(column, item[column.name]))]));
@@ -135,10 +145,11 @@ enum SinglePageScript {
                 try { await api(`${entity.path}/${id}`, { method: "DELETE" }); say(`Deleted ${summary(entity, item)}.`); location.hash = `#/${entity.plural}`; }
                 catch (error) { say(`Could not delete: ${error.message}`, "error"); }
               } }, "Delete")) : null;
-            main.querySelector(".loading").replaceWith(...[fields, actions, element("p", {}, element("a", { href: `#/${entity.plural}` }, `Back to ${entity.label.toLowerCase()}`))].filter(Boolean));
+            if (view !== shown) return;
+            placeholder(view).replaceWith(...[fields, actions, element("p", {}, element("a", { href: `#/${entity.plural}` }, `Back to ${entity.label.toLowerCase()}`))].filter(Boolean));
             document.getElementById("heading").textContent = summary(entity, item);
           } catch (error) {
-            main.querySelector(".loading").replaceWith(element("p", { class: "error" }, error.status === 404 ? "There is no such item." : `Could not load it: ${error.message}`));
+            placeholder(view).replaceWith(element("p", { class: "error" }, error.status === 404 ? "There is no such item." : `Could not load it: ${error.message}`));
           }
         }
 
@@ -149,7 +160,7 @@ enum SinglePageScript {
             case "integer": return element("input", { ...common, type: "number", step: "1", min: column.minimum ?? undefined, value: value ?? "" });
             case "decimal": return element("input", { ...common, type: "number", step: "0.01", min: column.minimum ?? undefined, value: value ?? "" });
             case "date": return element("input", { ...common, type: "date", value: value ?? "" });
-            case "datetime": return element("input", { ...common, type: "datetime-local", value: value ? String(value).slice(0, 16) : "" });
+            case "datetime": return element("input", { ...common, type: "datetime-local", value: value ? localInput(value) : "" });
             case "email": return element("input", { ...common, type: "email", maxlength: column.maxLength ?? 254, value: value ?? "" });
             case "text": return element("textarea", { ...common, rows: "4" }, value ?? "");
             case "choice": return element("select", common, column.required ? null : element("option", { value: "" }, "—"),
@@ -201,19 +212,20 @@ enum SinglePageScript {
           if (raw === "") return null;
           if (column.type === "integer" || column.referencePath) return Number.parseInt(raw, 10);
           if (column.type === "decimal") return Number(raw);
-          if (column.type === "datetime" && raw.length === 16) return `${raw}:00`;
+          // The form shows local time; the API stores UTC.
+          if (column.type === "datetime") { const time = new Date(raw); return Number.isNaN(time.getTime()) ? raw : time.toISOString(); }
           return raw;
         }
 
         async function formView(entity, id) {
           if (!canWrite(entity)) { show(`${entity.label}`, element("p", {}, "Your account may not change these. "), element("a", { href: "#/login" }, "Sign in")); return; }
-          show(id ? `Edit ${entity.name.replace(/_/g, " ")} ${id}` : `New ${entity.name.replace(/_/g, " ")}`, element("p", { class: "loading" }, "Loading…"));
+          const view = show(id ? `Edit ${entity.name.replace(/_/g, " ")} ${id}` : `New ${entity.name.replace(/_/g, " ")}`, element("p", { class: "loading" }, "Loading…"));
           let item = {};
           try { if (id) item = await api(`${entity.path}/${id}`); } catch (error) { say(`Could not load it: ${error.message}`, "error"); return; }
           const rows = [];
           for (const column of entity.columns) {
             const input = column.referencePath ? await referenceInput(column, item[column.name]) : inputFor(column, item[column.name]);
-            const label = element("label", { for: input.id }, column.label, column.required && column.type !== "boolean" ? element("span", { class: "required", "aria-hidden": "true" }, " *") : null);
+            const label = element("label", { for: `field-${column.name}` }, column.label, column.required && column.type !== "boolean" ? element("span", { class: "required", "aria-hidden": "true" }, " *") : null);
             rows.push(element("div", { class: column.type === "boolean" ? "field checkbox" : "field" }, label, input, element("p", { id: `error-${column.name}`, class: "field-error", "aria-live": "polite" })));
           }
           const form = element("form", { novalidate: true, onsubmit: async (event) => {
@@ -246,7 +258,7 @@ enum SinglePageScript {
               }
             }
           } }, rows, element("p", { class: "actions" }, element("button", { type: "submit" }, "Save"), element("a", { href: id ? `#/${entity.plural}/${id}` : `#/${entity.plural}` }, "Cancel")));
-          main.querySelector(".loading").replaceWith(form);
+          placeholder(view).replaceWith(form);
         }
 
         function loginView(params) {
@@ -321,7 +333,7 @@ enum SinglePageScript {
 
         async function accountsView() {
           if (role() !== schema.adminRole) { show("Accounts", element("p", {}, "Only an administrator manages accounts. "), element("a", { href: "#/login" }, "Sign in")); return; }
-          show("Accounts", element("p", {}, "A new role takes effect when the account next signs in."), element("p", { class: "loading" }, "Loading…"));
+          const view = show("Accounts", element("p", {}, "A new role takes effect when the account next signs in."), element("p", { class: "loading" }, "Loading…"));
           try {
             const accounts = await api(`${schema.identityPrefix}/accounts`);
             const rows = accounts.map((item) => {
@@ -329,6 +341,7 @@ enum SinglePageScript {
               const save = element("button", { type: "button", onclick: async () => {
                 try {
                   const saved = await api(`${schema.identityPrefix}/accounts/${item.id}/role`, { method: "PUT", body: { role: select.value } });
+                  item.role = saved.role;
                   say(`${saved.email} is now ${saved.role}.`);
                 } catch (error) {
                   select.value = item.role;
@@ -345,9 +358,9 @@ enum SinglePageScript {
               element("caption", {}, `${accounts.length} accounts`),
               element("thead", {}, element("tr", {}, ["#", "Email", "Name", "Role"].map((title) => element("th", { scope: "col" }, title)))),
               element("tbody", {}, rows));
-            main.querySelector(".loading").replaceWith(table);
+            placeholder(view).replaceWith(table);
           } catch (error) {
-            main.querySelector(".loading").replaceWith(element("p", { class: "error" }, `Could not load the accounts: ${error.message}`));
+            placeholder(view).replaceWith(element("p", { class: "error" }, `Could not load the accounts: ${error.message}`));
           }
         }
 

@@ -145,12 +145,16 @@ enum IndustryValidation {
                     throw document.invalid("entity '\(entity.name)' has no field '\(field)'", at: ["seed", .index(index)])
                 }
                 // A relation's values pick rows of the related entity's seed, counting from 1.
-                let rows = industry.seed.first { $0.entity == relation.entity }?.count
+                guard let rows = industry.seed.first(where: { $0.entity == relation.entity })?.count else {
+                    throw document.invalid(
+                        "relation '\(field)' picks rows of the \(relation.entity) seed, which this file does not have",
+                        at: ["seed", .index(index), "values", .key(field)])
+                }
                 for value in values {
-                    guard let row = Int(value), row >= 1, row <= (rows ?? Int.max) else {
-                        let limit = rows.map { " from 1 to \($0) (the \(relation.entity) rows seeded)" } ?? " of 1 or more"
+                    guard let row = Int(value), row >= 1, row <= rows else {
                         throw document.invalid(
-                            "relation '\(field)' takes row numbers\(limit), not '\(value)'", at: ["seed", .index(index), "values", .key(field)])
+                            "relation '\(field)' takes row numbers from 1 to \(rows) (the \(relation.entity) rows seeded), not '\(value)'",
+                            at: ["seed", .index(index), "values", .key(field)])
                     }
                 }
             }

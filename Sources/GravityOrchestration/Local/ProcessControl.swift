@@ -27,6 +27,18 @@ public enum ProcessControl {
         return unsafeBitCast(symbol, to: AddChangeDirectory.self)
     }()
 
+    /// Adds to `actions` the closing of every descriptor from `first` on (but `kept`, which a dup2
+    /// in `actions` still needs), so that a child gets only what it is handed.
+    public static func closeDescriptors(from first: Int32, in actions: inout posix_spawn_file_actions_t, keeping kept: [Int32] = []) {
+        if let closeFrom = Self.addCloseFrom {
+            _ = closeFrom(&actions, first)
+        } else {
+            // glibc before 2.34: close what is open, one by one.
+            let open = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+            for fd in open where fd >= first && !kept.contains(fd) { posix_spawn_file_actions_addclose(&actions, fd) }
+        }
+    }
+
     /// Starts `executable` and returns its pid. Output goes to `logFile` (appended), input is empty.
     /// `newSession` detaches it from the terminal entirely (for the supervisor); otherwise it leads
     /// a new process group.
@@ -52,14 +64,7 @@ public enum ProcessControl {
         }
         // Only standard input, output and error (and the one descriptor passed on, as 3) reach the program.
         if let descriptor { posix_spawn_file_actions_adddup2(&actions, descriptor, 3) }
-        let firstClosed: Int32 = descriptor == nil ? 3 : 4
-        if let closeFrom = Self.addCloseFrom {
-            _ = closeFrom(&actions, firstClosed)
-        } else {
-            // glibc before 2.34: close what is open, one by one.
-            let open = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
-            for fd in open where fd >= firstClosed && fd != descriptor { posix_spawn_file_actions_addclose(&actions, fd) }
-        }
+        closeDescriptors(from: descriptor == nil ? 3 : 4, in: &actions, keeping: descriptor.map { [$0] } ?? [])
         guard let changeDirectory = Self.addChangeDirectory else {
             throw DeployError.step("this C library has no posix_spawn_file_actions_addchdir_np (glibc 2.29 or later is needed)")
         }
