@@ -10,6 +10,7 @@ public enum ApplicationGenerator {
         var files: [GeneratedFile] = []
         for service in model.services {
             let base = "services/\(service.name)"
+            let seeds = seed.scripts(for: service)
             for dialect in SQLDialect.allCases {
                 files.append(
                     GeneratedFile(
@@ -18,7 +19,7 @@ public enum ApplicationGenerator {
                     )
                 )
                 files.append(
-                    GeneratedFile(path: "\(base)/db/seed/\(dialect.rawValue).sql", contents: seed.script(for: service, dialect: dialect))
+                    GeneratedFile(path: "\(base)/db/seed/\(dialect.rawValue).sql", contents: seeds[dialect, default: ""])
                 )
             }
             files += PythonServiceGenerator(model: model, service: service, seed: seed).files(base: base)

@@ -33,5 +33,8 @@ enum SQLDialect: String, CaseIterable {
     }
 
     /// A string literal with quotes doubled.
-    static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+    static func literal(_ text: String) -> String {
+        // Most values hold no quote; Foundation's search costs more than the check.
+        text.utf8.contains(UInt8(ascii: "'")) ? "'" + text.replacingOccurrences(of: "'", with: "''") + "'" : "'" + text + "'"
+    }
 }

@@ -247,10 +247,22 @@ struct KubernetesGenerator {
             """
     }
 
+    /// `text` with `prefix` before every line, worked on as bytes: splitting a large file into
+    /// Characters costs more than all the rest of the manifest.
+    static func indented(_ text: String, by prefix: String) -> String {
+        var bytes: [UInt8] = Array(prefix.utf8)
+        bytes.reserveCapacity(text.utf8.count * 11 / 10 + prefix.utf8.count)
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\n") { bytes += prefix.utf8 }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     var frontend: String {
         let data = frontendFiles.map { file in
             let key = String(file.path.dropFirst("frontend/".count)).replacingOccurrences(of: "/", with: "_")
-            let body = file.contents.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+            let body = Self.indented(file.contents, by: "    ")
             return "  \(key): |\n\(body)"
         }.joined(separator: "\n")
         let items = frontendFiles.map { file in
