@@ -25,6 +25,10 @@ struct BenchCommandTests {
         #expect(figures("broadcast_14_at_load")["offered_per_s"] as? Double == 200_000)
         #expect((figures("broadcast_14_at_load")["p99_us_by_run"] as? [Double])?.count == 1)
         #expect((bus["machine_stalls"] as? [String: Any])?["threads"] as? Int ?? 0 >= 1)
+        #expect((figures("broadcast_14")["messages_per_s_by_run"] as? [Double])?.count == 1)
+        // One figure per run: nanoseconds, or null where the probe could not have a core per thread.
+        let trips = try #require(bus["core_round_trip_ns_by_run"] as? [Any])
+        #expect(trips.count == 1 && trips.allSatisfy { $0 is NSNull || ($0 as? Double ?? 0) > 0 }, "\(trips)")
         let team = try #require(report["team"] as? [String: Any])
         #expect((team["industries"] as? [[String: Any]])?.count == 5)
         let concurrency = try #require(team["concurrency"] as? [[String: Any]])

@@ -70,7 +70,9 @@ struct BenchCommand: AsyncParsableCommand {
             let broadcasts = max(1, messages / 5)
             var runs: [[BusBenchmark.Result]] = Array(repeating: [], count: 4)
             var stalls: [MachineStalls] = []
+            var roundTrips: [Double?] = []
             for _ in 0..<busRuns {
+                roundTrips.append(await CoreRoundTrip.measure())
                 runs[0].append(await BusBenchmark.run(messages: messages, subscribers: 1))
                 runs[1].append(await BusBenchmark.run(messages: broadcasts, subscribers: 14))
                 runs[2].append(await BusBenchmark.run(messages: messages, subscribers: 1, rate: Double(rate)))
@@ -80,6 +82,7 @@ struct BenchCommand: AsyncParsableCommand {
             report.bus = .init(
                 runs: busRuns,
                 machineStalls: MachineStalls.combined(stalls),
+                coreRoundTripNsByRun: roundTrips,
                 oneToOne: .init(runs[0]),
                 broadcast14: .init(runs[1]),
                 oneToOneAtLoad: .init(runs[2]),

@@ -13,6 +13,7 @@ struct BenchReport: Encodable {
         var p99Us: Double?
         var p999Us: Double?
         var maxUs: Double?
+        var messagesPerSByRun: [Double]
         var p99UsByRun: [Double]?
         var publisherPauseUsByRun: [Double]?
         enum CodingKeys: String, CodingKey {
@@ -23,12 +24,14 @@ struct BenchReport: Encodable {
             case p99Us = "p99_us"
             case p999Us = "p999_us"
             case maxUs = "max_us"
+            case messagesPerSByRun = "messages_per_s_by_run"
             case p99UsByRun = "p99_us_by_run"
             case publisherPauseUsByRun = "publisher_pause_us_by_run"
         }
 
         init(_ runs: [BusBenchmark.Result]) {
-            messagesPerS = Percentile.median(runs.map(\.messagesPerSecond))
+            messagesPerSByRun = runs.map(\.messagesPerSecond)
+            messagesPerS = Percentile.median(messagesPerSByRun)
             deliveriesPerS = Percentile.median(runs.map(\.deliveriesPerSecond))
             let latencies = runs.compactMap(\.latency)
             guard !latencies.isEmpty else { return }
@@ -48,6 +51,8 @@ struct BenchReport: Encodable {
         var runs: Int
         /// What the machine alone does to a busy thread, for reading the latency tail.
         var machineStalls: MachineStalls
+        /// Measured just before each run's measurements: the bus's speed follows it.
+        var coreRoundTripNsByRun: [Double?]
         var oneToOne: BusFigures
         var broadcast14: BusFigures
         var oneToOneAtLoad: BusFigures
@@ -55,6 +60,7 @@ struct BenchReport: Encodable {
         enum CodingKeys: String, CodingKey {
             case runs
             case machineStalls = "machine_stalls"
+            case coreRoundTripNsByRun = "core_round_trip_ns_by_run"
             case oneToOne = "one_to_one"
             case broadcast14 = "broadcast_14"
             case oneToOneAtLoad = "one_to_one_at_load"
@@ -134,8 +140,10 @@ struct BenchReport: Encodable {
                 throughput.rows.append([name, Self.count(figures.messagesPerS), Self.count(figures.deliveriesPerS)])
             }
             var latency = TextTable(header: ["bus, at a stated load", "offered/s", "sent/s", "p50", "p99", "p99.9"])
-            var runs = TextTable(header: ["each run", "p99", "longest publisher pause"])
-            for (name, figures) in [("one to one", bus.oneToOneAtLoad), ("broadcast to 14", bus.broadcast14AtLoad)] {
+            var runs = TextTable(header: ["each run", "flat out, messages/s", "p99 at load", "longest publisher pause", "core round trip"])
+            for (name, figures, flat) in [
+                ("one to one", bus.oneToOneAtLoad, bus.oneToOne), ("broadcast to 14", bus.broadcast14AtLoad, bus.broadcast14),
+            ] {
                 latency.rows.append([
                     name, Self.count(figures.offeredPerS ?? 0), Self.count(figures.messagesPerS),
                     Self.microseconds(figures.p50Us ?? 0), Self.microseconds(figures.p99Us ?? 0),
@@ -143,7 +151,12 @@ struct BenchReport: Encodable {
                 ])
                 for (index, p99) in (figures.p99UsByRun ?? []).enumerated() {
                     let pause = figures.publisherPauseUsByRun?[index] ?? 0
-                    runs.rows.append(["\(name), run \(index + 1)", Self.microseconds(p99), Self.microseconds(pause)])
+                    let trip = index < bus.coreRoundTripNsByRun.count ? bus.coreRoundTripNsByRun[index] : nil
+                    runs.rows.append([
+                        "\(name), run \(index + 1)", index < flat.messagesPerSByRun.count ? Self.count(flat.messagesPerSByRun[index]) : "—",
+                        Self.microseconds(p99), Self.microseconds(pause),
+                        trip.map { String(format: "%.0f ns", $0) } ?? "—",
+                    ])
                 }
             }
             let stalls = bus.machineStalls
