@@ -87,6 +87,11 @@ final class Browser {
 
     deinit { close() }
 
+    /// Makes the page see `identifier` (e.g. "Asia/Kolkata") as its local time zone.
+    func setTimeZone(_ identifier: String) throws {
+        _ = try send("Emulation.setTimezoneOverride", ["timezoneId": identifier], session: session)
+    }
+
     /// Runs `body`, the statements of an async JavaScript function, in the page, and returns what it
     /// returns as text. The body may use `wait(predicate, what)`, `type(selector, value)` and
     /// `choose(selector, value)`; a thrown error or a wait that times out fails the call.

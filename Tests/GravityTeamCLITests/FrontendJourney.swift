@@ -45,11 +45,13 @@ enum FrontendJourney {
             type("#field-full_name", "  Ada Shopper  ");
             document.querySelector("main form").requestSubmit();
             await wait(() => /^#\\/customers\\/\\d+$/.test(location.hash) && document.querySelector("main dl"), "the saved profile");
-            return location.hash.split("/")[2] + "|" + document.getElementById("heading").textContent;
+            const name = [...document.querySelectorAll("main dt")].find((dt) => dt.textContent === "Full name")?.nextElementSibling.textContent;
+            return [location.hash.split("/")[2], document.getElementById("heading").textContent, name].join("|");
             """
         )
         let parts = customer.split(separator: "|").map(String.init)
-        #expect(parts.count == 2 && parts[1] == "ada.shopper@example.com", "\(customer)")
+        #expect(parts.count == 3 && parts[1] == "ada.shopper@example.com", "\(customer)")
+        #expect(parts.last == "Ada Shopper", "the detail page lists the fields, the name trimmed: \(customer)")
         let customerID = parts.first ?? ""
         let address = try browser.run(
             """
@@ -70,6 +72,30 @@ enum FrontendJourney {
             """
         )
         #expect(address == "1|Addresses: 1 in all, page 1", "only the shopper's own profile is offered and listed: \(address)")
+
+        // An order placed at 10:00 local time in India (UTC+05:30) is stored as 04:30 UTC and shown as
+        // 10:00 again; its customer links to the profile.
+        try browser.setTimeZone("Asia/Kolkata")
+        let order = try browser.run(
+            """
+            location.hash = "#/purchase_orders/new";
+            await wait(() => document.querySelector("#field-customer_id option[value='\(customerID)']"), "the profile in the order form");
+            type("#field-total", "59.90");
+            type("#field-placed_at", "2026-01-01T10:00");
+            choose("#field-customer_id", "\(customerID)");
+            document.querySelector("main form").requestSubmit();
+            await wait(() => /^#\\/purchase_orders\\/\\d+$/.test(location.hash) && document.querySelector("main dl"), "the saved order");
+            const placed = [...document.querySelectorAll("main dt")].find((dt) => dt.textContent === "Placed at")?.nextElementSibling.textContent;
+            const customer = document.querySelector(`main dd a[href="#/customers/\(customerID)"]`)?.textContent;
+            return [location.hash.split("/")[2], placed, customer, document.getElementById("heading").textContent].join("|");
+            """
+        )
+        let orderParts = order.split(separator: "|").map(String.init)
+        #expect(orderParts.count == 4 && orderParts[1].contains("10:00"), "shown in local time: \(order)")
+        #expect(orderParts.count == 4 && orderParts[2] == "Customer \(customerID)", "\(order)")
+        #expect(orderParts.last == "Purchase order \(orderParts.first ?? "")", "\(order)")
+        let stored = try await LoopbackHTTP.request("GET", "\(base)/api/orders/purchase_orders/\(orderParts.first ?? "0")", token: adminToken)
+        #expect((try stored.json() as? [String: Any])?["placed_at"] as? String == "2026-01-01T04:30:00", "stored in UTC: \(stored.text)")
 
         // The administrator signs in through the form and makes the shopper staff, but cannot take
         // its own role away.

@@ -55,7 +55,8 @@ enum SinglePageScript {
             if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
             else node.setAttribute(key, value === true ? "" : String(value));
           }
-          for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+          // Nested arrays of children (a list of label and value pairs) are flattened all the way.
+          for (const child of children.flat(Infinity)) if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
           return node;
         }
         function say(message, kind = "info") { status.textContent = message; status.dataset.kind = kind; }
@@ -79,11 +80,15 @@ enum SinglePageScript {
           if (column?.type === "boolean") return value ? "Yes" : "No";
           if (column?.type === "decimal") return Number(value).toFixed(2);
           if (column?.type === "datetime") return utc(value).toLocaleString();
+          // A reference to an entity of this app links to that record.
+          const target = column?.referencePath ? schema.entities.find((entity) => entity.path === column.referencePath) : null;
+          if (target) return element("a", { href: `#/${target.plural}/${encodeURIComponent(String(value))}` }, `${column.referenceLabel} ${value}`);
           return String(value);
         }
         function summary(entity, item) {
           const first = entity.columns.find((column) => ["string", "email"].includes(column.type));
-          return first ? String(item[first.name]) : `${entity.label} ${item.id}`;
+          const name = entity.name.replace(/_/g, " ");
+          return first ? String(item[first.name]) : `${name.charAt(0).toUpperCase()}${name.slice(1)} ${item.id}`;
         }
 
         // ---- views ---------------------------------------------------------------------------------
