@@ -86,7 +86,9 @@ enum SinglePageScript {
           return String(value);
         }
         function summary(entity, item) {
-          const first = entity.columns.find((column) => ["string", "email"].includes(column.type));
+          // A record is named by its name or title where it has one (a product by its name, not its SKU).
+          const named = entity.columns.find((column) => ["name", "title", "full_name", "display_name", "label"].includes(column.name));
+          const first = named ?? entity.columns.find((column) => ["string", "email"].includes(column.type));
           const name = entity.name.replace(/_/g, " ");
           return first ? String(item[first.name]) : `${name.charAt(0).toUpperCase()}${name.slice(1)} ${item.id}`;
         }
