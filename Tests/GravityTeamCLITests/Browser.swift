@@ -87,6 +87,15 @@ final class Browser {
 
     deinit { close() }
 
+    /// Saves what the page shows now as a PNG at `path`.
+    func screenshot(to path: String) throws {
+        let shot = try send("Page.captureScreenshot", ["format": "png"], session: session)
+        guard let text = shot["data"] as? String, let data = Data(base64Encoded: text) else { throw Failure(description: "no screenshot") }
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try data.write(to: URL(fileURLWithPath: path))
+    }
+
     /// Makes the page see `identifier` (e.g. "Asia/Kolkata") as its local time zone.
     func setTimeZone(_ identifier: String) throws {
         _ = try send("Emulation.setTimezoneOverride", ["timezoneId": identifier], session: session)

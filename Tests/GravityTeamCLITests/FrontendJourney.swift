@@ -90,6 +90,7 @@ enum FrontendJourney {
             return [location.hash.split("/")[2], placed, customer, document.getElementById("heading").textContent].join("|");
             """
         )
+        try browser.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/journey-order.png")
         let orderParts = order.split(separator: "|").map(String.init)
         #expect(orderParts.count == 4 && orderParts[1].contains("10:00"), "shown in local time: \(order)")
         #expect(orderParts.count == 4 && orderParts[2] == "Customer \(customerID)", "\(order)")
@@ -122,6 +123,7 @@ enum FrontendJourney {
             return changed + "|" + document.getElementById("status").textContent + "|" + own.querySelector("select").value;
             """
         )
+        try browser.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/journey-accounts.png")
         let outcome = administered.split(separator: "|").map(String.init)
         #expect(outcome.first == "ada.shopper@example.com is now staff.", "\(administered)")
         #expect(outcome.count == 3 && outcome[1].contains("cannot take its own role away"), "\(administered)")
