@@ -8,7 +8,7 @@ import GravityRuntime
 struct DevelopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "develop",
-        abstract: "Run the team through the eight phases and write the Blueprint and transcript."
+        abstract: "Run the team through the eight phases, then write the Blueprint, the transcript and the application, and run its tests."
     )
 
     @Option(help: "Industry id from industries/, or a path to an industry YAML file (default: general).")
