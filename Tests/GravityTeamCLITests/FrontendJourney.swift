@@ -7,9 +7,20 @@ enum FrontendJourney {
         let browser = try Browser(url: "\(base)/#/register")
         defer { browser.close() }
 
+        // Signed out, a product's page names its category (from the seed: the headphones are electronics).
+        let category = try browser.run(
+            """
+            location.hash = "#/products/1";
+            await wait(() => document.querySelector("main dd a[href='#/categories/1']")?.textContent === "Electronics", "the category's name");
+            return document.getElementById("heading").textContent;
+            """
+        )
+        #expect(category == "Wireless Noise-Cancelling Headphones")
+
         // A new shopper creates an account and is signed in with the least privileged role.
         let signedIn = try browser.run(
             """
+            location.hash = "#/register";
             await wait(() => document.querySelector("#display_name"), "the registration form");
             type("#display_name", "Ada Shopper");
             type("#email", "Ada.Shopper@Example.com");
@@ -86,14 +97,16 @@ enum FrontendJourney {
             document.querySelector("main form").requestSubmit();
             await wait(() => /^#\\/purchase_orders\\/\\d+$/.test(location.hash) && document.querySelector("main dl"), "the saved order");
             const placed = [...document.querySelectorAll("main dt")].find((dt) => dt.textContent === "Placed at")?.nextElementSibling.textContent;
-            const customer = document.querySelector(`main dd a[href="#/customers/\(customerID)"]`)?.textContent;
+            const link = `main dd a[href="#/customers/\(customerID)"]`;
+            await wait(() => document.querySelector(link)?.textContent === "Ada Shopper", "the customer's name on the link");
+            const customer = document.querySelector(link).textContent;
             return [location.hash.split("/")[2], placed, customer, document.getElementById("heading").textContent].join("|");
             """
         )
         try browser.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/journey-order.png")
         let orderParts = order.split(separator: "|").map(String.init)
         #expect(orderParts.count == 4 && orderParts[1].contains("10:00"), "shown in local time: \(order)")
-        #expect(orderParts.count == 4 && orderParts[2] == "Customer \(customerID)", "\(order)")
+        #expect(orderParts.count == 4 && orderParts[2] == "Ada Shopper", "\(order)")
         #expect(orderParts.last == "Purchase order \(orderParts.first ?? "")", "\(order)")
         let stored = try await LoopbackHTTP.request("GET", "\(base)/api/orders/purchase_orders/\(orderParts.first ?? "0")", token: adminToken)
         #expect((try stored.json() as? [String: Any])?["placed_at"] as? String == "2026-01-01T04:30:00", "stored in UTC: \(stored.text)")

@@ -82,8 +82,25 @@ enum SinglePageScript {
           if (column?.type === "datetime") return utc(value).toLocaleString();
           // A reference to an entity of this app links to that record.
           const target = column?.referencePath ? schema.entities.find((entity) => entity.path === column.referencePath) : null;
-          if (target) return element("a", { href: `#/${target.plural}/${encodeURIComponent(String(value))}` }, `${column.referenceLabel} ${value}`);
+          if (target) {
+            const id = encodeURIComponent(String(value));
+            return element("a", { href: `#/${target.plural}/${id}`, "data-reference": `${target.path}/${id}`, "data-plural": target.plural }, `${column.referenceLabel} ${value}`);
+          }
           return String(value);
+        }
+        // Links to other records first read "Category 3"; each takes its record's name once loaded
+        // (one request per record, however often it is linked). A record that cannot be read keeps the id.
+        async function nameReferences(container) {
+          const records = new Map();
+          await Promise.all([...container.querySelectorAll("a[data-reference]")].map(async (link) => {
+            const path = link.dataset.reference;
+            const target = entityNamed(link.dataset.plural);
+            // Signed out, a record that needs signing in keeps its id (asking would send the user to sign in).
+            if (!target || (!target.publicRead && !token())) return;
+            if (!records.has(path)) records.set(path, api(path).catch(() => null));
+            const item = await records.get(path);
+            if (item) link.textContent = summary(target, item);
+          }));
         }
         function summary(entity, item) {
           // A record is named by its name or title where it has one (a product by its name, not its SKU).
@@ -131,6 +148,7 @@ enum SinglePageScript {
               element("span", {}, `Page ${page} of ${pages}`),
               page < pages ? link(page + 1, "Next page") : null);
             placeholder(view).replaceWith(data.items.length ? table : element("p", {}, `No ${entity.label.toLowerCase()} yet.`), paging);
+            nameReferences(table);
           } catch (error) {
             placeholder(view).replaceWith(element("p", { class: "error" }, `Could not load ${entity.label.toLowerCase()}: ${error.message}`));
           }
@@ -153,6 +171,7 @@ enum SinglePageScript {
                 catch (error) { say(`Could not delete: ${error.message}`, "error"); }
               } }, "Delete")) : null;
             if (view !== shown) return;
+            nameReferences(fields);
             placeholder(view).replaceWith(...[fields, actions, element("p", {}, element("a", { href: `#/${entity.plural}` }, `Back to ${entity.label.toLowerCase()}`))].filter(Boolean));
             document.getElementById("heading").textContent = summary(entity, item);
           } catch (error) {
