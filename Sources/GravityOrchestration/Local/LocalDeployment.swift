@@ -149,7 +149,9 @@ public enum LocalDeployment {
         }
         let recorded = try store.services()
         var last = try store.events().last?.id ?? 0
+        var supervisorStillRunning: pid_t?
         if DeployLock.isHeld(stateDirectory: plan.stateDirectory), let supervisor = deployment.supervisorPid {
+            let started = ProcessControl.startTime(of: supervisor)
             kill(supervisor, SIGTERM)
             let deadline = ContinuousClock.now + .seconds(60)
             while DeployLock.isHeld(stateDirectory: plan.stateDirectory), ContinuousClock.now < deadline {
@@ -163,6 +165,17 @@ public enum LocalDeployment {
             for event in try store.events(after: last) where event.kind == .step && event.text == "stopped" {
                 progress("stopped \(event.service ?? "")")
             }
+            // The lock goes with the supervisor's descriptors, a moment before the process itself
+            // has finished exiting: "no process left" must wait for that moment too.
+            let exitDeadline = ContinuousClock.now + .seconds(5)
+            while ProcessControl.isSame(supervisor, startedAt: started), ContinuousClock.now < exitDeadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            if ProcessControl.isSame(supervisor, startedAt: started) {
+                kill(supervisor, SIGKILL)
+                try await Task.sleep(for: .milliseconds(100))
+                if ProcessControl.isSame(supervisor, startedAt: started) { supervisorStillRunning = supervisor }
+            }
         }
         await stopLeftovers(plan, store: store, progress: progress)
         try store.updateDeployment {
@@ -174,6 +187,7 @@ public enum LocalDeployment {
             service.pid.flatMap { ProcessControl.isSame($0, startedAt: service.pidStart) ? $0 : nil }
         }
         if let pid = deployment.gatewayPid, ProcessControl.isSame(pid, startedAt: deployment.gatewayStart) { alive.append(pid) }
+        if let supervisorStillRunning { alive.append(supervisorStillRunning) }
         if let directory = deployment.postgresDirectory, let pid = PostgresServer.serverPid(directory: directory),
             ProcessControl.isAlive(pid)
         {
