@@ -24,6 +24,25 @@ struct DatabaseGeneratorTests {
         }
     }
 
+    @Test("a seed value with quotes, one before a combining mark, is stored exactly as given")
+    func quotedSeedValue() async throws {
+        let session = try await GeneratorTestData.session("ecommerce")
+        let hostile = "Kid's Elec'\u{301}tronics ''"
+        var json = String(decoding: try CanonicalJSON.encode(session.blueprint), as: UTF8.self)
+        json = json.replacingOccurrences(of: "\"Electronics\"", with: "\"Kid's Elec'\\u0301tronics ''\"")
+        let blueprint = try JSONDecoder().decode(Blueprint.self, from: Data(json.utf8))
+        let files = try ApplicationGenerator.generate(blueprint: blueprint, decisions: session.decisions)
+        let directory = try GeneratorTestData.temporaryDirectory()
+        try GeneratorTestData.write(files, to: directory)
+        let database = "\(directory)/catalog.sqlite"
+        let catalog = "\(directory)/services/catalog/db"
+        try ".bail on\n.read \(catalog)/migrations/sqlite/0001_init.sql\n.read \(catalog)/seed/sqlite.sql\nSELECT name FROM categories WHERE id = 1;\n"
+            .write(toFile: "\(directory)/apply.sql", atomically: true, encoding: .utf8)
+        let outcome = try GeneratorTestData.run("/usr/bin/sqlite3", [database, ".read \(directory)/apply.sql"])
+        #expect(outcome.status == 0, "\(outcome.output)")
+        #expect(Array(outcome.output.trimmingCharacters(in: .newlines).unicodeScalars) == Array(hostile.unicodeScalars))
+    }
+
     @Test("the ecommerce seed has categories, a few dozen priced products with stock, and customers")
     func ecommerceSeed() async throws {
         let session = try await GeneratorTestData.session("ecommerce")

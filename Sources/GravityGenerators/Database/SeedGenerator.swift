@@ -6,9 +6,11 @@ import GravityModel
 /// Rows have explicit ids so that references, within and across services, line up.
 struct SeedGenerator {
     let model: AppModel
-    /// Per entity and column (safe names), the hint's values to draw from in order. A relation's
-    /// values (row numbers) are under its column's name too (`category` as `category_id`).
+    /// Per entity and field (safe names), the hint's values to draw from in order.
     private let values: [String: [String: [String]]]
+    /// Per entity and reference column (`category_id` for the relation `category`): the hint's row
+    /// numbers of the related entity. Kept apart, so a plain field `x_id` never takes `x`'s values.
+    private let relationRows: [String: [String: [String]]]
     /// Per entity and numeric column (safe names), the hint's closed range.
     private let ranges: [String: [String: [Double]]]
     /// Rows per entity (by safe name), including entities seeded only because others refer to them.
@@ -20,13 +22,10 @@ struct SeedGenerator {
         for hint in hints where hint.count > 0 { byEntity[SafeIdentifier.make(hint.entity)] = hint }
         // Names are made safe once here, not for every row of every column.
         values = byEntity.mapValues { hint in
-            var columns: [String: [String]] = [:]
-            for (key, list) in hint.values {
-                let name = SafeIdentifier.make(key)
-                columns[name] = list
-                if columns[name + "_id"] == nil { columns[name + "_id"] = list }
-            }
-            return columns
+            Dictionary(hint.values.map { (SafeIdentifier.make($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        }
+        relationRows = byEntity.mapValues { hint in
+            Dictionary(hint.values.map { (SafeIdentifier.make($0.key) + "_id", $0.value) }, uniquingKeysWith: { first, _ in first })
         }
         ranges = byEntity.mapValues { hint in
             Dictionary(hint.ranges.map { (SafeIdentifier.make($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
@@ -85,19 +84,18 @@ struct SeedGenerator {
     }
 
     func value(for column: AppModel.Column, of entity: AppModel.Entity, row: Int) -> SQLLiteral {
-        let hinted = values[entity.name]?[column.name]
         if let target = column.references ?? column.external {
             let available = counts[target.entity] ?? 0
             guard available > 0 else { return .null }
             // The hint may say which related row each row belongs to (a product's category); the
             // industry file is checked for that, but a model's Blueprint may not be, so a row
             // number out of range falls back to spreading the rows evenly.
-            if let chosen = hinted, !chosen.isEmpty, let number = Int(chosen[(row - 1) % chosen.count]), (1...available).contains(number) {
+            if let chosen = relationRows[entity.name]?[column.name], !chosen.isEmpty, let number = Int(chosen[(row - 1) % chosen.count]), (1...available).contains(number) {
                 return .integer(number)
             }
             return .integer((row - 1) % available + 1)
         }
-        if let values = hinted, !values.isEmpty {
+        if let values = values[entity.name]?[column.name], !values.isEmpty {
             let base = values[(row - 1) % values.count]
             let text = column.unique && row > values.count ? "\(base) \(row)" : base
             return literal(text, for: column)

@@ -73,7 +73,8 @@ enum SinglePageScript {
         function placeholder(view) { return (view === shown && main.querySelector(".loading")) || document.createElement("p"); }
         // The API's times are UTC without an offset; the screens show and take local time.
         function utc(value) { const text = String(value); return new Date(/(Z|[+-]\d\d:\d\d)$/.test(text) ? text : `${text}Z`); }
-        function localInput(value) { const time = utc(value); return new Date(time.getTime() - time.getTimezoneOffset() * 60000).toISOString().slice(0, 16); }
+        // To the second, so that saving a form unchanged keeps the time it was given.
+        function localInput(value) { const time = utc(value); return new Date(time.getTime() - time.getTimezoneOffset() * 60000).toISOString().slice(0, 19); }
         function entityNamed(plural) { return schema.entities.find((entity) => entity.plural === plural); }
         function display(column, value) {
           if (value === null || value === undefined || value === "") return "—";
@@ -106,8 +107,10 @@ enum SinglePageScript {
           // A record is named by its name or title where it has one (a product by its name, not its SKU).
           const named = entity.columns.find((column) => ["name", "title", "full_name", "display_name", "label"].includes(column.name));
           const first = named ?? entity.columns.find((column) => ["string", "email"].includes(column.type));
+          const value = first ? item[first.name] : null;
+          if (value !== null && value !== undefined && value !== "") return String(value);
           const name = entity.name.replace(/_/g, " ");
-          return first ? String(item[first.name]) : `${name.charAt(0).toUpperCase()}${name.slice(1)} ${item.id}`;
+          return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${item.id}`;
         }
 
         // ---- views ---------------------------------------------------------------------------------
@@ -148,7 +151,7 @@ enum SinglePageScript {
               element("span", {}, `Page ${page} of ${pages}`),
               page < pages ? link(page + 1, "Next page") : null);
             placeholder(view).replaceWith(data.items.length ? table : element("p", {}, `No ${entity.label.toLowerCase()} yet.`), paging);
-            nameReferences(table);
+            if (view === shown) nameReferences(table);
           } catch (error) {
             placeholder(view).replaceWith(element("p", { class: "error" }, `Could not load ${entity.label.toLowerCase()}: ${error.message}`));
           }
@@ -186,7 +189,7 @@ enum SinglePageScript {
             case "integer": return element("input", { ...common, type: "number", step: "1", min: column.minimum ?? undefined, value: value ?? "" });
             case "decimal": return element("input", { ...common, type: "number", step: "0.01", min: column.minimum ?? undefined, value: value ?? "" });
             case "date": return element("input", { ...common, type: "date", value: value ?? "" });
-            case "datetime": return element("input", { ...common, type: "datetime-local", value: value ? localInput(value) : "" });
+            case "datetime": return element("input", { ...common, type: "datetime-local", step: "1", value: value ? localInput(value) : "" });
             case "email": return element("input", { ...common, type: "email", maxlength: column.maxLength ?? 254, value: value ?? "" });
             case "text": return element("textarea", { ...common, rows: "4" }, value ?? "");
             case "choice": return element("select", common, column.required ? null : element("option", { value: "" }, "—"),

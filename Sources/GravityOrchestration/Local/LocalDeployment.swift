@@ -165,8 +165,8 @@ public enum LocalDeployment {
             for event in try store.events(after: last) where event.kind == .step && event.text == "stopped" {
                 progress("stopped \(event.service ?? "")")
             }
-            // The lock goes with the supervisor's descriptors, a moment before the process itself
-            // has finished exiting: "no process left" must wait for that moment too.
+            // The supervisor releases the lock just before it exits, so the lock being free does
+            // not yet mean the process is gone: "no process left" waits for that too.
             let exitDeadline = ContinuousClock.now + .seconds(5)
             while ProcessControl.isSame(supervisor, startedAt: started), ContinuousClock.now < exitDeadline {
                 try await Task.sleep(for: .milliseconds(10))

@@ -140,7 +140,7 @@ struct BenchReport: Encodable {
                 throughput.rows.append([name, Self.count(figures.messagesPerS), Self.count(figures.deliveriesPerS)])
             }
             var latency = TextTable(header: ["bus, at a stated load", "offered/s", "sent/s", "p50", "p99", "p99.9"])
-            var runs = TextTable(header: ["each run", "flat out, messages/s", "p99 at load", "longest publisher pause", "core round trip"])
+            var runs = TextTable(header: ["each run", "flat out, per s", "p99 at load", "longest publisher pause", "core round trip"])
             for (name, figures, flat) in [
                 ("one to one", bus.oneToOneAtLoad, bus.oneToOne), ("broadcast to 14", bus.broadcast14AtLoad, bus.broadcast14),
             ] {
