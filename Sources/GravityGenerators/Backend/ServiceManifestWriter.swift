@@ -60,11 +60,6 @@ struct ServiceManifestWriter {
 
 /// YAML scalars written safely.
 enum YAMLText {
-    static func quoted(_ text: String) -> String {
-        "\""
-            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(
-                of: "\n",
-                with: " "
-            ) + "\""
-    }
+    /// One line in double quotes (a line break becomes a space).
+    static func quoted(_ text: String) -> String { Escaping.doubleQuoted(text, newline: " ") }
 }

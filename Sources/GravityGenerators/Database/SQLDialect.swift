@@ -33,17 +33,5 @@ enum SQLDialect: String, CaseIterable {
     }
 
     /// A string literal with quotes doubled.
-    static func literal(_ text: String) -> String {
-        let quote = UInt8(ascii: "'")
-        // Most values hold no quote. The doubling works on bytes: Foundation compares whole
-        // Characters, and would miss a quote followed by a combining mark.
-        guard text.utf8.contains(quote) else { return "'" + text + "'" }
-        var bytes: [UInt8] = [quote]
-        for byte in text.utf8 {
-            bytes.append(byte)
-            if byte == quote { bytes.append(quote) }
-        }
-        bytes.append(quote)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    static func literal(_ text: String) -> String { "'" + Escaping.replacing(text) { $0 == "'" ? "''" : nil } + "'" }
 }

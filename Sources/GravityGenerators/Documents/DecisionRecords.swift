@@ -147,6 +147,6 @@ struct DecisionRecords {
     }
 
     private func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        Escaping.replacing(text) { scalar in scalar == "|" ? "\\|" : scalar == "\n" ? " " : nil }
     }
 }

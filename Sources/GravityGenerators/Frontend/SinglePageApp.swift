@@ -16,13 +16,7 @@ struct SinglePageApp {
     }
 
     /// Text safe inside HTML elements and attributes.
-    static func html(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(
-                of: "'",
-                with: "&#39;"
-            )
-    }
+    static func html(_ text: String) -> String { Escaping.html(text) }
 
     var indexHTML: String {
         let title = Self.html(model.title)

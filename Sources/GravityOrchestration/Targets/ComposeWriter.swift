@@ -34,14 +34,14 @@ struct ComposeWriter {
                     "    image: \(spec.baseImage)",
                     "    working_dir: /app",
                     "    volumes: [\"../\(spec.path):/app:ro\"\(spec.sqlite.isEmpty ? "" : ", \"\(spec.name)-data:/data\"")]",
-                    "    command: [\"sh\", \"-c\", \(Self.quoted(install + "exec " + start.replacingOccurrences(of: "$", with: "$$")))]",
+                    "    command: [\"sh\", \"-c\", \(Self.quoted(Self.literalDollars(install + "exec " + start)))]",
                 ]
             }
             if spec.hasDockerfile && !spec.sqlite.isEmpty { lines += ["    volumes: [\"\(spec.name)-data:/data\"]"] }
             if !spec.sqlite.isEmpty { volumes.append("\(spec.name)-data") }
             lines += ["    environment:"]
             for (key, value) in spec.variables(serviceURL: { "http://\($0):\(ContainerSpec.port)" }) {
-                lines += ["      \(key): \(Self.quoted(value.replacingOccurrences(of: "$", with: "$$")))"]
+                lines += ["      \(key): \(Self.quoted(Self.literalDollars(value)))"]
             }
             for (index, database) in spec.postgres.enumerated() {
                 let variable =
@@ -114,13 +114,14 @@ struct ComposeWriter {
         return names.isEmpty ? ["none"] : names.sorted()
     }
 
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
+    static func quoted(_ text: String) -> String { Escaping.doubleQuoted(text) }
+
+    /// `$` doubled, so that Compose takes it literally instead of interpolating a variable.
+    static func literalDollars(_ text: String) -> String { Escaping.replacing(text) { $0 == "$" ? "$$" : nil } }
 
     static func shellQuoted(_ word: String) -> String {
         word.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=,@".contains($0) }
-            ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+            ? word : "'" + Escaping.replacing(word) { $0 == "'" ? "'\\''" : nil } + "'"
     }
 
     static func seconds(_ value: Double) -> String {

@@ -1,0 +1,41 @@
+/// Escaping that cannot be slipped past: characters are replaced one Unicode scalar at a time.
+/// Foundation's `replacingOccurrences` compares whole Characters, so a quote followed by a combining
+/// mark (one Character) is not found, and text meant to stay inside its quotes breaks out of them.
+public enum Escaping {
+    /// `text` with each scalar that `replacement` maps replaced by what it returns.
+    public static func replacing(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
+        guard text.unicodeScalars.contains(where: { replacement($0) != nil }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let replaced = replacement(scalar) { result.append(contentsOf: replaced.unicodeScalars) } else { result.append(scalar) }
+        }
+        return String(result)
+    }
+
+    /// Text safe inside HTML elements and attribute values.
+    public static func html(_ text: String) -> String {
+        replacing(text) { scalar in
+            switch scalar {
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            default: nil
+            }
+        }
+    }
+
+    /// `text` in double quotes, with backslashes and double quotes escaped by a backslash (YAML,
+    /// Compose); a line break becomes `newline` (a space where the value must stay on one line).
+    public static func doubleQuoted(_ text: String, newline: String = "\\n") -> String {
+        "\"" + replacing(text) { scalar in
+            switch scalar {
+            case "\\": "\\\\"
+            case "\"": "\\\""
+            case "\n": newline
+            default: nil
+            }
+        } + "\""
+    }
+}
