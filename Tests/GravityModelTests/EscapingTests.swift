@@ -14,6 +14,13 @@ struct EscapingTests {
         #expect(Escaping.replacing("it'\u{301}s") { $0 == "'" ? "''" : nil } == "it''\u{301}s")
     }
 
+    @Test("a title is brought onto one line")
+    func oneLine() {
+        #expect(Escaping.oneLine("  Shop\nservices: []\r\n\t# x\u{2028}y  ") == "Shop services: [] # x y")
+        #expect(Escaping.oneLine("\n\n") == "")
+        #expect(Escaping.oneLine("Ünï  café") == "Ünï café")
+    }
+
     @Test("text with nothing to escape comes back unchanged")
     func unchanged() {
         let text = "Ünïcode façade, 東京, emoji 🙂"

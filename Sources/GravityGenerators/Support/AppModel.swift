@@ -227,9 +227,12 @@ public struct AppModel: Sendable {
             )
         }
         self.slug = SafeIdentifier.make(requirements.appName).replacingOccurrences(of: "_", with: "-")
-        self.title = requirements.appName
+        // Titles and briefs reach comments and headings of generated files, where a line break would
+        // end the comment and start code.
+        let title = Escaping.oneLine(requirements.appName)
+        self.title = title.isEmpty ? "Application" : title
         self.industry = blueprint.industry
-        self.brief = blueprint.brief
+        self.brief = Escaping.oneLine(blueprint.brief)
         self.roles = roles
         self.authentication = security.authentication
         self.identityService = services.first(where: \.isIdentity)?.name

@@ -12,6 +12,25 @@ public enum Escaping {
         return String(result)
     }
 
+    /// `text` on one line: line breaks, tabs and other control characters (including U+2028 and
+    /// U+2029) become spaces, runs of spaces one, and the ends are trimmed.
+    public static func oneLine(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+                || scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator
+            if isSpace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
     /// Text safe inside HTML elements and attribute values.
     public static func html(_ text: String) -> String {
         replacing(text) { scalar in
