@@ -35,6 +35,9 @@ struct HostileNamesTests {
             ("\"categories\"", "\"drop table\""), ("\"product\"", "\"Prodüct\""),
             ("\"sku\"", "\"" + String(repeating: "s", count: 200) + "\""),
             ("\"stock\"", "\"'; DROP TABLE users; --\""),
+            // Quotes and backslashes in the title and a description: Python strings and docstrings hold them.
+            ("\"Gravity Shop\"", #""Gravity \"\"\" Shop \\ \"x\"""#),
+            ("\"Products, categories, prices and stock levels\"", #""Products \"\"\"; import os \\""#),
         ]
         var json = String(decoding: try CanonicalJSON.encode(session.blueprint), as: UTF8.self)
         for (old, new) in replacements { json = json.replacingOccurrences(of: old, with: new) }

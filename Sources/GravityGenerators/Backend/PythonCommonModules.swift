@@ -266,7 +266,7 @@ struct PythonCommonModules {
         let includes = routers.map { "    app.include_router(\($0).router)" }.joined(separator: "\n")
         let startup = service.isIdentity ? "\n    accounts.prepare(app)" : ""
         return """
-            \"\"\"The \(service.name) service: \(service.description).\"\"\"
+            \"\"\"The \(service.name) service: \(PythonTypes.docstringText(service.description)).\"\"\"
 
             import logging
 
@@ -288,7 +288,7 @@ struct PythonCommonModules {
                 \"\"\"Builds the application; run it with: uvicorn --factory app.main:create_app\"\"\"
                 settings = settings or load_settings()
                 engine = make_engine(settings.database_url)
-                app = FastAPI(title="\(model.title): \(service.name)", version="1.0.0")
+                app = FastAPI(title=\(PythonTypes.pythonString("\(model.title): \(service.name)")), version="1.0.0")
                 app.state.settings = settings
                 app.state.session_factory = make_session_factory(engine)
                 app.state.clients = make_clients(settings, transport)

@@ -16,7 +16,7 @@ struct PythonServiceGenerator {
     func files(base: String) -> [GeneratedFile] {
         let common = PythonCommonModules(model: model, service: service)
         var files = [
-            GeneratedFile(path: "\(base)/app/__init__.py", contents: "\"\"\"The \(service.name) service of \(model.title).\"\"\"\n"),
+            GeneratedFile(path: "\(base)/app/__init__.py", contents: "\"\"\"The \(service.name) service of \(PythonTypes.docstringText(model.title)).\"\"\"\n"),
             GeneratedFile(path: "\(base)/app/config.py", contents: common.config),
             GeneratedFile(path: "\(base)/app/database.py", contents: common.database),
             GeneratedFile(path: "\(base)/app/security.py", contents: common.security),

@@ -80,6 +80,11 @@ enum PythonTypes {
         }
     }
 
+    /// Text safe inside a Python docstring: a quote or backslash from the Blueprint cannot end it.
+    static func docstringText(_ text: String) -> String {
+        Escaping.replacing(text) { scalar in scalar == "\\" ? "\\\\" : scalar == "\"" ? "\\\"" : nil }
+    }
+
     /// A Python string literal.
     static func pythonString(_ text: String) -> String {
         var escaped = ""
