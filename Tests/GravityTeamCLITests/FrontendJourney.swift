@@ -171,6 +171,28 @@ enum FrontendJourney {
             """
         )
         #expect(typed == "One of 201; see the list for their ids. Categories|", "every field has its label: \(typed)")
+
+        // The administrator adds a product through that form, typing the category's id; a negative
+        // price is refused next to its field before anything is sent.
+        let product = try browser.run(
+            """
+            type("#field-sku", "LAMP-001");
+            type("#field-name", "Desk Lamp");
+            type("#field-price", "-1");
+            type("#field-stock", "3");
+            type("#field-category_id", "1");
+            document.querySelector("main form").requestSubmit();
+            await wait(() => document.getElementById("error-price").textContent, "the price's error");
+            const refused = document.getElementById("error-price").textContent;
+            type("#field-price", "12.5");
+            document.querySelector("main form").requestSubmit();
+            await wait(() => /^#\\/products\\/\\d+$/.test(location.hash) && document.querySelector("main dl"), "the saved product");
+            const field = (label) => [...document.querySelectorAll("main dt")].find((dt) => dt.textContent === label)?.nextElementSibling.textContent;
+            await wait(() => field("Category") === "Electronics", "the category's name");
+            return [refused, document.getElementById("heading").textContent, field("Price"), field("Category")].join("|");
+            """
+        )
+        #expect(product == "Price must be at least 0.|Desk Lamp|12.50|Electronics", "\(product)")
     }
 
     private static func javascriptString(_ text: String) -> String {
