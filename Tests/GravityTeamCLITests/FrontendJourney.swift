@@ -193,6 +193,22 @@ enum FrontendJourney {
             """
         )
         #expect(product == "Price must be at least 0.|Desk Lamp|12.50|Electronics", "\(product)")
+
+        // Registering an email that has an account (in another case) says so and signs nobody in.
+        let again = try browser.run(
+            """
+            document.querySelector("#account button").click();
+            location.hash = "#/register";
+            await wait(() => document.querySelector("#display_name"), "the registration form");
+            type("#display_name", "Ada Again");
+            type("#email", "ADA.SHOPPER@example.com");
+            type("#password", "another long password");
+            document.querySelector("main form").requestSubmit();
+            await wait(() => document.getElementById("status").dataset.kind === "error", "the refusal");
+            return document.getElementById("status").textContent + "|" + (sessionStorage.getItem("token") ?? "signed out");
+            """
+        )
+        #expect(again == "An account with this email exists. Sign in instead.|signed out", "\(again)")
     }
 
     private static func javascriptString(_ text: String) -> String {
