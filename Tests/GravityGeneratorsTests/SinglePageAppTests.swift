@@ -49,7 +49,8 @@ struct SinglePageAppTests {
         let script = try #require(try await files()["frontend/app.js"])
         #expect(script.contains(#"element("label", { for: `field-${column.name}` }"#))
         #expect(script.contains(#""aria-describedby": `error-${column.name}`"#))
-        #expect(script.contains(#"element("p", { id: `error-${column.name}`, class: "field-error", "aria-live": "polite" })"#))
+        #expect(script.contains(#"function errorSlot(name) { return element("p", { id: `error-${name}`, class: "field-error", "aria-live": "polite" }); }"#))
+        #expect(script.contains(#"label, input, errorSlot(column.name)"#), "every form row has its error slot")
         #expect(script.contains(#"element("caption""#))
         #expect(script.contains(#"element("th", { scope: "col" }"#))
     }

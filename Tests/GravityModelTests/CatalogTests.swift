@@ -92,34 +92,34 @@ struct CatalogTests {
         }
     }
 
-    @Test("an industry relation to an unknown entity is located")
-    func danglingRelation() throws {
+    /// Loads a scratch copy's ecommerce industry with `old` replaced by `new`, and returns the
+    /// located error it gives: its file, line, the text of that line, and the problem.
+    private func ecommerceError(replacing old: String, with new: String) throws -> (file: String, line: Int, text: String, problem: String)? {
         let root = try TestData.scratchCopy()
         let path = "\(root)/industries/ecommerce.yaml"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try TestData.write(text.replacingOccurrences(of: "entity: category", with: "entity: unicorn"), to: path)
+        let edited = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: old, with: new)
+        try TestData.write(edited, to: path)
         let catalog = try Catalog(root: root)
-        #expect {
-            try catalog.industry("ecommerce")
-        } throws: { error in
-            guard case .invalidValue(let file, let line, _, let problem) = error as? ModelError else { return false }
-            return file == "industries/ecommerce.yaml" && line > 1 && problem == "unknown entity 'unicorn'"
+        do {
+            _ = try catalog.industry("ecommerce")
+            return nil
+        } catch let ModelError.invalidValue(file, line, _, problem) {
+            let lines = edited.split(separator: "\n", omittingEmptySubsequences: false)
+            return (file, line, line >= 1 && line <= lines.count ? String(lines[line - 1]) : "", problem)
         }
+    }
+
+    @Test("an industry relation to an unknown entity is located")
+    func danglingRelation() throws {
+        let found = try #require(try ecommerceError(replacing: "entity: category", with: "entity: unicorn"))
+        #expect(found.file == "industries/ecommerce.yaml" && found.line > 1)
+        #expect(found.problem == "unknown entity 'unicorn'")
     }
 
     @Test("a seed relation takes row numbers of the related seed; another value is located", arguments: ["7", "0", "first"])
     func seedRelationRows(value: String) throws {
-        let root = try TestData.scratchCopy()
-        let path = "\(root)/industries/ecommerce.yaml"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try TestData.write(text.replacingOccurrences(of: "category: [1, 1, 1,", with: "category: [\(value), 1, 1,"), to: path)
-        let catalog = try Catalog(root: root)
-        #expect {
-            try catalog.industry("ecommerce")
-        } throws: { error in
-            guard case .invalidValue(let file, let line, _, let problem) = error as? ModelError else { return false }
-            let expected = "relation 'category' takes row numbers from 1 to 6 (the category rows seeded), not '\(value)'"
-            return file == "industries/ecommerce.yaml" && text.split(separator: "\n")[line - 1].contains("category: [") && problem == expected
-        }
+        let found = try #require(try ecommerceError(replacing: "category: [1, 1, 1,", with: "category: [\(value), 1, 1,"))
+        #expect(found.file == "industries/ecommerce.yaml" && found.text.contains("category: ["), "\(found)")
+        #expect(found.problem == "relation 'category' takes row numbers from 1 to 6 (the category rows seeded), not '\(value)'")
     }
 }

@@ -102,8 +102,10 @@ final class Browser {
     }
 
     /// Runs `body`, the statements of an async JavaScript function, in the page, and returns what it
-    /// returns as text. The body may use `wait(predicate, what)`, `type(selector, value)` and
-    /// `choose(selector, value)`; a thrown error or a wait that times out fails the call.
+    /// returns as text. The body may use `wait(predicate, what)`, `type(selector, value)`,
+    /// `choose(selector, value)`, `submit()` (the screen's form), `saved(plural, what)` (waits for a
+    /// record's detail page) and `field(label)` (a detail page's value); a thrown error or a wait
+    /// that times out fails the call.
     func run(_ body: String) throws -> String {
         let expression = """
             (async () => {
@@ -119,6 +121,10 @@ final class Browser {
                 input.dispatchEvent(new Event("change", { bubbles: true }));
               };
               const type = set, choose = set;
+              const submit = () => document.querySelector("main form").requestSubmit();
+              const saved = (plural, what) =>
+                wait(() => new RegExp(`^#/${plural}/[0-9]+$`).test(location.hash) && document.querySelector("main dl"), what);
+              const field = (label) => [...document.querySelectorAll("main dt")].find((dt) => dt.textContent === label)?.nextElementSibling.textContent;
               \(body)
             })().then((value) => String(value ?? ""))
             """

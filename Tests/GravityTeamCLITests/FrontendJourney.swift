@@ -25,10 +25,10 @@ enum FrontendJourney {
             type("#display_name", "Ada Shopper");
             type("#email", "Ada.Shopper@Example.com");
             type("#password", "short");
-            document.querySelector("main form").requestSubmit();
+            submit();
             await wait(() => document.getElementById("error-password").textContent, "the password's error");
             type("#password", "correct horse battery");
-            document.querySelector("main form").requestSubmit();
+            submit();
             await wait(() => sessionStorage.getItem("token") && location.hash === "#/", "signing in");
             return document.getElementById("account").textContent;
             """
@@ -40,7 +40,7 @@ enum FrontendJourney {
             """
             location.hash = "#/customers/new";
             await wait(() => document.querySelector("#field-full_name"), "the customer form");
-            document.querySelector("main form").requestSubmit();
+            submit();
             await wait(() => document.getElementById("error-full_name").textContent, "the field errors");
             return [document.getElementById("error-email").textContent, document.getElementById("error-full_name").textContent,
                     document.querySelector("#field-full_name").getAttribute("aria-invalid")].join("|");
@@ -54,9 +54,9 @@ enum FrontendJourney {
             """
             type("#field-email", "ada.shopper@example.com");
             type("#field-full_name", "  Ada Shopper  ");
-            document.querySelector("main form").requestSubmit();
-            await wait(() => /^#\\/customers\\/\\d+$/.test(location.hash) && document.querySelector("main dl"), "the saved profile");
-            const name = [...document.querySelectorAll("main dt")].find((dt) => dt.textContent === "Full name")?.nextElementSibling.textContent;
+            submit();
+            await saved("customers", "the saved profile");
+            const name = field("Full name");
             return [location.hash.split("/")[2], document.getElementById("heading").textContent, name].join("|");
             """
         )
@@ -75,8 +75,8 @@ enum FrontendJourney {
             type("#field-postal_code", "127 001");
             type("#field-country_code", "GB");
             choose("#field-customer_id", "\(customerID)");
-            document.querySelector("main form").requestSubmit();
-            await wait(() => /^#\\/addresses\\/\\d+$/.test(location.hash) && document.querySelector("main dl"), "the saved address");
+            submit();
+            await saved("addresses", "the saved address");
             location.hash = "#/addresses";
             await wait(() => document.querySelector("main caption"), "the address list");
             return choices + "|" + document.querySelector("main caption").textContent;
@@ -94,9 +94,9 @@ enum FrontendJourney {
             type("#field-total", "59.90");
             type("#field-placed_at", "2026-01-01T10:00");
             choose("#field-customer_id", "\(customerID)");
-            document.querySelector("main form").requestSubmit();
-            await wait(() => /^#\\/purchase_orders\\/\\d+$/.test(location.hash) && document.querySelector("main dl"), "the saved order");
-            const placed = [...document.querySelectorAll("main dt")].find((dt) => dt.textContent === "Placed at")?.nextElementSibling.textContent;
+            submit();
+            await saved("purchase_orders", "the saved order");
+            const placed = field("Placed at");
             const link = `main dd a[href="#/customers/\(customerID)"]`;
             await wait(() => document.querySelector(link)?.textContent === "Ada Shopper", "the customer's name on the link");
             const customer = document.querySelector(link).textContent;
@@ -120,7 +120,7 @@ enum FrontendJourney {
             await wait(() => document.querySelector("#password"), "the sign-in form");
             type("#email", \(javascriptString(adminEmail)));
             type("#password", \(javascriptString(adminPassword)));
-            document.querySelector("main form").requestSubmit();
+            submit();
             await wait(() => document.querySelector("#account a[href='#/accounts']"), "the administrator's accounts link");
             location.hash = "#/accounts";
             await wait(() => document.querySelector("main table.accounts"), "the accounts table");
@@ -181,13 +181,12 @@ enum FrontendJourney {
             type("#field-price", "-1");
             type("#field-stock", "3");
             type("#field-category_id", "1");
-            document.querySelector("main form").requestSubmit();
+            submit();
             await wait(() => document.getElementById("error-price").textContent, "the price's error");
             const refused = document.getElementById("error-price").textContent;
             type("#field-price", "12.5");
-            document.querySelector("main form").requestSubmit();
-            await wait(() => /^#\\/products\\/\\d+$/.test(location.hash) && document.querySelector("main dl"), "the saved product");
-            const field = (label) => [...document.querySelectorAll("main dt")].find((dt) => dt.textContent === label)?.nextElementSibling.textContent;
+            submit();
+            await saved("products", "the saved product");
             await wait(() => field("Category") === "Electronics", "the category's name");
             return [refused, document.getElementById("heading").textContent, field("Price"), field("Category")].join("|");
             """
@@ -203,7 +202,7 @@ enum FrontendJourney {
             type("#display_name", "Ada Again");
             type("#email", "ADA.SHOPPER@example.com");
             type("#password", "another long password");
-            document.querySelector("main form").requestSubmit();
+            submit();
             await wait(() => document.getElementById("status").dataset.kind === "error", "the refusal");
             return document.getElementById("status").textContent + "|" + (sessionStorage.getItem("token") ?? "signed out");
             """

@@ -125,7 +125,7 @@ struct PythonEntityModules {
         var referenceChecks: [String] = []
         for column in entity.inputColumns {
             let guardNone = column.nullable ? "if payload.\(column.name) is not None and " : "if "
-            if let reference = column.references, let target = service.entities.first(where: { $0.plural == reference.plural }) {
+            if let reference = column.references, let target = service.entity(referencedBy: column) {
                 // A record another account owns is as absent to the writer as one that does not exist.
                 let absent =
                     target.ownedBy.map { role in
@@ -144,7 +144,7 @@ struct PythonEntityModules {
             }
         }
         let referencesOwned = entity.inputColumns.contains { column in
-            column.references.flatMap { reference in service.entities.first { $0.plural == reference.plural }?.ownedBy } != nil
+            service.entity(referencedBy: column)?.ownedBy != nil
         }
         let referable =
             referencesOwned
@@ -157,9 +157,7 @@ struct PythonEntityModules {
                 return record is not None and (principal.role != owner_role or record.\(AppModel.Entity.ownerColumn) == principal.subject)
             """ : ""
         let referencedModels = Set(
-            entity.inputColumns.compactMap(\.references).compactMap { reference in
-                service.entities.first { $0.plural == reference.plural }?.className
-            }
+            entity.inputColumns.compactMap { service.entity(referencedBy: $0)?.className }
         ).subtracting([entity.className]).sorted()
         let modelImports = ([entity.className] + referencedModels).joined(separator: ", ")
         let owner = AppModel.Entity.ownerColumn

@@ -199,7 +199,7 @@ struct PythonIdentityModules {
         @router.post("/register", response_model=AccountOut, status_code=status.HTTP_201_CREATED)
         def register(payload: Registration, session: Session = Depends(get_session)):
             account = UserAccount(
-                email=payload.email.lower(), display_name=payload.display_name, password_hash=hash_password(payload.password), role=DEFAULT_ROLE
+                email=payload.email, display_name=payload.display_name, password_hash=hash_password(payload.password), role=DEFAULT_ROLE
             )
             session.add(account)
             try:
@@ -213,7 +213,7 @@ struct PythonIdentityModules {
 
         @router.post("/login", response_model=Token)
         def login(payload: Credentials, request: Request, session: Session = Depends(get_session)):
-            email = payload.email.lower()
+            email = payload.email  # trimmed and lowercased by the Email type
             throttle: SignInThrottle = request.app.state.sign_in_throttle
             wait = throttle.attempt(email)
             if wait:

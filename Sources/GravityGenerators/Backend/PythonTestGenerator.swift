@@ -65,7 +65,7 @@ struct PythonTestGenerator {
     private func payloadFunction(for entity: AppModel.Entity) -> String {
         var lines = ["def \(entity.name)_payload(client, number: int) -> dict:", "    return {"]
         for column in entity.inputColumns {
-            if let reference = column.references, let target = service.entities.first(where: { $0.plural == reference.plural }) {
+            if let target = service.entity(referencedBy: column) {
                 if target.name == entity.name {
                     lines.append("        \(PythonTypes.pythonString(column.name)): None,")
                 } else {
@@ -102,7 +102,7 @@ struct PythonTestGenerator {
     private func path(_ entity: AppModel.Entity) -> String { "\(service.apiPrefix)/\(entity.plural)" }
 
     func tests(for entity: AppModel.Entity) -> String {
-        let writerRole = entity.writers.first ?? model.roles.last ?? "admin"
+        let writerRole = entity.writers.first ?? model.administratorRole
         let outsider = model.roles.first { !entity.writers.contains($0) }
         let readHeaders = entity.publicRead ? "{}" : "READER"
         let comparable = entity.inputColumns.filter { ![.decimal, .datetime, .date].contains($0.type) && $0.references == nil }
@@ -280,8 +280,7 @@ struct PythonTestGenerator {
             ]
         }
         let ownedReference = entity.inputColumns.lazy.compactMap { column -> (AppModel.Column, String)? in
-            guard !column.nullable, let reference = column.references,
-                let owner = service.entities.first(where: { $0.plural == reference.plural })?.ownedBy,
+            guard !column.nullable, let owner = service.entity(referencedBy: column)?.ownedBy,
                 entity.writers.contains(owner), owner != model.administratorRole
             else { return nil }
             return (column, owner)

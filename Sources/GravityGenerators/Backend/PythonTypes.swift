@@ -31,21 +31,26 @@ enum PythonTypes {
     /// The Pydantic annotation, with the Blueprint's constraints.
     static func schemaType(_ column: AppModel.Column) -> String {
         var constraints: [String] = []
+        // Strings are checked by StringConstraints, which can also trim and lowercase them.
+        var checker = "Field"
         let base: String
         switch column.type {
         case .string:
             // Surrounding spaces are trimmed, so a name of spaces alone is as empty as no name.
-            let text = "Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=\(column.maxLength ?? 255), pattern=NO_NUL)]"
-            return column.nullable ? "\(text) | None = None" : text
+            base = "str"
+            checker = "StringConstraints"
+            constraints = ["strip_whitespace=True", "min_length=1", "max_length=\(column.maxLength ?? 255)", "pattern=NO_NUL"]
         case .text:
             base = "str"
             constraints = ["pattern=NO_NUL"]
         case .email:
             // Lowercased, so that a unique email is unique whatever its case.
-            let text =
-                "Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, max_length=\(column.maxLength ?? 254), "
-                + #"pattern=r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$")]"#
-            return column.nullable ? "\(text) | None = None" : text
+            base = "str"
+            checker = "StringConstraints"
+            constraints = [
+                "strip_whitespace=True", "to_lower=True", "max_length=\(column.maxLength ?? 254)",
+                #"pattern=r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$""#,
+            ]
         case .integer:
             base = "int"
             constraints = [column.minimum.map { "ge=\(Int($0))" } ?? "ge=-MAX_INTEGER", "le=MAX_INTEGER"]
@@ -59,7 +64,7 @@ enum PythonTypes {
         case .datetime: base = "UtcDateTime"
         case .choice: base = "Literal[\(column.values.map(pythonString).joined(separator: ", "))]"
         }
-        let annotated = constraints.isEmpty ? base : "Annotated[\(base), Field(\(constraints.joined(separator: ", ")))]"
+        let annotated = constraints.isEmpty ? base : "Annotated[\(base), \(checker)(\(constraints.joined(separator: ", ")))]"
         return column.nullable ? "\(annotated) | None = None" : annotated
     }
 

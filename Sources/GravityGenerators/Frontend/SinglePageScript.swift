@@ -60,6 +60,21 @@ enum SinglePageScript {
           return node;
         }
         function say(message, kind = "info") { status.textContent = message; status.dataset.kind = kind; }
+        const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+        // A form field's message goes under it, in the element named `error-<field>`.
+        function errorSlot(name) { return element("p", { id: `error-${name}`, class: "field-error", "aria-live": "polite" }); }
+        function markField(input, problem) {
+          document.getElementById(`error-${input.name}`).textContent = problem ?? "";
+          input.setAttribute("aria-invalid", problem ? "true" : "false");
+        }
+        // A 422's problems, each under the field it names.
+        function showServerProblems(detail) {
+          for (const problem of detail) {
+            const target = document.getElementById(`error-${problem.loc?.[problem.loc.length - 1]}`);
+            if (target) target.textContent = problem.msg;
+          }
+          say("The server refused some fields.", "error");
+        }
         // Each screen shown gets the next number, so that an answer arriving after the user moved on
         // is dropped instead of landing in another screen.
         let shown = 0;
@@ -76,13 +91,14 @@ enum SinglePageScript {
         // To the second, so that saving a form unchanged keeps the time it was given.
         function localInput(value) { const time = utc(value); return new Date(time.getTime() - time.getTimezoneOffset() * 60000).toISOString().slice(0, 19); }
         function entityNamed(plural) { return schema.entities.find((entity) => entity.plural === plural); }
+        function referencedEntity(column) { return column?.referencePath ? schema.entities.find((entity) => entity.path === column.referencePath) : null; }
         function display(column, value) {
           if (value === null || value === undefined || value === "") return "—";
           if (column?.type === "boolean") return value ? "Yes" : "No";
           if (column?.type === "decimal") return Number(value).toFixed(2);
           if (column?.type === "datetime") return utc(value).toLocaleString();
           // A reference to an entity of this app links to that record.
-          const target = column?.referencePath ? schema.entities.find((entity) => entity.path === column.referencePath) : null;
+          const target = referencedEntity(column);
           if (target) {
             const id = encodeURIComponent(String(value));
             return element("a", { href: `#/${target.plural}/${id}`, "data-reference": `${target.path}/${id}`, "data-plural": target.plural }, `${column.referenceLabel} ${value}`);
@@ -205,7 +221,7 @@ enum SinglePageScript {
             const data = await api(`${column.referencePath}?page_size=200`);
             // A list longer than one page would hide choices: the id is typed instead.
             if (data.total > data.items.length) return idInput(column, value, `One of ${data.total}; see the list for their ids.`);
-            const target = schema.entities.find((entity) => entity.path === column.referencePath);
+            const target = referencedEntity(column);
             for (const item of data.items) input.append(element("option", { value: String(item.id), selected: item.id === value }, `${item.id}: ${target ? summary(target, item) : item.id}`));
             return input;
           } catch {
@@ -216,7 +232,7 @@ enum SinglePageScript {
         function idInput(column, value, hint) {
           const input = element("input", { id: `field-${column.name}`, name: column.name, type: "number", min: "1", step: "1", required: column.required, value: value ?? "", "aria-describedby": `error-${column.name}${hint ? ` hint-${column.name}` : ""}` });
           if (!hint) return input;
-          const target = schema.entities.find((entity) => entity.path === column.referencePath);
+          const target = referencedEntity(column);
           const list = target ? element("a", { href: `#/${target.plural}`, target: "_blank" }, target.label) : null;
           return element("span", { class: "id-input" }, input, element("small", { id: `hint-${column.name}` }, `${hint} `, list));
         }
@@ -231,7 +247,7 @@ enum SinglePageScript {
             if (Number.isNaN(number)) return `${column.label} must be a number.`;
             if (column.minimum !== null && column.minimum !== undefined && number < column.minimum) return `${column.label} must be at least ${column.minimum}.`;
           }
-          if (column.type === "email" && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(raw)) return `${column.label} must be an email address.`;
+          if (column.type === "email" && !EMAIL.test(raw)) return `${column.label} must be an email address.`;
           return null;
         }
 
@@ -255,7 +271,7 @@ enum SinglePageScript {
           for (const column of entity.columns) {
             const input = column.referencePath ? await referenceInput(column, item[column.name]) : inputFor(column, item[column.name]);
             const label = element("label", { for: `field-${column.name}` }, column.label, column.required && column.type !== "boolean" ? element("span", { class: "required", "aria-hidden": "true" }, " *") : null);
-            rows.push(element("div", { class: column.type === "boolean" ? "field checkbox" : "field" }, label, input, element("p", { id: `error-${column.name}`, class: "field-error", "aria-live": "polite" })));
+            rows.push(element("div", { class: column.type === "boolean" ? "field checkbox" : "field" }, label, input, errorSlot(column.name)));
           }
           const form = element("form", { novalidate: true, onsubmit: async (event) => {
             event.preventDefault();
@@ -264,8 +280,7 @@ enum SinglePageScript {
             for (const column of entity.columns) {
               const input = form.elements.namedItem(column.name);
               const problem = problemWith(column, input);
-              document.getElementById(`error-${column.name}`).textContent = problem ?? "";
-              input.setAttribute("aria-invalid", problem ? "true" : "false");
+              markField(input, problem);
               if (problem) { if (valid) input.focus(); valid = false; }
               body[column.name] = valueOf(column, input);
             }
@@ -276,12 +291,7 @@ enum SinglePageScript {
               location.hash = `#/${entity.plural}/${saved.id}`;
             } catch (error) {
               if (Array.isArray(error.detail)) {
-                for (const problem of error.detail) {
-                  const field = problem.loc?.[problem.loc.length - 1];
-                  const target = document.getElementById(`error-${field}`);
-                  if (target) target.textContent = problem.msg;
-                }
-                say("The server refused some fields.", "error");
+                showServerProblems(error.detail);
               } else {
                 say(error.status === 409 ? `Conflict: ${error.message}` : `Could not save: ${error.message}`, "error");
               }
@@ -315,7 +325,7 @@ enum SinglePageScript {
           return element("div", { class: "field" },
             element("label", { for: name }, label),
             element("input", { id: name, name, required: true, "aria-describedby": `error-${name}`, ...attributes }),
-            element("p", { id: `error-${name}`, class: "field-error", "aria-live": "polite" }));
+            errorSlot(name));
         }
 
         function registerView() {
@@ -325,13 +335,10 @@ enum SinglePageScript {
             const body = { display_name: String(data.get("display_name")).trim(), email: String(data.get("email")).trim(), password: String(data.get("password")) };
             const problems = {
               display_name: body.display_name ? null : "Your name is required.",
-              email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(body.email) ? null : "Email must be an email address.",
+              email: EMAIL.test(body.email) ? null : "Email must be an email address.",
               password: body.password.length >= 8 ? null : "The password needs at least 8 characters.",
             };
-            for (const [name, problem] of Object.entries(problems)) {
-              document.getElementById(`error-${name}`).textContent = problem ?? "";
-              form.elements.namedItem(name).setAttribute("aria-invalid", problem ? "true" : "false");
-            }
+            for (const [name, problem] of Object.entries(problems)) markField(form.elements.namedItem(name), problem);
             const first = Object.keys(problems).find((name) => problems[name]);
             if (first) { form.elements.namedItem(first).focus(); say("Some fields need attention.", "error"); return; }
             try {
@@ -343,11 +350,7 @@ enum SinglePageScript {
               location.hash = "#/";
             } catch (error) {
               if (Array.isArray(error.detail)) {
-                for (const problem of error.detail) {
-                  const target = document.getElementById(`error-${problem.loc?.[problem.loc.length - 1]}`);
-                  if (target) target.textContent = problem.msg;
-                }
-                say("The server refused some fields.", "error");
+                showServerProblems(error.detail);
               } else {
                 say(error.status === 409 ? "An account with this email exists. Sign in instead." : `Could not create the account: ${error.message}`, "error");
               }

@@ -75,6 +75,11 @@ public struct AppModel: Sendable {
             return seen
         }
 
+        /// The entity of this service that `column` refers to (nil for a reference to another service's).
+        public func entity(referencedBy column: Column) -> Entity? {
+            column.references.flatMap { reference in entities.first { $0.plural == reference.plural } }
+        }
+
         /// The environment variable holding another service's base URL.
         public static func urlVariable(_ service: String) -> String { service.uppercased() + "_SERVICE_URL" }
     }
