@@ -44,7 +44,7 @@ struct ApplicationGeneratorTests {
     func compose(industry: String) async throws {
         let (directory, _) = try await generated(industry)
         guard let compose = ProcessRunner.which("docker-compose") else {
-            Issue.record("docker-compose is not installed (Debian: apt-get install --no-install-recommends docker-compose; see .ci/run)")
+            Issue.record("docker-compose is not installed (Debian: apt-get install --no-install-recommends docker-compose; scripts/test installs it)")
             return
         }
         let secrets = [
@@ -63,7 +63,7 @@ struct ApplicationGeneratorTests {
     func kubernetes(industry: String) async throws {
         let (directory, files) = try await generated(industry)
         guard let validator = ProcessRunner.which("kubernetes-validate") else {
-            Issue.record("kubernetes-validate is not on PATH (pip install kubernetes-validate; see .ci/run)")
+            Issue.record("kubernetes-validate is not on PATH (pip install kubernetes-validate; scripts/test installs it)")
             return
         }
         let manifests = files.map(\.path).filter { $0.hasPrefix("deploy/kubernetes/") }

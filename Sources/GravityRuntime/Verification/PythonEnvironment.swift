@@ -19,6 +19,21 @@ public struct PythonEnvironment: Sendable {
         return (base as NSString).appendingPathComponent("gravity-team")
     }
 
+    /// What to install, named for Debian and macOS, when this machine cannot make a virtual environment.
+    static let installHint = "install it (Debian: apt-get install python3 python3-venv; macOS: brew install python) or pass --no-verify"
+
+    /// Checks, before any work starts, that python3 is on PATH and can make a virtual environment.
+    /// Debian's python3 without python3-venv imports `venv` but lacks `ensurepip`, and fails only at `-m venv`.
+    public static func checkAvailable() async throws {
+        guard let python = ProcessRunner.which("python3") else {
+            throw VerificationError.environment("python3 is not on PATH; \(installHint)")
+        }
+        let probe = try await ProcessRunner.run(python, ["-c", "import ensurepip, venv"], timeout: .seconds(30))
+        guard probe.status == 0 else {
+            throw VerificationError.environment("\(python) cannot make virtual environments (no ensurepip); \(installHint)")
+        }
+    }
+
     /// The environment for `requirements` (the text of the requirement files), created if missing.
     public static func prepare(requirements: String, cacheRoot: String = cacheRoot()) async throws -> PythonEnvironment {
         let digest = SHA256Digest.hex(requirements).prefix(16)
@@ -27,14 +42,14 @@ public struct PythonEnvironment: Sendable {
         let ready = "\(directory)/.ready"
         if FileManager.default.fileExists(atPath: ready) { return environment }
         guard let python = ProcessRunner.which("python3") else {
-            throw VerificationError.environment("python3 is not installed; install it (Debian: python3 python3-venv) or pass --no-verify")
+            throw VerificationError.environment("python3 is not on PATH; \(installHint)")
         }
         try? FileManager.default.removeItem(atPath: directory)
         try FileManager.default.createDirectory(atPath: "\(cacheRoot)/venvs", withIntermediateDirectories: true)
         let created = try await ProcessRunner.run(python, ["-m", "venv", directory], timeout: .seconds(120))
         guard created.status == 0 else {
             throw VerificationError.environment(
-                "python3 -m venv failed (Debian: apt-get install python3-venv): \(created.output.lastLine)"
+                "python3 -m venv failed (\(created.output.lastLine)); \(installHint)"
             )
         }
         let requirementsFile = "\(directory)/requirements.txt"

@@ -100,6 +100,8 @@ struct DevelopCommand: AsyncParsableCommand {
     func run() async throws {
         var settings = try SessionSettings.parse(seed: seed, maxRounds: maxRounds, concurrency: concurrency, mockLatency: mockLatency)
         let catalog = try data.catalog()
+        // Before the team starts: a missing python3-venv would otherwise surface only after the whole run.
+        if !noVerify { try await PythonEnvironment.checkAvailable() }
         let interrupted = try resume.map { try Transcript(path: $0, allowingPartialTail: true) }
         if let interrupted {
             guard !interrupted.isComplete else {
@@ -113,7 +115,7 @@ struct DevelopCommand: AsyncParsableCommand {
         let industry = try IndustryChoice.load(industry, catalog: catalog, transcriptHeader: interrupted?.header)
         let team = try catalog.team(for: industry)
         let brief = try interrupted?.header.brief ?? BriefInput(brief: brief, briefFile: briefFile).resolve(default: industry.defaultBrief)
-        let output = try OutputDirectory(path: out ?? "gravity-out/\(industry.id)")
+        let output = try OutputDirectory(path: out ?? "gravity-out/\(industry.id)", exclusive: true)
         let transcriptPath = resume ?? transcript ?? output.file("transcript.jsonl")
         try TranscriptPlacement.check(transcriptPath, output: output)
 
