@@ -96,4 +96,90 @@ struct OutputDirectoryTests {
         #expect(!FileManager.default.fileExists(atPath: third.file("services/catalog")))
         #expect(FileManager.default.fileExists(atPath: third.file("services/orders/NOTES.txt")))
     }
+
+    @Test(
+        "a marker that names a path outside the directory is refused at open, and nothing is removed",
+        arguments: ["../outside.txt", "/ABSOLUTE", "a/../../outside.txt", "link/outside.txt", "a//b", "."]
+    )
+    func markerOutside(entry: String) throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let outside = "\(root)/outside.txt"
+        try Data("mine\n".utf8).write(to: URL(fileURLWithPath: outside))
+        let output = try OutputDirectory(path: "\(root)/app")
+        try output.finish(written: [try output.write(Data("x\n".utf8), to: "README.md")])
+        try FileManager.default.createSymbolicLink(atPath: output.file("link"), withDestinationPath: root)
+        let digest = SHA256Digest.hex(Data("mine\n".utf8))
+        let line = entry == "/ABSOLUTE" ? outside : entry
+        let marker = output.file(OutputDirectory.marker)
+        try (String(contentsOfFile: marker, encoding: .utf8) + "\(digest)  \(line)\n").write(toFile: marker, atomically: true, encoding: .utf8)
+
+        #expect {
+            let reopened = try OutputDirectory(path: output.path)
+            try reopened.finish(written: [])
+        } throws: { error in
+            "\(error)".hasPrefix("\(marker):3: '\(line)'") && "\(error)".contains("nothing was removed")
+        }
+        #expect(FileManager.default.fileExists(atPath: outside))
+        #expect(FileManager.default.fileExists(atPath: output.file("README.md")))
+    }
+
+    @Test("a marker line that is not a digest and a path is refused with its line number")
+    func malformedMarker() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = try OutputDirectory(path: "\(root)/app")
+        let marker = output.file(OutputDirectory.marker)
+        try (String(contentsOfFile: marker, encoding: .utf8) + "not-a-digest  README.md\n").write(toFile: marker, atomically: true, encoding: .utf8)
+        #expect { try OutputDirectory(path: output.path) } throws: { "\($0)".hasPrefix("\(marker):2: expected a SHA-256") }
+    }
+
+    @Test("a write through a directory that links out of the output directory is refused by name")
+    func linkedDirectory() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: "\(root)/elsewhere", withIntermediateDirectories: true)
+        let output = try OutputDirectory(path: "\(root)/app")
+        try FileManager.default.createDirectory(atPath: output.file("frontend"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: output.file("frontend/assets"), withDestinationPath: "\(root)/elsewhere")
+        #expect {
+            try output.write(Data("x".utf8), to: "frontend/assets/app.js")
+        } throws: { error in
+            "\(error)".contains(output.file("frontend/assets/app.js")) && "\(error)".contains("through the symbolic link \(output.file("frontend/assets"))")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(root)/elsewhere").isEmpty)
+        // A link that stays inside is followed like any directory.
+        try FileManager.default.createDirectory(atPath: output.file("real"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: output.file("inside"), withDestinationPath: output.file("real"))
+        try output.write(Data("x".utf8), to: "inside/file.txt")
+        #expect(FileManager.default.fileExists(atPath: output.file("real/file.txt")))
+    }
+
+    @Test("leftover temporary files are looked for only inside the directory, not behind links")
+    func leftoversBehindLinks() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: "\(root)/elsewhere", withIntermediateDirectories: true)
+        let theirs = "\(root)/elsewhere/draft.6F1C2A4E-0000-4000-8000-000000000000.gravity-tmp"
+        try Data("theirs".utf8).write(to: URL(fileURLWithPath: theirs))
+        let output = try OutputDirectory(path: "\(root)/app")
+        try FileManager.default.createSymbolicLink(atPath: output.file("link"), withDestinationPath: "\(root)/elsewhere")
+        _ = try OutputDirectory(path: output.path)
+        #expect(FileManager.default.fileExists(atPath: theirs))
+    }
+
+    @Test("an exclusive open is refused while another holder has the directory, and allowed once it is gone")
+    func exclusive() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var first: OutputDirectory? = try OutputDirectory(path: "\(root)/app", exclusive: true)
+        #expect {
+            try OutputDirectory(path: "\(root)/app", exclusive: true)
+        } throws: { error in
+            "\(error)" == "\(root)/app: cannot write: it is being written by pid \(getpid()); wait for that run to end, or choose another --out"
+        }
+        #expect(first != nil)
+        first = nil
+        _ = try OutputDirectory(path: "\(root)/app", exclusive: true)
+    }
 }

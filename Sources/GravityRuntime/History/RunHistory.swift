@@ -15,7 +15,10 @@ public struct RunHistory: Sendable {
         do {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-            database = try DatabaseQueue(path: path)
+            // Runs that end together (several develops, a develop and a resume) take turns writing.
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(30)
+            database = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrator.migrate(database)
         } catch {
             throw RuntimeError.cannotWrite(path: path, reason: "cannot open the run history: \(error)")

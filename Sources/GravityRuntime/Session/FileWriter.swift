@@ -51,10 +51,17 @@ enum FileWriter {
 
     /// Removes the temporary files of writes that never finished (the process was killed between
     /// writing and renaming), under a directory gravity-team owns.
+    /// Symbolic links are not followed: what they lead to is not the directory's.
     static func removeLeftovers(under directory: String) {
-        guard let paths = FileManager.default.subpaths(atPath: directory) else { return }
-        for path in paths where path.hasSuffix(suffix) {
-            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(path))
+        let manager = FileManager.default
+        for name in (try? manager.contentsOfDirectory(atPath: directory)) ?? [] {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let type = (try? manager.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+            if type == .typeDirectory {
+                removeLeftovers(under: path)
+            } else if name.hasSuffix(suffix), type == .typeRegular {
+                try? manager.removeItem(atPath: path)
+            }
         }
     }
 

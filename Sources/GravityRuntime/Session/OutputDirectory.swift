@@ -9,29 +9,42 @@ public struct OutputDirectory: Sendable {
     public let path: String
     /// What the last run wrote here (path to SHA-256), as its marker recorded.
     private let previous: [String: String]
+    /// Held while this run writes, when it asked to keep other runs out.
+    private let lock: OutputLock?
 
     /// Prepares `path`: creates it, or accepts it when empty or already marked as ours.
-    public init(path: String) throws {
+    /// - Parameter exclusive: take the directory's lock first, refusing while another process writes it.
+    public init(path: String, exclusive: Bool = false) throws {
         self.path = path
         let markerPath = (path as NSString).appendingPathComponent(Self.marker)
-        previous = Self.recorded(in: (try? String(contentsOfFile: markerPath, encoding: .utf8)) ?? "")
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
+        let existed = manager.fileExists(atPath: path, isDirectory: &isDirectory)
+        if existed {
             guard isDirectory.boolValue else {
                 throw RuntimeError.cannotWrite(path: path, reason: "it is a file, not a directory")
             }
             let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
-            guard contents.isEmpty || contents.contains(Self.marker) else {
+            guard contents.allSatisfy({ $0 == OutputLock.fileName }) || contents.contains(Self.marker) else {
                 throw RuntimeError.cannotWrite(
                     path: path,
                     reason: "the directory holds files gravity-team did not write; choose another --out"
                 )
             }
-            FileWriter.removeLeftovers(under: path)
         }
         do {
             try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw RuntimeError.cannotWrite(path: path, reason: Self.reason(creating: path, error))
+        }
+        lock = exclusive ? try OutputLock(directory: path) : nil
+        previous = try Self.recorded(
+            in: (try? String(contentsOfFile: markerPath, encoding: .utf8)) ?? "",
+            markerPath: markerPath,
+            confinement: OutputConfinement(root: path)
+        )
+        if existed { FileWriter.removeLeftovers(under: path) }
+        do {
             // An existing marker keeps the last run's list until this run has written its files.
             if !manager.fileExists(atPath: markerPath) { try Data(Self.header.utf8).write(to: URL(fileURLWithPath: markerPath)) }
         } catch {
@@ -72,6 +85,7 @@ public struct OutputDirectory: Sendable {
     @discardableResult
     public func write(_ data: Data, to name: String, mode: Int = 0o644) throws -> ArtifactDigest {
         let target = file(name)
+        try checkInside(name)
         do {
             try FileManager.default.createDirectory(
                 atPath: (target as NSString).deletingLastPathComponent,
@@ -84,6 +98,14 @@ public struct OutputDirectory: Sendable {
             throw RuntimeError.cannotWrite(path: target, reason: Self.reason(creating: target, error))
         }
         return ArtifactDigest(path: name, sha256: SHA256Digest.hex(data), bytes: data.count)
+    }
+
+    /// Refuses `name` when it is not a plain relative path, or when a directory on its way is a
+    /// symbolic link that leads out of the directory: nothing is ever written outside it.
+    public func checkInside(_ name: String) throws {
+        if let problem = OutputConfinement(root: path).problem(with: name, following: false) {
+            throw RuntimeError.cannotWrite(path: file(name), reason: "it \(problem); gravity-team writes only inside \(path)")
+        }
     }
 
     private static let header = "gravity-team output; files here are rewritten by the next run\n"
@@ -109,12 +131,23 @@ public struct OutputDirectory: Sendable {
         return kept
     }
 
-    /// The files a marker lists, from lines of a digest, two spaces and a path.
-    private static func recorded(in marker: String) -> [String: String] {
+    /// The files a marker lists, from lines of a 64-digit SHA-256, two spaces and a path inside the
+    /// directory. The marker is the user's file like any other: a line that would reach outside stops the run.
+    private static func recorded(in marker: String, markerPath: String, confinement: OutputConfinement) throws -> [String: String] {
         var files: [String: String] = [:]
-        for line in marker.split(separator: "\n").dropFirst() {
-            guard let gap = line.range(of: "  ") else { continue }
-            files[String(line[gap.upperBound...])] = String(line[..<gap.lowerBound])
+        for (index, line) in marker.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst()
+        where !line.isEmpty {
+            let refuse = { (problem: String) in
+                RuntimeError.invalidConfiguration(
+                    "\(markerPath):\(index + 1): \(problem); nothing was removed (delete that line, or the marker, to go on)"
+                )
+            }
+            guard let gap = line.range(of: "  "), line[..<gap.lowerBound].utf8.count == 64,
+                line[..<gap.lowerBound].allSatisfy(\.isHexDigit)
+            else { throw refuse("expected a SHA-256, two spaces and a path") }
+            let name = String(line[gap.upperBound...])
+            if let problem = confinement.problem(with: name, following: true) { throw refuse("'\(name)' \(problem)") }
+            files[name] = String(line[..<gap.lowerBound])
         }
         return files
     }

@@ -49,7 +49,7 @@ struct ReplayCommand: AsyncParsableCommand {
                 "\(transcript): the run did not finish (no run_end after event \(skeletons.count)); `gravity-team develop --resume \(transcript)` finishes it"
             )
         }
-        let output = try OutputDirectory(path: out ?? "gravity-out/replay-\(industry.id)")
+        let output = try OutputDirectory(path: out ?? "gravity-out/replay-\(industry.id)", exclusive: true)
         let replayPath = output.file("transcript.jsonl")
         guard URL(fileURLWithPath: replayPath).standardizedFileURL != URL(fileURLWithPath: transcript).standardizedFileURL else {
             throw ValidationError("--out would overwrite the transcript being replayed; choose another directory")

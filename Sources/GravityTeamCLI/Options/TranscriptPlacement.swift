@@ -8,6 +8,7 @@ enum TranscriptPlacement {
         let directory = URL(fileURLWithPath: output.path).standardizedFileURL.path
         let path = URL(fileURLWithPath: transcript).standardizedFileURL.path
         guard path.hasPrefix(directory + "/") else { return }
+        try output.checkInside("transcript.jsonl")
         guard path == directory + "/transcript.jsonl" else {
             throw RuntimeError.invalidConfiguration(
                 "\(transcript): a transcript inside the output directory must be \(output.file("transcript.jsonl")), where generated files cannot overwrite it"
