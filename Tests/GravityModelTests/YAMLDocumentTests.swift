@@ -1,3 +1,4 @@
+import Foundation
 import GravityModel
 import Testing
 
@@ -93,5 +94,53 @@ struct YAMLDocumentTests {
         let error = ModelError.missingField(file: "personas/a.yaml", line: 4, field: "iq")
         #expect(error.description == "personas/a.yaml:4: missing required field 'iq'")
         #expect(!error.description.contains("\n"))
+    }
+
+    @Test("an anchor repeated through aliases counts as its copies, and past the limit names the field")
+    func aliasExpansion() {
+        let anchor = String(repeating: "A", count: 1_900)
+        let aliases = (0..<5_000).map { _ in "  - *big" }.joined(separator: "\n")
+        let text = validPersona + "\nbig: &big \"\(anchor)\"\nmore:\n\(aliases)\n"
+        #expect {
+            try YAMLDocument.decode(Persona.self, from: text, file: "personas/x.yaml")
+        } throws: { error in
+            guard case .overLimit(let file, let line, let field, let problem) = error as? ModelError else { return false }
+            return file == "personas/x.yaml" && line != nil && field?.hasPrefix("more[") == true
+                && problem.contains("aliases expanded") && "\(error)".contains("KiB")
+        }
+    }
+
+    @Test("nested aliases that would expand to millions of values are refused before decoding")
+    func nestedAliases() {
+        var text = validPersona + "\nl0: &l0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...6 { text += "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        #expect {
+            try YAMLDocument.decode(Persona.self, from: text, file: "p.yaml")
+        } throws: { error in
+            guard case .overLimit(_, _, _, let problem) = error as? ModelError else { return false }
+            return problem.contains("more than \(InputLimits.expandedNodes) values")
+        }
+    }
+
+    @Test("a value longer than the limit is refused with its field and line")
+    func longValue() {
+        let text = validPersona.replacingOccurrences(of: "specialization: Testing", with: "specialization: " + String(repeating: "x", count: 2_001))
+        #expect {
+            try YAMLDocument.decode(Persona.self, from: text, file: "p.yaml")
+        } throws: { error in
+            "\(error)" == "p.yaml:4: 'specialization': the value is longer than 2000 characters (see the limits in docs/formats.md)"
+        }
+    }
+
+    @Test("a file over the size limit is refused before it is read")
+    func largeFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gravity-large-\(UUID()).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(repeating: 0x61, count: InputLimits.fileBytes + 1).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try YAMLDocument.load(Persona.self, from: path, displayPath: "industries/big.yaml")
+        } throws: { error in
+            "\(error)" == "industries/big.yaml: the file is \(InputLimits.fileBytes + 1) bytes, over the limit of 256 KiB (see the limits in docs/formats.md)"
+        }
     }
 }

@@ -24,6 +24,12 @@ enum IndustryValidation {
         guard industry.consultant.leads.isEmpty else {
             throw document.invalid("the consultant reviews but leads no phase", at: ["consultant", "leads"])
         }
+        guard industry.defaultBrief.count <= InputLimits.briefCharacters else {
+            throw document.invalid(
+                "the brief is longer than \(InputLimits.briefCharacters) characters (see the limits in docs/formats.md)",
+                at: ["default_brief"]
+            )
+        }
         guard !industry.brand.name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw document.invalid("the brand needs a name", at: ["brand", "name"])
         }
@@ -134,6 +140,12 @@ enum IndustryValidation {
                 throw document.invalid("unknown entity '\(hint.entity)'", at: ["seed", .index(index), "entity"])
             }
             guard hint.count >= 0 else { throw document.invalid("count must not be negative", at: ["seed", .index(index), "count"]) }
+            guard hint.count <= InputLimits.seedRows else {
+                throw document.invalid(
+                    "count \(hint.count) is over the limit of \(InputLimits.seedRows) rows (see the limits in docs/formats.md)",
+                    at: ["seed", .index(index), "count"]
+                )
+            }
             let known = Set(entity.fields.map(\.name))
             let relations = Dictionary(entity.relations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             for field in hint.ranges.keys where !known.contains(field) {

@@ -10,6 +10,8 @@ public enum ModelError: Error, CustomStringConvertible, Equatable {
     case invalidTeam(problem: String)
     case invalidIndustry(file: String, problem: String)
     case invalidTemplate(file: String, line: Int, problem: String)
+    /// A file or value past one of the `InputLimits`; `line` and `field` are nil for the file as a whole.
+    case overLimit(file: String, line: Int?, field: String?, problem: String)
 
     public var description: String {
         switch self {
@@ -33,6 +35,8 @@ public enum ModelError: Error, CustomStringConvertible, Equatable {
             "\(file): \(problem)"
         case .invalidTemplate(let file, let line, let problem):
             "\(file):\(line): \(problem)"
+        case .overLimit(let file, let line, let field, let problem):
+            "\(file)\(line.map { ":\($0)" } ?? ""): \(field.map { "'\($0)': " } ?? "")\(problem) (see the limits in docs/formats.md)"
         }
     }
 }

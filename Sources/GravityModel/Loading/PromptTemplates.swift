@@ -36,6 +36,10 @@ public struct PromptTemplates: Sendable, Hashable {
         var templates: [Kind: [Line]] = [:]
         for kind in Kind.allCases {
             let display = "prompts/\(kind.fileName)"
+            let size = (try? FileManager.default.attributesOfItem(atPath: "\(root)/\(display)")[.size] as? Int) ?? 0
+            guard size <= InputLimits.fileBytes else {
+                throw ModelError.overLimit(file: display, line: nil, field: nil, problem: InputLimits.describeFileSize(size))
+            }
             guard let data = FileManager.default.contents(atPath: "\(root)/\(display)") else {
                 throw ModelError.unreadable(file: display, reason: "no such file (every kind of request needs its prompt template)")
             }

@@ -21,8 +21,15 @@ public enum YAMLDocument {
             throw ModelError.unreadable(file: name, reason: "no such file")
         }
         guard !isDirectory.boolValue else { throw ModelError.unreadable(file: name, reason: "it is a directory, not a YAML file") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= InputLimits.fileBytes else {
+            throw ModelError.overLimit(file: name, line: nil, field: nil, problem: InputLimits.describeFileSize(size))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ModelError.unreadable(file: name, reason: "permission denied or unreadable")
+        }
+        guard data.count <= InputLimits.fileBytes else {
+            throw ModelError.overLimit(file: name, line: nil, field: nil, problem: InputLimits.describeFileSize(data.count))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ModelError.unreadable(file: name, reason: "not UTF-8 text")
@@ -45,6 +52,10 @@ public enum YAMLDocument {
             root = node
         } catch let error as YamlError {
             throw located(error, file: file)
+        }
+        // Before decoding: the decoder and every later step see aliases as full copies.
+        if let (path, problem) = InputLimits.problem(in: root) {
+            throw ModelError.overLimit(file: file, line: line(of: path, in: root), field: dotted(path), problem: problem)
         }
         let value: T
         do {

@@ -118,7 +118,7 @@ public enum SessionBenchmarks {
         let skeletons = try file.decodeInParallel(EventSkeleton.self)
         let read = clock.now - start
         var problem: TranscriptVerifier.Problem?
-        let verify = clock.measure { problem = TranscriptVerifier.firstProblem(in: skeletons) }
+        let verify = clock.measure { problem = TranscriptVerifier.firstProblem(in: skeletons, of: file) }
         if let problem { throw RuntimeError.invalidConfiguration("\(path) does not verify: \(problem)") }
         let index = clock.measure { _ = ReplayModel(header: file.header, events: skeletons) }
         return (read.milliseconds, verify.milliseconds, index.milliseconds)

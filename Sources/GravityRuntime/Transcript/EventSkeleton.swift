@@ -26,9 +26,11 @@ public struct EventSkeleton: Decodable, Sendable, Hashable {
     public var tally: WeightedTally?
     public var decision: DecisionRecord?
     public var summary: RunSummary?
+    public var headerDigest: String?
 
     enum CodingKeys: String, CodingKey {
         case seq, type, phase, round, call, vote, tally, decision, summary
+        case headerDigest = "header_sha256"
     }
 
     /// Decodes only what the event's type carries: each field asked for costs the decoder a generic
@@ -44,7 +46,9 @@ public struct EventSkeleton: Decodable, Sendable, Hashable {
         case .vote: vote = try container.decodeIfPresent(Vote.self, forKey: .vote)
         case .tally: tally = try container.decodeIfPresent(WeightedTally.self, forKey: .tally)
         case .decision: decision = try container.decodeIfPresent(DecisionRecord.self, forKey: .decision)
-        case .runEnd: summary = try container.decodeIfPresent(RunSummary.self, forKey: .summary)
+        case .runEnd:
+            summary = try container.decodeIfPresent(RunSummary.self, forKey: .summary)
+            headerDigest = try container.decodeIfPresent(String.self, forKey: .headerDigest)
         case .phaseStart, .proposal, .arbitration, .phaseEnd, .artifact: break
         }
     }
@@ -62,5 +66,6 @@ public struct EventSkeleton: Decodable, Sendable, Hashable {
         tally = event.tally
         decision = event.decision
         summary = event.summary
+        headerDigest = event.headerDigest
     }
 }

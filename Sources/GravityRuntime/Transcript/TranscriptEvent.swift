@@ -28,6 +28,14 @@ public struct TranscriptEvent: Codable, Sendable, Hashable {
     public var decision: DecisionRecord?
     public var artifact: ArtifactDigest?
     public var summary: RunSummary?
+    /// On run_end: the SHA-256 of the header line, so that an edited header fails verification even
+    /// where the answers cannot be recomputed (a real model's run).
+    public var headerDigest: String?
+
+    enum CodingKeys: String, CodingKey {
+        case seq, type, phase, round, persona, call, proposal, vote, tally, arbitration, decision, artifact, summary
+        case headerDigest = "header_sha256"
+    }
 
     public init(seq: Int, type: Kind, phase: Phase? = nil, round: Int? = nil, persona: String? = nil) {
         self.seq = seq

@@ -47,6 +47,9 @@ public struct TranscriptFile: Sendable {
         guard header.version == TranscriptHeader.currentVersion else {
             throw TranscriptError.unsupportedVersion(path: name, version: header.version)
         }
+        if let (field, problem) = header.problem {
+            throw TranscriptError.invalidHeader(path: name, field: field, problem: problem)
+        }
         self.header = header
         self.headerLine = first
         self.eventLines = Array(lines.dropFirst())

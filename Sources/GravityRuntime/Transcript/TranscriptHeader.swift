@@ -1,3 +1,5 @@
+import GravityModel
+
 /// The first line of a transcript: what was run, with which inputs.
 public struct TranscriptHeader: Codable, Sendable, Hashable {
     public static let format = "gravity-transcript"
@@ -26,5 +28,30 @@ public struct TranscriptHeader: Codable, Sendable, Hashable {
         self.seed = seed
         self.model = model
         self.maxRounds = maxRounds
+    }
+}
+
+extension TranscriptHeader {
+    /// The rounds a run may hold per phase (`--max-rounds`).
+    public static let roundsRange = 1...10
+
+    /// The first field that is not what a run writes, with why; nil when every field is.
+    /// Header fields are ids and settings, never paths: `industry` names an industry, it does not locate one.
+    var problem: (field: String, problem: String)? {
+        if !Identifier.isValid(industry, allowingDashes: true) {
+            return ("industry", "must be an industry id (lowercase letters, digits and dashes), not '\(industry.prefix(64))'")
+        }
+        if !Self.roundsRange.contains(maxRounds) {
+            return ("max_rounds", "must be from \(Self.roundsRange.lowerBound) to \(Self.roundsRange.upperBound), not \(maxRounds)")
+        }
+        let brief = brief.trimmingCharacters(in: .whitespaces)
+        if brief.isEmpty || brief.contains(where: \.isNewline) || self.brief.count > InputLimits.briefCharacters {
+            return ("brief", "must be one line of 1 to \(InputLimits.briefCharacters) characters")
+        }
+        for (field, value) in [("model", model), ("tool", tool)]
+        where value.isEmpty || value.count > 200 || value.contains(where: \.isNewline) {
+            return (field, "must be one line of 1 to 200 characters")
+        }
+        return nil
     }
 }

@@ -13,11 +13,25 @@ public enum TranscriptVerifier {
 
     /// The first problem found, or nil.
     public static func firstProblem(in transcript: Transcript) -> Problem? {
-        firstProblem(in: transcript.events.map(EventSkeleton.init))
+        firstProblem(in: transcript.events.map(EventSkeleton.init), of: transcript.file)
     }
 
-    /// The first problem found in the events, or nil.
-    public static func firstProblem(in events: [EventSkeleton]) -> Problem? {
+    /// Whether the header is the one the run wrote: run_end records its digest, so an edited seed,
+    /// brief or rounds limit shows even where the answers cannot be recomputed (a real model's run).
+    public static func headerProblem(in events: [EventSkeleton], of file: TranscriptFile) -> Problem? {
+        guard let end = events.last, end.type == .runEnd else { return nil }
+        guard let recorded = end.headerDigest else {
+            return Problem(seq: end.seq, message: "run_end does not record the header's digest (header_sha256)")
+        }
+        guard recorded == SHA256Digest.hex(file.headerLine) else {
+            return Problem(seq: end.seq, message: "the header (line 1) was changed after the run: its digest is not the one recorded at run_end")
+        }
+        return nil
+    }
+
+    /// The first problem found in the events of `file`, or nil.
+    public static func firstProblem(in events: [EventSkeleton], of file: TranscriptFile) -> Problem? {
+        if let problem = headerProblem(in: events, of: file) { return problem }
         var votes: [Vote] = []
         var voters = Set<String>()
         var lastTally: [Phase: [Int: WeightedTally]] = [:]
@@ -51,6 +65,12 @@ public enum TranscriptVerifier {
                         seq: event.seq,
                         message: "the \(phase.rawValue) round \(round) tally (\(tally.outcome.rawValue), average \(tally.average)) "
                             + "does not follow from its \(votes.count) votes (\(recomputed.outcome.rawValue), average \(recomputed.average))"
+                    )
+                }
+                guard round >= 1, round <= file.header.maxRounds else {
+                    return Problem(
+                        seq: event.seq,
+                        message: "the \(phase.rawValue) phase holds round \(round), outside the header's max_rounds \(file.header.maxRounds)"
                     )
                 }
                 lastTally[phase, default: [:]][round] = tally

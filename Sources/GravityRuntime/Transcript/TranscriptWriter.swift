@@ -14,6 +14,8 @@ public final class TranscriptWriter: BusObserver {
         var inReview = false
         var nextSequence = 1
         var failure: String?
+        /// The SHA-256 of the header line, recorded again at run_end.
+        var headerDigest: String?
     }
 
     private let state: Mutex<State>
@@ -92,8 +94,12 @@ public final class TranscriptWriter: BusObserver {
     }
 
     private func append(_ envelope: Envelope, to state: inout State) {
-        guard let line = line(for: envelope, sequence: state.nextSequence) else { return }
-        if case .sessionStarted = envelope.message {} else { state.nextSequence += 1 }
+        guard let line = line(for: envelope, sequence: state.nextSequence, headerDigest: state.headerDigest) else { return }
+        if case .sessionStarted = envelope.message {
+            state.headerDigest = SHA256Digest.hex(line)
+        } else {
+            state.nextSequence += 1
+        }
         state.pending.append(line)
         state.pending.append(0x0A)
     }
@@ -109,7 +115,7 @@ public final class TranscriptWriter: BusObserver {
         state.pending.removeAll(keepingCapacity: true)
     }
 
-    private func line(for envelope: Envelope, sequence: Int) -> Data? {
+    private func line(for envelope: Envelope, sequence: Int, headerDigest: String?) -> Data? {
         var event: TranscriptEvent
         switch envelope.message {
         case .sessionStarted(let header):
@@ -148,6 +154,7 @@ public final class TranscriptWriter: BusObserver {
         case .sessionEnded(let summary):
             event = TranscriptEvent(seq: sequence, type: .runEnd)
             event.summary = summary
+            event.headerDigest = headerDigest
         case .proposalRequested, .reviewRequested, .arbitrationRequested, .failed, .draftRequested, .draftReady, .draftFailed,
             .draftAdopted:
             return nil

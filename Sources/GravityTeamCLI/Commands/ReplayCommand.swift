@@ -49,6 +49,10 @@ struct ReplayCommand: AsyncParsableCommand {
                 "\(transcript): the run did not finish (no run_end after event \(skeletons.count)); `gravity-team develop --resume \(transcript)` finishes it"
             )
         }
+        // An edited header would otherwise show only as a difference in the last line replayed.
+        if verify, let problem = TranscriptVerifier.headerProblem(in: skeletons, of: recorded) {
+            throw ReplayFailure(message: "\(transcript): \(problem)")
+        }
         let output = try OutputDirectory(path: out ?? "gravity-out/replay-\(industry.id)", exclusive: true)
         let replayPath = output.file("transcript.jsonl")
         guard URL(fileURLWithPath: replayPath).standardizedFileURL != URL(fileURLWithPath: transcript).standardizedFileURL else {
@@ -95,7 +99,7 @@ struct ReplayCommand: AsyncParsableCommand {
                 throw ReplayFailure(message: "\(transcript): replay diverges at \(divergence)")
             }
             // The replay reproduced every byte; this also checks the record is consistent in itself.
-            if let problem = TranscriptVerifier.firstProblem(in: skeletons) {
+            if let problem = TranscriptVerifier.firstProblem(in: skeletons, of: recorded) {
                 throw ReplayFailure(message: "\(transcript): \(problem)")
             }
         }

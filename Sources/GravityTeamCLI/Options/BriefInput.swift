@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GravityModel
 import GravityRuntime
 
 /// The brief from --brief, --brief-file or the industry's default.
@@ -9,6 +10,11 @@ struct BriefInput {
 
     func resolve(default fallback: String) throws -> String {
         if let briefFile {
+            let size = (try? FileManager.default.attributesOfItem(atPath: briefFile)[.size] as? Int) ?? 0
+            // Read no more than a brief can be: the file may be anything the user pointed at.
+            guard size <= InputLimits.briefCharacters * 4 + 2 else {
+                throw RuntimeError.invalidConfiguration("\(briefFile): the brief file is \(size) bytes; a brief is one line of at most \(InputLimits.briefCharacters) characters")
+            }
             guard let data = FileManager.default.contents(atPath: briefFile) else {
                 let reason = FileManager.default.fileExists(atPath: briefFile) ? "cannot be read" : "no such file"
                 throw RuntimeError.invalidConfiguration("\(briefFile): cannot read the brief file: \(reason)")
@@ -21,6 +27,9 @@ struct BriefInput {
             guard !trimmed.contains(where: \.isNewline) else {
                 throw RuntimeError.invalidConfiguration("\(briefFile): the brief must be one line")
             }
+            guard trimmed.count <= InputLimits.briefCharacters else {
+                throw RuntimeError.invalidConfiguration("\(briefFile): the brief is \(trimmed.count) characters; the limit is \(InputLimits.briefCharacters)")
+            }
             return trimmed
         }
         if let brief {
@@ -28,6 +37,9 @@ struct BriefInput {
             guard !trimmed.isEmpty else { throw ValidationError("--brief is empty") }
             // The brief goes into prompts, the README's quote and the transcript header as one line.
             guard !trimmed.contains(where: \.isNewline) else { throw ValidationError("--brief must be one line") }
+            guard trimmed.count <= InputLimits.briefCharacters else {
+                throw ValidationError("--brief is \(trimmed.count) characters; the limit is \(InputLimits.briefCharacters)")
+            }
             return trimmed
         }
         return fallback

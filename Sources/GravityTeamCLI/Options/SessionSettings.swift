@@ -1,4 +1,5 @@
 import ArgumentParser
+import GravityRuntime
 
 /// The numeric settings of a run, parsed with messages that name the option and value.
 struct SessionSettings {
@@ -13,8 +14,9 @@ struct SessionSettings {
             throw ValidationError("invalid --seed '\(seedText)': expected a whole number from 0 to \(UInt64.max)")
         }
         let roundsText = maxRounds ?? "3"
-        guard let rounds = Int(roundsText), (1...10).contains(rounds) else {
-            throw ValidationError("invalid --max-rounds '\(roundsText)': expected a whole number from 1 to 10")
+        let range = TranscriptHeader.roundsRange
+        guard let rounds = Int(roundsText), range.contains(rounds) else {
+            throw ValidationError("invalid --max-rounds '\(roundsText)': expected a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         guard let parallel = Int(concurrency), (1...64).contains(parallel) else {
             throw ValidationError("invalid --concurrency '\(concurrency)': expected a whole number from 1 to 64")
