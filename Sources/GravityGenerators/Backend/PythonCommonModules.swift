@@ -136,10 +136,18 @@ struct PythonCommonModules {
             if credentials is None:
                 raise HTTPException(status.HTTP_401_UNAUTHORIZED, "authentication required", headers={"WWW-Authenticate": "Bearer"})
             try:
-                claims = jwt.decode(credentials.credentials, request.app.state.settings.jwt_secret, algorithms=["HS256"])
+                # A token that never expires, or that names no account or role, is not one this app issued.
+                claims = jwt.decode(
+                    credentials.credentials,
+                    request.app.state.settings.jwt_secret,
+                    algorithms=["HS256"],
+                    options={"require": ["exp", "iat", "sub", "role"]},
+                )
             except jwt.PyJWTError:
                 raise HTTPException(status.HTTP_401_UNAUTHORIZED, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"})
-            return Principal(subject=str(claims.get("sub", "")), role=str(claims.get("role", "")), token=credentials.credentials)
+            if not isinstance(claims["sub"], str) or not isinstance(claims["role"], str):
+                raise HTTPException(status.HTTP_401_UNAUTHORIZED, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"})
+            return Principal(subject=claims["sub"], role=claims["role"], token=credentials.credentials)
 
 
         def require_roles(*roles: str):

@@ -61,6 +61,11 @@ struct PythonEntityModules {
             #"NO_NUL = r"^[^\x00]*$""#,
             "",
             "",
+            "def contains_pattern(text: str) -> str:",
+            "    \"\"\"A LIKE pattern for text anywhere in a value: a % or _ that a user types matches only itself.\"\"\"",
+            #"    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%""#,
+            "",
+            "",
             "def _in_utc(value: datetime) -> datetime:",
             "    \"\"\"A time with an offset is stored in UTC without one: SQLite would drop the offset, PostgreSQL convert it.\"\"\"",
             "    return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value",
@@ -121,7 +126,7 @@ struct PythonEntityModules {
             return "        (\(entity.className).\(column.name), \(value)),"
         }
         let searchable = entity.inputColumns.filter { [.string, .text, .email].contains($0.type) }
-        let search = searchable.map { "\(entity.className).\($0.name).ilike(pattern)" }.joined(separator: ", ")
+        let search = searchable.map { "\(entity.className).\($0.name).ilike(pattern, escape=\"\\\\\")" }.joined(separator: ", ")
         var referenceChecks: [String] = []
         for column in entity.inputColumns {
             let guardNone = column.nullable ? "if payload.\(column.name) is not None and " : "if "
@@ -194,7 +199,7 @@ struct PythonEntityModules {
 
             from app.database import get_session
             from app.models import \(modelImports)
-            from app.schemas import MAX_INTEGER, NO_NUL, \(entity.className)In, \(entity.className)Out, \(entity.className)Page
+            from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, \(entity.className)In, \(entity.className)Out, \(entity.className)Page
             from app.security import Principal, current_principal, require_roles
 
             router = APIRouter(prefix="\(path)", tags=[\(PythonTypes.pythonString(entity.plural))])
@@ -220,7 +225,7 @@ struct PythonEntityModules {
                     if value is not None:
                         query = query.where(column == value)\(ownListOnly)
                 if q\(search.isEmpty ? " and False" : ""):
-                    pattern = f"%{q}%"
+                    pattern = contains_pattern(q)
                     query = query.where(or_(\(search.isEmpty ? "False" : search)))
                 total = session.scalar(select(func.count()).select_from(query.subquery()))
                 items = session.scalars(query.order_by(\(entity.className).id).offset((page - 1) * size).limit(size)).all()

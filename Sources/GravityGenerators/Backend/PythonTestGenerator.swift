@@ -31,7 +31,8 @@ struct PythonTestGenerator {
 
 
             def token(role: str, subject: str = "1") -> dict[str, str]:
-                claims = {"sub": subject, "role": role, "exp": int(time.time()) + 600}
+                now = int(time.time())
+                claims = {"sub": subject, "role": role, "iat": now, "exp": now + 600}
                 return {"Authorization": f"Bearer {jwt.encode(claims, SECRET, algorithm='HS256')}"}
 
 
@@ -52,13 +53,43 @@ struct PythonTestGenerator {
     }
 
     var healthTests: String {
-        """
-        def test_health_reports_ok(client):
-            response = client.get("\(service.healthCheck)")
-            assert response.status_code == 200
-            assert response.json()["status"] == "ok"
+        // A request that only a signed-in caller may make: the identity service's /me, else a create.
+        let guarded =
+            service.isIdentity
+            ? "client.get(\(PythonTypes.pythonString("\(service.apiPrefix)/me")), headers=headers)"
+            : service.entities.first.map { "client.post(\(PythonTypes.pythonString(path($0))), json={}, headers=headers)" }
+        var text = """
+            import time
 
-        """
+            import jwt
+            import pytest
+
+            from tests.conftest import SECRET
+
+
+            def test_health_reports_ok(client):
+                response = client.get("\(service.healthCheck)")
+                assert response.status_code == 200
+                assert response.json()["status"] == "ok"
+
+            """
+        if let guarded {
+            text += """
+
+
+                @pytest.mark.parametrize("missing", ["exp", "iat", "sub", "role"])
+                def test_a_token_without_a_required_claim_is_refused(client, missing):
+                    now = int(time.time())
+                    claims = {"sub": "1", "role": \(PythonTypes.pythonString(model.administratorRole)), "iat": now, "exp": now + 600}
+                    headers = {"Authorization": f"Bearer {jwt.encode(claims, SECRET, algorithm='HS256')}"}
+                    assert \(guarded).status_code != 401
+                    del claims[missing]
+                    headers = {"Authorization": f"Bearer {jwt.encode(claims, SECRET, algorithm='HS256')}"}
+                    assert \(guarded).status_code == 401
+
+                """
+        }
+        return text
     }
 
     /// A payload for `entity`, creating the records it refers to within the service first.
@@ -111,6 +142,8 @@ struct PythonTestGenerator {
         let unique = entity.inputColumns.filter(\.unique)
         let filter = PythonEntityModules.filterable(entity).first { $0.references == nil && $0.external == nil && $0.type != .boolean }
         let searchable = entity.inputColumns.first { [.string, .email].contains($0.type) }
+        let searchedTuple = "(" + entity.inputColumns.filter { [.string, .text, .email].contains($0.type) }
+            .map { PythonTypes.pythonString($0.name) + ", " }.joined() + ")"
         let local = entity.inputColumns.first { $0.references != nil && !$0.nullable }
         let remote = entity.inputColumns.first { $0.external != nil }
         let minimum = entity.inputColumns.first { $0.minimum != nil && [.integer, .decimal].contains($0.type) }
@@ -226,6 +259,13 @@ struct PythonTestGenerator {
                 "    created = create(client, 7)",
                 "    body = client.get(PATH, params={\"q\": created[\(PythonTypes.pythonString(searchable.name))]}, headers=\(readHeaders)).json()",
                 "    assert created[\"id\"] in [item[\"id\"] for item in body[\"items\"]]",
+                "", "",
+                "@pytest.mark.parametrize(\"wildcard\", [\"%\", \"_\"])",
+                "def test_search_matches_wildcards_only_as_text(client, wildcard):",
+                "    create(client, 7)",
+                "    body = client.get(PATH, params={\"q\": wildcard}, headers=\(readHeaders)).json()",
+                "    for item in body[\"items\"]:",
+                "        assert any(wildcard in str(item[name] or \"\") for name in \(searchedTuple)), item",
             ]
         }
         out += [
