@@ -125,6 +125,16 @@ public struct RunHistory: Sendable {
         }
     }
 
+    /// Marks a recorded run as interrupted after the deliberation it recorded (while its tests ran).
+    public func markInterrupted(runID: Int64, _ interruption: RunInterrupted) throws {
+        try database.write { db in
+            try db.execute(
+                sql: "UPDATE runs SET status = 'interrupted', failure = ? WHERE id = ?",
+                arguments: [interruption.description, runID]
+            )
+        }
+    }
+
     /// The per-persona usage of a run, most tokens first.
     public func personaUsage(runID: Int64) throws -> [PersonaUsageRecord] {
         try database.read { db in

@@ -29,6 +29,11 @@ public final class RunRecorder: BusObserver {
         startDate = Date()
     }
 
+    /// Where the run is, for a run interrupted now: "during the backend phase", or "before the first phase".
+    public var stage: String {
+        state.withLock { state in state.current.map { "during the \($0.rawValue) phase" } ?? "before the first phase" }
+    }
+
     /// Tokens per phase and per persona so far, for the summary.
     public var usage: UsageBreakdown {
         state.withLock { state in
@@ -123,7 +128,7 @@ public final class RunRecorder: BusObserver {
                 model: configuration.model.name,
                 maxRounds: configuration.maxRounds,
                 concurrency: configuration.concurrency,
-                status: failure == nil ? "completed" : "failed",
+                status: failure == nil ? "completed" : failure is RunInterrupted ? "interrupted" : "failed",
                 failure: failure.map { "\($0)" },
                 transcript: transcript,
                 output: output,

@@ -3,6 +3,7 @@ import Foundation
 import GravityGenerators
 import GravityModel
 import GravityRuntime
+import Synchronization
 
 /// `gravity-team develop`: the team deliberates over a brief and writes the Blueprint.
 struct DevelopCommand: AsyncParsableCommand {
@@ -141,7 +142,15 @@ struct DevelopCommand: AsyncParsableCommand {
         )
         let recorder = RunRecorder()
         var observers: [any BusObserver] = [recorder]
-        if !json { observers.append(ProgressReporter(team: team) { print($0) }) }
+        // Each line out as it happens, also into a pipe or a file (where stdout is not line-buffered).
+        if !json {
+            observers.append(
+                ProgressReporter(team: team) {
+                    print($0)
+                    fflush(nil)
+                }
+            )
+        }
         // A resumed run writes beside the interrupted transcript and replaces it only once complete.
         let writePath = resume.map { $0 + ".resuming" } ?? transcriptPath
         let run = DevelopRun(
@@ -151,6 +160,34 @@ struct DevelopCommand: AsyncParsableCommand {
             observers: observers,
             generate: { try ApplicationGenerator.generate(blueprint: $0, decisions: $1, team: team) }
         )
+        // Set once the deliberation is in the history: an interruption after it marks that row.
+        let recordedRun = Mutex<Int64?>(nil)
+        let command = resume == nil ? "develop" : "resume"
+        let history = self.history
+        let interrupts = InterruptHandler { signal in
+            if let runID = recordedRun.withLock({ $0 }) {
+                history.markInterrupted(runID: runID, RunInterrupted(signal: signal, stage: "while the generated tests ran"))
+            } else {
+                let interruption = RunInterrupted(signal: signal, stage: recorder.stage)
+                _ = history.record(
+                    recorder.records(
+                        command: command,
+                        configuration: configuration,
+                        transcript: transcriptPath,
+                        output: output.path,
+                        result: nil,
+                        failure: interruption,
+                        cost: { priceTable.estimate(modelLabel: model.name, usage: $0)?.dollars }
+                    )
+                )
+                FileHandle.standardError.write(
+                    Data("error: \(interruption); the transcript so far is kept: gravity-team develop --resume \(transcriptPath)\n".utf8)
+                )
+                return
+            }
+            FileHandle.standardError.write(Data("error: interrupted by \(signal) while the generated tests ran; the application is written\n".utf8))
+        }
+        defer { interrupts.remove() }
         let result: SessionResult
         do {
             result = try await run.execute()
@@ -187,10 +224,12 @@ struct DevelopCommand: AsyncParsableCommand {
                 cost: { priceTable.estimate(modelLabel: model.name, usage: $0)?.dollars }
             )
         )
+        recordedRun.withLock { $0 = runID }
         var verification: [ServiceTestResult]?
         if !noVerify {
             if !json {
                 print("\nVerifying: each service's own tests, in a virtual environment (cached under \(PythonEnvironment.cacheRoot()))")
+                fflush(nil)
             }
             let results = try await ServiceTestRunner(appDirectory: output.path).run()
             verification = results

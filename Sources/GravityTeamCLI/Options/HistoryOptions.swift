@@ -21,4 +21,13 @@ struct HistoryOptions: ParsableArguments {
             return nil
         }
     }
+
+    /// Marks a recorded run as interrupted; a history that cannot be written is a warning.
+    func markInterrupted(runID: Int64, _ interruption: RunInterrupted) {
+        do {
+            try RunHistory(path: path).markInterrupted(runID: runID, interruption)
+        } catch {
+            FileHandle.standardError.write(Data("warning: the interruption was not added to the history: \(error)\n".utf8))
+        }
+    }
 }

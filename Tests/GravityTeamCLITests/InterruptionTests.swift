@@ -1,0 +1,108 @@
+import Foundation
+import GravityOrchestration
+import Testing
+
+/// Ctrl-C (or `kill`) ends a develop run with its place recorded: the history says interrupted and
+/// where, stderr says how to resume, and what was printed ends in whole lines.
+@Suite("develop interrupted by a signal")
+struct InterruptionTests {
+    /// A develop run in its own process group, its output in files the test can read while it runs.
+    private struct Run {
+        let pid: pid_t
+        let directory: String
+        var stdout: String { (try? String(contentsOfFile: "\(directory)/stdout", encoding: .utf8)) ?? "" }
+        var stderr: String { (try? String(contentsOfFile: "\(directory)/stderr", encoding: .utf8)) ?? "" }
+
+        init(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws {
+            var env = ProcessInfo.processInfo.environment
+            env["GRAVITY_DATA_DIR"] = CLI.repositoryRoot
+            env["GRAVITY_HISTORY"] = "\(directory)/history.sqlite"
+            for (key, value) in environment { env[key] = value }
+            self.directory = directory
+            pid = try ProcessControl.spawn(
+                CLI.binary, arguments, environment: env, directory: directory,
+                logFile: "\(directory)/stdout", errorFile: "\(directory)/stderr"
+            )
+        }
+
+        /// Waits for `ready` to hold: the run's own output or files say it has reached the point to interrupt.
+        /// The deadline only bounds a broken run; the run is held at that point, not raced against.
+        func wait(until ready: () -> Bool) throws {
+            let deadline = Date().addingTimeInterval(120)
+            while !ready() {
+                guard Date() < deadline else { throw Stalled(output: stdout + stderr) }
+                usleep(20_000)
+            }
+        }
+
+        func interrupt() -> Int32 {
+            kill(pid, SIGINT)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        }
+
+        struct Stalled: Error, CustomStringConvertible {
+            var output: String
+            var description: String { "the run never reached the point to interrupt: \(output.suffix(500))" }
+        }
+    }
+
+    private func history(_ directory: String) throws -> [[String: Any]] {
+        let listed = try CLI.run(["runs", "--json"], in: directory)
+        return try #require(try CLI.json(listed.stdout) as? [[String: Any]], "\(listed.stdout)\(listed.stderr)")
+    }
+
+    @Test("interrupted while the team deliberates: recorded as interrupted in that phase, with how to resume")
+    func duringDeliberation() throws {
+        let directory = try CLI.temporaryDirectory()
+        // Each model answer takes a minute, so the run is held inside the first phase's proposal.
+        let run = try Run(["develop", "--industry", "general", "--out", "out", "--no-verify", "--mock-latency-ms", "60000"], in: directory)
+        try run.wait { run.stdout.contains("[1/8] Requirements") }
+        #expect(run.interrupt() == 130)
+        #expect(
+            run.stderr == "error: interrupted by SIGINT during the requirements phase; the transcript so far is kept: "
+                + "gravity-team develop --resume out/transcript.jsonl\n"
+        )
+        #expect(run.stdout.hasSuffix("\n"), "whole lines: \(run.stdout.suffix(200))")
+        let rows = try history(directory)
+        #expect(rows.count == 1)
+        #expect(rows.first?["status"] as? String == "interrupted")
+        #expect(rows.first?["failure"] as? String == "interrupted by SIGINT during the requirements phase")
+    }
+
+    @Test("interrupted while the generated tests run: the recorded run is marked interrupted, not completed")
+    func duringVerification() throws {
+        let directory = try CLI.temporaryDirectory()
+        // A python3 that passes the check before the team starts, then holds the virtual environment's
+        // creation until it is stopped: the run is interrupted inside verification by construction.
+        let bin = "\(directory)/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        let pidFile = "\(directory)/python.pid"
+        try """
+            #!/bin/sh
+            case "$*" in *ensurepip*) exit 0 ;; esac
+            echo $$ > \(pidFile)
+            exec sleep 300
+            """.write(toFile: "\(bin)/python3", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: "\(bin)/python3")
+
+        let run = try Run(
+            ["develop", "--industry", "general", "--out", "out"],
+            in: directory,
+            environment: ["PATH": "\(bin):/usr/bin:/bin", "GRAVITY_CACHE": "\(directory)/cache"]
+        )
+        defer { kill(-run.pid, SIGKILL) }
+        try run.wait { FileManager.default.fileExists(atPath: pidFile) }
+        #expect(run.interrupt() == 130)
+        if let text = try? String(contentsOfFile: pidFile, encoding: .utf8), let python = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            kill(python, SIGKILL)
+        }
+        #expect(run.stderr.contains("interrupted by SIGINT while the generated tests ran"), "\(run.stderr)")
+        #expect(run.stdout.contains("Verifying:"))
+        let rows = try history(directory)
+        #expect(rows.count == 1)
+        #expect(rows.first?["status"] as? String == "interrupted")
+        #expect(rows.first?["failure"] as? String == "interrupted by SIGINT while the generated tests ran")
+    }
+}
