@@ -6,6 +6,13 @@ struct LocalGatewayGenerator {
     let model: AppModel
 
     var template: String {
-        GatewayTemplate.make(routes: model.services.map { GatewayTemplate.Route(service: $0.name, prefix: $0.apiPrefix) })
+        // Rate limiting, where the team adopted it, starts where accounts are made: registration.
+        let registration = model.practices.contains("security.rate_limiting")
+            ? model.services.first(where: \.isIdentity).map { GatewayTemplate.Route(service: $0.name, prefix: "\($0.apiPrefix)/register") }
+            : nil
+        return GatewayTemplate.make(
+            routes: model.services.map { GatewayTemplate.Route(service: $0.name, prefix: $0.apiPrefix) },
+            registration: registration
+        )
     }
 }

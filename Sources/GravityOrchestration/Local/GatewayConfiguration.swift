@@ -6,6 +6,7 @@ import GravityModel
 struct GatewayConfiguration {
     let plan: DeploymentPlan
     let port: Int
+    var registrationRate = GatewayTemplate.defaultRegistrationRate
     /// Service name to its loopback port.
     let upstreams: [String: Int]
     let frontendDirectory: String
@@ -33,6 +34,7 @@ struct GatewayConfiguration {
             "STATE_DIR": plan.stateDirectory,
             "PORT": String(port),
             "FRONTEND_DIR": frontendDirectory,
+            "REGISTRATION_RATE": registrationRate,
         ]
         for service in plan.services {
             values[GatewayTemplate.upstreamPlaceholder(service.name)] = upstreams[service.name].map { "127.0.0.1:\($0)" } ?? "127.0.0.1:9"

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GravityModel
 import GravityRuntime
 
 #if canImport(Glibc)
@@ -43,6 +44,7 @@ public enum LocalDeployment {
     public static func deploy(
         _ plan: DeploymentPlan,
         port: Int,
+        registrationRate: String = GatewayTemplate.defaultRegistrationRate,
         supervisor: [String],
         progress: (DeployEvent) -> Void
     ) async throws -> Outcome {
@@ -66,7 +68,7 @@ public enum LocalDeployment {
         do {
             pid = try ProcessControl.spawn(
                 supervisor[0],
-                Array(supervisor.dropFirst()) + [plan.root, "--port", String(port), "--lock-fd", "3"],
+                Array(supervisor.dropFirst()) + [plan.root, "--port", String(port), "--registration-rate", registrationRate, "--lock-fd", "3"],
                 environment: ProcessInfo.processInfo.environment,
                 directory: plan.root,
                 logFile: "\(plan.stateDirectory)/logs/supervisor.log",
@@ -239,7 +241,12 @@ public enum LocalDeployment {
 extension Supervisor {
     /// The body of the supervisor process: takes over the deploy lock, stops on SIGTERM, SIGINT or
     /// SIGHUP, and returns the exit status.
-    public static func runProcess(directory: String, port: Int, lockDescriptor: Int32) async -> Int32 {
+    public static func runProcess(
+        directory: String,
+        port: Int,
+        registrationRate: String = GatewayTemplate.defaultRegistrationRate,
+        lockDescriptor: Int32
+    ) async -> Int32 {
         let lock = DeployLock(descriptor: lockDescriptor)
         lock.closeOnExec()
         let plan: DeploymentPlan
@@ -251,7 +258,7 @@ extension Supervisor {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             return 1
         }
-        let supervisor = Supervisor(plan: plan, store: store, port: port)
+        let supervisor = Supervisor(plan: plan, store: store, port: port, registrationRate: registrationRate)
         var sources: [any DispatchSourceSignal] = []
         for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
             signal(signalNumber, SIG_IGN)

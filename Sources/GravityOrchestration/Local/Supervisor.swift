@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GravityModel
 import GravityRuntime
 
 #if canImport(Glibc)
@@ -28,6 +29,8 @@ public actor Supervisor {
     let plan: DeploymentPlan
     let store: DeployStore
     let port: Int
+    /// How often one client address may register an account, in nginx's words ("10r/m").
+    let registrationRate: String
     let probe = HealthProbe()
     var running: [String: Running] = [:]
     var gatewayPid: pid_t?
@@ -39,10 +42,11 @@ public actor Supervisor {
 
     var logDirectory: String { "\(plan.stateDirectory)/logs" }
 
-    public init(plan: DeploymentPlan, store: DeployStore, port: Int) {
+    public init(plan: DeploymentPlan, store: DeployStore, port: Int, registrationRate: String = GatewayTemplate.defaultRegistrationRate) {
         self.plan = plan
         self.store = store
         self.port = port
+        self.registrationRate = registrationRate
     }
 
     public func requestStop() { stopRequested = true }
@@ -296,7 +300,14 @@ public actor Supervisor {
 
     func startGateway(ports: [String: Int]) async throws {
         let frontend = try plan.frontend ?? placeholderFrontend()
-        let configuration = try GatewayConfiguration(plan: plan, port: port, upstreams: ports, frontendDirectory: frontend).render()
+        let configuration = try GatewayConfiguration(
+            plan: plan,
+            port: port,
+            registrationRate: registrationRate,
+            upstreams: ports,
+            frontendDirectory: frontend
+        )
+        .render()
         let gateway = NginxGateway(stateDirectory: plan.stateDirectory)
         let nginx = try await gateway.prepare(configuration)
         self.nginx = nginx

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GravityModel
 import GravityOrchestration
 import GravityRuntime
 
@@ -23,8 +24,17 @@ struct DeployCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "The gateway's port on 127.0.0.1 (default: gravity-app.yaml's, else 8080).")
     var port: Int?
 
+    @Option(
+        name: .customLong("registration-rate"),
+        help: "How often one client address may register an account through the gateway, where the team adopted rate limiting (default: 10r/m; nginx's Nr/s or Nr/m)."
+    )
+    var registrationRate: String = GatewayTemplate.defaultRegistrationRate
+
     func validate() throws {
         if let port, !(1...65_535).contains(port) { throw ValidationError("--port \(port) is not a port number (1-65535)") }
+        guard GatewayTemplate.isRate(registrationRate) else {
+            throw ValidationError("--registration-rate '\(registrationRate)' is not a rate: give requests per second or minute, like 10r/m or 5r/s")
+        }
     }
 
     func run() async throws {
@@ -41,7 +51,7 @@ struct DeployCommand: AsyncParsableCommand {
         print("Deploying \(plan.name) (\(plan.services.count) services) from \(plan.root) to 127.0.0.1:\(port)")
         let started = ContinuousClock.now
         let printer = DeployProgressPrinter(start: Date())
-        let outcome = try await LocalDeployment.deploy(plan, port: port, supervisor: [try Self.executablePath(), "supervise"]) {
+        let outcome = try await LocalDeployment.deploy(plan, port: port, registrationRate: registrationRate, supervisor: [try Self.executablePath(), "supervise"]) {
             printer.print($0)
         }
         switch outcome {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GravityModel
 import GravityOrchestration
 
 /// The supervisor process `deploy` starts; not for direct use.
@@ -8,10 +9,11 @@ struct SuperviseCommand: AsyncParsableCommand {
 
     @Argument var directory: String
     @Option var port: Int
+    @Option var registrationRate: String = GatewayTemplate.defaultRegistrationRate
     @Option var lockFd: Int32
 
     func run() async throws {
-        let status = await Supervisor.runProcess(directory: directory, port: port, lockDescriptor: lockFd)
+        let status = await Supervisor.runProcess(directory: directory, port: port, registrationRate: registrationRate, lockDescriptor: lockFd)
         if status != 0 { throw ExitCode(status) }
     }
 }
