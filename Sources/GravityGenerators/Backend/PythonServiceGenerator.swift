@@ -11,7 +11,7 @@ struct PythonServiceGenerator {
         "fastapi==0.165.0", "uvicorn==0.54.0", "sqlalchemy==2.1.9", "pydantic==2.14.4", "pyjwt==2.15.1", "httpx==0.28.1",
         "psycopg[binary]==3.3.9",
     ]
-    static let testRequirements = ["pytest==9.2.0"]
+    static let testRequirements = ["pytest==9.2.0", "hypothesis==6.170.17"]
 
     func files(base: String) -> [GeneratedFile] {
         let common = PythonCommonModules(model: model, service: service)
@@ -56,6 +56,7 @@ struct PythonServiceGenerator {
             GeneratedFile(path: "\(base)/tests/__init__.py", contents: ""),
             GeneratedFile(path: "\(base)/tests/conftest.py", contents: tests.conftest),
             GeneratedFile(path: "\(base)/tests/test_health.py", contents: tests.healthTests),
+            GeneratedFile(path: "\(base)/tests/test_fuzz.py", contents: PythonFuzzTestGenerator(model: model, service: service).file),
             GeneratedFile(
                 path: "\(base)/pytest.ini",
                 contents:

@@ -28,6 +28,11 @@ struct PythonTestGenerator {
             ADMIN_EMAIL = "admin@example.com"
             ADMIN_PASSWORD = secrets.token_urlsafe(16)
             MISSING_ID = 999_999
+            # Ids the stand-in services answer about as a real service might: not an id it takes (422),
+            # failing (500), and not there at all.
+            REFUSED_ID = 999_998
+            FAILING_ID = 999_997
+            UNREACHABLE_ID = 999_996
 
 
             def token(role: str, subject: str = "1") -> dict[str, str]:
@@ -37,8 +42,12 @@ struct PythonTestGenerator {
 
 
             def _other_services(request: httpx.Request) -> httpx.Response:
-                \"\"\"Stands in for the services this one calls: every record exists but MISSING_ID.\"\"\"
-                return httpx.Response(404 if request.url.path.endswith(f"/{MISSING_ID}") else 200, json={})
+                \"\"\"Stands in for the services this one calls: every record exists but the ids above.\"\"\"
+                last = request.url.path.rsplit("/", 1)[-1]
+                if last == str(UNREACHABLE_ID):
+                    raise httpx.ConnectError("connection refused", request=request)
+                statuses = {str(MISSING_ID): 404, str(REFUSED_ID): 422, str(FAILING_ID): 500}
+                return httpx.Response(statuses.get(last, 200), json={})
 
 
             @pytest.fixture()
@@ -160,7 +169,7 @@ struct PythonTestGenerator {
             "",
             "import pytest",
             "",
-            "from tests.conftest import MISSING_ID, token",
+            "from tests.conftest import \(remote == nil ? "" : "FAILING_ID, ")MISSING_ID, \(remote == nil ? "" : "REFUSED_ID, UNREACHABLE_ID, ")token",
             "",
             "PATH = \(PythonTypes.pythonString(path(entity)))",
             "WRITER = token(\(PythonTypes.pythonString(writerRole)))",
@@ -405,6 +414,27 @@ struct PythonTestGenerator {
                 "    response = client.post(PATH, json=payload, headers=WRITER)",
                 "    assert response.status_code == 422",
                 "    assert \(PythonTypes.pythonString(external.service)) in response.json()[\"detail\"]",
+                "", "",
+                "@pytest.mark.parametrize(\"reference\", [0, -5])",
+                "def test_\(column.name)_that_is_not_an_id_returns_422_without_asking(client, reference):",
+                "    payload = \(entity.name)_payload(client, 1) | {\(PythonTypes.pythonString(column.name)): reference}",
+                "    response = client.post(PATH, json=payload, headers=WRITER)",
+                "    assert response.status_code == 422",
+                "    assert \(PythonTypes.pythonString(column.name)) in response.text",
+                "", "",
+                "def test_\(column.name)_refused_by_the_\(external.service)_service_is_a_422_not_a_5xx(client):",
+                "    payload = \(entity.name)_payload(client, 1) | {\(PythonTypes.pythonString(column.name)): REFUSED_ID}",
+                "    response = client.post(PATH, json=payload, headers=WRITER)",
+                "    assert response.status_code == 422, response.text",
+                "    assert \(PythonTypes.pythonString(column.name)) in response.json()[\"detail\"]",
+                "", "",
+                "@pytest.mark.parametrize(\"reference\", [FAILING_ID, UNREACHABLE_ID])",
+                "def test_\(column.name)_when_the_\(external.service)_service_is_down_is_a_503_naming_it(client, reference):",
+                "    payload = \(entity.name)_payload(client, 1) | {\(PythonTypes.pythonString(column.name)): reference}",
+                "    response = client.post(PATH, json=payload, headers=WRITER)",
+                "    assert response.status_code == 503",
+                "    assert \(PythonTypes.pythonString(external.service)) in response.json()[\"detail\"]",
+                "    assert \"http\" not in response.text and \"/api/\" not in response.text, \"no internal address in an answer\"",
             ]
         }
         if let column = minimum, let value = column.minimum {

@@ -51,6 +51,10 @@ enum PythonTypes {
                 "strip_whitespace=True", "to_lower=True", "max_length=\(column.maxLength ?? 254)",
                 #"pattern=r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$""#,
             ]
+        case .integer where column.references != nil || column.external != nil:
+            // An id, here or in another service: 0 and below are refused at the edge, never asked about.
+            base = "int"
+            constraints = ["ge=1", "le=MAX_INTEGER"]
         case .integer:
             base = "int"
             constraints = [column.minimum.map { "ge=\(Int($0))" } ?? "ge=-MAX_INTEGER", "le=MAX_INTEGER"]
