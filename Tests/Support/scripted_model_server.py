@@ -5,10 +5,14 @@ Speaks Ollama (POST /api/chat, GET /api/tags) and the OpenAI chat-completions pr
 (POST /v1/chat/completions, GET /v1/models) on 127.0.0.1, answers each request with the response
 recorded for the same system prompt and prompt in a transcript, and misbehaves on cue:
 
-  POST /_script {"faults": ["500", "429", "slow", "malformed", "schema", "cut", "none"], "delay_ms": 200}
+  POST /_script {"faults": ["500", "429", "slow", "malformed", "schema", "cut", "none"], "delay_ms": 200,
+                 "hold_phase": "backend"}
       queues faults for the next chat requests, one each ("none" answers normally), and sets a delay
-      for every answer
-  GET /_stats   requests seen, most in flight at once, Authorization headers, schemas sent
+      for every answer; with hold_phase, every request of that phase or a later one (as the
+      transcript's model calls say) is held unanswered until the next /_script, so that a test can
+      stop a run at a known point, whatever the machine's speed; earlier phases are answered, also
+      when their requests come after a held one (a draft ahead comes before the reviews)
+  GET /_stats   requests seen, most in flight at once, Authorization headers, schemas sent, requests held
 
 Usage: scripted_model_server.py --transcript PATH   (prints "listening <port>" when ready)
 """
@@ -35,12 +39,35 @@ class State:
         self.requests = 0
         self.authorization = set()
         self.schemas = 0
+        self.phases = {}
+        self.phase_order = []
+        self.hold_phase = None
+        self.held = 0
+        self.release = threading.Event()
         with open(transcript, encoding="utf-8") as lines:
             for line in lines:
                 event = json.loads(line)
                 exchange = event.get("call")
                 if event.get("type") == "model_call" and exchange:
                     self.answers[(exchange["system"], exchange["prompt"])] = (exchange["response"], exchange["usage"])
+                    self.phases[(exchange["system"], exchange["prompt"])] = exchange["phase"]
+                    if exchange["phase"] not in self.phase_order:
+                        self.phase_order.append(exchange["phase"])
+
+    def holds(self, system, prompt):
+        """Whether a request is held: it belongs to the held phase or a later one."""
+        if self.hold_phase not in self.phase_order:
+            return False
+        phase = self.phases.get((system, prompt)) or self.phases.get((system, prompt.split(ASK_AGAIN)[0]))
+        return phase in self.phase_order and self.phase_order.index(phase) >= self.phase_order.index(self.hold_phase)
+
+
+def exchange_of(request):
+    """The system prompt and the prompt of a chat request."""
+    messages = request.get("messages", [])
+    system = next((m["content"] for m in messages if m["role"] == "system"), "")
+    prompt = next((m["content"] for m in messages if m["role"] == "user"), "")
+    return system, prompt
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -74,6 +101,7 @@ class Handler(BaseHTTPRequestHandler):
                     "authorization": sorted(state.authorization),
                     "schemas": state.schemas,
                     "faults_left": len(state.faults),
+                    "held": state.held,
                 })
         elif self.path == "/api/tags":
             self.reply(200, {"models": [{"name": "llama3.1:latest"}, {"name": "qwen2.5:7b"}]})
@@ -91,12 +119,18 @@ class Handler(BaseHTTPRequestHandler):
                 state.delay = script.get("delay_ms", 0) / 1000
                 state.max_in_flight = 0
                 state.requests = 0
+                state.hold_phase = script.get("hold_phase")
+                state.held = 0
+                # The requests held so far are answered (if their client is still there).
+                state.release.set()
+                state.release = threading.Event()
             self.reply(200, {"ok": True})
             return
         if self.path not in ("/api/chat", "/v1/chat/completions"):
             self.reply(404, {"error": f"no route {self.path}"})
             return
         request = self.read_json()
+        system, prompt = exchange_of(request)
         with state.lock:
             state.requests += 1
             state.in_flight += 1
@@ -107,8 +141,15 @@ class Handler(BaseHTTPRequestHandler):
                 state.schemas += 1
             fault = state.faults.pop(0) if state.faults else None
             delay = state.delay
+            release = state.release if state.holds(system, prompt) else None
+            if release:
+                state.held += 1
         try:
+            if release:
+                release.wait()
             self.answer(request, fault, delay)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # a held request's client was killed
         finally:
             with state.lock:
                 state.in_flight -= 1
@@ -134,9 +175,7 @@ class Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
             self.close_connection = True
             return
-        messages = request.get("messages", [])
-        system = next((m["content"] for m in messages if m["role"] == "system"), "")
-        prompt = next((m["content"] for m in messages if m["role"] == "user"), "")
+        system, prompt = exchange_of(request)
         recorded = self.state.answers.get((system, prompt))
         if recorded is None and ASK_AGAIN in prompt:
             recorded = self.state.answers.get((system, prompt.split(ASK_AGAIN)[0]))
