@@ -47,17 +47,17 @@ struct DeployFailureTests {
     }
 
     @Test("a service that fails its health check: deploy stops what it started, names it, shows its log, exits non-zero")
-    func failingHealthCheck() throws {
+    func failingHealthCheck() async throws {
         let root = try Self.services(sick: true)
         let port = try PortAllocator.freePort()
-        let outcome = try CLI.run(["deploy", root, "--port", String(port)])
+        let outcome = try await CLI.run(["deploy", root, "--port", String(port)])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.hasPrefix("error: downstream failed its health check"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("HTTP 500"))
         #expect(outcome.stderr.contains("cannot reach the payment provider: connection refused"), "the last log lines are shown")
         #expect(outcome.stdout.range(of: "upstream +healthy after", options: .regularExpression) != nil, "\(outcome.stdout)")
         #expect(AppProcesses.alive(under: root).isEmpty, "\(AppProcesses.alive(under: root))")
-        let status = try CLI.run(["status", root])
+        let status = try await CLI.run(["status", root])
         #expect(status.stdout.contains("services: failed"))
         #expect(status.stdout.range(of: "downstream +failed", options: .regularExpression) != nil)
         #expect(PortAllocator.isFree(port))
@@ -67,18 +67,18 @@ struct DeployFailureTests {
     func handWritten() async throws {
         let root = try Self.services(sick: false)
         let port = try PortAllocator.freePort()
-        let outcome = try CLI.run(["deploy", root, "--port", String(port)])
-        defer { _ = try? CLI.run(["stop", root]) }
+        let outcome = try await CLI.run(["deploy", root, "--port", String(port)])
+        defer { _ = try? CLI.runToCleanUp(["stop", root]) }
         try #require(outcome.status == 0, "\(outcome.stdout)\n\(outcome.stderr)")
         #expect(outcome.stdout.contains("order: upstream, downstream"))
         let answer = try await LoopbackHTTP.request("GET", "http://127.0.0.1:\(port)/api/downstream/anything")
         #expect(answer.text == #"{"service": "downstream"}"#)
         let page = try await LoopbackHTTP.request("GET", "http://127.0.0.1:\(port)/")
         #expect(page.text.contains("/api/upstream/"), "without a frontend the gateway lists the routes")
-        let logs = try CLI.run(["logs", root, "downstream"])
+        let logs = try await CLI.run(["logs", root, "downstream"])
         #expect(logs.stdout.contains("with http://127.0.0.1:"), "UPSTREAM_SERVICE_URL is injected")
         try Self.followIntoFile(root: root)
-        let stopped = try CLI.run(["stop", root])
+        let stopped = try await CLI.run(["stop", root])
         #expect(stopped.stdout.contains("stopped downstream\n  stopped upstream\n  stopped gateway"), "\(stopped.stdout)")
         #expect(AppProcesses.alive(under: root).isEmpty)
     }
@@ -116,30 +116,30 @@ struct DeployFailureTests {
     }
 
     @Test("after the supervisor is killed, stop (or a new deploy) stops what it left running")
-    func supervisorKilled() throws {
+    func supervisorKilled() async throws {
         let root = try Self.services(sick: false)
         let port = try PortAllocator.freePort()
-        let first = try CLI.run(["deploy", root, "--port", String(port)])
+        let first = try await CLI.run(["deploy", root, "--port", String(port)])
         try #require(first.status == 0, "\(first.stdout)\n\(first.stderr)")
-        let status = try #require(try CLI.json(CLI.run(["status", root, "--json"]).stdout) as? [String: Any])
+        let status = try #require(try await CLI.json(CLI.run(["status", root, "--json"]).stdout) as? [String: Any])
         let pids = ((status["services"] as? [[String: Any]]) ?? []).compactMap { $0["pid"] as? Int }.map { Int32($0) }
         #expect(pids.count == 2)
         let supervisor = try #require(AppProcesses.alive(under: root).first { $0.contains(" supervise ") })
         kill(Int32(supervisor.split(separator: ":")[0])!, SIGKILL)
-        Thread.sleep(forTimeInterval: 0.3)
+        try await Task.sleep(for: .milliseconds(300))
         #expect(pids.allSatisfy { kill($0, 0) == 0 }, "the services outlive their supervisor")
 
         // Status tells the truth about what is still running, unwatched, and how to stop it.
-        let unsupervised = try CLI.run(["status", root])
+        let unsupervised = try await CLI.run(["status", root])
         #expect(unsupervised.stdout.contains("unsupervised: its supervisor is gone and 3 of its processes are left running"), "\(unsupervised.stdout)")
         #expect(unsupervised.stdout.range(of: "gateway +left running", options: .regularExpression) != nil, "\(unsupervised.stdout)")
         #expect(unsupervised.stdout.range(of: "upstream +left running", options: .regularExpression) != nil, "\(unsupervised.stdout)")
-        let report = try #require(try CLI.json(CLI.run(["status", root, "--json"]).stdout) as? [String: Any])
+        let report = try #require(try await CLI.json(CLI.run(["status", root, "--json"]).stdout) as? [String: Any])
         #expect(report["left_running"] as? [String] == ["downstream", "gateway", "upstream"])
-        #expect(try CLI.run(["gateway", root]).stdout.contains("(left running without its supervisor"))
+        #expect(try await CLI.run(["gateway", root]).stdout.contains("(left running without its supervisor"))
 
         let redeployStarted = Date()
-        let again = try CLI.run(["deploy", root, "--port", String(port)])
+        let again = try await CLI.run(["deploy", root, "--port", String(port)])
         #expect(Date().timeIntervalSince(redeployStarted) < 8, "leftovers stop within their grace time, not after it")
         #expect(again.status == 0, "\(again.stdout)\n\(again.stderr)")
         #expect(
@@ -148,18 +148,18 @@ struct DeployFailureTests {
         )
         // Ended: gone, or a zombie until init (their parent now) reaps it.
         #expect(pids.allSatisfy { ProcessControl.hasEnded($0) }, "the old processes are gone")
-        let stopped = try CLI.run(["stop", root])
+        let stopped = try await CLI.run(["stop", root])
         #expect(stopped.status == 0, "\(stopped.stderr)")
         #expect(AppProcesses.alive(under: root).isEmpty, "\(AppProcesses.alive(under: root))")
     }
 
     @Test("a gateway port already in use is a clear error at once, not a hang")
-    func portInUse() throws {
+    func portInUse() async throws {
         let root = try Self.services(sick: false)
         let listener = try Listener()
         defer { listener.close() }
         let started = Date()
-        let outcome = try CLI.run(["deploy", root, "--port", String(listener.port)])
+        let outcome = try await CLI.run(["deploy", root, "--port", String(listener.port)])
         #expect(outcome.status != 0)
         #expect(outcome.stderr == "error: port \(listener.port) on 127.0.0.1 is already in use; pass --port with a free port\n")
         #expect(Date().timeIntervalSince(started) < 5)
@@ -167,19 +167,19 @@ struct DeployFailureTests {
     }
 
     @Test("bad input: no such directory, no manifests, an unsatisfied dependency, a broken manifest")
-    func badInput() throws {
-        let missing = try CLI.run(["deploy", "/nonexistent/app"])
+    func badInput() async throws {
+        let missing = try await CLI.run(["deploy", "/nonexistent/app"])
         #expect(missing.status != 0)
         #expect(missing.stderr == "error: /nonexistent/app: no such directory\n")
         let empty = try CLI.temporaryDirectory()
-        let nothing = try CLI.run(["deploy", empty])
+        let nothing = try await CLI.run(["deploy", empty])
         #expect(nothing.stderr.contains("nothing to deploy"))
 
         let root = try Self.services(sick: false)
         let upstream = "\(root)/upstream/gravity-service.yaml"
         try String(contentsOfFile: upstream, encoding: .utf8).replacingOccurrences(of: "version: 1.2.0", with: "version: 2.0.0")
             .write(toFile: upstream, atomically: true, encoding: .utf8)
-        let unsatisfied = try CLI.run(["deploy", root])
+        let unsatisfied = try await CLI.run(["deploy", root])
         #expect(unsatisfied.stderr == "error: downstream requires upstream ^1.0.0, but upstream is at 2.0.0\n")
 
         try "name: upstream\nversion: 1.0.0\ncommand: [python3]\nhealth_chek: {}\n".write(
@@ -187,7 +187,7 @@ struct DeployFailureTests {
             atomically: true,
             encoding: .utf8
         )
-        let broken = try CLI.run(["deploy", root])
+        let broken = try await CLI.run(["deploy", root])
         #expect(broken.stderr == "error: upstream/gravity-service.yaml:4: unknown field 'health_chek'\n")
         #expect(!FileManager.default.fileExists(atPath: "\(root)/.gravity/deploy.lock"), "nothing was started")
     }

@@ -4,9 +4,9 @@ import Testing
 @Suite("gravity-team develop --resume")
 struct ResumeTests {
     @Test("a run killed during phase 5 and resumed gives the same transcript as an uninterrupted run")
-    func killedAndResumed() throws {
+    func killedAndResumed() async throws {
         let directory = try CLI.temporaryDirectory()
-        let full = try CLI.run(["develop", "--industry", "ecommerce", "--seed", "9", "--out", "full", "--json"], in: directory)
+        let full = try await CLI.run(["develop", "--industry", "ecommerce", "--seed", "9", "--out", "full", "--json"], in: directory)
         #expect(full.status == 0)
 
         let process = try CLI.start(
@@ -25,15 +25,15 @@ struct ResumeTests {
             {
                 break
             }
-            Thread.sleep(forTimeInterval: 0.01)
+            try await Task.sleep(for: .milliseconds(10))
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.signal(SIGKILL)
+        _ = await process.exitCode()
         let partial = try String(contentsOfFile: transcript, encoding: .utf8)
         #expect(partial.components(separatedBy: #""type":"phase_end""#).count - 1 == 4, "killed in phase 5")
         #expect(!partial.contains(#""type":"run_end""#))
 
-        let resumed = try CLI.run(["develop", "--resume", "cut/transcript.jsonl", "--out", "cut", "--json"], in: directory)
+        let resumed = try await CLI.run(["develop", "--resume", "cut/transcript.jsonl", "--out", "cut", "--json"], in: directory)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let report = try #require(try CLI.json(resumed.stdout) as? [String: Any])
         #expect((report["reused_answers"] as? Int ?? 0) >= 4 * 14)
@@ -44,11 +44,11 @@ struct ResumeTests {
     }
 
     @Test("a transcript cut mid-line resumes from its last whole line")
-    func partialLine() throws {
+    func partialLine() async throws {
         let directory = try CLI.temporaryDirectory()
         let text = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/finance.jsonl", encoding: .utf8)
         try String(text.prefix(text.count * 2 / 3)).write(toFile: "\(directory)/cut.jsonl", atomically: true, encoding: .utf8)
-        let resumed = try CLI.run(["develop", "--resume", "cut.jsonl", "--out", "out", "--json"], in: directory)
+        let resumed = try await CLI.run(["develop", "--resume", "cut.jsonl", "--out", "out", "--json"], in: directory)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(
             try Data(contentsOf: URL(fileURLWithPath: "\(directory)/cut.jsonl"))
@@ -57,12 +57,12 @@ struct ResumeTests {
     }
 
     @Test("resuming a complete run or with conflicting options is refused")
-    func refusals() throws {
+    func refusals() async throws {
         let directory = try CLI.temporaryDirectory()
-        let complete = try CLI.run(["develop", "--resume", "\(CLI.repositoryRoot)/transcripts/general.jsonl"], in: directory)
+        let complete = try await CLI.run(["develop", "--resume", "\(CLI.repositoryRoot)/transcripts/general.jsonl"], in: directory)
         #expect(complete.status != 0)
         #expect(complete.stderr.contains("the run is complete"))
-        let conflicting = try CLI.run(["develop", "--resume", "x.jsonl", "--seed", "3"], in: directory)
+        let conflicting = try await CLI.run(["develop", "--resume", "x.jsonl", "--seed", "3"], in: directory)
         #expect(conflicting.status != 0)
         #expect(conflicting.stderr.contains("remove --seed"))
     }
