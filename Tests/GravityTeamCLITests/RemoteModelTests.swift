@@ -177,7 +177,6 @@ struct RemoteModelTests {
         #expect(missing.status != 0)
         #expect(missing.stderr == "error: the server has no model 'gpt-9'; it has: gpt-4o-mini, local-model\n")
         // Nothing listens there: said at once, not after five retries.
-        let started = Date()
         let down = try await CLI.run(
             ["models", "--model", "ollama", "--request-timeout", "1"],
             environment: ["OLLAMA_HOST": "http://127.0.0.1:9"]
@@ -187,7 +186,8 @@ struct RemoteModelTests {
             down.stderr == "error: http://127.0.0.1:9/api/tags: connection refused (is the server running there?)\n",
             "\(down.stderr)"
         )
-        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(!down.stderr.contains("retrying"), "\(down.stderr)")
+        #expect(down.duration < .seconds(5), "measured on the command alone, not its wait for a slot")
         let developDown = try await CLI.run(
             ["develop", "--industry", "ecommerce", "--model", "ollama", "--out", "app"],
             environment: ["OLLAMA_HOST": "http://127.0.0.1:9"]
