@@ -89,9 +89,11 @@ struct ConcurrencyLimiterTests {
     @Test("never lets more than the limit run at once, and does reach it", arguments: [1, 2, 14])
     func bound(limit: Int) async {
         let limiter = ConcurrencyLimiter(limit: limit)
+        // The first `limit` to get in wait for each other, so the limit is reached on any machine.
+        let gathering = Gathering(count: limit)
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<30 {
-                group.addTask { await limiter.run { try? await Task.sleep(for: .milliseconds(5)) } }
+                group.addTask { await limiter.run { await gathering.pass() } }
             }
         }
         #expect(await limiter.peak == limit)

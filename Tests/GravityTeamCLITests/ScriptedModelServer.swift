@@ -50,9 +50,10 @@ final class ScriptedModelServer {
     /// Queues faults for the next chat requests and sets a delay for every answer; resets the counts
     /// and answers the requests held so far. With `holdPhase`, every request of that phase or a later
     /// one (by the transcript's model calls) is held unanswered, and counted in the stats as `held`,
-    /// until the next call.
-    func script(faults: [String] = [], delayMilliseconds: Int = 0, holdPhase: String? = nil) async throws {
-        var script: [String: Any] = ["faults": faults, "delay_ms": delayMilliseconds]
+    /// until the next call. With `gather`, the first request is answered and the next ones wait until
+    /// that many wait together (a minute at most); from then on all are answered.
+    func script(faults: [String] = [], delayMilliseconds: Int = 0, holdPhase: String? = nil, gather: Int = 0) async throws {
+        var script: [String: Any] = ["faults": faults, "delay_ms": delayMilliseconds, "gather": gather]
         if let holdPhase { script["hold_phase"] = holdPhase }
         let answer = try await LoopbackHTTP.request("POST", "\(url)/_script", json: script)
         guard answer.status == 200 else { throw ServerDidNotStart(output: answer.text) }

@@ -6,12 +6,15 @@ Speaks Ollama (POST /api/chat, GET /api/tags) and the OpenAI chat-completions pr
 recorded for the same system prompt and prompt in a transcript, and misbehaves on cue:
 
   POST /_script {"faults": ["500", "429", "slow", "malformed", "schema", "cut", "none"], "delay_ms": 200,
-                 "hold_phase": "backend"}
+                 "hold_phase": "backend", "gather": 14}
       queues faults for the next chat requests, one each ("none" answers normally), and sets a delay
       for every answer; with hold_phase, every request of that phase or a later one (as the
       transcript's model calls say) is held unanswered until the next /_script, so that a test can
       stop a run at a known point, whatever the machine's speed; earlier phases are answered, also
-      when their requests come after a held one (a draft ahead comes before the reviews)
+      when their requests come after a held one (a draft ahead comes before the reviews); with
+      gather, the first chat request is answered and the next ones wait until that many wait
+      together, then all are answered from then on (a minute at most), so that a test sees a
+      client's concurrency reached whatever the machine's speed
   GET /_stats   requests seen, most in flight at once, Authorization headers, schemas sent, requests held
 
 Usage: scripted_model_server.py --transcript PATH   (prints "listening <port>" when ready)
@@ -44,6 +47,10 @@ class State:
         self.hold_phase = None
         self.held = 0
         self.release = threading.Event()
+        self.gather = 0
+        self.gather_exempt = 0
+        self.gathered = threading.Event()
+        self.gathering = 0
         with open(transcript, encoding="utf-8") as lines:
             for line in lines:
                 event = json.loads(line)
@@ -79,6 +86,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def reply(self, status, payload, headers=None):
         body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        self.leave()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -124,6 +132,11 @@ class Handler(BaseHTTPRequestHandler):
                 # The requests held so far are answered (if their client is still there).
                 state.release.set()
                 state.release = threading.Event()
+                state.gathered.set()
+                state.gathered = threading.Event()
+                state.gather = script.get("gather", 0)
+                state.gather_exempt = 1
+                state.gathering = 0
             self.reply(200, {"ok": True})
             return
         if self.path not in ("/api/chat", "/v1/chat/completions"):
@@ -144,15 +157,35 @@ class Handler(BaseHTTPRequestHandler):
             release = state.release if state.holds(system, prompt) else None
             if release:
                 state.held += 1
+            gathered = None
+            if state.gather and not state.gathered.is_set():
+                if state.gather_exempt:
+                    state.gather_exempt -= 1
+                else:
+                    gathered = state.gathered
+                    state.gathering += 1
+                    if state.gathering >= state.gather:
+                        gathered.set()
+        self.counted_in_flight = True
         try:
             if release:
                 release.wait()
+            if gathered:
+                gathered.wait(60)
+                gathered.set()
             self.answer(request, fault, delay)
         except (BrokenPipeError, ConnectionResetError):
             pass  # a held request's client was killed
         finally:
-            with state.lock:
-                state.in_flight -= 1
+            self.leave()
+
+    def leave(self):
+        """Counts a chat request out of those in flight, once: before its answer is sent, since its
+        client may send the next request as soon as it has the answer."""
+        if getattr(self, "counted_in_flight", False):
+            self.counted_in_flight = False
+            with self.state.lock:
+                self.state.in_flight -= 1
 
     def answer(self, request, fault, delay):
         if delay:
@@ -166,6 +199,7 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "malformed":
             return self.reply(200, b"{\"message\": {\"content\": ")
         if fault == "cut":
+            self.leave()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", "5000")
