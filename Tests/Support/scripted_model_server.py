@@ -195,7 +195,8 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "429":
             return self.reply(429, {"error": "slow down"}, {"Retry-After": "1"})
         if fault == "slow":
-            time.sleep(3)
+            # Later than any request timeout a test sets, however slow the machine.
+            time.sleep(60)
         if fault == "malformed":
             return self.reply(200, b"{\"message\": {\"content\": ")
         if fault == "cut":
