@@ -96,7 +96,9 @@ final class Browser: @unchecked Sendable {
     func screenshot(to path: String) async throws {
         let data = try await DedicatedThread.run("Chromium") { [self] in
             let shot = try send("Page.captureScreenshot", ["format": "png"], session: session)
-            guard let text = shot["data"] as? String, let data = Data(base64Encoded: text) else { throw Failure(description: "no screenshot") }
+            guard let text = shot["data"] as? String, let data = Data(base64Encoded: text) else {
+                throw Failure(description: "no screenshot")
+            }
             return data
         }
         try FileManager.default.createDirectory(

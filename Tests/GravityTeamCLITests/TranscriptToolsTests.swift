@@ -26,10 +26,11 @@ struct TranscriptToolsTests {
     func diffSeeds() async throws {
         let directory = try CLI.temporaryDirectory()
         for seed in ["42", "5"] {
-            #expect(
-                try await CLI.run(["develop", "--industry", "ecommerce", "--seed", seed, "--out", "s\(seed)", "--json"], in: directory).status
-                    == 0
+            let outcome = try await CLI.run(
+                ["develop", "--industry", "ecommerce", "--seed", seed, "--out", "s\(seed)", "--json"],
+                in: directory
             )
+            #expect(outcome.status == 0)
         }
         let outcome = try await CLI.run(["diff", "s42/transcript.jsonl", "s5/transcript.jsonl"], in: directory)
         #expect(outcome.status == 1)
