@@ -28,13 +28,13 @@ struct ApplicationGeneratorTests {
     @Test("the PostgreSQL migrations and seed data apply to a real PostgreSQL server", arguments: GeneratorTestData.industries)
     func postgres(industry: String) async throws {
         let (directory, files) = try await generated(industry)
-        let server = try PrivatePostgres()
+        let server = try await PrivatePostgres()
         defer { server.stop() }
         let services = Set(files.compactMap { $0.path.hasPrefix("services/") ? String($0.path.split(separator: "/")[1]) : nil })
         for service in services.sorted() {
-            try server.createDatabase(service)
+            try await server.createDatabase(service)
             for file in ["db/migrations/postgresql/0001_init.sql", "db/seed/postgresql.sql"] {
-                let outcome = try server.run(file: "\(directory)/services/\(service)/\(file)", database: service)
+                let outcome = try await server.run(file: "\(directory)/services/\(service)/\(file)", database: service)
                 #expect(outcome.status == 0, "\(industry)/\(service)/\(file): \(outcome.output)")
             }
         }
@@ -50,7 +50,7 @@ struct ApplicationGeneratorTests {
         let secrets = [
             "JWT_SECRET": "x", "ADMIN_EMAIL": "a@b.c", "ADMIN_PASSWORD": "x", "LEDGER_DB_PASSWORD": "x", "RECORDS_DB_PASSWORD": "x",
         ]
-        let outcome = try GeneratorTestData.run(
+        let outcome = try await GeneratorTestData.run(
             compose,
             ["-f", "deploy/docker-compose.yml", "config", "-q"],
             in: directory,
@@ -68,7 +68,7 @@ struct ApplicationGeneratorTests {
         }
         let manifests = files.map(\.path).filter { $0.hasPrefix("deploy/kubernetes/") }
         #expect(manifests.count >= 5)
-        let outcome = try GeneratorTestData.run(validator, ["--strict"] + manifests, in: directory)
+        let outcome = try await GeneratorTestData.run(validator, ["--strict"] + manifests, in: directory)
         #expect(outcome.status == 0, "\(outcome.output)")
         let kinds = Set(
             files.filter { $0.path.hasPrefix("deploy/kubernetes/") }.flatMap { file in

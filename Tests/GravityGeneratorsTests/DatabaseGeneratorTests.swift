@@ -18,7 +18,7 @@ struct DatabaseGeneratorTests {
             let script =
                 "PRAGMA foreign_keys = ON;\n.bail on\n.read \(directory)/services/\(service)/db/migrations/sqlite/0001_init.sql\n.read \(directory)/services/\(service)/db/seed/sqlite.sql\nPRAGMA foreign_key_check;\n"
             try script.write(toFile: "\(directory)/apply.sql", atomically: true, encoding: .utf8)
-            let outcome = try GeneratorTestData.run("/usr/bin/sqlite3", [database, ".read \(directory)/apply.sql"])
+            let outcome = try await GeneratorTestData.run("/usr/bin/sqlite3", [database, ".read \(directory)/apply.sql"])
             #expect(outcome.status == 0, "\(service): \(outcome.output)")
             #expect(outcome.output.isEmpty, "\(service): \(outcome.output)")
         }
@@ -38,7 +38,7 @@ struct DatabaseGeneratorTests {
         let catalog = "\(directory)/services/catalog/db"
         try ".bail on\n.read \(catalog)/migrations/sqlite/0001_init.sql\n.read \(catalog)/seed/sqlite.sql\nSELECT name FROM categories WHERE id = 1;\n"
             .write(toFile: "\(directory)/apply.sql", atomically: true, encoding: .utf8)
-        let outcome = try GeneratorTestData.run("/usr/bin/sqlite3", [database, ".read \(directory)/apply.sql"])
+        let outcome = try await GeneratorTestData.run("/usr/bin/sqlite3", [database, ".read \(directory)/apply.sql"])
         #expect(outcome.status == 0, "\(outcome.output)")
         #expect(Array(outcome.output.trimmingCharacters(in: .newlines).unicodeScalars) == Array(hostile.unicodeScalars))
     }

@@ -36,15 +36,23 @@ enum GeneratorTestData {
         }
     }
 
-    struct Outcome {
+    struct Outcome: Sendable {
         var status: Int32
         var output: String
     }
 
-    /// Runs a program whose children may outlive it (a server's start script). Foundation's
-    /// Process notices termination through a descriptor the child inherits, which a daemon keeps
-    /// open, so this spawns and waits with posix_spawn and waitpid instead; output goes to a file.
-    static func runWithoutPipes(_ executable: String, _ arguments: [String], output: String) throws -> Outcome {
+    /// Runs a program whose children may outlive it (a server's start script), waiting for it on a
+    /// thread of its own.
+    static func runWithoutPipes(_ executable: String, _ arguments: [String], output: String) async throws -> Outcome {
+        try await DedicatedThread.run((executable as NSString).lastPathComponent) {
+            runWithoutPipesBlocking(executable, arguments, output: output)
+        }
+    }
+
+    /// `runWithoutPipes` blocking its thread, for cleanup that cannot await. Foundation's Process
+    /// notices termination through a descriptor the child inherits, which a daemon keeps open, so
+    /// this spawns and waits with posix_spawn and waitpid instead; output goes to a file.
+    static func runWithoutPipesBlocking(_ executable: String, _ arguments: [String], output: String) -> Outcome {
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -62,13 +70,25 @@ enum GeneratorTestData {
         return Outcome(status: exitStatus, output: (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
     }
 
-    /// Runs a program and returns its status and combined output.
+    /// Runs a program and returns its status and combined output; it is waited for on a thread of
+    /// its own.
     @discardableResult
     static func run(
         _ executable: String,
         _ arguments: [String],
         in directory: String? = nil,
         environment: [String: String] = [:]
+    ) async throws -> Outcome {
+        try await DedicatedThread.run((executable as NSString).lastPathComponent) {
+            try runBlocking(executable, arguments, in: directory, environment: environment)
+        }
+    }
+
+    private static func runBlocking(
+        _ executable: String,
+        _ arguments: [String],
+        in directory: String?,
+        environment: [String: String]
     ) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

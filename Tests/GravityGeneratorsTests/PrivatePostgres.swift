@@ -8,7 +8,7 @@ final class PrivatePostgres {
     private let binaries: String
     private let asPostgres: Bool
 
-    init() throws {
+    init() async throws {
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
         guard let version = versions.sorted().last else {
             throw PostgresUnavailable(reason: "PostgreSQL is not installed (Debian: apt-get install postgresql)")
@@ -17,15 +17,15 @@ final class PrivatePostgres {
         asPostgres = getuid() == 0
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gravity-pg-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        if asPostgres { _ = try GeneratorTestData.run("/bin/chown", ["postgres:postgres", directory]) }
-        let initialized = try command("initdb", ["-D", "\(directory)/data", "-A", "trust", "-U", "postgres", "--no-sync"])
+        if asPostgres { _ = try await GeneratorTestData.run("/bin/chown", ["postgres:postgres", directory]) }
+        let initialized = try await command("initdb", ["-D", "\(directory)/data", "-A", "trust", "-U", "postgres", "--no-sync"])
         guard initialized.status == 0 else { throw PostgresUnavailable(reason: "initdb failed: \(initialized.output)") }
         var started: GeneratorTestData.Outcome?
         var chosen = 0
         for attempt in 0..<10 {
             chosen = 20_000 + Int.random(in: 0..<20_000) + attempt
             // The server outlives pg_ctl and would hold a captured output pipe open: send pg_ctl's output to a file.
-            started = try command(
+            started = try await command(
                 "pg_ctl",
                 outputFile: "\(directory)/pg_ctl.out",
                 [
@@ -41,29 +41,36 @@ final class PrivatePostgres {
     }
 
     /// Creates a database.
-    func createDatabase(_ name: String) throws {
-        let outcome = try command("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", name])
+    func createDatabase(_ name: String) async throws {
+        let outcome = try await command("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", name])
         guard outcome.status == 0 else { throw PostgresUnavailable(reason: outcome.output) }
     }
 
     /// Runs a SQL file, stopping at the first error; returns psql's status and output.
-    func run(file: String, database: String) throws -> GeneratorTestData.Outcome {
-        try command(
+    func run(file: String, database: String) async throws -> GeneratorTestData.Outcome {
+        try await command(
             "psql",
             ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-f", file]
         )
     }
 
+    /// Stops the server, blocking its thread: it is called from a `defer`, which cannot await.
     func stop() {
-        _ = try? command("pg_ctl", outputFile: "\(directory)/pg_ctl.out", ["-D", "\(directory)/data", "-m", "immediate", "stop"])
+        let (executable, arguments) = commandLine("pg_ctl", ["-D", "\(directory)/data", "-m", "immediate", "stop"])
+        _ = GeneratorTestData.runWithoutPipesBlocking(executable, arguments, output: "\(directory)/pg_ctl.out")
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    private func command(_ name: String, outputFile: String? = nil, _ arguments: [String]) throws -> GeneratorTestData.Outcome {
-        let executable = asPostgres ? "/usr/sbin/runuser" : "\(binaries)/\(name)"
-        let fullArguments = asPostgres ? ["-u", "postgres", "--", "\(binaries)/\(name)"] + arguments : arguments
-        guard let outputFile else { return try GeneratorTestData.run(executable, fullArguments) }
-        return try GeneratorTestData.runWithoutPipes(executable, fullArguments, output: outputFile)
+    private func command(_ name: String, outputFile: String? = nil, _ arguments: [String]) async throws -> GeneratorTestData.Outcome {
+        let (executable, fullArguments) = commandLine(name, arguments)
+        guard let outputFile else { return try await GeneratorTestData.run(executable, fullArguments) }
+        return try await GeneratorTestData.runWithoutPipes(executable, fullArguments, output: outputFile)
+    }
+
+    private func commandLine(_ name: String, _ arguments: [String]) -> (executable: String, arguments: [String]) {
+        asPostgres
+            ? ("/usr/sbin/runuser", ["-u", "postgres", "--", "\(binaries)/\(name)"] + arguments)
+            : ("\(binaries)/\(name)", arguments)
     }
 }
 

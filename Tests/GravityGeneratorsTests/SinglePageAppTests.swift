@@ -100,10 +100,10 @@ struct SinglePageAppTests {
             return
         }
         for name in ["app.js", "schema.js"] {
-            let outcome = try GeneratorTestData.run(node, ["--check", "\(directory)/\(name)"])
+            let outcome = try await GeneratorTestData.run(node, ["--check", "\(directory)/\(name)"])
             #expect(outcome.status == 0, "\(name): \(outcome.output)")
         }
-        let listed = try GeneratorTestData.run(
+        let listed = try await GeneratorTestData.run(
             node,
             ["--input-type=module", "-e", "import('\(directory)/schema.js').then(m => console.log(m.schema.entities.length))"]
         )

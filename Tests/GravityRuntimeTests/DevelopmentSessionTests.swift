@@ -41,11 +41,13 @@ struct DevelopmentSessionTests {
 
     @Test("with a concurrency limit of 14 the reviews and the next draft overlap; with 2 never more than 2 are in flight")
     func concurrencyIsBounded() async throws {
-        let wide = try await TestData.run("general", concurrency: 14, latency: .milliseconds(5))
+        // Each run's model holds requests until as many as the limit wait together: the peak shows
+        // what the session lets overlap, not how the machine happened to schedule it.
+        let wide = try await TestData.run("general", concurrency: 14, model: GatheringModel(seed: 42, count: 14))
         #expect(wide.peakConcurrency == 14)
-        let reviewsOnly = try await TestData.run("general", concurrency: 13, latency: .milliseconds(5))
+        let reviewsOnly = try await TestData.run("general", concurrency: 13, model: GatheringModel(seed: 42, count: 13))
         #expect(reviewsOnly.peakConcurrency == 13)
-        let narrow = try await TestData.run("general", concurrency: 2, latency: .milliseconds(5))
+        let narrow = try await TestData.run("general", concurrency: 2, model: GatheringModel(seed: 42, count: 2))
         #expect(narrow.peakConcurrency == 2)
     }
 

@@ -20,7 +20,7 @@ enum TestData {
         return path
     }
 
-    /// Runs a session with the mock model, writing its transcript to `transcript`.
+    /// Runs a session with the mock model (or `model`), writing its transcript to `transcript`.
     static func run(
         _ industry: String,
         seed: UInt64 = 42,
@@ -29,7 +29,8 @@ enum TestData {
         latency: Duration = .zero,
         draftAhead: Bool = true,
         transcript: String? = nil,
-        observers: [any BusObserver] = []
+        observers: [any BusObserver] = [],
+        model: (any LanguageModel)? = nil
     ) async throws -> SessionResult {
         let team = try team(industry)
         var all = observers
@@ -42,7 +43,7 @@ enum TestData {
             seed: seed,
             maxRounds: maxRounds,
             concurrency: concurrency,
-            model: MockModel(seed: seed, latency: latency),
+            model: model ?? MockModel(seed: seed, latency: latency),
             draftAhead: draftAhead
         )
         return try await DevelopmentSession.run(configuration, observers: all)

@@ -4,8 +4,8 @@ import Testing
 @Suite("Bad input")
 struct BadInputTests {
     /// Asserts the one-line-error contract and returns the line.
-    private func failure(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
-        let outcome = try CLI.run(arguments, environment: environment)
+    private func failure(_ arguments: [String], environment: [String: String] = [:]) async throws -> String {
+        let outcome = try await CLI.run(arguments, environment: environment)
         #expect(outcome.status != 0)
         let lines = outcome.stderr.split(separator: "\n")
         #expect(lines.count == 1, "expected one line, got: \(outcome.stderr)")
@@ -27,37 +27,37 @@ struct BadInputTests {
             (["develop", "--brief", "a shop\nwith a second line"], "--brief must be one line"),
         ]
     )
-    func outOfRange(arguments: [String], message: String) throws {
-        let line = try failure(arguments)
+    func outOfRange(arguments: [String], message: String) async throws {
+        let line = try await failure(arguments)
         #expect(line == "error: \(message)")
     }
 
     @Test("an --out that cannot be made says why in the system's words")
-    func unwritableOut() throws {
+    func unwritableOut() async throws {
         let directory = try CLI.temporaryDirectory()
         try "not a directory\n".write(toFile: "\(directory)/afile", atomically: true, encoding: .utf8)
-        let underFile = try CLI.run(["develop", "--out", "afile/app"], in: directory)
+        let underFile = try await CLI.run(["develop", "--out", "afile/app"], in: directory)
         #expect(underFile.status != 0)
         #expect(underFile.stderr == "error: afile/app: cannot write: afile is a file, not a directory\n", "\(underFile.stderr)")
-        let line = try failure(["develop", "--out", "/proc/gravity-out"])
+        let line = try await failure(["develop", "--out", "/proc/gravity-out"])
         #expect(line == "error: /proc/gravity-out: cannot write: no such file or directory (or none can be made there)")
     }
 
     @Test("an unknown industry lists the available ones")
-    func unknownIndustry() throws {
-        let line = try failure(["develop", "--industry", "aerospace"])
+    func unknownIndustry() async throws {
+        let line = try await failure(["develop", "--industry", "aerospace"])
         #expect(line.contains("unknown industry 'aerospace'"))
         #expect(line.contains("ecommerce, education, finance, general, healthcare"))
     }
 
     @Test("a missing industry file is named")
-    func missingIndustryFile() throws {
-        let line = try failure(["develop", "--industry", "nowhere/space.yaml"])
+    func missingIndustryFile() async throws {
+        let line = try await failure(["develop", "--industry", "nowhere/space.yaml"])
         #expect(line.contains("nowhere/space.yaml"))
     }
 
     @Test("malformed persona YAML names the file and line")
-    func malformedPersona() throws {
+    func malformedPersona() async throws {
         let data = try CLI.scratchData()
         let path = "\(data)/personas/ivan-petrov.yaml"
         var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(
@@ -65,38 +65,38 @@ struct BadInputTests {
         )
         lines[2] = "role: [security_expert"
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        let line = try failure(["team", "--data-dir", data])
+        let line = try await failure(["team", "--data-dir", data])
         #expect(line.contains("personas/ivan-petrov.yaml:"))
         #expect(line.contains("malformed YAML"))
     }
 
     @Test("malformed industry YAML names the file and line")
-    func malformedIndustry() throws {
+    func malformedIndustry() async throws {
         let data = try CLI.scratchData()
         let path = "\(data)/industries/finance.yaml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try (text + "\n  - broken: [\n").write(toFile: path, atomically: true, encoding: .utf8)
-        let line = try failure(["develop", "--industry", "finance", "--data-dir", data])
+        let line = try await failure(["develop", "--industry", "finance", "--data-dir", data])
         #expect(line.contains("industries/finance.yaml:"))
     }
 
     @Test("a missing required field is named with its file")
-    func missingField() throws {
+    func missingField() async throws {
         let data = try CLI.scratchData()
         let path = "\(data)/personas/carlos-martinez.yaml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.split(separator: "\n").filter { !$0.hasPrefix("experience_years:") }.joined(separator: "\n")
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let line = try failure(["team", "--data-dir", data])
+        let line = try await failure(["team", "--data-dir", data])
         #expect(line.contains("personas/carlos-martinez.yaml"))
         #expect(line.contains("missing required field 'experience_years'"))
     }
 
     @Test("a duplicate persona id names both files")
-    func duplicatePersona() throws {
+    func duplicatePersona() async throws {
         let data = try CLI.scratchData()
         try FileManager.default.copyItem(atPath: "\(data)/personas/alex-rivera.yaml", toPath: "\(data)/personas/zz-alex.yaml")
-        let line = try failure(["team", "--data-dir", data])
+        let line = try await failure(["team", "--data-dir", data])
         #expect(line.contains("duplicate persona id 'alex-rivera'"))
         #expect(line.contains("personas/zz-alex.yaml"))
         #expect(line.contains("personas/alex-rivera.yaml"))
@@ -109,20 +109,20 @@ struct BadInputTests {
             (["--max-rounds", "many"], "--max-rounds 'many'"), (["--concurrency", "0"], "--concurrency '0'"),
         ]
     )
-    func invalidNumbers(arguments: [String], expected: String) throws {
-        let line = try failure(["develop", "--industry", "general"] + arguments)
+    func invalidNumbers(arguments: [String], expected: String) async throws {
+        let line = try await failure(["develop", "--industry", "general"] + arguments)
         #expect(line.contains(expected))
     }
 
     @Test("both --brief and --brief-file is an error")
-    func twoBriefs() throws {
-        let line = try failure(["develop", "--brief", "x", "--brief-file", "y"])
+    func twoBriefs() async throws {
+        let line = try await failure(["develop", "--brief", "x", "--brief-file", "y"])
         #expect(line.contains("--brief"))
     }
 
     @Test("no data directory is a clear error")
-    func noData() throws {
-        let line = try failure(["team", "--data-dir", "/nonexistent"])
+    func noData() async throws {
+        let line = try await failure(["team", "--data-dir", "/nonexistent"])
         #expect(line.contains("/nonexistent"))
     }
 }

@@ -6,8 +6,8 @@ import Testing
 @Suite("gravity-team bench")
 struct BenchCommandTests {
     @Test("bench all --json reports bus, team, replay, scale and review figures with the machine")
-    func all() throws {
-        let outcome = try CLI.run(
+    func all() async throws {
+        let outcome = try await CLI.run(
             ["bench", "all", "--messages", "2000", "--bus-runs", "1", "--events", "2000", "--rounds", "10", "--latency-ms", "1", "--json"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let report = try #require(try CLI.json(outcome.stdout) as? [String: Any])
@@ -59,15 +59,15 @@ struct BenchCommandTests {
     }
 
     @Test("a bus option below 1 is refused with the option named")
-    func badOption() throws {
-        let outcome = try CLI.run(["bench", "bus", "--broadcast-rate", "0"])
+    func badOption() async throws {
+        let outcome = try await CLI.run(["bench", "bus", "--broadcast-rate", "0"])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("--broadcast-rate must be at least 1, not 0"), "\(outcome.stderr)")
     }
 
     @Test("the table names each scenario")
-    func table() throws {
-        let outcome = try CLI.run(["bench", "bus", "--messages", "2000", "--bus-runs", "1"])
+    func table() async throws {
+        let outcome = try await CLI.run(["bench", "bus", "--messages", "2000", "--bus-runs", "1"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("one to one"))
         #expect(outcome.stdout.contains("broadcast to 14"))

@@ -7,7 +7,9 @@ import GravityOrchestration
 
 /// Headless Chromium driven over the DevTools protocol on a pipe (`--remote-debugging-pipe`), so that
 /// a test fills in forms and presses buttons as a user would, then reads what the page shows.
-final class Browser {
+/// Unchecked Sendable: one test drives it, one call at a time, and each call's blocking exchange
+/// on the pipe runs on a thread of its own.
+final class Browser: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
@@ -23,7 +25,7 @@ final class Browser {
     private var closed = false
 
     /// Starts Chromium with one tab on `url`.
-    init(url: String) throws {
+    init(url: String) async throws {
         guard let executable = Chromium.executable else { throw Chromium.Missing() }
         // A write to a Chromium that has died must be an error here, not a signal that ends the tests.
         signal(SIGPIPE, SIG_IGN)
@@ -70,35 +72,45 @@ final class Browser {
         self.pid = pid
         self.commands = commands
         self.answers = answers
-        let target = try send("Target.createTarget", ["url": url])
-        guard let targetID = target["targetId"] as? String else { throw Failure(description: "no tab: \(target)") }
-        let attached = try send("Target.attachToTarget", ["targetId": targetID, "flatten": true])
-        guard let session = attached["sessionId"] as? String else { throw Failure(description: "no session: \(attached)") }
-        self.session = session
-        // The tab starts blank and then loads `url`: evaluating before that would run in a page
-        // about to be replaced.
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
-            if let state = try? run("return document.readyState + ' ' + location.href"), state.hasPrefix("complete http") { return }
-            usleep(50_000)
+        session = try await DedicatedThread.run("Chromium") { [self] in
+            let target = try send("Target.createTarget", ["url": url])
+            guard let targetID = target["targetId"] as? String else { throw Failure(description: "no tab: \(target)") }
+            let attached = try send("Target.attachToTarget", ["targetId": targetID, "flatten": true])
+            guard let session = attached["sessionId"] as? String else { throw Failure(description: "no session: \(attached)") }
+            return session
         }
-        throw Failure(description: "\(url) did not load in 10 s")
+        // The tab starts blank and then loads `url`: evaluating before that would run in a page
+        // about to be replaced. Only Chromium knows when it has loaded; the deadline is for a page
+        // that never does, on a machine busy with other tests.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            if let state = try? await run("return document.readyState + ' ' + location.href"), state.hasPrefix("complete http") { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw Failure(description: "\(url) did not load in 30 s")
     }
 
     deinit { close() }
 
     /// Saves what the page shows now as a PNG at `path`.
-    func screenshot(to path: String) throws {
-        let shot = try send("Page.captureScreenshot", ["format": "png"], session: session)
-        guard let text = shot["data"] as? String, let data = Data(base64Encoded: text) else { throw Failure(description: "no screenshot") }
+    func screenshot(to path: String) async throws {
+        let data = try await DedicatedThread.run("Chromium") { [self] in
+            let shot = try send("Page.captureScreenshot", ["format": "png"], session: session)
+            guard let text = shot["data"] as? String, let data = Data(base64Encoded: text) else {
+                throw Failure(description: "no screenshot")
+            }
+            return data
+        }
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try data.write(to: URL(fileURLWithPath: path))
     }
 
     /// Makes the page see `identifier` (e.g. "Asia/Kolkata") as its local time zone.
-    func setTimeZone(_ identifier: String) throws {
-        _ = try send("Emulation.setTimezoneOverride", ["timezoneId": identifier], session: session)
+    func setTimeZone(_ identifier: String) async throws {
+        try await DedicatedThread.run("Chromium") { [self] in
+            _ = try send("Emulation.setTimezoneOverride", ["timezoneId": identifier], session: session)
+        }
     }
 
     /// Runs `body`, the statements of an async JavaScript function, in the page, and returns what it
@@ -106,7 +118,7 @@ final class Browser {
     /// `choose(selector, value)`, `submit()` (the screen's form), `saved(plural, what)` (waits for a
     /// record's detail page) and `field(label)` (a detail page's value); a thrown error or a wait
     /// that times out fails the call.
-    func run(_ body: String) throws -> String {
+    func run(_ body: String) async throws -> String {
         let expression = """
             (async () => {
               const wait = async (predicate, what) => {
@@ -128,18 +140,22 @@ final class Browser {
               \(body)
             })().then((value) => String(value ?? ""))
             """
-        let result = try send(
-            "Runtime.evaluate",
-            ["expression": expression, "awaitPromise": true, "returnByValue": true],
-            session: session
-        )
-        if let exception = result["exceptionDetails"] as? [String: Any] {
-            let detail = (exception["exception"] as? [String: Any])?["description"] as? String
-            throw Failure(description: detail ?? "\(exception)")
+        // The page may wait for seconds (see `wait`): the answer is waited for on a thread of its own.
+        return try await DedicatedThread.run("Chromium") { [self] in
+            let result = try send(
+                "Runtime.evaluate",
+                ["expression": expression, "awaitPromise": true, "returnByValue": true],
+                session: session
+            )
+            if let exception = result["exceptionDetails"] as? [String: Any] {
+                let detail = (exception["exception"] as? [String: Any])?["description"] as? String
+                throw Failure(description: detail ?? "\(exception)")
+            }
+            return ((result["result"] as? [String: Any])?["value"] as? String) ?? ""
         }
-        return ((result["result"] as? [String: Any])?["value"] as? String) ?? ""
     }
 
+    /// Closes Chromium and waits (up to 5 s, blocking: it is called from a `defer`) for it to end.
     func close() {
         guard !closed else { return }
         closed = true

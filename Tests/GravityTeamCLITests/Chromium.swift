@@ -1,4 +1,5 @@
 import Foundation
+import GravityOrchestration
 
 /// Headless Chromium, to see a page as a user would.
 enum Chromium {
@@ -13,7 +14,7 @@ enum Chromium {
     }
 
     /// Loads `url`, lets its scripts run, saves a screenshot and returns the DOM.
-    static func render(_ url: String, screenshot: String) throws -> String {
+    static func render(_ url: String, screenshot: String) async throws -> String {
         guard let executable else { throw Missing() }
         try FileManager.default.createDirectory(
             atPath: (screenshot as NSString).deletingLastPathComponent,
@@ -23,25 +24,24 @@ enum Chromium {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--no-first-run",
             "--window-size=1280,900", "--virtual-time-budget=8000", "--user-data-dir=\(NSTemporaryDirectory())/gravity-chromium-\(UUID())",
         ]
-        _ = try run(executable, common + ["--screenshot=\(screenshot)", url])
-        return try run(executable, common + ["--dump-dom", url])
+        _ = try await run(executable, common + ["--screenshot=\(screenshot)", url])
+        return try await run(executable, common + ["--dump-dom", url])
     }
 
-    private static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID()).out")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: output)
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        try handle.close()
-        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    /// Runs Chromium to its end (a minute at most: it can hang on a page that never settles) and
+    /// returns what it printed.
+    private static func run(_ executable: String, _ arguments: [String]) async throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID()).out").path
+        // Its own process group (spawn makes it lead one), so that a hung Chromium is killed with its helpers.
+        let pid = try ProcessControl.spawn(
+            executable,
+            arguments,
+            environment: ProcessInfo.processInfo.environment,
+            directory: NSTemporaryDirectory(),
+            logFile: output,
+            errorFile: "/dev/null"
+        )
+        _ = await ChildProcess.exitCode(of: pid, killedAfter: .seconds(60))
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 }

@@ -47,17 +47,17 @@ struct DeployFailureTests {
     }
 
     @Test("a service that fails its health check: deploy stops what it started, names it, shows its log, exits non-zero")
-    func failingHealthCheck() throws {
+    func failingHealthCheck() async throws {
         let root = try Self.services(sick: true)
         let port = try PortAllocator.freePort()
-        let outcome = try CLI.run(["deploy", root, "--port", String(port)])
+        let outcome = try await CLI.run(["deploy", root, "--port", String(port)])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.hasPrefix("error: downstream failed its health check"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("HTTP 500"))
         #expect(outcome.stderr.contains("cannot reach the payment provider: connection refused"), "the last log lines are shown")
         #expect(outcome.stdout.range(of: "upstream +healthy after", options: .regularExpression) != nil, "\(outcome.stdout)")
         #expect(AppProcesses.alive(under: root).isEmpty, "\(AppProcesses.alive(under: root))")
-        let status = try CLI.run(["status", root])
+        let status = try await CLI.run(["status", root])
         #expect(status.stdout.contains("services: failed"))
         #expect(status.stdout.range(of: "downstream +failed", options: .regularExpression) != nil)
         #expect(PortAllocator.isFree(port))
@@ -67,25 +67,25 @@ struct DeployFailureTests {
     func handWritten() async throws {
         let root = try Self.services(sick: false)
         let port = try PortAllocator.freePort()
-        let outcome = try CLI.run(["deploy", root, "--port", String(port)])
-        defer { _ = try? CLI.run(["stop", root]) }
+        let outcome = try await CLI.run(["deploy", root, "--port", String(port)])
+        defer { _ = try? CLI.runToCleanUp(["stop", root]) }
         try #require(outcome.status == 0, "\(outcome.stdout)\n\(outcome.stderr)")
         #expect(outcome.stdout.contains("order: upstream, downstream"))
         let answer = try await LoopbackHTTP.request("GET", "http://127.0.0.1:\(port)/api/downstream/anything")
         #expect(answer.text == #"{"service": "downstream"}"#)
         let page = try await LoopbackHTTP.request("GET", "http://127.0.0.1:\(port)/")
         #expect(page.text.contains("/api/upstream/"), "without a frontend the gateway lists the routes")
-        let logs = try CLI.run(["logs", root, "downstream"])
+        let logs = try await CLI.run(["logs", root, "downstream"])
         #expect(logs.stdout.contains("with http://127.0.0.1:"), "UPSTREAM_SERVICE_URL is injected")
-        try Self.followIntoFile(root: root)
-        let stopped = try CLI.run(["stop", root])
+        try await Self.followIntoFile(root: root)
+        let stopped = try await CLI.run(["stop", root])
         #expect(stopped.stdout.contains("stopped downstream\n  stopped upstream\n  stopped gateway"), "\(stopped.stdout)")
         #expect(AppProcesses.alive(under: root).isEmpty)
     }
 
     /// `logs --follow` into a file (not a terminal) shows the last lines and what is added later
     /// while it runs, though it is stopped with a signal.
-    private static func followIntoFile(root: String) throws {
+    private static func followIntoFile(root: String) async throws {
         let log = try LocalDeployment.logFile(try DeploymentPlan.load(root), service: "downstream")
         func append(_ line: String) throws {
             let appender = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
@@ -94,53 +94,81 @@ struct DeployFailureTests {
             try appender.close()
         }
         try append("a line written before following")
-        let captured = "\(root)/followed.txt"
-        FileManager.default.createFile(atPath: captured, contents: nil)
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: captured))
-        let follower = Process()
-        follower.executableURL = URL(fileURLWithPath: CLI.binary)
+        let logged = try FileManager.default.attributesOfItem(atPath: log)[.size] as? UInt64 ?? 0
         // A few lines of tail, as the service may log a health check in between.
-        follower.arguments = ["logs", root, "downstream", "--follow", "--tail", "5"]
-        follower.standardOutput = output
-        follower.standardError = FileHandle.nullDevice
-        try follower.run()
-        Thread.sleep(forTimeInterval: 0.5)
+        let follower = try CLI.start(["logs", root, "downstream", "--follow", "--tail", "5"], in: root)
+        func followed() -> String { (try? String(contentsOfFile: follower.output, encoding: .utf8)) ?? "" }
+        // The follower prints the tail and then reads on from the end of the log: a line appended
+        // before it got there would be skipped. Its read offset in the log says when it has; the
+        // deadlines only end the wait for a follower that never gets there.
+        try await Self.waitFor("the follower to read on from the end of the log") {
+            (Self.readOffset(of: follower.pid, in: log) ?? 0) >= logged
+        }
         try append("a line written while following")
-        Thread.sleep(forTimeInterval: 0.8)
-        follower.terminate()
-        follower.waitUntilExit()
-        try output.close()
-        let followed = try String(contentsOfFile: captured, encoding: .utf8)
-        #expect(followed.contains("a line written before following\n"), "the tail: \(followed)")
-        #expect(followed.contains("\na line written while following\n"), "what came later: \(followed)")
+        try await Self.waitFor("the follower to print the new line") { followed().contains("a line written while following") }
+        follower.signal(SIGTERM)
+        _ = await follower.exitCode()
+        #expect(followed().contains("a line written before following\n"), "the tail: \(followed())")
+        #expect(followed().contains("\na line written while following\n"), "what came later: \(followed())")
+    }
+
+    /// Waits until `condition` holds, which only another process can make true, polling it; fails
+    /// after a deadline that only a hung process reaches on a loaded machine.
+    static func waitFor(_ what: String, within limit: Duration = .seconds(60), _ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + limit
+        while !condition() {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("timed out waiting for \(what)")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// Where process `pid` reads `file` through a descriptor of its own, from /proc/<pid>/fdinfo.
+    static func readOffset(of pid: pid_t, in file: String) -> UInt64? {
+        let target = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
+        let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+        for descriptor in descriptors {
+            guard let opened = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(descriptor)"),
+                opened == target,
+                let info = try? String(contentsOfFile: "/proc/\(pid)/fdinfo/\(descriptor)", encoding: .utf8),
+                let line = info.split(separator: "\n").first(where: { $0.hasPrefix("pos:") })
+            else { continue }
+            return UInt64(line.dropFirst("pos:".count).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
     }
 
     @Test("after the supervisor is killed, stop (or a new deploy) stops what it left running")
-    func supervisorKilled() throws {
+    func supervisorKilled() async throws {
         let root = try Self.services(sick: false)
         let port = try PortAllocator.freePort()
-        let first = try CLI.run(["deploy", root, "--port", String(port)])
+        let first = try await CLI.run(["deploy", root, "--port", String(port)])
         try #require(first.status == 0, "\(first.stdout)\n\(first.stderr)")
-        let status = try #require(try CLI.json(CLI.run(["status", root, "--json"]).stdout) as? [String: Any])
+        let status = try #require(try await CLI.json(CLI.run(["status", root, "--json"]).stdout) as? [String: Any])
         let pids = ((status["services"] as? [[String: Any]]) ?? []).compactMap { $0["pid"] as? Int }.map { Int32($0) }
         #expect(pids.count == 2)
         let supervisor = try #require(AppProcesses.alive(under: root).first { $0.contains(" supervise ") })
-        kill(Int32(supervisor.split(separator: ":")[0])!, SIGKILL)
-        Thread.sleep(forTimeInterval: 0.3)
-        #expect(pids.allSatisfy { kill($0, 0) == 0 }, "the services outlive their supervisor")
+        let supervisorPID = Int32(supervisor.split(separator: ":")[0])!
+        kill(supervisorPID, SIGKILL)
+        // Anything set to end with the supervisor is signalled as it exits, before it can be seen
+        // to have ended (gone or a zombie); the supervisor belongs to init, not to this process.
+        try await Self.waitFor("the supervisor to end") { ProcessControl.hasEnded(supervisorPID) }
+        #expect(pids.allSatisfy { !ProcessControl.hasEnded($0) }, "the services outlive their supervisor")
 
         // Status tells the truth about what is still running, unwatched, and how to stop it.
-        let unsupervised = try CLI.run(["status", root])
+        let unsupervised = try await CLI.run(["status", root])
         #expect(unsupervised.stdout.contains("unsupervised: its supervisor is gone and 3 of its processes are left running"), "\(unsupervised.stdout)")
         #expect(unsupervised.stdout.range(of: "gateway +left running", options: .regularExpression) != nil, "\(unsupervised.stdout)")
         #expect(unsupervised.stdout.range(of: "upstream +left running", options: .regularExpression) != nil, "\(unsupervised.stdout)")
-        let report = try #require(try CLI.json(CLI.run(["status", root, "--json"]).stdout) as? [String: Any])
+        let report = try #require(try await CLI.json(CLI.run(["status", root, "--json"]).stdout) as? [String: Any])
         #expect(report["left_running"] as? [String] == ["downstream", "gateway", "upstream"])
-        #expect(try CLI.run(["gateway", root]).stdout.contains("(left running without its supervisor"))
+        #expect(try await CLI.run(["gateway", root]).stdout.contains("(left running without its supervisor"))
 
-        let redeployStarted = Date()
-        let again = try CLI.run(["deploy", root, "--port", String(port)])
-        #expect(Date().timeIntervalSince(redeployStarted) < 8, "leftovers stop within their grace time, not after it")
+        let again = try await CLI.run(["deploy", root, "--port", String(port)])
+        // A grace time is about time: measured on the command alone, which waits for no slot here.
+        #expect(again.duration < .seconds(8), "leftovers stop within their grace time, not after it")
         #expect(again.status == 0, "\(again.stdout)\n\(again.stderr)")
         #expect(
             again.stdout.contains("stopped upstream (left behind)") && again.stdout.contains("stopped gateway (left behind)"),
@@ -148,38 +176,37 @@ struct DeployFailureTests {
         )
         // Ended: gone, or a zombie until init (their parent now) reaps it.
         #expect(pids.allSatisfy { ProcessControl.hasEnded($0) }, "the old processes are gone")
-        let stopped = try CLI.run(["stop", root])
+        let stopped = try await CLI.run(["stop", root])
         #expect(stopped.status == 0, "\(stopped.stderr)")
         #expect(AppProcesses.alive(under: root).isEmpty, "\(AppProcesses.alive(under: root))")
     }
 
     @Test("a gateway port already in use is a clear error at once, not a hang")
-    func portInUse() throws {
+    func portInUse() async throws {
         let root = try Self.services(sick: false)
         let listener = try Listener()
         defer { listener.close() }
-        let started = Date()
-        let outcome = try CLI.run(["deploy", root, "--port", String(listener.port)])
+        let outcome = try await CLI.run(["deploy", root, "--port", String(listener.port)])
         #expect(outcome.status != 0)
         #expect(outcome.stderr == "error: port \(listener.port) on 127.0.0.1 is already in use; pass --port with a free port\n")
-        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(outcome.duration < .seconds(5), "nothing was started and waited for")
         #expect(AppProcesses.alive(under: root).isEmpty)
     }
 
     @Test("bad input: no such directory, no manifests, an unsatisfied dependency, a broken manifest")
-    func badInput() throws {
-        let missing = try CLI.run(["deploy", "/nonexistent/app"])
+    func badInput() async throws {
+        let missing = try await CLI.run(["deploy", "/nonexistent/app"])
         #expect(missing.status != 0)
         #expect(missing.stderr == "error: /nonexistent/app: no such directory\n")
         let empty = try CLI.temporaryDirectory()
-        let nothing = try CLI.run(["deploy", empty])
+        let nothing = try await CLI.run(["deploy", empty])
         #expect(nothing.stderr.contains("nothing to deploy"))
 
         let root = try Self.services(sick: false)
         let upstream = "\(root)/upstream/gravity-service.yaml"
         try String(contentsOfFile: upstream, encoding: .utf8).replacingOccurrences(of: "version: 1.2.0", with: "version: 2.0.0")
             .write(toFile: upstream, atomically: true, encoding: .utf8)
-        let unsatisfied = try CLI.run(["deploy", root])
+        let unsatisfied = try await CLI.run(["deploy", root])
         #expect(unsatisfied.stderr == "error: downstream requires upstream ^1.0.0, but upstream is at 2.0.0\n")
 
         try "name: upstream\nversion: 1.0.0\ncommand: [python3]\nhealth_chek: {}\n".write(
@@ -187,7 +214,7 @@ struct DeployFailureTests {
             atomically: true,
             encoding: .utf8
         )
-        let broken = try CLI.run(["deploy", root])
+        let broken = try await CLI.run(["deploy", root])
         #expect(broken.stderr == "error: upstream/gravity-service.yaml:4: unknown field 'health_chek'\n")
         #expect(!FileManager.default.fileExists(atPath: "\(root)/.gravity/deploy.lock"), "nothing was started")
     }

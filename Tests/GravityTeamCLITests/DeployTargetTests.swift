@@ -1,4 +1,5 @@
 import Foundation
+import GravityOrchestration
 import GravityRuntime
 import Testing
 
@@ -48,9 +49,9 @@ struct DeployTargetTests {
     }
 
     @Test("compose: written from the manifests, accepted by docker-compose, started only when an engine answers")
-    func compose() throws {
+    func compose() async throws {
         let root = try Self.services()
-        let outcome = try CLI.run(["deploy", root, "--target", "compose"])
+        let outcome = try await CLI.run(["deploy", root, "--target", "compose"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("wrote deploy/docker-compose.yml from the services' manifests"))
         #expect(
@@ -69,7 +70,7 @@ struct DeployTargetTests {
 
         let compose = try #require(ProcessRunner.which("docker-compose"), "docker-compose is not installed (see .ci/run)")
         let environment = ["SIGNING_KEY": "x", "LEDGER_DB_PASSWORD": "y", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
-        let checked = try GeneratorProcess.run(
+        let checked = try await GeneratorProcess.run(
             compose,
             ["-f", "deploy/docker-compose.yml", "config", "-q"],
             in: root,
@@ -79,15 +80,15 @@ struct DeployTargetTests {
 
         // A second run refreshes its own file; a file of the user's is kept as it is.
         try "services: {}\n".write(toFile: "\(root)/deploy/docker-compose.yml", atomically: true, encoding: .utf8)
-        let kept = try CLI.run(["deploy", root, "--target", "compose"])
+        let kept = try await CLI.run(["deploy", root, "--target", "compose"])
         #expect(kept.stdout.contains("using the app's deploy/docker-compose.yml"))
         #expect(try String(contentsOfFile: "\(root)/deploy/docker-compose.yml", encoding: .utf8) == "services: {}\n")
     }
 
     @Test("kubernetes: Deployments, Services, probes, Ingress from the manifests, valid for kubernetes-validate")
-    func kubernetes() throws {
+    func kubernetes() async throws {
         let root = try Self.services()
-        let outcome = try CLI.run(["deploy", root, "--target", "kubernetes"])
+        let outcome = try await CLI.run(["deploy", root, "--target", "kubernetes"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("wrote 4 files in deploy/kubernetes/"))
         #expect(outcome.stdout.contains("Deployed: applied") || outcome.stdout.contains("Not started: no cluster"))
@@ -103,24 +104,24 @@ struct DeployTargetTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(root)/deploy/kubernetes").sorted().map {
             "deploy/kubernetes/\($0)"
         }
-        let checked = try GeneratorProcess.run(validator, ["--strict"] + files, in: root)
+        let checked = try await GeneratorProcess.run(validator, ["--strict"] + files, in: root)
         #expect(checked.status == 0, "\(checked.output)")
 
         // The secrets file is the user's once written.
         try "# mine\n".write(toFile: "\(root)/deploy/kubernetes/00-secrets.example.yaml", atomically: true, encoding: .utf8)
-        _ = try CLI.run(["deploy", root, "--target", "kubernetes"])
+        _ = try await CLI.run(["deploy", root, "--target", "kubernetes"])
         #expect(try String(contentsOfFile: "\(root)/deploy/kubernetes/00-secrets.example.yaml", encoding: .utf8) == "# mine\n")
     }
 
     @Test("a generated app keeps its own compose file and manifests")
-    func generatedApp() throws {
+    func generatedApp() async throws {
         let directory = try CLI.temporaryDirectory()
-        _ = try CLI.run(["develop", "--industry", "general", "--out", "app"], in: directory)
+        _ = try await CLI.run(["develop", "--industry", "general", "--out", "app"], in: directory)
         let before = try String(contentsOfFile: "\(directory)/app/deploy/docker-compose.yml", encoding: .utf8)
-        let compose = try CLI.run(["deploy", "app", "--target", "compose"], in: directory)
+        let compose = try await CLI.run(["deploy", "app", "--target", "compose"], in: directory)
         #expect(compose.stdout.contains("using the app's deploy/docker-compose.yml"), "\(compose.stdout)\(compose.stderr)")
         #expect(try String(contentsOfFile: "\(directory)/app/deploy/docker-compose.yml", encoding: .utf8) == before)
-        let kubernetes = try CLI.run(["deploy", "app", "--target", "kubernetes"], in: directory)
+        let kubernetes = try await CLI.run(["deploy", "app", "--target", "kubernetes"], in: directory)
         #expect(kubernetes.stdout.contains("using the app's deploy/kubernetes/"))
     }
 }
@@ -132,20 +133,16 @@ enum GeneratorProcess {
         _ arguments: [String],
         in directory: String,
         environment: [String: String]? = nil
-    ) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        if let environment { process.environment = environment }
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tool-\(UUID()).out")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: output)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
+    ) async throws -> (status: Int32, output: String) {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tool-\(UUID()).out").path
+        let pid = try ProcessControl.spawn(
+            executable,
+            arguments,
+            environment: environment ?? ProcessInfo.processInfo.environment,
+            directory: directory,
+            logFile: output
+        )
+        let status = await ChildProcess.exitCode(of: pid)
+        return (status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
     }
 }

@@ -4,9 +4,9 @@ import Testing
 @Suite("gravity-team develop")
 struct DevelopCommandTests {
     @Test("develop works for every shipped industry", arguments: ["ecommerce", "healthcare", "finance", "education", "general"])
-    func industries(industry: String) throws {
+    func industries(industry: String) async throws {
         let directory = try CLI.temporaryDirectory()
-        let outcome = try CLI.run(["develop", "--industry", industry], in: directory)
+        let outcome = try await CLI.run(["develop", "--industry", industry], in: directory)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("[8/8] Deployment"))
         #expect(outcome.stdout.contains("Blueprint:  gravity-out/\(industry)/blueprint.json"))
@@ -20,7 +20,7 @@ struct DevelopCommandTests {
     }
 
     @Test("develop takes an industry as a path to a YAML file")
-    func industryFile() throws {
+    func industryFile() async throws {
         let directory = try CLI.temporaryDirectory()
         let source = try String(contentsOfFile: "\(CLI.repositoryRoot)/industries/general.yaml", encoding: .utf8)
         try source.replacingOccurrences(of: "id: general", with: "id: tracker").write(
@@ -28,7 +28,7 @@ struct DevelopCommandTests {
             atomically: true,
             encoding: .utf8
         )
-        let outcome = try CLI.run(["develop", "--industry", "tracker.yaml", "--json"], in: directory)
+        let outcome = try await CLI.run(["develop", "--industry", "tracker.yaml", "--json"], in: directory)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let report = try #require(try CLI.json(outcome.stdout) as? [String: Any])
         #expect(report["industry"] as? String == "tracker")
@@ -36,10 +36,10 @@ struct DevelopCommandTests {
     }
 
     @Test("the same command and seed give byte-identical transcript and Blueprint at concurrency 1 and 14")
-    func determinism() throws {
+    func determinism() async throws {
         let directory = try CLI.temporaryDirectory()
         for concurrency in ["1", "14"] {
-            let outcome = try CLI.run(
+            let outcome = try await CLI.run(
                 [
                     "develop", "--industry", "ecommerce", "--seed", "1234", "--concurrency", concurrency, "--out", "run-\(concurrency)",
                     "--json",
@@ -56,8 +56,8 @@ struct DevelopCommandTests {
     }
 
     @Test("--json prints one summary object with a row per phase")
-    func jsonSummary() throws {
-        let outcome = try CLI.run(["develop", "--industry", "finance", "--json"])
+    func jsonSummary() async throws {
+        let outcome = try await CLI.run(["develop", "--industry", "finance", "--json"])
         #expect(outcome.status == 0)
         let report = try #require(try CLI.json(outcome.stdout) as? [String: Any])
         let phases = try #require(report["phases"] as? [[String: Any]])
@@ -69,8 +69,8 @@ struct DevelopCommandTests {
     }
 
     @Test("progress shows each phase's lead, votes, tallies and decisions")
-    func progress() throws {
-        let outcome = try CLI.run(["develop", "--industry", "ecommerce"])
+    func progress() async throws {
+        let outcome = try await CLI.run(["develop", "--industry", "ecommerce"])
         #expect(outcome.stdout.contains("[1/8] Requirements: Dr. Sarah Anderson (Software Analyst) leads"))
         #expect(outcome.stdout.contains("round 1 tally:"))
         #expect(outcome.stdout.contains("decision: approved in round"))
@@ -79,24 +79,24 @@ struct DevelopCommandTests {
     }
 
     @Test("progress lines are the same at concurrency 1 and 14: votes come out in team order")
-    func progressOrder() throws {
-        func progress(_ concurrency: String) throws -> [Substring] {
-            let outcome = try CLI.run(
+    func progressOrder() async throws {
+        func progress(_ concurrency: String) async throws -> [Substring] {
+            let outcome = try await CLI.run(
                 ["develop", "--industry", "finance", "--concurrency", concurrency, "--mock-latency-ms", "2", "--out", "app"])
             #expect(outcome.status == 0, "\(outcome.stderr)")
             // Up to the summary, whose timings and paths differ from run to run.
             return outcome.stdout.split(separator: "\n").prefix { !$0.hasPrefix("phase ") }
         }
-        let serial = try progress("1")
+        let serial = try await progress("1")
         #expect(serial.count > 100)
-        #expect(try progress("14") == serial)
-        #expect(try progress("14") == serial)
+        #expect(try await progress("14") == serial)
+        #expect(try await progress("14") == serial)
     }
 
     @Test("a run with --max-rounds 1 shows the product manager's decision when a phase is not approved")
-    func productManagerDecision() throws {
+    func productManagerDecision() async throws {
         for seed in 1...40 {
-            let outcome = try CLI.run(["develop", "--industry", "ecommerce", "--max-rounds", "1", "--seed", String(seed)])
+            let outcome = try await CLI.run(["develop", "--industry", "ecommerce", "--max-rounds", "1", "--seed", String(seed)])
             #expect(outcome.status == 0)
             if outcome.stdout.contains("by product manager decision") {
                 #expect(outcome.stdout.contains("Michael Chang decides:"))
@@ -108,19 +108,19 @@ struct DevelopCommandTests {
     }
 
     @Test("develop refuses to write into a directory holding the user's files")
-    func protectsUserFiles() throws {
+    func protectsUserFiles() async throws {
         let directory = try CLI.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: "\(directory)/mine", withIntermediateDirectories: true)
         try "keep me".write(toFile: "\(directory)/mine/notes.txt", atomically: true, encoding: .utf8)
-        let outcome = try CLI.run(["develop", "--industry", "general", "--out", "mine"], in: directory)
+        let outcome = try await CLI.run(["develop", "--industry", "general", "--out", "mine"], in: directory)
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("mine"))
         #expect(try String(contentsOfFile: "\(directory)/mine/notes.txt", encoding: .utf8) == "keep me")
-        let again = try CLI.run(["develop", "--industry", "general", "--out", "ours"], in: directory)
+        let again = try await CLI.run(["develop", "--industry", "general", "--out", "ours"], in: directory)
         #expect(again.status == 0)
-        let rerun = try CLI.run(["develop", "--industry", "general", "--out", "ours"], in: directory)
+        let rerun = try await CLI.run(["develop", "--industry", "general", "--out", "ours"], in: directory)
         #expect(rerun.status == 0, "a second run may rewrite its own output")
-        let transcriptOverNotes = try CLI.run(
+        let transcriptOverNotes = try await CLI.run(
             ["develop", "--industry", "general", "--out", "ours", "--transcript", "mine/notes.txt"],
             in: directory
         )
@@ -133,9 +133,9 @@ struct DevelopCommandTests {
 @Suite("gravity-team develop verification")
 struct DevelopVerificationTests {
     @Test("develop writes the application and runs each service's own tests")
-    func verifies() throws {
+    func verifies() async throws {
         let directory = try CLI.temporaryDirectory()
-        let outcome = try CLI.run(["develop", "--industry", "education"], in: directory, verify: true)
+        let outcome = try await CLI.run(["develop", "--industry", "education"], in: directory, verify: true)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("Verifying: each service's own tests"))
         #expect(
@@ -145,7 +145,7 @@ struct DevelopVerificationTests {
         for file in ["gravity-app.yaml", "DECISIONS.md", "README.md", ".env.example", "deploy/docker-compose.yml", "frontend/index.html"] {
             #expect(FileManager.default.fileExists(atPath: "\(directory)/gravity-out/education/\(file)"), "\(file)")
         }
-        let json = try CLI.run(["develop", "--industry", "education", "--json"], in: directory, verify: true)
+        let json = try await CLI.run(["develop", "--industry", "education", "--json"], in: directory, verify: true)
         let report = try #require(try CLI.json(json.stdout) as? [String: Any])
         let verification = try #require(report["verification"] as? [[String: Any]])
         #expect(verification.count >= 3)

@@ -4,11 +4,11 @@ import Testing
 /// typing into the generated forms and pressing their buttons, then reading what the page says.
 enum FrontendJourney {
     static func shopperAndAdministrator(base: String, adminEmail: String, adminPassword: String, adminToken: String) async throws {
-        let browser = try Browser(url: "\(base)/#/register")
+        let browser = try await Browser(url: "\(base)/#/register")
         defer { browser.close() }
 
         // Signed out, a product's page names its category (from the seed: the headphones are electronics).
-        let category = try browser.run(
+        let category = try await browser.run(
             """
             location.hash = "#/products/1";
             await wait(() => document.querySelector("main dd a[href='#/categories/1']")?.textContent === "Electronics", "the category's name");
@@ -18,7 +18,7 @@ enum FrontendJourney {
         #expect(category == "Wireless Noise-Cancelling Headphones")
 
         // A new shopper creates an account and is signed in with the least privileged role.
-        let signedIn = try browser.run(
+        let signedIn = try await browser.run(
             """
             location.hash = "#/register";
             await wait(() => document.querySelector("#display_name"), "the registration form");
@@ -36,7 +36,7 @@ enum FrontendJourney {
         #expect(signedIn.contains("ada.shopper@example.com (customer)"), "\(signedIn)")
 
         // The form says what is missing before anything is sent, next to the field.
-        let problems = try browser.run(
+        let problems = try await browser.run(
             """
             location.hash = "#/customers/new";
             await wait(() => document.querySelector("#field-full_name"), "the customer form");
@@ -50,7 +50,7 @@ enum FrontendJourney {
 
         // The shopper's own profile and address, through the forms; the address picks the profile
         // from a list that holds only the shopper's records.
-        let customer = try browser.run(
+        let customer = try await browser.run(
             """
             type("#field-email", "ada.shopper@example.com");
             type("#field-full_name", "  Ada Shopper  ");
@@ -64,7 +64,7 @@ enum FrontendJourney {
         #expect(parts.count == 3 && parts[1] == "Ada Shopper", "\(customer)")
         #expect(parts.last == "Ada Shopper", "the detail page lists the fields, the name trimmed: \(customer)")
         let customerID = parts.first ?? ""
-        let address = try browser.run(
+        let address = try await browser.run(
             """
             location.hash = "#/addresses/new";
             await wait(() => document.querySelector("#field-customer_id option[value='\(customerID)']"), "the profile in the list");
@@ -86,8 +86,8 @@ enum FrontendJourney {
 
         // An order placed at 10:00 local time in India (UTC+05:30) is stored as 04:30 UTC and shown as
         // 10:00 again; its customer links to the profile.
-        try browser.setTimeZone("Asia/Kolkata")
-        let order = try browser.run(
+        try await browser.setTimeZone("Asia/Kolkata")
+        let order = try await browser.run(
             """
             location.hash = "#/purchase_orders/new";
             await wait(() => document.querySelector("#field-customer_id option[value='\(customerID)']"), "the profile in the order form");
@@ -103,7 +103,7 @@ enum FrontendJourney {
             return [location.hash.split("/")[2], placed, customer, document.getElementById("heading").textContent].join("|");
             """
         )
-        try browser.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/journey-order.png")
+        try await browser.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/journey-order.png")
         let orderParts = order.split(separator: "|").map(String.init)
         #expect(orderParts.count == 4 && orderParts[1].contains("10:00"), "shown in local time: \(order)")
         #expect(orderParts.count == 4 && orderParts[2] == "Ada Shopper", "\(order)")
@@ -113,7 +113,7 @@ enum FrontendJourney {
 
         // The administrator signs in through the form and makes the shopper staff, but cannot take
         // its own role away.
-        let administered = try browser.run(
+        let administered = try await browser.run(
             """
             document.querySelector("#account button").click();
             location.hash = "#/login";
@@ -136,7 +136,7 @@ enum FrontendJourney {
             return changed + "|" + document.getElementById("status").textContent + "|" + own.querySelector("select").value;
             """
         )
-        try browser.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/journey-accounts.png")
+        try await browser.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/journey-accounts.png")
         let outcome = administered.split(separator: "|").map(String.init)
         #expect(outcome.first == "ada.shopper@example.com is now staff.", "\(administered)")
         #expect(outcome.count == 3 && outcome[1].contains("cannot take its own role away"), "\(administered)")
@@ -144,7 +144,7 @@ enum FrontendJourney {
 
         // With more categories than one list request returns, a product's category is typed as an id
         // (with the count and a link to the list) rather than offered from a list that would miss some.
-        let offered = try browser.run(
+        let offered = try await browser.run(
             """
             location.hash = "#/products/new";
             await wait(() => document.querySelector("select#field-category_id"), "the category list");
@@ -159,7 +159,7 @@ enum FrontendJourney {
                 "POST", "\(base)/api/catalog/categories", json: ["name": "Category \(number)"], token: adminToken)
             try #require(made.status == 201, "\(made.text)")
         }
-        let typed = try browser.run(
+        let typed = try await browser.run(
             """
             location.hash = "#/";
             await wait(() => document.querySelector("main .cards"), "the home page");
@@ -174,7 +174,7 @@ enum FrontendJourney {
 
         // The administrator adds a product through that form, typing the category's id; a negative
         // price is refused next to its field before anything is sent.
-        let product = try browser.run(
+        let product = try await browser.run(
             """
             type("#field-sku", "LAMP-001");
             type("#field-name", "Desk Lamp");
@@ -194,7 +194,7 @@ enum FrontendJourney {
         #expect(product == "Price must be at least 0.|Desk Lamp|12.50|Electronics", "\(product)")
 
         // Registering an email that has an account (in another case) says so and signs nobody in.
-        let again = try browser.run(
+        let again = try await browser.run(
             """
             document.querySelector("#account button").click();
             location.hash = "#/register";

@@ -5,7 +5,7 @@ import Testing
 @Suite("Prompt files")
 struct PromptFilesTests {
     @Test("an edited template is what the model is sent, and what the transcript records")
-    func edited() throws {
+    func edited() async throws {
         let data = try CLI.scratchData()
         let path = "\(data)/prompts/review.txt"
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -14,7 +14,7 @@ struct PromptFilesTests {
             with: "Review it strictly, as a skeptic, against your checklist"
         )
         .write(toFile: path, atomically: true, encoding: .utf8)
-        let outcome = try CLI.run(["develop", "--industry", "general", "--data-dir", data, "--out", "app"], in: data)
+        let outcome = try await CLI.run(["develop", "--industry", "general", "--data-dir", data, "--out", "app"], in: data)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let transcript = try String(contentsOfFile: "\(data)/app/transcript.jsonl", encoding: .utf8)
         #expect(transcript.contains("Review it strictly, as a skeptic, against your checklist"))
@@ -22,10 +22,10 @@ struct PromptFilesTests {
     }
 
     @Test("an unknown placeholder or a missing template is an error naming the file and line")
-    func mistakes() throws {
+    func mistakes() async throws {
         let data = try CLI.scratchData()
         try "Phase {{phase}}.\nWho wrote it: {{writer}}\n".write(toFile: "\(data)/prompts/review.txt", atomically: true, encoding: .utf8)
-        let unknown = try CLI.run(["develop", "--data-dir", data], in: data)
+        let unknown = try await CLI.run(["develop", "--data-dir", data], in: data)
         #expect(unknown.status != 0)
         #expect(
             unknown.stderr.hasPrefix("error: prompts/review.txt:2: unknown placeholder {{writer}}; this template may use {{author}}"),
@@ -33,7 +33,7 @@ struct PromptFilesTests {
         )
 
         try FileManager.default.removeItem(atPath: "\(data)/prompts/system.txt")
-        let missing = try CLI.run(["develop", "--data-dir", data], in: data)
+        let missing = try await CLI.run(["develop", "--data-dir", data], in: data)
         #expect(missing.stderr.hasPrefix("error: prompts/system.txt: cannot read: no such file"), "\(missing.stderr)")
     }
 }

@@ -18,15 +18,15 @@ struct RegressionTests {
     }
 
     @Test("a run whose unchanged resubmissions were drafted ahead replays exactly")
-    func replayWithRepeatedDrafts() throws {
+    func replayWithRepeatedDrafts() async throws {
         let directory = try CLI.temporaryDirectory()
         _ = try rolelessIndustry(in: directory)
-        let run = try CLI.run(["develop", "--industry", "roleless.yaml", "--concurrency", "14", "--json"], in: directory)
+        let run = try await CLI.run(["develop", "--industry", "roleless.yaml", "--concurrency", "14", "--json"], in: directory)
         #expect(run.status == 0, "\(run.stderr)")
         let report = try #require(try CLI.json(run.stdout) as? [String: Any])
         let phases = try #require(report["phases"] as? [[String: Any]])
         #expect(phases.contains { $0["resolution"] as? String == "product_manager_decision" })
-        let replay = try CLI.run(
+        let replay = try await CLI.run(
             ["replay", "gravity-out/roleless/transcript.jsonl", "--verify", "--industry", "roleless.yaml"],
             in: directory
         )
@@ -34,12 +34,12 @@ struct RegressionTests {
     }
 
     @Test("a persona may not take the moderator's id")
-    func reservedPersonaID() throws {
+    func reservedPersonaID() async throws {
         let data = try CLI.scratchData()
         let path = "\(data)/personas/michael-chang.yaml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: "id: michael-chang", with: "id: moderator").write(toFile: path, atomically: true, encoding: .utf8)
-        let outcome = try CLI.run(["develop", "--data-dir", data])
+        let outcome = try await CLI.run(["develop", "--data-dir", data])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("persona id 'moderator' is reserved"))
     }
@@ -52,13 +52,13 @@ struct RegressionTests {
             ("  - id: work\n", "  - id: identity\n", "must be a lowercase identifier other than identity"),
         ]
     )
-    func industryValidation(original: String, replacement: String, expected: String) throws {
+    func industryValidation(original: String, replacement: String, expected: String) async throws {
         let data = try CLI.scratchData()
         let path = "\(data)/industries/general.yaml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains(original))
         try text.replacingOccurrences(of: original, with: replacement).write(toFile: path, atomically: true, encoding: .utf8)
-        let outcome = try CLI.run(["develop", "--industry", "general", "--data-dir", data])
+        let outcome = try await CLI.run(["develop", "--industry", "general", "--data-dir", data])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("industries/general.yaml:"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains(expected), "\(outcome.stderr)")
@@ -66,7 +66,7 @@ struct RegressionTests {
     }
 
     @Test("relations that make services depend on each other in a circle are refused")
-    func contextCycle() throws {
+    func contextCycle() async throws {
         let data = try CLI.scratchData()
         let path = "\(data)/industries/ecommerce.yaml"
         var text = try String(contentsOfFile: path, encoding: .utf8)
@@ -76,30 +76,30 @@ struct RegressionTests {
         let relationsRange = try #require(text.range(of: "    relations:\n", range: range.upperBound..<text.endIndex))
         text.insert(contentsOf: "      - {name: best_order, entity: purchase_order, required: false}\n", at: relationsRange.upperBound)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let outcome = try CLI.run(["develop", "--industry", "ecommerce", "--data-dir", data])
+        let outcome = try await CLI.run(["develop", "--industry", "ecommerce", "--data-dir", data])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("form a cycle"), "\(outcome.stderr)")
     }
 
     @Test("a transcript path that a generated file would overwrite is refused")
-    func transcriptPlacement() throws {
+    func transcriptPlacement() async throws {
         let directory = try CLI.temporaryDirectory()
-        let outcome = try CLI.run(["develop", "--out", "out", "--transcript", "out/blueprint.json"], in: directory)
+        let outcome = try await CLI.run(["develop", "--out", "out", "--transcript", "out/blueprint.json"], in: directory)
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("must be out/transcript.jsonl"))
     }
 
     @Test("a bare file name works as the history path")
-    func relativeHistory() throws {
+    func relativeHistory() async throws {
         let directory = try CLI.temporaryDirectory()
-        let outcome = try CLI.run(["develop", "--history", "runs.sqlite", "--json"], in: directory)
+        let outcome = try await CLI.run(["develop", "--history", "runs.sqlite", "--json"], in: directory)
         #expect(outcome.status == 0)
         #expect(outcome.stderr.isEmpty, "\(outcome.stderr)")
         #expect(FileManager.default.fileExists(atPath: "\(directory)/runs.sqlite"))
     }
 
     @Test("a resumed run counts exactly the answers it reused")
-    func reusedCount() throws {
+    func reusedCount() async throws {
         let directory = try CLI.temporaryDirectory()
         let lines = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/general.jsonl", encoding: .utf8)
             .split(separator: "\n").map(String.init)
@@ -107,7 +107,7 @@ struct RegressionTests {
         let prefix = lines[...cut]
         try (prefix.joined(separator: "\n") + "\n").write(toFile: "\(directory)/cut.jsonl", atomically: true, encoding: .utf8)
         let recordedCalls = prefix.filter { $0.contains(#""type":"model_call""#) }.count
-        let outcome = try CLI.run(["develop", "--resume", "cut.jsonl", "--out", "o", "--json"], in: directory)
+        let outcome = try await CLI.run(["develop", "--resume", "cut.jsonl", "--out", "o", "--json"], in: directory)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let report = try #require(try CLI.json(outcome.stdout) as? [String: Any])
         #expect(report["reused_answers"] as? Int == recordedCalls)

@@ -12,14 +12,16 @@ struct RemoteModelTests {
         in directory: String,
         _ extra: [String] = [],
         verify: Bool = false,
-        key: String? = nil
+        key: String? = nil,
+        requestTimeout: Int = 60
     )
-        throws -> CLI.Outcome
+        async throws -> CLI.Outcome
     {
         var environment = ["OLLAMA_HOST": server.url, "OPENAI_BASE_URL": "\(server.url)/v1"]
         if let key { environment["OPENAI_API_KEY"] = key }
-        return try CLI.run(
-            ["develop", "--industry", "ecommerce", "--model", model, "--out", "app", "--request-timeout", "1"] + extra,
+        return try await CLI.run(
+            // A timeout a loaded machine's answers do not reach: a request asked again would change the counts.
+            ["develop", "--industry", "ecommerce", "--model", model, "--out", "app", "--request-timeout", String(requestTimeout)] + extra,
             in: directory,
             environment: environment,
             verify: verify
@@ -33,10 +35,10 @@ struct RemoteModelTests {
 
     @Test("ollama: the ecommerce run against the scripted server is the reference run, its app's tests pass, it replays")
     func ollamaEndToEnd() async throws {
-        let server = try ScriptedModelServer()
+        let server = try await ScriptedModelServer()
         defer { server.stop() }
         let directory = try CLI.temporaryDirectory()
-        let outcome = try Self.develop(server, in: directory, verify: true)
+        let outcome = try await Self.develop(server, in: directory, verify: true)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("Model:      ollama:llama3.1, 112 calls, 165532 tokens"), "\(outcome.stdout.suffix(600))")
         #expect(outcome.stdout.contains("passed"), "the generated services' tests ran")
@@ -50,51 +52,52 @@ struct RemoteModelTests {
             separator: "\n"
         ).dropFirst()
         #expect(recorded == reference, "the same answers give the same deliberation, event for event")
-        let replayed = try CLI.run(["replay", "app/transcript.jsonl", "--verify"], in: directory)
+        let replayed = try await CLI.run(["replay", "app/transcript.jsonl", "--verify"], in: directory)
         #expect(replayed.status == 0, "\(replayed.stderr)")
     }
 
     @Test("500, 429 with Retry-After, a slow answer, malformed JSON and a cut connection are retried; the run completes and replays")
     func transientFaults() async throws {
-        let server = try ScriptedModelServer()
+        let server = try await ScriptedModelServer()
         defer { server.stop() }
         try await server.script(faults: ["500", "429", "slow", "malformed", "cut"])
         let directory = try CLI.temporaryDirectory()
-        let outcome = try Self.develop(server, in: directory)
+        // The slow answer takes a minute: this run's timeout must end it, and still be long for the others.
+        let outcome = try await Self.develop(server, in: directory, requestTimeout: 5)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let stats = try await server.stats()
         #expect(stats["faults_left"] as? Int == 0)
         #expect(stats["requests"] as? Int == 112 + 5, "each fault cost one more request")
-        for retry in ["HTTP 500", "HTTP 429", "no answer within 1.0 s", "not a valid answer", "retrying"] {
+        for retry in ["HTTP 500", "HTTP 429", "no answer within 5.0 s", "not a valid answer", "retrying"] {
             #expect(outcome.stdout.contains(retry) || outcome.stderr.contains(retry), "progress shows: \(retry)")
         }
         #expect(try Self.calls("\(directory)/app/transcript.jsonl").count == 112)
-        let replayed = try CLI.run(["replay", "app/transcript.jsonl", "--verify"], in: directory)
+        let replayed = try await CLI.run(["replay", "app/transcript.jsonl", "--verify"], in: directory)
         #expect(replayed.status == 0, "\(replayed.stderr)")
     }
 
     @Test("an answer that breaks the schema is asked again once with the problem; the transcript keeps both and replays")
     func schemaBrokenOnce() async throws {
-        let server = try ScriptedModelServer()
+        let server = try await ScriptedModelServer()
         defer { server.stop() }
         try await server.script(faults: ["schema"])
         let directory = try CLI.temporaryDirectory()
-        let outcome = try Self.develop(server, in: directory)
+        let outcome = try await Self.develop(server, in: directory)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let calls = try Self.calls("\(directory)/app/transcript.jsonl")
         #expect(calls.count == 113)
         #expect(calls.contains { $0.contains("Your previous answer could not be used:") })
-        let replayed = try CLI.run(["replay", "app/transcript.jsonl", "--verify"], in: directory)
+        let replayed = try await CLI.run(["replay", "app/transcript.jsonl", "--verify"], in: directory)
         #expect(replayed.status == 0, "\(replayed.stderr)")
     }
 
     @Test("a proposal that breaks the schema twice stops the run with a clear message")
     func schemaBrokenTwice() async throws {
-        let server = try ScriptedModelServer()
+        let server = try await ScriptedModelServer()
         defer { server.stop() }
         try await server.script(faults: ["schema", "schema"])
         let directory = try CLI.temporaryDirectory()
-        let outcome = try Self.develop(server, in: directory)
+        let outcome = try await Self.develop(server, in: directory)
         #expect(outcome.status != 0)
         #expect(
             outcome.stderr.contains("sarah-anderson")
@@ -106,37 +109,39 @@ struct RemoteModelTests {
 
     @Test("a reviewer whose answer breaks the schema twice abstains, visibly and outside the tally; the run goes on and replays")
     func reviewerAbstains() async throws {
-        let server = try ScriptedModelServer()
+        let server = try await ScriptedModelServer()
         defer { server.stop() }
         // One request at a time, first come first served: the proposal, then the 13 reviews, then the
         // first reviewer's second asking; so the 2nd and the 15th request are one reviewer's.
         try await server.script(faults: ["none", "schema"] + Array(repeating: "none", count: 12) + ["schema"])
         let directory = try CLI.temporaryDirectory()
-        let outcome = try Self.develop(server, in: directory, ["--concurrency", "1", "--no-draft-ahead"])
+        let outcome = try await Self.develop(server, in: directory, ["--concurrency", "1", "--no-draft-ahead"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("abstains: the answer does not match schema review, asked twice"), "\(outcome.stdout.prefix(3000))")
         let transcript = try String(contentsOfFile: "\(directory)/app/transcript.jsonl", encoding: .utf8)
         #expect(transcript.contains("\"abstained\":true"))
         let tally = transcript.split(separator: "\n").first { $0.contains("\"type\":\"tally\"") } ?? ""
         #expect(tally.contains("\"voters\":13"), "the abstention is not counted: \(tally)")
-        let replayed = try CLI.run(["replay", "app/transcript.jsonl", "--verify"], in: directory)
+        let replayed = try await CLI.run(["replay", "app/transcript.jsonl", "--verify"], in: directory)
         #expect(replayed.status == 0, "\(replayed.stderr)")
     }
 
-    @Test("with 200 ms per answer, --concurrency 14 overlaps a phase's reviews and --concurrency 2 never exceeds 2")
+    @Test("--concurrency 14 has a phase's reviews and the next draft in flight together; --concurrency 2 never more than 2")
     func concurrency() async throws {
-        let server = try ScriptedModelServer()
+        let server = try await ScriptedModelServer()
         defer { server.stop() }
         let directory = try CLI.temporaryDirectory()
-        try await server.script(delayMilliseconds: 200)
-        let wide = try Self.develop(server, in: directory, ["--concurrency", "14", "--out", "wide"])
+        // After the first proposal the server answers nothing until as many requests as the limit
+        // are in flight, so reaching the limit does not depend on the machine's speed; the 200 ms
+        // per answer afterwards keeps requests queued against the limit for the rest of the run.
+        try await server.script(delayMilliseconds: 200, gather: 14)
+        let wide = try await Self.develop(server, in: directory, ["--concurrency", "14", "--out", "wide"])
         #expect(wide.status == 0, "\(wide.stderr)")
         let wideStats = try await server.stats()
-        let widePeak = try #require(wideStats["max_in_flight"] as? Int)
-        #expect(widePeak >= 10 && widePeak <= 14, "peak \(widePeak)")
+        #expect(wideStats["max_in_flight"] as? Int == 14, "13 reviews and a draft ahead")
 
-        try await server.script(delayMilliseconds: 200)
-        let narrow = try Self.develop(server, in: directory, ["--concurrency", "2", "--out", "narrow"])
+        try await server.script(delayMilliseconds: 200, gather: 2)
+        let narrow = try await Self.develop(server, in: directory, ["--concurrency", "2", "--out", "narrow"])
         #expect(narrow.status == 0, "\(narrow.stderr)")
         let narrowStats = try await server.stats()
         #expect(narrowStats["max_in_flight"] as? Int == 2)
@@ -144,11 +149,11 @@ struct RemoteModelTests {
 
     @Test("openai: the key goes to the server and into no file the run wrote")
     func openAIKeyStaysSecret() async throws {
-        let server = try ScriptedModelServer()
+        let server = try await ScriptedModelServer()
         defer { server.stop() }
         let directory = try CLI.temporaryDirectory()
         let key = "sk-gravity-test-\(UUID().uuidString)"
-        let outcome = try Self.develop(server, model: "openai", in: directory, ["--model-name", "local-model"], key: key)
+        let outcome = try await Self.develop(server, model: "openai", in: directory, ["--model-name", "local-model"], key: key)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("Model:      openai:local-model, 112 calls"))
         #expect(try await server.stats()["authorization"] as? [String] == ["Bearer \(key)"])
@@ -164,21 +169,20 @@ struct RemoteModelTests {
     }
 
     @Test("models lists what each server offers and checks the configured model")
-    func models() throws {
-        let server = try ScriptedModelServer()
+    func models() async throws {
+        let server = try await ScriptedModelServer()
         defer { server.stop() }
         let environment = ["OLLAMA_HOST": server.url, "OPENAI_BASE_URL": "\(server.url)/v1"]
-        let ollama = try CLI.run(["models"], environment: environment.merging(["GRAVITY_MODEL": "ollama"]) { $1 })
+        let ollama = try await CLI.run(["models"], environment: environment.merging(["GRAVITY_MODEL": "ollama"]) { $1 })
         #expect(ollama.status == 0, "\(ollama.stderr)")
         #expect(ollama.stdout.contains("llama3.1:latest") && ollama.stdout.contains("qwen2.5:7b"))
-        let openai = try CLI.run(["models", "--model", "openai", "--model-name", "local-model"], environment: environment)
+        let openai = try await CLI.run(["models", "--model", "openai", "--model-name", "local-model"], environment: environment)
         #expect(openai.stdout.contains("The configured model local-model is available."))
-        let missing = try CLI.run(["models", "--model", "openai", "--model-name", "gpt-9"], environment: environment)
+        let missing = try await CLI.run(["models", "--model", "openai", "--model-name", "gpt-9"], environment: environment)
         #expect(missing.status != 0)
         #expect(missing.stderr == "error: the server has no model 'gpt-9'; it has: gpt-4o-mini, local-model\n")
         // Nothing listens there: said at once, not after five retries.
-        let started = Date()
-        let down = try CLI.run(
+        let down = try await CLI.run(
             ["models", "--model", "ollama", "--request-timeout", "1"],
             environment: ["OLLAMA_HOST": "http://127.0.0.1:9"]
         )
@@ -187,8 +191,9 @@ struct RemoteModelTests {
             down.stderr == "error: http://127.0.0.1:9/api/tags: connection refused (is the server running there?)\n",
             "\(down.stderr)"
         )
-        #expect(Date().timeIntervalSince(started) < 5)
-        let developDown = try CLI.run(
+        #expect(!down.stderr.contains("retrying"), "\(down.stderr)")
+        #expect(down.duration < .seconds(5), "measured on the command alone, not its wait for a slot")
+        let developDown = try await CLI.run(
             ["develop", "--industry", "ecommerce", "--model", "ollama", "--out", "app"],
             environment: ["OLLAMA_HOST": "http://127.0.0.1:9"]
         )

@@ -7,10 +7,10 @@ struct ReplayCommandTests {
     static let industries = ["ecommerce", "healthcare", "finance", "education", "general"]
 
     @Test("every reference transcript replays exactly, with identical artifact digests", arguments: industries)
-    func references(industry: String) throws {
+    func references(industry: String) async throws {
         let directory = try CLI.temporaryDirectory()
         let reference = "\(CLI.repositoryRoot)/transcripts/\(industry).jsonl"
-        let outcome = try CLI.run(["replay", reference, "--verify", "--out", "replayed", "--json"], in: directory)
+        let outcome = try await CLI.run(["replay", reference, "--verify", "--out", "replayed", "--json"], in: directory)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let result = try #require(try CLI.json(outcome.stdout) as? [String: Any])
         #expect(result["verified"] as? Bool == true)
@@ -31,25 +31,25 @@ struct ReplayCommandTests {
     }
 
     @Test("a transcript with one vote edited fails verification, naming that event")
-    func editedVote() throws {
+    func editedVote() async throws {
         let directory = try CLI.temporaryDirectory()
         var lines = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/ecommerce.jsonl", encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let index = try #require(lines.firstIndex { $0.contains(#""type":"vote""#) && $0.contains(#""option":"agree""#) })
         lines[index] = lines[index].replacingOccurrences(of: #""option":"agree""#, with: #""option":"strongly_disagree""#)
         try lines.joined(separator: "\n").write(toFile: "\(directory)/edited.jsonl", atomically: true, encoding: .utf8)
-        let outcome = try CLI.run(["replay", "edited.jsonl", "--verify"], in: directory)
+        let outcome = try await CLI.run(["replay", "edited.jsonl", "--verify"], in: directory)
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("diverges at event \(index)"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("vote.option: expected \"strongly_disagree\", actual \"agree\""))
     }
 
     @Test("a transcript cut off mid-line is one clear error")
-    func truncated() throws {
+    func truncated() async throws {
         let directory = try CLI.temporaryDirectory()
         let text = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/general.jsonl", encoding: .utf8)
         try String(text.prefix(text.count / 2)).write(toFile: "\(directory)/cut.jsonl", atomically: true, encoding: .utf8)
-        let outcome = try CLI.run(["replay", "cut.jsonl", "--verify"], in: directory)
+        let outcome = try await CLI.run(["replay", "cut.jsonl", "--verify"], in: directory)
         #expect(outcome.status != 0)
         #expect(outcome.stderr.split(separator: "\n").count == 1)
         #expect(outcome.stderr.contains("cut.jsonl:"))
@@ -57,11 +57,11 @@ struct ReplayCommandTests {
     }
 
     @Test("a transcript of a run that did not finish is named as such, with how to finish it")
-    func unfinished() throws {
+    func unfinished() async throws {
         let directory = try CLI.temporaryDirectory()
         let lines = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/general.jsonl", encoding: .utf8).split(separator: "\n")
         try (lines.prefix(50).joined(separator: "\n") + "\n").write(toFile: "\(directory)/cut.jsonl", atomically: true, encoding: .utf8)
-        let outcome = try CLI.run(["replay", "cut.jsonl"], in: directory)
+        let outcome = try await CLI.run(["replay", "cut.jsonl"], in: directory)
         #expect(outcome.status != 0)
         #expect(
             outcome.stderr
@@ -71,13 +71,13 @@ struct ReplayCommandTests {
     }
 
     @Test("a line re-spaced by hand is a divergence in its bytes, said to be only that")
-    func respaced() throws {
+    func respaced() async throws {
         let directory = try CLI.temporaryDirectory()
         var lines = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/general.jsonl", encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines[5] = lines[5].replacingOccurrences(of: #"":"#, with: #"": "#)
         try lines.joined(separator: "\n").write(toFile: "\(directory)/spaced.jsonl", atomically: true, encoding: .utf8)
-        let outcome = try CLI.run(["replay", "spaced.jsonl", "--verify"], in: directory)
+        let outcome = try await CLI.run(["replay", "spaced.jsonl", "--verify"], in: directory)
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("diverges at event 5: "), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("differs in its bytes only (spacing or key order; the values are equal)"), "\(outcome.stderr)")
@@ -94,24 +94,24 @@ struct ReplayCommandTests {
             ("not json at all", "not a gravity-team transcript"),
         ]
     )
-    func badHeader(header: String, expected: String) throws {
+    func badHeader(header: String, expected: String) async throws {
         let directory = try CLI.temporaryDirectory()
         try (header + "\n").write(toFile: "\(directory)/bad.jsonl", atomically: true, encoding: .utf8)
-        let outcome = try CLI.run(["replay", "bad.jsonl"], in: directory)
+        let outcome = try await CLI.run(["replay", "bad.jsonl"], in: directory)
         #expect(outcome.status != 0)
         #expect(outcome.stderr.split(separator: "\n").count == 1)
         #expect(outcome.stderr.contains(expected), "\(outcome.stderr)")
     }
 
     @Test("a request the transcript cannot answer is a divergence, never a silent fallback")
-    func unanswerable() throws {
+    func unanswerable() async throws {
         let directory = try CLI.temporaryDirectory()
         // The security phase's recorded answers are gone, so its requests cannot be answered.
         var lines = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/general.jsonl", encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines = lines.filter { !$0.contains(#""type":"model_call""#) || !$0.contains(#""phase":"security""#) }
         try lines.joined(separator: "\n").write(toFile: "\(directory)/holes.jsonl", atomically: true, encoding: .utf8)
-        let outcome = try CLI.run(["replay", "holes.jsonl", "--verify"], in: directory)
+        let outcome = try await CLI.run(["replay", "holes.jsonl", "--verify"], in: directory)
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("no recorded answer"), "\(outcome.stderr)")
     }

@@ -4,36 +4,46 @@ import Testing
 @Suite("gravity-team develop --resume")
 struct ResumeTests {
     @Test("a run killed during phase 5 and resumed gives the same transcript as an uninterrupted run")
-    func killedAndResumed() throws {
+    func killedAndResumed() async throws {
+        // The scripted server answers as the model did in the reference run and, on cue, holds the
+        // requests of phase 5 (backend) on unanswered: the run cannot get past phase 5 before it is
+        // killed, however fast or loaded the machine.
+        let server = try await ScriptedModelServer()
+        defer { server.stop() }
+        let environment = ["OLLAMA_HOST": server.url]
+        let develop = ["develop", "--industry", "ecommerce", "--model", "ollama", "--json"]
         let directory = try CLI.temporaryDirectory()
-        let full = try CLI.run(["develop", "--industry", "ecommerce", "--seed", "9", "--out", "full", "--json"], in: directory)
-        #expect(full.status == 0)
+        let full = try await CLI.run(develop + ["--out", "full"], in: directory, environment: environment)
+        try #require(full.status == 0, "\(full.stderr)")
 
-        let process = try CLI.start(
-            // Slow enough that phase 5 outlasts this test's polling even on a loaded machine (at 40 ms
-            // it once finished between two polls while the whole suite ran).
-            ["develop", "--industry", "ecommerce", "--seed", "9", "--out", "cut", "--mock-latency-ms", "150", "--json"],
-            in: directory
-        )
+        try await server.script(holdPhase: "backend")
+        let cut = try CLI.start(develop + ["--out", "cut"], in: directory, environment: environment)
         let transcript = "\(directory)/cut/transcript.jsonl"
-        let deadline = Date().addingTimeInterval(60)
-        // Phase 4 (frontend) has ended once its phase_end line is flushed; phase 5 is then under way.
-        while Date() < deadline {
-            if let text = try? String(contentsOfFile: transcript, encoding: .utf8),
-                text.contains(#"{"phase":"frontend","seq":"#) && text.contains(#""type":"phase_end""#)
-                    && text.components(separatedBy: #""type":"phase_end""#).count - 1 == 4
-            {
-                break
-            }
-            Thread.sleep(forTimeInterval: 0.01)
+        func phaseEnds() -> Int {
+            let text = (try? String(contentsOfFile: transcript, encoding: .utf8)) ?? ""
+            return text.components(separatedBy: #""type":"phase_end""#).count - 1
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        // Phase 5's first request may be a draft made while phase 4's reviews run, so phase 4 has
+        // ended only once its phase_end line is flushed as well. Both are states of other processes,
+        // polled under a deadline that only a hung run reaches.
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
+            if try await server.stats()["held"] as? Int ?? 0 > 0 && phaseEnds() >= 4 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        cut.signal(SIGKILL)
+        #expect(await cut.exitCode() == 128 + SIGKILL, "the run was still waiting for its held request")
         let partial = try String(contentsOfFile: transcript, encoding: .utf8)
         #expect(partial.components(separatedBy: #""type":"phase_end""#).count - 1 == 4, "killed in phase 5")
         #expect(!partial.contains(#""type":"run_end""#))
 
-        let resumed = try CLI.run(["develop", "--resume", "cut/transcript.jsonl", "--out", "cut", "--json"], in: directory)
+        // Released: the held requests are answered to nobody, and the resumed run's are answered.
+        try await server.script()
+        let resumed = try await CLI.run(
+            ["develop", "--resume", "cut/transcript.jsonl", "--model", "ollama", "--out", "cut", "--json"],
+            in: directory,
+            environment: environment
+        )
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let report = try #require(try CLI.json(resumed.stdout) as? [String: Any])
         #expect((report["reused_answers"] as? Int ?? 0) >= 4 * 14)
@@ -44,11 +54,11 @@ struct ResumeTests {
     }
 
     @Test("a transcript cut mid-line resumes from its last whole line")
-    func partialLine() throws {
+    func partialLine() async throws {
         let directory = try CLI.temporaryDirectory()
         let text = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/finance.jsonl", encoding: .utf8)
         try String(text.prefix(text.count * 2 / 3)).write(toFile: "\(directory)/cut.jsonl", atomically: true, encoding: .utf8)
-        let resumed = try CLI.run(["develop", "--resume", "cut.jsonl", "--out", "out", "--json"], in: directory)
+        let resumed = try await CLI.run(["develop", "--resume", "cut.jsonl", "--out", "out", "--json"], in: directory)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(
             try Data(contentsOf: URL(fileURLWithPath: "\(directory)/cut.jsonl"))
@@ -57,12 +67,12 @@ struct ResumeTests {
     }
 
     @Test("resuming a complete run or with conflicting options is refused")
-    func refusals() throws {
+    func refusals() async throws {
         let directory = try CLI.temporaryDirectory()
-        let complete = try CLI.run(["develop", "--resume", "\(CLI.repositoryRoot)/transcripts/general.jsonl"], in: directory)
+        let complete = try await CLI.run(["develop", "--resume", "\(CLI.repositoryRoot)/transcripts/general.jsonl"], in: directory)
         #expect(complete.status != 0)
         #expect(complete.stderr.contains("the run is complete"))
-        let conflicting = try CLI.run(["develop", "--resume", "x.jsonl", "--seed", "3"], in: directory)
+        let conflicting = try await CLI.run(["develop", "--resume", "x.jsonl", "--seed", "3"], in: directory)
         #expect(conflicting.status != 0)
         #expect(conflicting.stderr.contains("remove --seed"))
     }

@@ -13,7 +13,7 @@ final class ScriptedModelServer {
     let port: Int
     var url: String { "http://127.0.0.1:\(port)" }
 
-    init(transcript: String = "\(CLI.repositoryRoot)/transcripts/ecommerce.jsonl") throws {
+    init(transcript: String = "\(CLI.repositoryRoot)/transcripts/ecommerce.jsonl") async throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("scripted-\(UUID()).out")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         // Its own process group, so that stopping it also stops what a python3 shim (pyenv) started.
@@ -24,13 +24,19 @@ final class ScriptedModelServer {
             directory: CLI.repositoryRoot,
             logFile: output.path
         )
+        func printed() -> String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
+        // Only the server can say it is listening, in its output; it may take long to start on a
+        // machine busy with other tests, and a server that exits is given up on at once.
+        let deadline = ContinuousClock.now + .seconds(60)
         var found: Int?
-        for _ in 0..<200 where found == nil {
-            Thread.sleep(forTimeInterval: 0.025)
-            let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-            found = text.split(separator: "\n").first { $0.hasPrefix("listening ") }.flatMap { Int($0.dropFirst("listening ".count)) }
+        while found == nil, ContinuousClock.now < deadline, ProcessControl.exitStatus(of: pid) == nil {
+            found = printed().split(separator: "\n").first { $0.hasPrefix("listening ") }.flatMap { Int($0.dropFirst("listening ".count)) }
+            if found == nil { try await Task.sleep(for: .milliseconds(25)) }
         }
-        guard let found else { throw ServerDidNotStart(output: (try? String(contentsOf: output, encoding: .utf8)) ?? "") }
+        guard let found else {
+            kill(-pid, SIGKILL)
+            throw ServerDidNotStart(output: printed())
+        }
         port = found
     }
 
@@ -41,9 +47,15 @@ final class ScriptedModelServer {
         _ = ProcessControl.exitStatus(of: pid)
     }
 
-    /// Queues faults for the next chat requests and sets a delay for every answer; resets the counts.
-    func script(faults: [String] = [], delayMilliseconds: Int = 0) async throws {
-        let answer = try await LoopbackHTTP.request("POST", "\(url)/_script", json: ["faults": faults, "delay_ms": delayMilliseconds])
+    /// Queues faults for the next chat requests and sets a delay for every answer; resets the counts
+    /// and answers the requests held so far. With `holdPhase`, every request of that phase or a later
+    /// one (by the transcript's model calls) is held unanswered, and counted in the stats as `held`,
+    /// until the next call. With `gather`, the first request is answered and the next ones wait until
+    /// that many wait together (a minute at most); from then on all are answered.
+    func script(faults: [String] = [], delayMilliseconds: Int = 0, holdPhase: String? = nil, gather: Int = 0) async throws {
+        var script: [String: Any] = ["faults": faults, "delay_ms": delayMilliseconds, "gather": gather]
+        if let holdPhase { script["hold_phase"] = holdPhase }
+        let answer = try await LoopbackHTTP.request("POST", "\(url)/_script", json: script)
         guard answer.status == 200 else { throw ServerDidNotStart(output: answer.text) }
     }
 

@@ -4,8 +4,8 @@ import Testing
 @Suite("gravity-team team and industries")
 struct TeamCommandTests {
     @Test("team --json lists 14 members with DESIGN.md's weights")
-    func teamJSON() throws {
-        let outcome = try CLI.run(["team", "--industry", "ecommerce", "--json"])
+    func teamJSON() async throws {
+        let outcome = try await CLI.run(["team", "--industry", "ecommerce", "--json"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let listing = try #require(try CLI.json(outcome.stdout) as? [String: Any])
         let members = try #require(listing["members"] as? [[String: Any]])
@@ -18,8 +18,8 @@ struct TeamCommandTests {
     }
 
     @Test("team prints a table with a row per member")
-    func teamTable() throws {
-        let outcome = try CLI.run(["team", "--industry", "healthcare"])
+    func teamTable() async throws {
+        let outcome = try await CLI.run(["team", "--industry", "healthcare"])
         #expect(outcome.status == 0)
         let lines = outcome.stdout.split(separator: "\n")
         #expect(lines.count == 15)
@@ -27,8 +27,8 @@ struct TeamCommandTests {
     }
 
     @Test("industries lists the five shipped industries")
-    func industries() throws {
-        let outcome = try CLI.run(["industries", "--json"])
+    func industries() async throws {
+        let outcome = try await CLI.run(["industries", "--json"])
         #expect(outcome.status == 0)
         let list = try #require(try CLI.json(outcome.stdout) as? [[String: Any]])
         #expect(Set(list.compactMap { $0["id"] as? String }) == ["ecommerce", "healthcare", "finance", "education", "general"])

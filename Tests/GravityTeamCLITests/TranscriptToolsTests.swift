@@ -4,8 +4,8 @@ import Testing
 @Suite("gravity-team show, diff and runs")
 struct TranscriptToolsTests {
     @Test("show renders the deliberation as a timeline")
-    func show() throws {
-        let outcome = try CLI.run(["show", "\(CLI.repositoryRoot)/transcripts/ecommerce.jsonl"])
+    func show() async throws {
+        let outcome = try await CLI.run(["show", "\(CLI.repositoryRoot)/transcripts/ecommerce.jsonl"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("[1/8] Requirements, led by Dr. Sarah Anderson (Software Analyst)"))
         #expect(outcome.stdout.contains("Round 1 tally:"))
@@ -15,23 +15,24 @@ struct TranscriptToolsTests {
     }
 
     @Test("diff of a run with itself finds no difference and exits 0")
-    func diffSame() throws {
+    func diffSame() async throws {
         let reference = "\(CLI.repositoryRoot)/transcripts/general.jsonl"
-        let outcome = try CLI.run(["diff", reference, reference])
+        let outcome = try await CLI.run(["diff", reference, reference])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("first difference: none"))
     }
 
     @Test("diff of two seeds names the first differing decision and the votes that changed")
-    func diffSeeds() throws {
+    func diffSeeds() async throws {
         let directory = try CLI.temporaryDirectory()
         for seed in ["42", "5"] {
-            #expect(
-                try CLI.run(["develop", "--industry", "ecommerce", "--seed", seed, "--out", "s\(seed)", "--json"], in: directory).status
-                    == 0
+            let outcome = try await CLI.run(
+                ["develop", "--industry", "ecommerce", "--seed", seed, "--out", "s\(seed)", "--json"],
+                in: directory
             )
+            #expect(outcome.status == 0)
         }
-        let outcome = try CLI.run(["diff", "s42/transcript.jsonl", "s5/transcript.jsonl"], in: directory)
+        let outcome = try await CLI.run(["diff", "s42/transcript.jsonl", "s5/transcript.jsonl"], in: directory)
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         let first = try #require(lines.first { $0.hasPrefix("first difference: ") })
@@ -46,31 +47,31 @@ struct TranscriptToolsTests {
     }
 
     @Test("runs lists each run and runs show gives phases, usage and votes")
-    func history() throws {
+    func history() async throws {
         let directory = try CLI.temporaryDirectory()
-        #expect(try CLI.run(["develop", "--industry", "education", "--json"], in: directory).status == 0)
-        #expect(try CLI.run(["replay", "gravity-out/education/transcript.jsonl", "--verify"], in: directory).status == 0)
-        let list = try CLI.run(["runs"], in: directory)
+        #expect(try await CLI.run(["develop", "--industry", "education", "--json"], in: directory).status == 0)
+        #expect(try await CLI.run(["replay", "gravity-out/education/transcript.jsonl", "--verify"], in: directory).status == 0)
+        let list = try await CLI.run(["runs"], in: directory)
         #expect(list.status == 0)
         #expect(list.stdout.contains("develop  education"))
         #expect(list.stdout.contains("replay   education"))
-        let show = try CLI.run(["runs", "show", "1"], in: directory)
+        let show = try await CLI.run(["runs", "show", "1"], in: directory)
         #expect(show.status == 0)
         #expect(show.stdout.contains("Run 1: develop education, seed 42, model mock, completed"))
         #expect(show.stdout.contains("requirements"))
-        let json = try #require(try CLI.json(try CLI.run(["runs", "show", "1", "--json"], in: directory).stdout) as? [String: Any])
+        let json = try #require(try CLI.json(try await CLI.run(["runs", "show", "1", "--json"], in: directory).stdout) as? [String: Any])
         #expect((json["votes"] as? [Any])?.count ?? 0 >= 8 * 14)
         #expect((json["phases"] as? [Any])?.count == 8)
-        let missing = try CLI.run(["runs", "show", "99"], in: directory)
+        let missing = try await CLI.run(["runs", "show", "99"], in: directory)
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("no run 99"))
     }
 
     @Test("no API key from the environment appears in any file the run wrote")
-    func secretsStayOut() throws {
+    func secretsStayOut() async throws {
         let directory = try CLI.temporaryDirectory()
         let secret = "sk-gravity-test-\(UUID().uuidString)"
-        let outcome = try CLI.run(
+        let outcome = try await CLI.run(
             ["develop", "--industry", "finance", "--json"],
             in: directory,
             environment: ["OPENAI_API_KEY": secret, "OLLAMA_API_KEY": secret, "GRAVITY_API_KEY": secret]

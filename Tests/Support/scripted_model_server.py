@@ -5,10 +5,17 @@ Speaks Ollama (POST /api/chat, GET /api/tags) and the OpenAI chat-completions pr
 (POST /v1/chat/completions, GET /v1/models) on 127.0.0.1, answers each request with the response
 recorded for the same system prompt and prompt in a transcript, and misbehaves on cue:
 
-  POST /_script {"faults": ["500", "429", "slow", "malformed", "schema", "cut", "none"], "delay_ms": 200}
+  POST /_script {"faults": ["500", "429", "slow", "malformed", "schema", "cut", "none"], "delay_ms": 200,
+                 "hold_phase": "backend", "gather": 14}
       queues faults for the next chat requests, one each ("none" answers normally), and sets a delay
-      for every answer
-  GET /_stats   requests seen, most in flight at once, Authorization headers, schemas sent
+      for every answer; with hold_phase, every request of that phase or a later one (as the
+      transcript's model calls say) is held unanswered until the next /_script, so that a test can
+      stop a run at a known point, whatever the machine's speed; earlier phases are answered, also
+      when their requests come after a held one (a draft ahead comes before the reviews); with
+      gather, the first chat request is answered and the next ones wait until that many wait
+      together, then all are answered from then on (a minute at most), so that a test sees a
+      client's concurrency reached whatever the machine's speed
+  GET /_stats   requests seen, most in flight at once, Authorization headers, schemas sent, requests held
 
 Usage: scripted_model_server.py --transcript PATH   (prints "listening <port>" when ready)
 """
@@ -35,12 +42,39 @@ class State:
         self.requests = 0
         self.authorization = set()
         self.schemas = 0
+        self.phases = {}
+        self.phase_order = []
+        self.hold_phase = None
+        self.held = 0
+        self.release = threading.Event()
+        self.gather = 0
+        self.gather_exempt = 0
+        self.gathered = threading.Event()
+        self.gathering = 0
         with open(transcript, encoding="utf-8") as lines:
             for line in lines:
                 event = json.loads(line)
                 exchange = event.get("call")
                 if event.get("type") == "model_call" and exchange:
                     self.answers[(exchange["system"], exchange["prompt"])] = (exchange["response"], exchange["usage"])
+                    self.phases[(exchange["system"], exchange["prompt"])] = exchange["phase"]
+                    if exchange["phase"] not in self.phase_order:
+                        self.phase_order.append(exchange["phase"])
+
+    def holds(self, system, prompt):
+        """Whether a request is held: it belongs to the held phase or a later one."""
+        if self.hold_phase not in self.phase_order:
+            return False
+        phase = self.phases.get((system, prompt)) or self.phases.get((system, prompt.split(ASK_AGAIN)[0]))
+        return phase in self.phase_order and self.phase_order.index(phase) >= self.phase_order.index(self.hold_phase)
+
+
+def exchange_of(request):
+    """The system prompt and the prompt of a chat request."""
+    messages = request.get("messages", [])
+    system = next((m["content"] for m in messages if m["role"] == "system"), "")
+    prompt = next((m["content"] for m in messages if m["role"] == "user"), "")
+    return system, prompt
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -52,6 +86,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def reply(self, status, payload, headers=None):
         body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        self.leave()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -74,6 +109,7 @@ class Handler(BaseHTTPRequestHandler):
                     "authorization": sorted(state.authorization),
                     "schemas": state.schemas,
                     "faults_left": len(state.faults),
+                    "held": state.held,
                 })
         elif self.path == "/api/tags":
             self.reply(200, {"models": [{"name": "llama3.1:latest"}, {"name": "qwen2.5:7b"}]})
@@ -91,12 +127,23 @@ class Handler(BaseHTTPRequestHandler):
                 state.delay = script.get("delay_ms", 0) / 1000
                 state.max_in_flight = 0
                 state.requests = 0
+                state.hold_phase = script.get("hold_phase")
+                state.held = 0
+                # The requests held so far are answered (if their client is still there).
+                state.release.set()
+                state.release = threading.Event()
+                state.gathered.set()
+                state.gathered = threading.Event()
+                state.gather = script.get("gather", 0)
+                state.gather_exempt = 1
+                state.gathering = 0
             self.reply(200, {"ok": True})
             return
         if self.path not in ("/api/chat", "/v1/chat/completions"):
             self.reply(404, {"error": f"no route {self.path}"})
             return
         request = self.read_json()
+        system, prompt = exchange_of(request)
         with state.lock:
             state.requests += 1
             state.in_flight += 1
@@ -107,11 +154,38 @@ class Handler(BaseHTTPRequestHandler):
                 state.schemas += 1
             fault = state.faults.pop(0) if state.faults else None
             delay = state.delay
+            release = state.release if state.holds(system, prompt) else None
+            if release:
+                state.held += 1
+            gathered = None
+            if state.gather and not state.gathered.is_set():
+                if state.gather_exempt:
+                    state.gather_exempt -= 1
+                else:
+                    gathered = state.gathered
+                    state.gathering += 1
+                    if state.gathering >= state.gather:
+                        gathered.set()
+        self.counted_in_flight = True
         try:
+            if release:
+                release.wait()
+            if gathered:
+                gathered.wait(60)
+                gathered.set()
             self.answer(request, fault, delay)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # a held request's client was killed
         finally:
-            with state.lock:
-                state.in_flight -= 1
+            self.leave()
+
+    def leave(self):
+        """Counts a chat request out of those in flight, once: before its answer is sent, since its
+        client may send the next request as soon as it has the answer."""
+        if getattr(self, "counted_in_flight", False):
+            self.counted_in_flight = False
+            with self.state.lock:
+                self.state.in_flight -= 1
 
     def answer(self, request, fault, delay):
         if delay:
@@ -121,10 +195,12 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "429":
             return self.reply(429, {"error": "slow down"}, {"Retry-After": "1"})
         if fault == "slow":
-            time.sleep(3)
+            # Later than any request timeout a test sets, however slow the machine.
+            time.sleep(60)
         if fault == "malformed":
             return self.reply(200, b"{\"message\": {\"content\": ")
         if fault == "cut":
+            self.leave()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", "5000")
@@ -134,9 +210,7 @@ class Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
             self.close_connection = True
             return
-        messages = request.get("messages", [])
-        system = next((m["content"] for m in messages if m["role"] == "system"), "")
-        prompt = next((m["content"] for m in messages if m["role"] == "user"), "")
+        system, prompt = exchange_of(request)
         recorded = self.state.answers.get((system, prompt))
         if recorded is None and ASK_AGAIN in prompt:
             recorded = self.state.answers.get((system, prompt.split(ASK_AGAIN)[0]))
