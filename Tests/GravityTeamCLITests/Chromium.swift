@@ -4,7 +4,7 @@ import GravityOrchestration
 /// Headless Chromium, to see a page as a user would.
 enum Chromium {
     struct Missing: Error, CustomStringConvertible {
-        var description: String { "Chromium is not installed (Debian: apt-get install chromium); .ci/run installs it" }
+        var description: String { "Chromium is not installed (Debian: apt-get install chromium); scripts/test installs it" }
     }
 
     static var executable: String? {

@@ -26,6 +26,17 @@ struct DeployCommandTests {
             )
         }
 
+        // Every answer carries the security headers and names no nginx version; registration is rate limited.
+        for path in ["/", "/api/catalog/products", "/api/nothing"] {
+            let answer = try await LoopbackHTTP.request("GET", base + path)
+            #expect(answer.headers["content-security-policy"]?.contains("script-src 'self'") == true, "\(path)")
+            #expect(answer.headers["content-security-policy"]?.contains("frame-ancestors 'none'") == true, "\(path)")
+            #expect(answer.headers["x-content-type-options"] == "nosniff", "\(path)")
+            #expect(answer.headers["x-frame-options"] == "DENY", "\(path)")
+            #expect(answer.headers["referrer-policy"] == "no-referrer", "\(path)")
+            #expect(answer.headers["server"] == "nginx", "\(path): \(answer.headers["server"] ?? "none")")
+        }
+
         // The product list is the seed data, through the gateway.
         let seed = try String(contentsOfFile: "\(app)/services/catalog/db/seed/sqlite.sql", encoding: .utf8)
         let seededNames = Self.productNames(inSeed: seed)
@@ -63,6 +74,13 @@ struct DeployCommandTests {
         #expect(FileManager.default.fileExists(atPath: screenshot))
         try await FrontendJourney.shopperAndAdministrator(
             base: base, adminEmail: "admin@gravity-shop.example", adminPassword: password, adminToken: token)
+
+        // The journey ran under that Content-Security-Policy. Past a burst of 5, registrations from one
+        // address are turned away at the gateway (the default rate is 10 a minute).
+        var registrations: [Int] = []
+        for _ in 0..<8 { registrations.append(try await LoopbackHTTP.request("POST", "\(base)/api/auth/register", json: [:]).status) }
+        #expect(registrations.contains(429), "\(registrations)")
+        #expect(registrations.allSatisfy { $0 == 422 || $0 == 429 }, "\(registrations)")
 
         // status, gateway, a second deploy, a crash and its restart, logs.
         let table = try await CLI.run(["status", app], in: directory)

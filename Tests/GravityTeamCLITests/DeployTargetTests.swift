@@ -68,7 +68,7 @@ struct DeployTargetTests {
         )
         #expect(text.contains("SIGNING_KEY: \"${SIGNING_KEY:?set SIGNING_KEY in deploy/.env}\""))
 
-        let compose = try #require(ProcessRunner.which("docker-compose"), "docker-compose is not installed (see .ci/run)")
+        let compose = try #require(ProcessRunner.which("docker-compose"), "docker-compose is not installed (scripts/test installs it)")
         let environment = ["SIGNING_KEY": "x", "LEDGER_DB_PASSWORD": "y", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
         let checked = try await GeneratorProcess.run(
             compose,
@@ -100,7 +100,7 @@ struct DeployTargetTests {
         #expect(web.contains("kind: PersistentVolumeClaim"))
         #expect(web.contains("LEDGER_SERVICE_URL: \"http://ledger\""))
 
-        let validator = try #require(ProcessRunner.which("kubernetes-validate"), "kubernetes-validate is not installed (see .ci/run)")
+        let validator = try #require(ProcessRunner.which("kubernetes-validate"), "kubernetes-validate is not installed (scripts/test installs it)")
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(root)/deploy/kubernetes").sorted().map {
             "deploy/kubernetes/\($0)"
         }

@@ -5,7 +5,7 @@ import Testing
 @Suite("the README's commands on a fresh machine")
 struct FreshMachineTests {
     @Test("CI runs the README's test command, exactly, and nothing else runs the suite")
-    func ciRunsTheReadmeTestCommand() throws {
+    func ciRunsTheReadmeTestCommand() async throws {
         let readme = try String(contentsOfFile: "\(CLI.repositoryRoot)/README.md", encoding: .utf8)
         let commands = readme.split(separator: "\n", omittingEmptySubsequences: false)
             .prefix { !$0.hasPrefix("gravity-team turns") }
@@ -24,7 +24,7 @@ struct FreshMachineTests {
     }
 
     @Test("develop names what to install before the team starts when python3 cannot make a virtual environment")
-    func developWithoutVenv() throws {
+    func developWithoutVenv() async throws {
         let directory = try CLI.temporaryDirectory()
         let bin = "\(directory)/bin"
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
@@ -32,7 +32,7 @@ struct FreshMachineTests {
         try "#!/bin/sh\necho 'No module named ensurepip' >&2\nexit 1\n".write(toFile: "\(bin)/python3", atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: "\(bin)/python3")
 
-        let outcome = try CLI.run(["develop", "--industry", "ecommerce", "--out", "out"], in: directory, environment: ["PATH": bin], verify: true)
+        let outcome = try await CLI.run(["develop", "--industry", "ecommerce", "--out", "out"], in: directory, environment: ["PATH": bin], verify: true)
         #expect(outcome.status != 0)
         let lines = outcome.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(outcome.stderr)")
@@ -41,7 +41,7 @@ struct FreshMachineTests {
         #expect(outcome.stderr.contains("brew install python"))
         #expect(!FileManager.default.fileExists(atPath: "\(directory)/out/transcript.jsonl"), "the team never started")
 
-        let noPython = try CLI.run(["develop", "--industry", "ecommerce", "--out", "out"], in: directory, environment: ["PATH": "\(directory)/empty"], verify: true)
+        let noPython = try await CLI.run(["develop", "--industry", "ecommerce", "--out", "out"], in: directory, environment: ["PATH": "\(directory)/empty"], verify: true)
         #expect(noPython.status != 0)
         #expect(noPython.stderr.contains("python3 is not on PATH"), "\(noPython.stderr)")
     }

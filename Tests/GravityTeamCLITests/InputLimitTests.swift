@@ -21,7 +21,7 @@ struct InputLimitTests {
             ("description", "the file is"),
         ]
     )
-    func hostileIndustry(case name: String, expected: String) throws {
+    func hostileIndustry(case name: String, expected: String) async throws {
         let (directory, path) = try industryFile { text in
             switch name {
             case "aliases":
@@ -34,7 +34,7 @@ struct InputLimitTests {
                 return text + "# " + String(repeating: "D", count: 300_000) + "\n"
             }
         }
-        let outcome = try CLI.run(["develop", "--industry", path, "--out", "out"], in: directory)
+        let outcome = try await CLI.run(["develop", "--industry", path, "--out", "out"], in: directory)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr.prefix(500))")
         #expect(outcome.stderr.hasPrefix("error: \(path)"), "\(outcome.stderr.prefix(500))")
@@ -44,14 +44,14 @@ struct InputLimitTests {
     }
 
     @Test("a brief past the limit is refused by name, from --brief and from --brief-file")
-    func longBrief() throws {
+    func longBrief() async throws {
         let directory = try CLI.temporaryDirectory()
         let brief = String(repeating: "shop ", count: 201)
-        let direct = try CLI.run(["develop", "--industry", "general", "--brief", brief], in: directory)
+        let direct = try await CLI.run(["develop", "--industry", "general", "--brief", brief], in: directory)
         #expect(direct.status != 0)
         #expect(direct.stderr.contains("--brief is 1004 characters; the limit is 1000"), "\(direct.stderr.prefix(300))")
         try String(repeating: "a", count: 150_000).write(toFile: "\(directory)/brief.txt", atomically: true, encoding: .utf8)
-        let file = try CLI.run(["develop", "--industry", "general", "--brief-file", "brief.txt"], in: directory)
+        let file = try await CLI.run(["develop", "--industry", "general", "--brief-file", "brief.txt"], in: directory)
         #expect(file.status != 0)
         #expect(file.stderr.contains("brief.txt: the brief file is 150000 bytes"), "\(file.stderr.prefix(300))")
     }

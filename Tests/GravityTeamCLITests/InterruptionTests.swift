@@ -27,19 +27,18 @@ struct InterruptionTests {
 
         /// Waits for `ready` to hold: the run's own output or files say it has reached the point to interrupt.
         /// The deadline only bounds a broken run; the run is held at that point, not raced against.
-        func wait(until ready: () -> Bool) throws {
-            let deadline = Date().addingTimeInterval(120)
+        func wait(until ready: () -> Bool) async throws {
+            let deadline = ContinuousClock.now + .seconds(120)
             while !ready() {
-                guard Date() < deadline else { throw Stalled(output: stdout + stderr) }
-                usleep(20_000)
+                guard ContinuousClock.now < deadline else { throw Stalled(output: stdout + stderr) }
+                try await Task.sleep(for: .milliseconds(20))
             }
         }
 
-        func interrupt() -> Int32 {
+        /// Sends SIGINT and returns the exit code once the run has ended.
+        func interrupt() async -> Int32 {
             kill(pid, SIGINT)
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+            return await ChildProcess.exitCode(of: pid)
         }
 
         struct Stalled: Error, CustomStringConvertible {
@@ -48,31 +47,31 @@ struct InterruptionTests {
         }
     }
 
-    private func history(_ directory: String) throws -> [[String: Any]] {
-        let listed = try CLI.run(["runs", "--json"], in: directory)
+    private func history(_ directory: String) async throws -> [[String: Any]] {
+        let listed = try await CLI.run(["runs", "--json"], in: directory)
         return try #require(try CLI.json(listed.stdout) as? [[String: Any]], "\(listed.stdout)\(listed.stderr)")
     }
 
     @Test("interrupted while the team deliberates: recorded as interrupted in that phase, with how to resume")
-    func duringDeliberation() throws {
+    func duringDeliberation() async throws {
         let directory = try CLI.temporaryDirectory()
         // Each model answer takes a minute, so the run is held inside the first phase's proposal.
         let run = try Run(["develop", "--industry", "general", "--out", "out", "--no-verify", "--mock-latency-ms", "60000"], in: directory)
-        try run.wait { run.stdout.contains("[1/8] Requirements") }
-        #expect(run.interrupt() == 130)
+        try await run.wait { run.stdout.contains("[1/8] Requirements") }
+        #expect(await run.interrupt() == 130)
         #expect(
             run.stderr == "error: interrupted by SIGINT during the requirements phase; the transcript so far is kept: "
                 + "gravity-team develop --resume out/transcript.jsonl\n"
         )
         #expect(run.stdout.hasSuffix("\n"), "whole lines: \(run.stdout.suffix(200))")
-        let rows = try history(directory)
+        let rows = try await history(directory)
         #expect(rows.count == 1)
         #expect(rows.first?["status"] as? String == "interrupted")
         #expect(rows.first?["failure"] as? String == "interrupted by SIGINT during the requirements phase")
     }
 
     @Test("interrupted while the generated tests run: the recorded run is marked interrupted, not completed")
-    func duringVerification() throws {
+    func duringVerification() async throws {
         let directory = try CLI.temporaryDirectory()
         // A python3 that passes the check before the team starts, then holds the virtual environment's
         // creation until it is stopped: the run is interrupted inside verification by construction.
@@ -93,14 +92,14 @@ struct InterruptionTests {
             environment: ["PATH": "\(bin):/usr/bin:/bin", "GRAVITY_CACHE": "\(directory)/cache"]
         )
         defer { kill(-run.pid, SIGKILL) }
-        try run.wait { FileManager.default.fileExists(atPath: pidFile) }
-        #expect(run.interrupt() == 130)
+        try await run.wait { FileManager.default.fileExists(atPath: pidFile) }
+        #expect(await run.interrupt() == 130)
         if let text = try? String(contentsOfFile: pidFile, encoding: .utf8), let python = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
             kill(python, SIGKILL)
         }
         #expect(run.stderr.contains("interrupted by SIGINT while the generated tests ran"), "\(run.stderr)")
         #expect(run.stdout.contains("Verifying:"))
-        let rows = try history(directory)
+        let rows = try await history(directory)
         #expect(rows.count == 1)
         #expect(rows.first?["status"] as? String == "interrupted")
         #expect(rows.first?["failure"] as? String == "interrupted by SIGINT while the generated tests ran")

@@ -9,6 +9,8 @@ enum LoopbackHTTP {
     struct Response {
         var status: Int
         var body: Data
+        /// Header names in lower case.
+        var headers: [String: String] = [:]
         var text: String { String(decoding: body, as: UTF8.self) }
         func json() throws -> Any { try JSONSerialization.jsonObject(with: body) }
     }
@@ -25,7 +27,12 @@ enum LoopbackHTTP {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.connectionProxyDictionary = [:]
         let (data, response) = try await URLSession(configuration: configuration).data(for: request)
-        return Response(status: (response as? HTTPURLResponse)?.statusCode ?? 0, body: data)
+        let http = response as? HTTPURLResponse
+        var headers: [String: String] = [:]
+        for (name, value) in http?.allHeaderFields ?? [:] {
+            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+        }
+        return Response(status: http?.statusCode ?? 0, body: data, headers: headers)
     }
 }
 

@@ -11,9 +11,9 @@ import Glibc
 @Suite("develop and replay stay inside --out")
 struct OutputConfinementTests {
     /// A finished run in `<directory>/out`, and a file beside it that must survive whatever follows.
-    private func finishedRun() throws -> (directory: String, victim: String) {
+    private func finishedRun() async throws -> (directory: String, victim: String) {
         let directory = try CLI.temporaryDirectory()
-        let first = try CLI.run(["develop", "--industry", "general", "--out", "out"], in: directory)
+        let first = try await CLI.run(["develop", "--industry", "general", "--out", "out"], in: directory)
         #expect(first.status == 0, "\(first.stderr)")
         let victim = "\(directory)/other/file.txt"
         try FileManager.default.createDirectory(atPath: "\(directory)/other", withIntermediateDirectories: true)
@@ -36,8 +36,8 @@ struct OutputConfinementTests {
         "a marker line that reaches outside --out is refused with its line, and nothing is removed",
         arguments: ["../other/file.txt", "ABSOLUTE", "link/file.txt", "./../other/file.txt"]
     )
-    func markerOutside(entry: String) throws {
-        let (directory, victim) = try finishedRun()
+    func markerOutside(entry: String) async throws {
+        let (directory, victim) = try await finishedRun()
         try FileManager.default.createSymbolicLink(atPath: "\(directory)/out/link", withDestinationPath: "\(directory)/other")
         let line = entry == "ABSOLUTE" ? victim : entry
         try appendToMarker("\(try sha256(victim))  \(line)", in: directory)
@@ -47,7 +47,7 @@ struct OutputConfinementTests {
             ["develop", "--industry", "general", "--out", "out"],
             ["replay", "\(CLI.repositoryRoot)/transcripts/general.jsonl", "--out", "out"],
         ] {
-            let outcome = try CLI.run(command, in: directory)
+            let outcome = try await CLI.run(command, in: directory)
             #expect(outcome.status != 0, "\(command[0])")
             #expect(outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr)")
             #expect(outcome.stderr.contains("out/.gravity-output:\(markerLines): '\(line)'"), "\(outcome.stderr)")
@@ -58,14 +58,14 @@ struct OutputConfinementTests {
     }
 
     @Test("a generated directory replaced by a link to elsewhere is refused by name, and nothing is written there")
-    func linkedDirectory() throws {
-        let (directory, _) = try finishedRun()
+    func linkedDirectory() async throws {
+        let (directory, _) = try await finishedRun()
         let elsewhere = "\(directory)/elsewhere"
         try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
         try FileManager.default.removeItem(atPath: "\(directory)/out/frontend")
         try FileManager.default.createSymbolicLink(atPath: "\(directory)/out/frontend", withDestinationPath: elsewhere)
 
-        let outcome = try CLI.run(["develop", "--industry", "general", "--out", "out"], in: directory)
+        let outcome = try await CLI.run(["develop", "--industry", "general", "--out", "out"], in: directory)
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("out/frontend"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("symbolic link"), "\(outcome.stderr)")
@@ -75,14 +75,14 @@ struct OutputConfinementTests {
         try FileManager.default.removeItem(atPath: "\(directory)/out/frontend")
         try FileManager.default.removeItem(atPath: "\(directory)/out/transcript.jsonl")
         try FileManager.default.createSymbolicLink(atPath: "\(directory)/out/transcript.jsonl", withDestinationPath: "\(directory)/other/file.txt")
-        let linkedTranscript = try CLI.run(["develop", "--industry", "general", "--out", "out"], in: directory)
+        let linkedTranscript = try await CLI.run(["develop", "--industry", "general", "--out", "out"], in: directory)
         #expect(linkedTranscript.status != 0)
         #expect(linkedTranscript.stderr.contains("out/transcript.jsonl"), "\(linkedTranscript.stderr)")
         #expect(try String(contentsOfFile: "\(directory)/other/file.txt", encoding: .utf8) == "the user's own words\n")
     }
 
     @Test("a second run into an --out that a live run holds is refused, naming the holder's pid")
-    func secondWriter() throws {
+    func secondWriter() async throws {
         let directory = try CLI.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: "\(directory)/out", withIntermediateDirectories: true)
         // This test process plays the live run: it holds the lock the way develop does.
@@ -96,49 +96,44 @@ struct OutputConfinementTests {
             ["develop", "--industry", "general", "--out", "out"],
             ["replay", "\(CLI.repositoryRoot)/transcripts/general.jsonl", "--out", "out"],
         ] {
-            let outcome = try CLI.run(command, in: directory)
+            let outcome = try await CLI.run(command, in: directory)
             #expect(outcome.status != 0)
             #expect(outcome.stderr.contains("out: cannot write: it is being written by pid 4242"), "\(outcome.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: "\(directory)/out") == [".gravity-output.lock"])
         }
 
         flock(descriptor, LOCK_UN)
-        let after = try CLI.run(["develop", "--industry", "general", "--out", "out"], in: directory)
+        let after = try await CLI.run(["develop", "--industry", "general", "--out", "out"], in: directory)
         #expect(after.status == 0, "the lock goes with its holder: \(after.stderr)")
     }
 
     @Test("runs started together into one --out never leave a mix, and every run reaches the history")
-    func runsAtOnce() throws {
+    func runsAtOnce() async throws {
         let directory = try CLI.temporaryDirectory()
         let history = "\(directory)/shared-history.sqlite"
-        let runs = 4
-        let outcomes = OutcomeList()
-        let finished = DispatchGroup()
-        // Threads of their own, not the two of the cooperative pool: the four runs must overlap.
-        for index in 0..<runs {
-            finished.enter()
-            Thread {
-                // Two runs share each --out; all four share one history.
-                let outcome = try? CLI.run(
-                    ["develop", "--industry", "general", "--seed", String(index + 1), "--out", "out-\(index % 2)"],
-                    in: directory,
-                    environment: ["GRAVITY_HISTORY": history]
-                )
-                if let outcome { outcomes.append(outcome) }
-                finished.leave()
-            }.start()
+        // Started together, without waiting for a slot: two into each --out, all four into one history.
+        let started = try (0..<4).map { index in
+            try CLI.start(
+                ["develop", "--industry", "general", "--seed", String(index + 1), "--out", "out-\(index % 2)"],
+                in: directory,
+                environment: ["GRAVITY_HISTORY": history]
+            )
         }
-        finished.wait()
-        let all = outcomes.all
-        #expect(all.count == runs)
-        for outcome in all where outcome.status != 0 {
-            #expect(outcome.stderr.contains("is being written by pid"), "\(outcome.stderr)")
+        var finished = 0
+        for run in started {
+            let status = await run.exitCode()
+            let output = (try? String(contentsOfFile: run.output, encoding: .utf8)) ?? ""
+            if status == 0 {
+                finished += 1
+            } else {
+                #expect(output.contains("is being written by pid"), "\(output)")
+            }
+            #expect(!output.contains("database is locked") && !output.contains("not added to the history"), "\(output)")
         }
-        #expect(!all.contains { $0.stderr.contains("database is locked") || $0.stderr.contains("not added to the history") })
 
         for out in ["out-0", "out-1"] where FileManager.default.fileExists(atPath: "\(directory)/\(out)/transcript.jsonl") {
             // The transcript, the Blueprint and the generated files are one run's: replay checks the digests.
-            let check = try CLI.run(["replay", "\(out)/transcript.jsonl", "--verify", "--out", "\(out)-replayed"], in: directory)
+            let check = try await CLI.run(["replay", "\(out)/transcript.jsonl", "--verify", "--out", "\(out)-replayed"], in: directory)
             #expect(check.status == 0, "\(out): \(check.stdout)\(check.stderr)")
             let blueprint = try String(contentsOfFile: "\(directory)/\(out)/blueprint.json", encoding: .utf8)
             let replayed = try String(contentsOfFile: "\(directory)/\(out)-replayed/blueprint.json", encoding: .utf8)
@@ -146,17 +141,8 @@ struct OutputConfinementTests {
             let decisions = try String(contentsOfFile: "\(directory)/\(out)/DECISIONS.md", encoding: .utf8)
             #expect(decisions == (try String(contentsOfFile: "\(directory)/\(out)-replayed/DECISIONS.md", encoding: .utf8)))
         }
-        let listed = try CLI.run(["runs", "--json"], in: directory, environment: ["GRAVITY_HISTORY": history])
+        let listed = try await CLI.run(["runs", "--json"], in: directory, environment: ["GRAVITY_HISTORY": history])
         let rows = try #require(try CLI.json(listed.stdout) as? [Any], "\(listed.stdout)\(listed.stderr)")
-        #expect(rows.count == all.filter { $0.status == 0 }.count, "every run that finished is in the history")
+        #expect(rows.count == finished, "every run that finished is in the history")
     }
-}
-
-/// Outcomes gathered from threads.
-private final class OutcomeList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outcomes: [CLI.Outcome] = []
-
-    func append(_ outcome: CLI.Outcome) { lock.withLock { outcomes.append(outcome) } }
-    var all: [CLI.Outcome] { lock.withLock { outcomes } }
 }

@@ -21,9 +21,9 @@ struct TranscriptHeaderTests {
         "an edited header fails replay --verify, though every answer is still in the file",
         arguments: [("seed", "43"), ("max_rounds", "4"), ("brief", "\"A different shop\""), ("model", "\"ollama:llama3.1\"")]
     )
-    func editedHeader(field: String, value: String) throws {
+    func editedHeader(field: String, value: String) async throws {
         let directory = try edited(field, to: value)
-        let outcome = try CLI.run(["replay", "edited.jsonl", "--verify"], in: directory)
+        let outcome = try await CLI.run(["replay", "edited.jsonl", "--verify"], in: directory)
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("the header (line 1) was changed after the run"), "\(outcome.stderr)")
     }
@@ -36,10 +36,10 @@ struct TranscriptHeaderTests {
             ("brief", "\"\"", "header field 'brief' must be one line"),
         ]
     )
-    func invalidField(field: String, value: String, expected: String) throws {
+    func invalidField(field: String, value: String, expected: String) async throws {
         let directory = try edited(field, to: value)
         for command in [["replay", "edited.jsonl", "--verify"], ["show", "edited.jsonl"], ["develop", "--resume", "edited.jsonl"]] {
-            let outcome = try CLI.run(command, in: directory)
+            let outcome = try await CLI.run(command, in: directory)
             #expect(outcome.status != 0)
             #expect(outcome.stderr.contains("edited.jsonl:1: \(expected)"), "\(command[0]): \(outcome.stderr)")
             #expect(!outcome.stderr.contains("root:"), "nothing of /etc/passwd is shown")
