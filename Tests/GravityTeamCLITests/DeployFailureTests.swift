@@ -166,12 +166,32 @@ struct DeployFailureTests {
         #expect(report["left_running"] as? [String] == ["downstream", "gateway", "upstream"])
         #expect(try await CLI.run(["gateway", root]).stdout.contains("(left running without its supervisor"))
 
+        // With a service killed too, the table and the JSON say the same thing, and the gateway still
+        // lists the routes it serves.
+        let upstreamPID = try #require(((report["services"] as? [[String: Any]]) ?? []).first { $0["name"] as? String == "upstream" }?["pid"] as? Int)
+        kill(Int32(upstreamPID), SIGKILL)
+        try await Self.waitFor("upstream to end") { ProcessControl.hasEnded(Int32(upstreamPID)) }
+        let table = try await CLI.run(["status", root])
+        #expect(table.stdout.range(of: "upstream +gone", options: .regularExpression) != nil, "\(table.stdout)")
+        #expect(table.stdout.range(of: "downstream +left running", options: .regularExpression) != nil, "\(table.stdout)")
+        let observed = try #require(try await CLI.json(CLI.run(["status", root, "--json"]).stdout) as? [String: Any])
+        let states = Dictionary(
+            uniqueKeysWithValues: ((observed["services"] as? [[String: Any]]) ?? []).map { ($0["name"] as? String ?? "", ($0["state"] as? String ?? "", $0["health"] as? String ?? "")) }
+        )
+        #expect(states["upstream"]?.0 == "gone" && states["upstream"]?.1 == "unknown", "\(states)")
+        #expect(states["downstream"]?.0 == "left running" && states["downstream"]?.1 == "unknown", "\(states)")
+        #expect(observed["gateway_state"] as? String == "left running")
+        let routes = try await CLI.run(["gateway", root]).stdout
+        #expect(routes.range(of: "/api/downstream/ +downstream +127.0.0.1:[0-9]+ +left running", options: .regularExpression) != nil, "\(routes)")
+        #expect(routes.range(of: "/api/upstream/ +upstream +- +gone", options: .regularExpression) != nil, "\(routes)")
+        #expect(!routes.contains("not deployed"), "\(routes)")
+
         let again = try await CLI.run(["deploy", root, "--port", String(port)])
         // A grace time is about time: measured on the command alone, which waits for no slot here.
         #expect(again.duration < .seconds(8), "leftovers stop within their grace time, not after it")
         #expect(again.status == 0, "\(again.stdout)\n\(again.stderr)")
         #expect(
-            again.stdout.contains("stopped upstream (left behind)") && again.stdout.contains("stopped gateway (left behind)"),
+            again.stdout.contains("stopped downstream (left behind)") && again.stdout.contains("stopped gateway (left behind)"),
             "\(again.stdout)"
         )
         // Ended: gone, or a zombie until init (their parent now) reaps it.
@@ -179,6 +199,37 @@ struct DeployFailureTests {
         let stopped = try await CLI.run(["stop", root])
         #expect(stopped.status == 0, "\(stopped.stderr)")
         #expect(AppProcesses.alive(under: root).isEmpty, "\(AppProcesses.alive(under: root))")
+    }
+
+    @Test("nginx killed is restarted by the supervisor, and the gateway row counts the restart and starts its uptime again")
+    func gatewayRestarted() async throws {
+        let root = try Self.services(sick: false)
+        let port = try PortAllocator.freePort()
+        let deployed = try await CLI.run(["deploy", root, "--port", String(port)])
+        defer { _ = try? CLI.runToCleanUp(["stop", root]) }
+        try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
+        func report() async throws -> [String: Any] {
+            try #require(try await CLI.json(CLI.run(["status", root, "--json"]).stdout) as? [String: Any])
+        }
+        let before = try await report()
+        #expect(before["gateway_restarts"] as? Int == 0)
+        let nginx = Int32(try #require(before["gateway_pid"] as? Int))
+        let startedAt = try #require(before["gateway_started_at"] as? Double)
+        kill(nginx, SIGKILL)
+        // The supervisor notices within its watch interval and restarts nginx after a one-second backoff.
+        var after = before
+        let deadline = ContinuousClock.now + .seconds(60)
+        while after["gateway_restarts"] as? Int != 1 || (after["gateway_pid"] as? Int).map(Int32.init) == nginx {
+            guard ContinuousClock.now < deadline else { break }
+            try await Task.sleep(for: .milliseconds(100))
+            after = try await report()
+        }
+        #expect(after["gateway_restarts"] as? Int == 1, "\(after)")
+        #expect(after["gateway_state"] as? String == "running")
+        #expect((after["gateway_started_at"] as? Double ?? 0) > startedAt, "the uptime starts again")
+        let table = try await CLI.run(["status", root])
+        #expect(table.stdout.range(of: "gateway +running +[0-9]+ +\(port) +- +1 +[0-9]+s ", options: .regularExpression) != nil, "\(table.stdout)")
+        #expect(try await LoopbackHTTP.request("GET", "http://127.0.0.1:\(port)/api/upstream/health").status == 200)
     }
 
     @Test("a gateway port already in use is a clear error at once, not a hang")

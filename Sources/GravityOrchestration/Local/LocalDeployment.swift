@@ -124,18 +124,31 @@ public enum LocalDeployment {
         /// Without a supervisor: the services (and "gateway") whose processes are still running,
         /// unwatched, until `stop` or the next `deploy` stops them.
         public var leftRunning: Set<String>
+
+        /// The gateway as status shows it: watched, left running without its supervisor, or not running.
+        public var gatewayState: ServiceRecord.State {
+            if supervised { return deployment.gatewayPid == nil ? .stopped : .running }
+            if leftRunning.contains("gateway") { return .leftRunning }
+            return deployment.gatewayPid == nil ? .stopped : .gone
+        }
     }
 
     public static func status(_ plan: DeploymentPlan) throws -> Status {
         guard let store = try DeployStore.existing(stateDirectory: plan.stateDirectory), let deployment = try store.deployment() else {
             throw DeployError.notDeployed(plan.name)
         }
-        let services = try store.services()
+        var services = try store.services()
         let supervised = DeployLock.isHeld(stateDirectory: plan.stateDirectory)
         var left = Set<String>()
         if !supervised {
-            for service in services where service.pid.map({ ProcessControl.isSame($0, startedAt: service.pidStart) }) == true {
-                left.insert(service.name)
+            // Nobody watches: the records say only what was, so each is checked against its process,
+            // and the table and the JSON both show what is.
+            for index in services.indices {
+                let service = services[index]
+                let alive = service.pid.map { ProcessControl.isSame($0, startedAt: service.pidStart) } == true
+                if alive { left.insert(service.name) }
+                if service.state.isUp { services[index].state = alive ? .leftRunning : .gone }
+                services[index].health = .unknown
             }
             if let pid = deployment.gatewayPid, ProcessControl.isSame(pid, startedAt: deployment.gatewayStart) { left.insert("gateway") }
         }

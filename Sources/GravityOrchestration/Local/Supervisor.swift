@@ -318,6 +318,7 @@ public actor Supervisor {
         try store.updateDeployment {
             $0.gatewayPid = pid
             $0.gatewayStart = start
+            $0.gatewayStartedAt = Date().timeIntervalSince1970
         }
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
@@ -457,7 +458,10 @@ public actor Supervisor {
             try? store.updateDeployment {
                 $0.gatewayPid = pid
                 $0.gatewayStart = start
+                $0.gatewayRestarts += 1
+                $0.gatewayStartedAt = Date().timeIntervalSince1970
             }
+            event(.step, "gateway", "restarted nginx (pid \(pid))")
         } catch {
             gatewayCrashes += 1
             gatewayRestartAt = .now + .seconds(min(30.0, pow(2.0, Double(gatewayCrashes - 1))))

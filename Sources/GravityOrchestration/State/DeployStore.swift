@@ -77,6 +77,12 @@ public struct DeployStore: Sendable {
             try db.alter(table: "services") { table in table.add(column: "pid_start", .integer) }
             try db.alter(table: "deployment") { table in table.add(column: "gateway_start", .integer) }
         }
+        migrator.registerMigration("v3-gateway-restarts") { db in
+            try db.alter(table: "deployment") { table in
+                table.add(column: "gateway_restarts", .integer).notNull().defaults(to: 0)
+                table.add(column: "gateway_started_at", .double)
+            }
+        }
         return migrator
     }
 

@@ -16,6 +16,9 @@ public struct DeploymentRecord: Codable, Sendable, Hashable, FetchableRecord, Pe
     public var gatewayPort: Int
     public var gatewayPid: Int32?
     public var gatewayStart: Int64?
+    /// How often the supervisor restarted nginx, and when the nginx serving now started.
+    public var gatewayRestarts = 0
+    public var gatewayStartedAt: Double?
     public var postgresDirectory: String?
     public var postgresPort: Int?
     public var startedAt: Double
@@ -36,6 +39,8 @@ public struct DeploymentRecord: Codable, Sendable, Hashable, FetchableRecord, Pe
         case gatewayPort = "gateway_port"
         case gatewayPid = "gateway_pid"
         case gatewayStart = "gateway_start"
+        case gatewayRestarts = "gateway_restarts"
+        case gatewayStartedAt = "gateway_started_at"
         case postgresDirectory = "postgres_directory"
         case postgresPort = "postgres_port"
         case startedAt = "started_at"

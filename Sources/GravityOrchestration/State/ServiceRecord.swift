@@ -7,6 +7,13 @@ public struct ServiceRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
 
     public enum State: String, Codable, Sendable {
         case pending, starting, running, crashed, failed, stopping, stopped
+        /// Seen by `status` only, never stored: with the supervisor gone, a process still running unwatched.
+        case leftRunning = "left running"
+        /// Seen by `status` only, never stored: with the supervisor gone, a process recorded as up that is not.
+        case gone
+
+        /// Whether a process of the service is (or is about to be) serving.
+        public var isUp: Bool { self == .running || self == .starting || self == .leftRunning }
     }
 
     public enum Health: String, Codable, Sendable {

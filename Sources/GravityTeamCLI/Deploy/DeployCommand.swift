@@ -71,7 +71,7 @@ struct DeployCommand: AsyncParsableCommand {
         case .ready(let deployment, let services):
             let elapsed = (ContinuousClock.now - started)
             print("")
-            print(StatusTable.render(deployment: deployment, services: services, supervised: true))
+            print(StatusTable.render(deployment: deployment, services: services, gatewayState: .running, supervised: true))
             print("")
             print(
                 String(

@@ -15,8 +15,10 @@ struct GatewayCommand: ParsableCommand {
     func run() throws {
         let plan = try DeploymentPlan.load(directory)
         let status = try? LocalDeployment.status(plan)
-        let live = status?.supervised == true
-        let unsupervised = status.map { !$0.supervised && $0.leftRunning.contains("gateway") } ?? false
+        // Served is what answers now: watched by the supervisor, or left running without it.
+        let gatewayState = status?.gatewayState ?? .stopped
+        let live = gatewayState.isUp
+        let unsupervised = gatewayState == .leftRunning
         let ports = Dictionary(
             (status?.services ?? []).compactMap { record in record.port.map { (record.name, $0) } },
             uniquingKeysWith: { a, _ in a }
@@ -26,13 +28,15 @@ struct GatewayCommand: ParsableCommand {
             let record = status?.services.first { $0.name == route.service }
             table.rows.append([
                 "\(route.prefix)/", route.service,
-                live ? ports[route.service].map { "127.0.0.1:\($0)" } ?? "-" : "-",
+                live && record?.state.isUp == true ? ports[route.service].map { "127.0.0.1:\($0)" } ?? "-" : "-",
                 live ? record?.state.rawValue ?? "-" : "not deployed",
             ])
         }
         table.rows.append(["/", "frontend", plan.frontend ?? "(a page listing the routes)", live ? "served" : "not deployed"])
         let port = status?.deployment.gatewayPort ?? plan.defaultPort
-        let note = live ? "" : unsupervised ? " (left running without its supervisor; `gravity-team stop` stops it)" : " (not running)"
+        let note =
+            status?.supervised == true
+            ? "" : unsupervised ? " (left running without its supervisor; `gravity-team stop` stops it)" : " (not running)"
         print("Gateway of \(plan.name): nginx on http://127.0.0.1:\(port)/\(note)")
         print(table.render())
     }

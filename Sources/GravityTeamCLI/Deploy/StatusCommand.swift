@@ -42,8 +42,8 @@ struct StatusCommand: ParsableCommand {
             StatusTable.render(
                 deployment: deployment,
                 services: status.services,
-                supervised: status.supervised,
-                leftRunning: status.leftRunning
+                gatewayState: status.gatewayState,
+                supervised: status.supervised
             )
         )
         if let port = deployment.postgresPort, status.supervised { print("postgresql: 127.0.0.1:\(port)") }
@@ -59,12 +59,21 @@ struct StatusReport: Encodable {
     /// Without a supervisor, what is still running unwatched.
     var leftRunning: [String]
     var gateway: String
+    /// The gateway's process, as the table's gateway row shows it.
+    var gatewayState: String
+    var gatewayPid: Int32?
+    var gatewayRestarts: Int
+    var gatewayStartedAt: Double?
     var services: [ServiceRecord]
     var secrets: [String: String]?
 
     enum CodingKeys: String, CodingKey {
         case app, status, supervised, gateway, services, secrets
         case leftRunning = "left_running"
+        case gatewayState = "gateway_state"
+        case gatewayPid = "gateway_pid"
+        case gatewayRestarts = "gateway_restarts"
+        case gatewayStartedAt = "gateway_started_at"
     }
 
     init(status: LocalDeployment.Status, secrets: [String: String]?) {
@@ -73,6 +82,10 @@ struct StatusReport: Encodable {
         supervised = status.supervised
         leftRunning = status.leftRunning.sorted()
         gateway = status.deployment.gatewayURL
+        gatewayState = status.gatewayState.rawValue
+        gatewayPid = status.deployment.gatewayPid
+        gatewayRestarts = status.deployment.gatewayRestarts
+        gatewayStartedAt = status.deployment.gatewayStartedAt
         services = status.services
         self.secrets = secrets
     }

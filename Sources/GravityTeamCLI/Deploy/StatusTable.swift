@@ -4,22 +4,21 @@ import GravityRuntime
 
 /// The table of `status` and of the end of `deploy`.
 enum StatusTable {
-    /// Without a supervisor nobody checks health, so it shows as "-"; a process still running is
-    /// "left running" (until `stop`), one that is not is "gone".
+    /// Renders what `LocalDeployment.status` observed (or what `deploy` just started): the JSON of
+    /// `status` comes from the same records. Without a supervisor nobody checks health, so it shows as "-".
     static func render(
         deployment: DeploymentRecord,
         services: [ServiceRecord],
+        gatewayState: ServiceRecord.State,
         supervised: Bool,
-        leftRunning: Set<String> = [],
         now: Date = Date()
     ) -> String {
         var table = TextTable(header: ["SERVICE", "STATE", "PID", "PORT", "HEALTH", "RESTARTS", "UPTIME", "URL"])
         for service in services {
-            let recordedUp = service.state == .running || service.state == .starting
-            let up = supervised ? recordedUp : leftRunning.contains(service.name)
+            let up = service.state.isUp
             table.rows.append([
                 service.name,
-                supervised || !recordedUp ? service.state.rawValue : (up ? "left running" : "gone"),
+                service.state.rawValue,
                 service.pid.map(String.init) ?? "-",
                 service.port.map(String.init) ?? "-",
                 supervised ? service.health.rawValue : "-",
@@ -28,11 +27,12 @@ enum StatusTable {
                 up ? service.url ?? "-" : "-",
             ])
         }
-        let gatewayUp = supervised ? deployment.gatewayPid != nil : leftRunning.contains("gateway")
-        let gatewayState = gatewayUp ? (supervised ? "running" : "left running") : "stopped"
+        let gatewayUp = gatewayState.isUp
         table.rows.append([
-            "gateway", gatewayState, deployment.gatewayPid.map(String.init) ?? "-", String(deployment.gatewayPort),
-            "-", "-", gatewayUp ? uptime(now.timeIntervalSince1970 - deployment.startedAt) : "-", gatewayUp ? deployment.gatewayURL : "-",
+            "gateway", gatewayState.rawValue, deployment.gatewayPid.map(String.init) ?? "-", String(deployment.gatewayPort),
+            "-", String(deployment.gatewayRestarts),
+            gatewayUp ? uptime(now.timeIntervalSince1970 - (deployment.gatewayStartedAt ?? deployment.startedAt)) : "-",
+            gatewayUp ? deployment.gatewayURL : "-",
         ])
         return table.render()
     }
