@@ -168,6 +168,72 @@ struct DeployCommandTests {
         _ = try await CLI.run(["stop", app], in: directory)
     }
 
+    @Test("a data directory that turns read-only: health says so, writes are 503, the supervisor restarts the service until it can write again, and deploy refuses it")
+    func readOnlyData() async throws {
+        let directory = try CLI.temporaryDirectory()
+        let app = "\(directory)/tracker"
+        let developed = try await CLI.run(["develop", "--industry", "general", "--out", app], in: directory)
+        try #require(developed.status == 0, "\(developed.stderr)")
+        // A quicker health check for the identity service, so that three failures take seconds, not a minute.
+        let manifest = "\(app)/services/identity/gravity-service.yaml"
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        try text.replacingOccurrences(of: "  interval: 5\n", with: "  interval: 1\n").replacingOccurrences(of: "  retries: 10\n", with: "  retries: 3\n")
+            .write(toFile: manifest, atomically: true, encoding: .utf8)
+        let port = try PortAllocator.freePort()
+        let base = "http://127.0.0.1:\(port)"
+        let deployed = try await CLI.run(["deploy", app, "--port", String(port)], in: directory)
+        defer { _ = try? CLI.runToCleanUp(["stop", app], in: directory) }
+        try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
+
+        // Root can write anywhere, so the directory is made immutable (no file may be made in it, such
+        // as SQLite's journal), as a full or read-only disk would.
+        let data = "\(app)/.gravity/data"
+        func immutable(_ on: Bool) async throws -> Int32 {
+            let started = try ProcessControl.spawn(
+                "/usr/bin/chattr", [on ? "+i" : "-i", data], environment: [:], directory: directory, logFile: "\(directory)/chattr.log")
+            return await ChildProcess.exitCode(of: started)
+        }
+        try #require(try await immutable(true) == 0, "chattr +i needs root and ext4: \((try? String(contentsOfFile: "\(directory)/chattr.log", encoding: .utf8)) ?? "")")
+        defer { _ = try? ProcessControl.spawn("/usr/bin/chattr", ["-i", data], environment: [:], directory: directory, logFile: "/dev/null") }
+
+        func account(_ number: Int) -> [String: Any] {
+            ["email": "reader\(number)@example.com", "password": "correct horse battery", "display_name": "Reader \(number)"]
+        }
+        let refused = try await LoopbackHTTP.request("POST", "\(base)/api/auth/register", json: account(1))
+        #expect(refused.status == 503, "\(refused.status) \(refused.text)")
+        #expect(refused.text.contains("the database is unavailable"), "\(refused.text)")
+
+        func identity() async throws -> [String: Any] {
+            let report = try #require(try await CLI.json(CLI.run(["status", app, "--json"], in: directory).stdout) as? [String: Any])
+            return try #require(((report["services"] as? [[String: Any]]) ?? []).first { $0["name"] as? String == "identity" })
+        }
+        // States only the supervisor can change, polled under deadlines far longer than the few seconds they take.
+        var seen = try await identity()
+        var deadline = ContinuousClock.now + .seconds(60)
+        while (seen["restarts"] as? Int ?? 0) < 1, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(200))
+            seen = try await identity()
+        }
+        #expect((seen["restarts"] as? Int ?? 0) >= 1, "a service that cannot write is restarted: \(seen)")
+
+        #expect(try await immutable(false) == 0)
+        deadline = ContinuousClock.now + .seconds(90)
+        while !(seen["health"] as? String == "healthy" && seen["state"] as? String == "running"), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(200))
+            seen = try await identity()
+        }
+        #expect(seen["health"] as? String == "healthy", "\(seen)")
+        let accepted = try await LoopbackHTTP.request("POST", "\(base)/api/auth/register", json: account(2))
+        #expect(accepted.status == 201, "writes work again without a redeploy: \(accepted.text)")
+
+        _ = try await CLI.run(["stop", app], in: directory)
+        #expect(try await immutable(true) == 0)
+        let again = try await CLI.run(["deploy", app, "--port", String(port)], in: directory)
+        #expect(try await immutable(false) == 0)
+        #expect(again.status != 0)
+        #expect(again.stderr.contains(".gravity/data: the databases' directory cannot be written"), "\(again.stderr)")
+    }
+
     static func productNames(inSeed seed: String) -> [String] {
         guard let start = seed.range(of: "INSERT INTO products") else { return [] }
         let block = seed[start.upperBound...].prefix { $0 != ";" }

@@ -292,6 +292,7 @@ struct PythonCommonModules {
             from fastapi.exceptions import RequestValidationError
             from fastapi.responses import JSONResponse
             from sqlalchemy import text
+            from sqlalchemy.exc import OperationalError
 
             from app.clients import make_clients
             from app.config import Settings, load_settings
@@ -317,13 +318,26 @@ struct PythonCommonModules {
                     problems = [{"loc": list(item["loc"]), "msg": item["msg"], "type": item["type"]} for item in error.errors()]
                     return JSONResponse({"detail": problems}, status_code=422)
 
+                @app.exception_handler(OperationalError)
+                async def database_unavailable(request: Request, error: OperationalError):
+                    # A database that cannot be reached or written (a full disk, a read-only directory) is
+                    # the service's trouble, said as such; its own words go to the log.
+                    logging.getLogger(__name__).error("database: %s", error.orig)
+                    return JSONResponse({"detail": "the database is unavailable; try again later"}, status_code=503)
+
                 @app.get("\(service.healthCheck)", tags=["health"])
                 def health():
+                    # Healthy means the database takes a write: a table made and filled in a transaction
+                    # that is rolled back, so a read-only file or directory shows here, not in a user's request.
                     try:
                         with engine.connect() as connection:
-                            connection.execute(text("SELECT 1"))
+                            with connection.begin() as probe:
+                                connection.execute(text("CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY)"))
+                                connection.execute(text("INSERT INTO health_probe (id) VALUES (1)"))
+                                probe.rollback()
                     except Exception as error:  # the database is what health means here
-                        return JSONResponse({"status": "unavailable", "service": "\(service.name)", "error": str(error)}, status_code=503)
+                        logging.getLogger(__name__).error("health: %s", error)
+                        return JSONResponse({"status": "unavailable", "service": "\(service.name)", "error": "the database cannot be written"}, status_code=503)
                     return {"status": "ok", "service": "\(service.name)"}
             \(startup)
                 return app

@@ -25,6 +25,7 @@ public enum LocalDeployment {
             }
         }
         _ = try NginxGateway.executable()
+        try checkWritable("\(plan.stateDirectory)/data")
         // A template with a mistake fails here, before anything has started.
         let ports = Dictionary(uniqueKeysWithValues: plan.services.map { ($0.name, 9) })
         _ = try GatewayConfiguration(plan: plan, port: plan.defaultPort, upstreams: ports, frontendDirectory: plan.frontend ?? plan.root)
@@ -37,6 +38,22 @@ public enum LocalDeployment {
         {
             throw DeployError.missingTool("python3", install: "the services need it (Debian: apt-get install python3 python3-venv)")
         }
+    }
+
+    /// Refuses a data directory (where the SQLite databases live) that cannot be written: the services
+    /// would start, answer their health checks with 503 and never become healthy.
+    static func checkWritable(_ directory: String) throws {
+        guard FileManager.default.fileExists(atPath: directory) else { return }
+        let probe = "\(directory)/.write-probe-\(getpid())"
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw DeployError.pathNotUsable(
+                directory,
+                reason: "the databases' directory cannot be written (\(String(cString: strerror(errno)))); make it writable and deploy again"
+            )
+        }
+        close(descriptor)
+        unlink(probe)
     }
 
     /// Deploys `plan` on 127.0.0.1:`port`: starts `supervisor` (a command that ends in a call to
