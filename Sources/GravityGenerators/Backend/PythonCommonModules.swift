@@ -130,6 +130,7 @@ struct PythonCommonModules {
             subject: str
             role: str
             token: str
+            email: str | None = None
 
 
         def current_principal(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> Principal:
@@ -147,7 +148,13 @@ struct PythonCommonModules {
                 raise HTTPException(status.HTTP_401_UNAUTHORIZED, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"})
             if not isinstance(claims["sub"], str) or not isinstance(claims["role"], str):
                 raise HTTPException(status.HTTP_401_UNAUTHORIZED, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"})
-            return Principal(subject=claims["sub"], role=claims["role"], token=credentials.credentials)
+            email = claims.get("email")
+            return Principal(
+                subject=claims["sub"],
+                role=claims["role"],
+                token=credentials.credentials,
+                email=email.strip().lower() if isinstance(email, str) else None,
+            )
 
 
         def require_roles(*roles: str):

@@ -128,6 +128,15 @@ struct PythonEntityModules {
         let searchable = entity.inputColumns.filter { [.string, .text, .email].contains($0.type) }
         let search = searchable.map { "\(entity.className).\($0.name).ilike(pattern, escape=\"\\\\\")" }.joined(separator: ", ")
         var referenceChecks: [String] = []
+        if let column = entity.ownerEmail {
+            // Else a customer could take another person's email for a profile, and learn from the 409
+            // whether that email has one.
+            let guardNone = column.nullable ? "payload.\(column.name) is not None and " : ""
+            referenceChecks.append(
+                "    if writer.role == OWNER_ROLE and \(guardNone)payload.\(column.name) != writer.email:\n"
+                    + "        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, \"\(column.name): must be the email of your own account\")"
+            )
+        }
         for column in entity.inputColumns {
             let guardNone = column.nullable ? "if payload.\(column.name) is not None and " : "if "
             if let reference = column.references, let target = service.entity(referencedBy: column) {
@@ -240,7 +249,7 @@ struct PythonEntityModules {
                 return item
 
 
-            def _check_references(payload: \(entity.className)In, session: Session, request: Request, writer: Principal) -> None:
+            def _check_payload(payload: \(entity.className)In, session: Session, request: Request, writer: Principal) -> None:
             \(referenceChecks.isEmpty ? "    return None" : referenceChecks.joined(separator: "\n"))\(referable)
 
 
@@ -258,7 +267,7 @@ struct PythonEntityModules {
 
             @router.post("", response_model=\(entity.className)Out, status_code=status.HTTP_201_CREATED)
             def create_\(entity.name)(payload: \(entity.className)In, request: Request, session: Session = Depends(get_session), \(writeGuard)):
-                _check_references(payload, session, request, writer)
+                _check_payload(payload, session, request, writer)
                 item = \(entity.className)(**payload.model_dump())\(recordOwner)
                 session.add(item)
                 return _save(session, item)
@@ -269,7 +278,7 @@ struct PythonEntityModules {
                 item = session.get(\(entity.className), item_id)
                 if item is None\(hiddenFromWriter):
                     raise HTTPException(status.HTTP_404_NOT_FOUND, f"no \(entity.name) {item_id}")
-                _check_references(payload, session, request, writer)
+                _check_payload(payload, session, request, writer)
                 for name, value in payload.model_dump().items():
                     setattr(item, name, value)
                 return _save(session, item)

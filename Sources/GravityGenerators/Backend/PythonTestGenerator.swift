@@ -35,9 +35,9 @@ struct PythonTestGenerator {
             UNREACHABLE_ID = 999_996
 
 
-            def token(role: str, subject: str = "1") -> dict[str, str]:
+            def token(role: str, subject: str = "1", email: str | None = None) -> dict[str, str]:
                 now = int(time.time())
-                claims = {"sub": subject, "role": role, "iat": now, "exp": now + 600}
+                claims = {"sub": subject, "role": role, "iat": now, "exp": now + 600} | ({"email": email} if email else {})
                 return {"Authorization": f"Bearer {jwt.encode(claims, SECRET, algorithm='HS256')}"}
 
 
@@ -117,9 +117,17 @@ struct PythonTestGenerator {
                 lines.append("        \(PythonTypes.pythonString(column.name)): \(sample(column, entity))(number),")
             }
         }
+        lines += ["    }", "", "", "def new_\(entity.name)(client) -> dict:", "    payload = \(entity.name)_payload(client, next(_numbers))"]
+        if let owner = entity.ownedBy, let column = entity.ownerEmail, helperRole(entity) == owner {
+            // Account 1 keeps this record of itself, under the email it signs in with.
+            lines.append(
+                "    headers = token(\(PythonTypes.pythonString(owner)), \"1\", email=payload[\(PythonTypes.pythonString(column.name))])"
+            )
+        } else {
+            lines.append("    headers = WRITER_\(entity.name.uppercased())")
+        }
         lines += [
-            "    }", "", "", "def new_\(entity.name)(client) -> dict:",
-            "    response = client.post(\(PythonTypes.pythonString(path(entity))), json=\(entity.name)_payload(client, next(_numbers)), headers=WRITER_\(entity.name.uppercased()))",
+            "    response = client.post(\(PythonTypes.pythonString(path(entity))), json=payload, headers=headers)",
             "    assert response.status_code == 201, response.text", "    return response.json()",
         ]
         return lines.joined(separator: "\n")
@@ -141,8 +149,15 @@ struct PythonTestGenerator {
 
     private func path(_ entity: AppModel.Entity) -> String { "\(service.apiPrefix)/\(entity.plural)" }
 
+    /// The role that makes `entity`'s records when another entity's tests need one.
+    private func helperRole(_ entity: AppModel.Entity) -> String { entity.writers.first ?? model.administratorRole }
+
     func tests(for entity: AppModel.Entity) -> String {
-        let writerRole = entity.writers.first ?? model.administratorRole
+        // Where an owner may write only its own email, the generic tests write as staff, who set any.
+        let writerRole =
+            entity.ownerEmail == nil
+            ? entity.writers.first ?? model.administratorRole
+            : entity.writers.first { $0 != entity.ownedBy } ?? model.administratorRole
         let outsider = model.roles.first { !entity.writers.contains($0) }
         let readHeaders = entity.publicRead ? "{}" : "READER"
         let comparable = entity.inputColumns.filter { ![.decimal, .datetime, .date].contains($0.type) && $0.references == nil }
@@ -173,13 +188,12 @@ struct PythonTestGenerator {
             "",
             "PATH = \(PythonTypes.pythonString(path(entity)))",
             "WRITER = token(\(PythonTypes.pythonString(writerRole)))",
-            "READER = token(\(PythonTypes.pythonString(model.roles.first ?? writerRole)))",
+            "READER = token(\(PythonTypes.pythonString(entity.ownerEmail == nil ? model.roles.first ?? writerRole : writerRole)))",
             "_numbers = itertools.count(1000)",
         ]
         if !decimals.isEmpty { out.insert("import json", at: 3) }
         for helper in allPrerequisites(of: entity) {
-            let role = helper.writers.first ?? writerRole
-            out.append("WRITER_\(helper.name.uppercased()) = token(\(PythonTypes.pythonString(role)))")
+            out.append("WRITER_\(helper.name.uppercased()) = token(\(PythonTypes.pythonString(helperRole(helper))))")
         }
         out.append("")
         for helper in allPrerequisites(of: entity) {
@@ -312,11 +326,12 @@ struct PythonTestGenerator {
             ]
         }
         if let owner = entity.ownedBy, let staff = model.roles.last, staff != owner {
+            let email = entity.ownerEmail.map { ", email=payload[\(PythonTypes.pythonString($0.name))]" } ?? ""
             out += [
                 "", "",
                 "def test_an_account_sees_and_changes_only_its_own_records(client):",
-                "    mine, theirs, staff = token(\(PythonTypes.pythonString(owner)), \"1\"), token(\(PythonTypes.pythonString(owner)), \"2\"), token(\(PythonTypes.pythonString(staff)))",
                 "    payload = \(entity.name)_payload(client, 1)",
+                "    mine, theirs, staff = token(\(PythonTypes.pythonString(owner)), \"1\"\(email)), token(\(PythonTypes.pythonString(owner)), \"2\"\(email)), token(\(PythonTypes.pythonString(staff)))",
                 "    created = client.post(PATH, json=payload, headers=mine)",
                 "    assert created.status_code == 201, created.text",
                 "    item = f\"{PATH}/{created.json()['id']}\"",
@@ -326,6 +341,21 @@ struct PythonTestGenerator {
                 "    assert client.delete(item, headers=theirs).status_code == 404",
                 "    assert client.get(item, headers=mine).status_code == 200",
                 "    assert client.get(item, headers=staff).status_code == 200",
+            ]
+        }
+        if let owner = entity.ownedBy, let column = entity.ownerEmail {
+            let name = PythonTypes.pythonString(column.name)
+            out += [
+                "", "",
+                "def test_an_account_may_use_only_its_own_email(client):",
+                "    payload = \(entity.name)_payload(client, 1)",
+                "    refused = client.post(PATH, json=payload, headers=token(\(PythonTypes.pythonString(owner)), \"1\", email=\"someone.else@example.com\"))",
+                "    assert refused.status_code == 422, refused.text",
+                "    assert \(name) in refused.json()[\"detail\"]",
+                "    own = client.post(PATH, json=payload, headers=token(\(PythonTypes.pythonString(owner)), \"1\", email=payload[\(name)]))",
+                "    assert own.status_code == 201, own.text",
+                "    # Staff set any email.",
+                "    assert client.post(PATH, json=\(entity.name)_payload(client, 2), headers=WRITER).status_code == 201",
             ]
         }
         let ownedReference = entity.inputColumns.lazy.compactMap { column -> (AppModel.Column, String)? in

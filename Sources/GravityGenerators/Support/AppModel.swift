@@ -50,6 +50,12 @@ public struct AppModel: Sendable {
 
         public var inputColumns: [Column] { columns.filter(\.isInput) }
         public var label: String { Naming.title(plural) }
+
+        /// On a record an account keeps of itself (a customer's profile): the email column, which an
+        /// account of the owning role may set only to its own account's email. Staff set any.
+        public var ownerEmail: Column? {
+            ownedBy == nil ? nil : inputColumns.first { $0.type == .email }
+        }
     }
 
     public struct Service: Sendable {
