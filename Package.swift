@@ -57,13 +57,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test targets share (test targets cannot import one another).
+        .target(name: "GravityTestSupport", path: "Tests/GravityTestSupport"),
         .testTarget(name: "GravityModelTests", dependencies: ["GravityModel"]),
         .testTarget(name: "GravityRuntimeTests", dependencies: ["GravityModel", "GravityRuntime"]),
-        .testTarget(name: "GravityGeneratorsTests", dependencies: ["GravityModel", "GravityGenerators", "GravityRuntime"]),
+        .testTarget(
+            name: "GravityGeneratorsTests", dependencies: ["GravityModel", "GravityGenerators", "GravityRuntime", "GravityTestSupport"]),
         .testTarget(
             name: "GravityOrchestrationTests", dependencies: ["GravityModel", "GravityOrchestration", "GravityGenerators", "GravityRuntime",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "GravityTeamCLITests", dependencies: ["GravityModel", "GravityRuntime", "GravityOrchestration"]),
+        .testTarget(
+            name: "GravityTeamCLITests", dependencies: ["GravityModel", "GravityRuntime", "GravityOrchestration", "GravityTestSupport"]),
     ]
 )

@@ -2,6 +2,7 @@ import Foundation
 import GravityGenerators
 import GravityModel
 import GravityRuntime
+import GravityTestSupport
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import Foundation
 import GravityOrchestration
+import GravityTestSupport
 
 #if canImport(Glibc)
     import Glibc
