@@ -143,4 +143,15 @@ struct YAMLDocumentTests {
             "\(error)" == "industries/big.yaml: the file is \(InputLimits.fileBytes + 1) bytes, over the limit of 256 KiB (see the limits in docs/formats.md)"
         }
     }
+
+    @Test("nesting deeper than the parser allows is a located error, not a crash")
+    func deepNesting() {
+        let text = "id: x\nname: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
+        #expect {
+            try YAMLDocument.decode(Persona.self, from: text, file: "p.yaml")
+        } throws: { error in
+            guard case .malformedYAML(let file, let line, _, let problem) = error as? ModelError else { return false }
+            return file == "p.yaml" && line == 2 && problem.contains("nesting")
+        }
+    }
 }

@@ -99,7 +99,7 @@ struct OutputDirectoryTests {
 
     @Test(
         "a marker that names a path outside the directory is refused at open, and nothing is removed",
-        arguments: ["../outside.txt", "/ABSOLUTE", "a/../../outside.txt", "link/outside.txt", "a//b", "."]
+        arguments: ["../outside.txt", "/ABSOLUTE", "a/../../outside.txt", "link/outside.txt", "a//b", ".", ".gravity-output.lock"]
     )
     func markerOutside(entry: String) throws {
         let root = try scratch()

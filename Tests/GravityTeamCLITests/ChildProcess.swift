@@ -1,4 +1,5 @@
 import Foundation
+import GravityTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -10,11 +11,8 @@ enum ChildProcess {
     /// The exit code of `pid` (128 + the signal when killed), once it ends; reaps it. The blocking
     /// waitpid runs on a thread of its own, which ends with the child.
     static func exitCode(of pid: pid_t) async -> Int32 {
-        await withCheckedContinuation { continuation in
-            let waiter = Thread { continuation.resume(returning: exitCodeBlocking(of: pid)) }
-            waiter.name = "waitpid \(pid)"
-            waiter.start()
-        }
+        // The closure cannot throw, so neither can the wait.
+        (try? await DedicatedThread.run("waitpid \(pid)") { exitCodeBlocking(of: pid) }) ?? -1
     }
 
     /// `exitCode(of:)` for code that cannot await (cleanup in a `defer`); blocks the calling thread.

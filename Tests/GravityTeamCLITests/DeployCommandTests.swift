@@ -1,5 +1,6 @@
 import Foundation
 import GravityOrchestration
+import GravityTestSupport
 import Testing
 
 /// `deploy`, `status`, `logs`, `gateway` and `stop` against real processes: generated FastAPI
@@ -168,7 +169,10 @@ struct DeployCommandTests {
         _ = try await CLI.run(["stop", app], in: directory)
     }
 
-    @Test("a data directory that turns read-only: health says so, writes are 503, the supervisor restarts the service until it can write again, and deploy refuses it")
+    @Test(
+        "a data directory that turns read-only: health says so, writes are 503, the supervisor restarts the service until it can write again, and deploy refuses it",
+        .enabled(if: getuid() == 0, "making a directory immutable (chattr +i) takes root")
+    )
     func readOnlyData() async throws {
         let directory = try CLI.temporaryDirectory()
         let app = "\(directory)/tracker"
@@ -194,7 +198,12 @@ struct DeployCommandTests {
             return await ChildProcess.exitCode(of: started)
         }
         try #require(try await immutable(true) == 0, "chattr +i needs root and ext4: \((try? String(contentsOfFile: "\(directory)/chattr.log", encoding: .utf8)) ?? "")")
-        defer { _ = try? ProcessControl.spawn("/usr/bin/chattr", ["-i", data], environment: [:], directory: directory, logFile: "/dev/null") }
+        defer {
+            // Whatever happened, the directory is left writable, or nothing could remove it.
+            if let pid = try? ProcessControl.spawn("/usr/bin/chattr", ["-i", data], environment: [:], directory: directory, logFile: "/dev/null") {
+                _ = ChildProcess.exitCodeBlocking(of: pid)
+            }
+        }
 
         func account(_ number: Int) -> [String: Any] {
             ["email": "reader\(number)@example.com", "password": "correct horse battery", "display_name": "Reader \(number)"]
@@ -208,19 +217,17 @@ struct DeployCommandTests {
             return try #require(((report["services"] as? [[String: Any]]) ?? []).first { $0["name"] as? String == "identity" })
         }
         // States only the supervisor can change, polled under deadlines far longer than the few seconds they take.
-        var seen = try await identity()
-        var deadline = ContinuousClock.now + .seconds(60)
-        while (seen["restarts"] as? Int ?? 0) < 1, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(200))
+        var seen: [String: Any] = [:]
+        try await Polling.until(every: .milliseconds(200)) {
             seen = try await identity()
+            return (seen["restarts"] as? Int ?? 0) >= 1
         }
         #expect((seen["restarts"] as? Int ?? 0) >= 1, "a service that cannot write is restarted: \(seen)")
 
         #expect(try await immutable(false) == 0)
-        deadline = ContinuousClock.now + .seconds(90)
-        while !(seen["health"] as? String == "healthy" && seen["state"] as? String == "running"), ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(200))
+        try await Polling.until(within: .seconds(90), every: .milliseconds(200)) {
             seen = try await identity()
+            return seen["health"] as? String == "healthy" && seen["state"] as? String == "running"
         }
         #expect(seen["health"] as? String == "healthy", "\(seen)")
         let accepted = try await LoopbackHTTP.request("POST", "\(base)/api/auth/register", json: account(2))

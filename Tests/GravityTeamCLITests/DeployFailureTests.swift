@@ -1,5 +1,6 @@
 import Foundation
 import GravityOrchestration
+import GravityTestSupport
 import Testing
 
 /// What `deploy` does when things go wrong, with small hand-written services (plain python3, no
@@ -115,14 +116,7 @@ struct DeployFailureTests {
     /// Waits until `condition` holds, which only another process can make true, polling it; fails
     /// after a deadline that only a hung process reaches on a loaded machine.
     static func waitFor(_ what: String, within limit: Duration = .seconds(60), _ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + limit
-        while !condition() {
-            guard ContinuousClock.now < deadline else {
-                Issue.record("timed out waiting for \(what)")
-                return
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        if try await !Polling.until(within: limit, { condition() }) { Issue.record("timed out waiting for \(what)") }
     }
 
     /// Where process `pid` reads `file` through a descriptor of its own, from /proc/<pid>/fdinfo.
@@ -218,11 +212,9 @@ struct DeployFailureTests {
         kill(nginx, SIGKILL)
         // The supervisor notices within its watch interval and restarts nginx after a one-second backoff.
         var after = before
-        let deadline = ContinuousClock.now + .seconds(60)
-        while after["gateway_restarts"] as? Int != 1 || (after["gateway_pid"] as? Int).map(Int32.init) == nginx {
-            guard ContinuousClock.now < deadline else { break }
-            try await Task.sleep(for: .milliseconds(100))
+        try await Polling.until(every: .milliseconds(100)) {
             after = try await report()
+            return after["gateway_restarts"] as? Int == 1 && (after["gateway_pid"] as? Int).map(Int32.init) != nginx
         }
         #expect(after["gateway_restarts"] as? Int == 1, "\(after)")
         #expect(after["gateway_state"] as? String == "running")

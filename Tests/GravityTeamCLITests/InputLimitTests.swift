@@ -43,6 +43,21 @@ struct InputLimitTests {
         #expect(!FileManager.default.fileExists(atPath: "\(directory)/out"), "nothing was started")
     }
 
+    @Test("a file named for input is read as a regular file only: a pipe is refused at once, and a link's target counts")
+    func specialFiles() async throws {
+        let directory = try CLI.temporaryDirectory()
+        #expect(mkfifo("\(directory)/brief.fifo", 0o600) == 0)
+        let fifo = try await CLI.run(["develop", "--industry", "general", "--brief-file", "brief.fifo"], in: directory)
+        #expect(fifo.status != 0)
+        #expect(fifo.stderr.contains("brief.fifo: cannot read the brief file: it is not a regular file"), "\(fifo.stderr)")
+
+        try String(repeating: "# padding\n", count: 30_000).write(toFile: "\(directory)/big.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: "\(directory)/small.yaml", withDestinationPath: "\(directory)/big.yaml")
+        let linked = try await CLI.run(["develop", "--industry", "small.yaml"], in: directory)
+        #expect(linked.status != 0)
+        #expect(linked.stderr.contains("small.yaml: the file is 300000 bytes, over the limit of 256 KiB"), "\(linked.stderr)")
+    }
+
     @Test("a brief past the limit is refused by name, from --brief and from --brief-file")
     func longBrief() async throws {
         let directory = try CLI.temporaryDirectory()

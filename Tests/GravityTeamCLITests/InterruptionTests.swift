@@ -1,5 +1,6 @@
 import Foundation
 import GravityOrchestration
+import GravityTestSupport
 import Testing
 
 /// Ctrl-C (or `kill`) ends a develop run with its place recorded: the history says interrupted and
@@ -7,9 +8,11 @@ import Testing
 @Suite("develop interrupted by a signal")
 struct InterruptionTests {
     /// A develop run in its own process group, its output in files the test can read while it runs.
-    private struct Run {
+    private final class Run {
         let pid: pid_t
         let directory: String
+        /// Once waited for, the pid (and its process group) may belong to another program.
+        private(set) var reaped = false
         var stdout: String { (try? String(contentsOfFile: "\(directory)/stdout", encoding: .utf8)) ?? "" }
         var stderr: String { (try? String(contentsOfFile: "\(directory)/stderr", encoding: .utf8)) ?? "" }
 
@@ -28,17 +31,15 @@ struct InterruptionTests {
         /// Waits for `ready` to hold: the run's own output or files say it has reached the point to interrupt.
         /// The deadline only bounds a broken run; the run is held at that point, not raced against.
         func wait(until ready: () -> Bool) async throws {
-            let deadline = ContinuousClock.now + .seconds(120)
-            while !ready() {
-                guard ContinuousClock.now < deadline else { throw Stalled(output: stdout + stderr) }
-                try await Task.sleep(for: .milliseconds(20))
-            }
+            guard try await Polling.until(within: .seconds(120), { ready() }) else { throw Stalled(output: stdout + stderr) }
         }
 
         /// Sends SIGINT and returns the exit code once the run has ended.
         func interrupt() async -> Int32 {
             kill(pid, SIGINT)
-            return await ChildProcess.exitCode(of: pid)
+            let code = await ChildProcess.exitCode(of: pid)
+            reaped = true
+            return code
         }
 
         struct Stalled: Error, CustomStringConvertible {
@@ -91,12 +92,14 @@ struct InterruptionTests {
             in: directory,
             environment: ["PATH": "\(bin):/usr/bin:/bin", "GRAVITY_CACHE": "\(directory)/cache"]
         )
-        defer { kill(-run.pid, SIGKILL) }
+        defer { if !run.reaped { kill(-run.pid, SIGKILL) } }
         try await run.wait { FileManager.default.fileExists(atPath: pidFile) }
         #expect(await run.interrupt() == 130)
-        if let text = try? String(contentsOfFile: pidFile, encoding: .utf8), let python = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-            kill(python, SIGKILL)
-        }
+        // The program the run started (in a process group of its own, which Ctrl-C at a terminal does
+        // not reach) was stopped before the run exited, not left behind.
+        let python = try #require(pid_t((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(try await Polling.until(within: .seconds(30)) { ProcessControl.hasEnded(python) }, "the run's child was left running")
+        if !ProcessControl.hasEnded(python) { kill(python, SIGKILL) }
         #expect(run.stderr.contains("interrupted by SIGINT while the generated tests ran"), "\(run.stderr)")
         #expect(run.stdout.contains("Verifying:"))
         let rows = try await history(directory)

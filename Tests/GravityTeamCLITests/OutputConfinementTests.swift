@@ -79,6 +79,15 @@ struct OutputConfinementTests {
         #expect(linkedTranscript.status != 0)
         #expect(linkedTranscript.stderr.contains("out/transcript.jsonl"), "\(linkedTranscript.stderr)")
         #expect(try String(contentsOfFile: "\(directory)/other/file.txt", encoding: .utf8) == "the user's own words\n")
+
+        // Nor through a link to an empty file, which no other check would take for the user's.
+        try FileManager.default.removeItem(atPath: "\(directory)/out/transcript.jsonl")
+        FileManager.default.createFile(atPath: "\(directory)/other/empty.jsonl", contents: nil)
+        try FileManager.default.createSymbolicLink(atPath: "\(directory)/out/transcript.jsonl", withDestinationPath: "\(directory)/other/empty.jsonl")
+        let linkedEmpty = try await CLI.run(["develop", "--industry", "general", "--out", "out"], in: directory)
+        #expect(linkedEmpty.status != 0)
+        #expect(linkedEmpty.stderr.contains("through the symbolic link"), "\(linkedEmpty.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(directory)/other/empty.jsonl")).isEmpty)
     }
 
     @Test("a second run into an --out that a live run holds is refused, naming the holder's pid")

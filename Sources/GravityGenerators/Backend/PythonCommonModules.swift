@@ -299,7 +299,7 @@ struct PythonCommonModules {
             from fastapi.exceptions import RequestValidationError
             from fastapi.responses import JSONResponse
             from sqlalchemy import text
-            from sqlalchemy.exc import OperationalError
+            from sqlalchemy.exc import DataError, OperationalError
 
             from app.clients import make_clients
             from app.config import Settings, load_settings
@@ -332,14 +332,23 @@ struct PythonCommonModules {
                     logging.getLogger(__name__).error("database: %s", error.orig)
                     return JSONResponse({"detail": "the database is unavailable; try again later"}, status_code=503)
 
+                @app.exception_handler(DataError)
+                async def value_out_of_range(request: Request, error: DataError):
+                    # A value the schema let through but the column cannot hold (PostgreSQL checks what
+                    # SQLite does not): the request's fault, said without the database's words.
+                    logging.getLogger(__name__).info("422: %s", error.orig)
+                    return JSONResponse({"detail": "a value does not fit its column"}, status_code=422)
+
                 @app.get("\(service.healthCheck)", tags=["health"])
                 def health():
-                    # Healthy means the database takes a write: a table made and filled in a transaction
-                    # that is rolled back, so a read-only file or directory shows here, not in a user's request.
+                    # Healthy means the database takes a write: a row in health_probe (an empty table made
+                    # once), written and rolled back, so a read-only file or directory shows here, not in a
+                    # user's request.
                     try:
                         with engine.connect() as connection:
-                            with connection.begin() as probe:
+                            with connection.begin():
                                 connection.execute(text("CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY)"))
+                            with connection.begin() as probe:
                                 connection.execute(text("INSERT INTO health_probe (id) VALUES (1)"))
                                 probe.rollback()
                     except Exception as error:  # the database is what health means here

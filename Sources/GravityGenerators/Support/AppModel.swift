@@ -51,10 +51,11 @@ public struct AppModel: Sendable {
         public var inputColumns: [Column] { columns.filter(\.isInput) }
         public var label: String { Naming.title(plural) }
 
-        /// On a record an account keeps of itself (a customer's profile): the email column, which an
-        /// account of the owning role may set only to its own account's email. Staff set any.
+        /// On a record an account keeps of itself (a customer's profile): its unique email, which an
+        /// account of the owning role may set only to its own account's email. Staff set any. A record
+        /// whose emails are not unique (an order's recipient) is not such a record.
         public var ownerEmail: Column? {
-            ownedBy == nil ? nil : inputColumns.first { $0.type == .email }
+            ownedBy == nil ? nil : inputColumns.first { $0.type == .email && $0.unique }
         }
     }
 

@@ -36,12 +36,15 @@ public struct PromptTemplates: Sendable, Hashable {
         var templates: [Kind: [Line]] = [:]
         for kind in Kind.allCases {
             let display = "prompts/\(kind.fileName)"
-            let size = (try? FileManager.default.attributesOfItem(atPath: "\(root)/\(display)")[.size] as? Int) ?? 0
-            guard size <= InputLimits.fileBytes else {
-                throw ModelError.overLimit(file: display, line: nil, field: nil, problem: InputLimits.describeFileSize(size))
-            }
-            guard let data = FileManager.default.contents(atPath: "\(root)/\(display)") else {
+            let data: Data
+            switch LimitedFile.contents(of: "\(root)/\(display)", limit: InputLimits.fileBytes) {
+            case .success(let contents): data = contents
+            case .failure(.missing):
                 throw ModelError.unreadable(file: display, reason: "no such file (every kind of request needs its prompt template)")
+            case .failure(.notAFile): throw ModelError.unreadable(file: display, reason: "it is not a regular file")
+            case .failure(.tooLarge(let bytes)):
+                throw ModelError.overLimit(file: display, line: nil, field: nil, problem: InputLimits.describeFileSize(bytes))
+            case .failure(.unreadable(let reason)): throw ModelError.unreadable(file: display, reason: reason)
             }
             guard var text = String(data: data, encoding: .utf8) else {
                 throw ModelError.unreadable(file: display, reason: "not UTF-8 text")

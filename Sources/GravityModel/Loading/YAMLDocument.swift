@@ -16,20 +16,14 @@ public enum YAMLDocument {
         displayPath: String? = nil
     ) throws -> LocatedDocument<T> {
         let name = displayPath ?? path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ModelError.unreadable(file: name, reason: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw ModelError.unreadable(file: name, reason: "it is a directory, not a YAML file") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size <= InputLimits.fileBytes else {
-            throw ModelError.overLimit(file: name, line: nil, field: nil, problem: InputLimits.describeFileSize(size))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ModelError.unreadable(file: name, reason: "permission denied or unreadable")
-        }
-        guard data.count <= InputLimits.fileBytes else {
-            throw ModelError.overLimit(file: name, line: nil, field: nil, problem: InputLimits.describeFileSize(data.count))
+        let data: Data
+        switch LimitedFile.contents(of: path, limit: InputLimits.fileBytes) {
+        case .success(let contents): data = contents
+        case .failure(.missing): throw ModelError.unreadable(file: name, reason: "no such file")
+        case .failure(.notAFile): throw ModelError.unreadable(file: name, reason: "it is not a regular file (a directory, a device or a pipe)")
+        case .failure(.tooLarge(let bytes)):
+            throw ModelError.overLimit(file: name, line: nil, field: nil, problem: InputLimits.describeFileSize(bytes))
+        case .failure(.unreadable(let reason)): throw ModelError.unreadable(file: name, reason: reason)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ModelError.unreadable(file: name, reason: "not UTF-8 text")

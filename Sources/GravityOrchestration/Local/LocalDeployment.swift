@@ -44,7 +44,7 @@ public enum LocalDeployment {
     /// would start, answer their health checks with 503 and never become healthy.
     static func checkWritable(_ directory: String) throws {
         guard FileManager.default.fileExists(atPath: directory) else { return }
-        let probe = "\(directory)/.write-probe-\(getpid())"
+        let probe = "\(directory)/.write-probe-\(UUID().uuidString)"
         let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw DeployError.pathNotUsable(
@@ -144,7 +144,8 @@ public enum LocalDeployment {
 
         /// The gateway as status shows it: watched, left running without its supervisor, or not running.
         public var gatewayState: ServiceRecord.State {
-            if supervised { return deployment.gatewayPid == nil ? .stopped : .running }
+            // Watched, nginx without a pid is waiting for its restart (or was stopped with the app).
+            if supervised { return deployment.gatewayPid != nil ? .running : deployment.status == .running ? .crashed : .stopped }
             if leftRunning.contains("gateway") { return .leftRunning }
             return deployment.gatewayPid == nil ? .stopped : .gone
         }
@@ -163,8 +164,12 @@ public enum LocalDeployment {
             for index in services.indices {
                 let service = services[index]
                 let alive = service.pid.map { ProcessControl.isSame($0, startedAt: service.pidStart) } == true
-                if alive { left.insert(service.name) }
-                if service.state.isUp { services[index].state = alive ? .leftRunning : .gone }
+                if alive {
+                    left.insert(service.name)
+                    services[index].state = .leftRunning
+                } else if service.state.isUp {
+                    services[index].state = .gone
+                }
                 services[index].health = .unknown
             }
             if let pid = deployment.gatewayPid, ProcessControl.isSame(pid, startedAt: deployment.gatewayStart) { left.insert("gateway") }

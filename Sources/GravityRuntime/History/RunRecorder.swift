@@ -15,6 +15,8 @@ public final class RunRecorder: BusObserver {
     private struct State {
         var phases: [Phase: PhaseUsage] = [:]
         var current: Phase?
+        /// The last phase that ended, while none is under way.
+        var finished: Phase?
         var votes: [VoteRecord] = []
         var personas: [String: (calls: Int, tokens: TokenUsage)] = [:]
     }
@@ -29,9 +31,13 @@ public final class RunRecorder: BusObserver {
         startDate = Date()
     }
 
-    /// Where the run is, for a run interrupted now: "during the backend phase", or "before the first phase".
+    /// Where the run is, for a run interrupted now: "during the backend phase", "after the security
+    /// phase" (between two), or "before the first phase".
     public var stage: String {
-        state.withLock { state in state.current.map { "during the \($0.rawValue) phase" } ?? "before the first phase" }
+        state.withLock { state in
+            if let current = state.current { return "during the \(current.rawValue) phase" }
+            return state.finished.map { "after the \($0.rawValue) phase" } ?? "before the first phase"
+        }
     }
 
     /// Tokens per phase and per persona so far, for the summary.
@@ -54,6 +60,8 @@ public final class RunRecorder: BusObserver {
                 state.current = phase
             case .phaseEnded(let phase):
                 state.phases[phase]?.ended = now
+                state.current = nil
+                state.finished = phase
             case .modelExchanged(let exchange):
                 let persona = state.personas[exchange.persona] ?? (0, .zero)
                 state.personas[exchange.persona] = (persona.calls + 1, persona.tokens + exchange.usage)

@@ -7,8 +7,15 @@ import Glibc
 /// Which relative paths stay inside an output directory, by their words and by where the file system
 /// takes them: a marker line or a generated file may name only a plain path below the directory, and
 /// no symbolic link on its way may lead out of it.
-struct OutputConfinement {
+struct OutputConfinement: Sendable {
     let root: String
+    /// `root` with its links resolved, once: every check compares against it.
+    private let base: String?
+
+    init(root: String) {
+        self.root = root
+        base = Self.resolved(root)
+    }
 
     /// Why `name` does not stay inside the directory, as a phrase ("leads out of ..."), or nil when it does.
     /// - Parameter following: resolve `name` itself too, not only the directories on its way (for
@@ -19,7 +26,7 @@ struct OutputConfinement {
         if name.contains("\0") || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
             return "is not a plain relative path (an empty, '.' or '..' part)"
         }
-        guard let base = Self.resolved(root) else { return nil }
+        guard let base else { return nil }
         var current = root
         for part in following ? parts[...] : parts.dropLast() {
             current += "/" + part

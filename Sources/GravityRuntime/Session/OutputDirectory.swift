@@ -11,6 +11,7 @@ public struct OutputDirectory: Sendable {
     private let previous: [String: String]
     /// Held while this run writes, when it asked to keep other runs out.
     private let lock: OutputLock?
+    private let confinement: OutputConfinement
 
     /// Prepares `path`: creates it, or accepts it when empty or already marked as ours.
     /// - Parameter exclusive: take the directory's lock first, refusing while another process writes it.
@@ -38,10 +39,11 @@ public struct OutputDirectory: Sendable {
             throw RuntimeError.cannotWrite(path: path, reason: Self.reason(creating: path, error))
         }
         lock = exclusive ? try OutputLock(directory: path) : nil
+        confinement = OutputConfinement(root: path)
         previous = try Self.recorded(
             in: (try? String(contentsOfFile: markerPath, encoding: .utf8)) ?? "",
             markerPath: markerPath,
-            confinement: OutputConfinement(root: path)
+            confinement: confinement
         )
         if existed { FileWriter.removeLeftovers(under: path) }
         do {
@@ -102,8 +104,10 @@ public struct OutputDirectory: Sendable {
 
     /// Refuses `name` when it is not a plain relative path, or when a directory on its way is a
     /// symbolic link that leads out of the directory: nothing is ever written outside it.
-    public func checkInside(_ name: String) throws {
-        if let problem = OutputConfinement(root: path).problem(with: name, following: false) {
+    /// - Parameter following: also refuse `name` itself when it is a link that leads out (for a file
+    ///   that is opened rather than replaced).
+    public func checkInside(_ name: String, following: Bool = false) throws {
+        if let problem = confinement.problem(with: name, following: following) {
             throw RuntimeError.cannotWrite(path: file(name), reason: "it \(problem); gravity-team writes only inside \(path)")
         }
     }
@@ -118,6 +122,11 @@ public struct OutputDirectory: Sendable {
         let now = Set(written.map(\.path))
         var kept: [String] = []
         for (name, digest) in previous.sorted(by: { $0.key < $1.key }) where !now.contains(name) {
+            // Checked again: a link may have been put in the way while the run was under way.
+            guard confinement.problem(with: name, following: true) == nil else {
+                kept.append(name)
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: file(name)) else { continue }
             guard SHA256Digest.hex(data) == digest else {
                 kept.append(name)
@@ -146,6 +155,7 @@ public struct OutputDirectory: Sendable {
                 line[..<gap.lowerBound].allSatisfy(\.isHexDigit)
             else { throw refuse("expected a SHA-256, two spaces and a path") }
             let name = String(line[gap.upperBound...])
+            if [Self.marker, OutputLock.fileName].contains(name) { throw refuse("'\(name)' is gravity-team's own bookkeeping, never a file it wrote") }
             if let problem = confinement.problem(with: name, following: true) { throw refuse("'\(name)' \(problem)") }
             files[name] = String(line[..<gap.lowerBound])
         }

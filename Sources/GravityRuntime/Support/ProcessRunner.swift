@@ -35,14 +35,24 @@ public enum ProcessRunner {
         let running = RunningProcess(process)
         let status: Int32 = await withCheckedContinuation { continuation in
             process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(returning: -1)
-                return
+            // Foundation starts the program with the signal mask of the calling thread, and the threads
+            // of the pool block nearly every signal: started from one, pytest or pip would never see the
+            // SIGTERM of the time limit or of an interrupted run. A thread of its own unblocks them first.
+            let launcher = Thread {
+                var none = sigset_t()
+                sigemptyset(&none)
+                pthread_sigmask(SIG_SETMASK, &none, nil)
+                do {
+                    try process.run()
+                } catch {
+                    process.terminationHandler = nil
+                    continuation.resume(returning: -1)
+                    return
+                }
+                DispatchQueue.global().asyncAfter(deadline: .now() + timeout.seconds) { running.stopIfRunning() }
             }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout.seconds) { running.stopIfRunning() }
+            launcher.name = "spawn \((executable as NSString).lastPathComponent)"
+            launcher.start()
         }
         pipe.fileHandleForReading.readabilityHandler = nil
         let rest = pipe.fileHandleForReading.readDataToEndOfFile()

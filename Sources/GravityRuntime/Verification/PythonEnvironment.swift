@@ -44,8 +44,13 @@ public struct PythonEnvironment: Sendable {
         guard let python = ProcessRunner.which("python3") else {
             throw VerificationError.environment("python3 is not on PATH; \(installHint)")
         }
-        try? FileManager.default.removeItem(atPath: directory)
         try FileManager.default.createDirectory(atPath: "\(cacheRoot)/venvs", withIntermediateDirectories: true)
+        // Several runs (or tests) may want the same environment at once: one makes it, the others wait
+        // for it and use it. Two `python -m venv` into one directory break each other's pip.
+        let lock = try await FileLock.acquire("\(cacheRoot)/venvs/\(digest).lock")
+        defer { lock.release() }
+        if FileManager.default.fileExists(atPath: ready) { return environment }
+        try? FileManager.default.removeItem(atPath: directory)
         let created = try await ProcessRunner.run(python, ["-m", "venv", directory], timeout: .seconds(120))
         guard created.status == 0 else {
             throw VerificationError.environment(

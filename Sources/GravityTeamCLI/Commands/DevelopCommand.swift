@@ -99,6 +99,16 @@ struct DevelopCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        do {
+            try await develop()
+        } catch where InterruptHandler.handling.withLock({ $0 }) {
+            // Interrupted: the handler records where, stops what the run started and exits; the error
+            // that stopping caused here is not the user's news.
+            while true { try? await Task.sleep(for: .seconds(60)) }
+        }
+    }
+
+    private func develop() async throws {
         var settings = try SessionSettings.parse(seed: seed, maxRounds: maxRounds, concurrency: concurrency, mockLatency: mockLatency)
         let catalog = try data.catalog()
         // Before the team starts: a missing python3-venv would otherwise surface only after the whole run.
@@ -160,14 +170,15 @@ struct DevelopCommand: AsyncParsableCommand {
             observers: observers,
             generate: { try ApplicationGenerator.generate(blueprint: $0, decisions: $1, team: team) }
         )
-        // Set once the deliberation is in the history: an interruption after it marks that row.
-        let recordedRun = Mutex<Int64?>(nil)
+        // Where an interruption finds the run decides what it records: a row of its own while the team
+        // deliberates, nothing while the finished run is being recorded, a mark on that row afterwards.
+        let stage = Mutex(RunStage.deliberating)
         let command = resume == nil ? "develop" : "resume"
         let history = self.history
         let interrupts = InterruptHandler { signal in
-            if let runID = recordedRun.withLock({ $0 }) {
-                history.markInterrupted(runID: runID, RunInterrupted(signal: signal, stage: "while the generated tests ran"))
-            } else {
+            let message: String
+            switch stage.withLock({ $0 }) {
+            case .deliberating:
                 let interruption = RunInterrupted(signal: signal, stage: recorder.stage)
                 _ = history.record(
                     recorder.records(
@@ -180,12 +191,15 @@ struct DevelopCommand: AsyncParsableCommand {
                         cost: { priceTable.estimate(modelLabel: model.name, usage: $0)?.dollars }
                     )
                 )
-                FileHandle.standardError.write(
-                    Data("error: \(interruption); the transcript so far is kept: gravity-team develop --resume \(transcriptPath)\n".utf8)
-                )
-                return
+                message = "\(interruption); the transcript so far is kept: gravity-team develop --resume \(transcriptPath)"
+            case .recording:
+                message = "interrupted by \(signal) as the finished run was being recorded; the transcript is complete"
+            case .verifying(let runID):
+                let interruption = RunInterrupted(signal: signal, stage: "while the generated tests ran")
+                if let runID { history.markInterrupted(runID: runID, interruption) }
+                message = "\(interruption); the application is written"
             }
-            FileHandle.standardError.write(Data("error: interrupted by \(signal) while the generated tests ran; the application is written\n".utf8))
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
         }
         defer { interrupts.remove() }
         let result: SessionResult
@@ -212,6 +226,7 @@ struct DevelopCommand: AsyncParsableCommand {
             }
             throw error
         }
+        stage.withLock { $0 = .recording }
         if resume != nil { try FileReplacement.move(writePath, over: transcriptPath) }
         let runID = history.record(
             recorder.records(
@@ -224,7 +239,7 @@ struct DevelopCommand: AsyncParsableCommand {
                 cost: { priceTable.estimate(modelLabel: model.name, usage: $0)?.dollars }
             )
         )
-        recordedRun.withLock { $0 = runID }
+        stage.withLock { $0 = .verifying(runID: runID) }
         var verification: [ServiceTestResult]?
         if !noVerify {
             if !json {
@@ -269,4 +284,11 @@ struct DevelopCommand: AsyncParsableCommand {
             throw VerificationError.failed(verification)
         }
     }
+}
+
+/// Where a develop run is, for what an interruption records.
+private enum RunStage {
+    case deliberating
+    case recording
+    case verifying(runID: Int64?)
 }

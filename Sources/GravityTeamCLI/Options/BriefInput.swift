@@ -10,14 +10,17 @@ struct BriefInput {
 
     func resolve(default fallback: String) throws -> String {
         if let briefFile {
-            let size = (try? FileManager.default.attributesOfItem(atPath: briefFile)[.size] as? Int) ?? 0
             // Read no more than a brief can be: the file may be anything the user pointed at.
-            guard size <= InputLimits.briefCharacters * 4 + 2 else {
-                throw RuntimeError.invalidConfiguration("\(briefFile): the brief file is \(size) bytes; a brief is one line of at most \(InputLimits.briefCharacters) characters")
-            }
-            guard let data = FileManager.default.contents(atPath: briefFile) else {
-                let reason = FileManager.default.fileExists(atPath: briefFile) ? "cannot be read" : "no such file"
-                throw RuntimeError.invalidConfiguration("\(briefFile): cannot read the brief file: \(reason)")
+            let data: Data
+            switch LimitedFile.contents(of: briefFile, limit: InputLimits.briefCharacters * 4 + 2) {
+            case .success(let contents): data = contents
+            case .failure(.tooLarge(let bytes)):
+                throw RuntimeError.invalidConfiguration(
+                    "\(briefFile): the brief file is \(bytes) bytes; a brief is one line of at most \(InputLimits.briefCharacters) characters"
+                )
+            case .failure(.missing): throw RuntimeError.invalidConfiguration("\(briefFile): cannot read the brief file: no such file")
+            case .failure(.notAFile): throw RuntimeError.invalidConfiguration("\(briefFile): cannot read the brief file: it is not a regular file")
+            case .failure(.unreadable(let reason)): throw RuntimeError.invalidConfiguration("\(briefFile): cannot read the brief file: \(reason)")
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw RuntimeError.invalidConfiguration("\(briefFile): the brief file is not UTF-8 text")

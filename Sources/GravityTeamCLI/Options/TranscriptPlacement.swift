@@ -8,7 +8,8 @@ enum TranscriptPlacement {
         let directory = URL(fileURLWithPath: output.path).standardizedFileURL.path
         let path = URL(fileURLWithPath: transcript).standardizedFileURL.path
         guard path.hasPrefix(directory + "/") else { return }
-        try output.checkInside("transcript.jsonl")
+        // The transcript is opened, not replaced: a link there is followed, so it must stay inside.
+        try output.checkInside("transcript.jsonl", following: true)
         guard path == directory + "/transcript.jsonl" else {
             throw RuntimeError.invalidConfiguration(
                 "\(transcript): a transcript inside the output directory must be \(output.file("transcript.jsonl")), where generated files cannot overwrite it"
