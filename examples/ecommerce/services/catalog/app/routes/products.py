@@ -1,0 +1,109 @@
+"""Products: list, read, create, replace and delete."""
+
+import logging
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.database import get_session
+from app.models import Product, Category
+from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, ProductIn, ProductOut, ProductPage
+from app.security import Principal, current_principal, require_roles
+
+router = APIRouter(prefix="/api/catalog/products", tags=["products"])
+
+# An id the database cannot hold is a 422, not an overflow deep in the driver.
+ItemId = Annotated[int, Path(ge=1, le=MAX_INTEGER)]
+
+
+@router.get("", response_model=ProductPage)
+def list_products(
+    request: Request,
+    page: int = Query(1, ge=1, le=MAX_INTEGER),
+    page_size: int | None = Query(None, ge=1, le=200),
+    q: str | None = Query(None, max_length=100, pattern=NO_NUL, description="Text to search for"),
+    filter_sku: str | None = Query(None, alias="sku", pattern=NO_NUL),
+    filter_name: str | None = Query(None, alias="name", pattern=NO_NUL),
+    filter_stock: int | None = Query(None, alias="stock", ge=-MAX_INTEGER, le=MAX_INTEGER),
+    filter_status: str | None = Query(None, alias="status", pattern=NO_NUL),
+    filter_category_id: int | None = Query(None, alias="category_id", ge=-MAX_INTEGER, le=MAX_INTEGER),
+    session: Session = Depends(get_session),
+):
+    size = page_size or request.app.state.settings.page_size
+    query = select(Product)
+    for column, value in (
+        (Product.sku, filter_sku),
+        (Product.name, filter_name),
+        (Product.stock, filter_stock),
+        (Product.status, filter_status),
+        (Product.category_id, filter_category_id),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    if q:
+        pattern = contains_pattern(q)
+        query = query.where(or_(Product.sku.ilike(pattern, escape="\\"), Product.name.ilike(pattern, escape="\\"), Product.description.ilike(pattern, escape="\\")))
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    items = session.scalars(query.order_by(Product.id).offset((page - 1) * size).limit(size)).all()
+    return ProductPage(items=items, total=total, page=page, page_size=size)
+
+
+@router.get("/{item_id}", response_model=ProductOut)
+def get_product(item_id: ItemId, session: Session = Depends(get_session)):
+    item = session.get(Product, item_id)
+    if item is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no product {item_id}")
+    return item
+
+
+def _check_payload(payload: ProductIn, session: Session, request: Request, writer: Principal) -> None:
+    if session.get(Category, payload.category_id) is None:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"category_id: no category {payload.category_id}")
+
+
+def _save(session: Session, item: Product) -> Product:
+    try:
+        session.commit()
+    except IntegrityError as error:
+        session.rollback()
+        # The database's own words stay in the log: they name tables and constraints.
+        logging.getLogger(__name__).info("409: %s", error.orig)
+        raise HTTPException(status.HTTP_409_CONFLICT, "conflicts with the stored products: a value that must be unique is taken, or a reference does not hold")
+    session.refresh(item)
+    return item
+
+
+@router.post("", response_model=ProductOut, status_code=status.HTTP_201_CREATED)
+def create_product(payload: ProductIn, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("staff", "admin"))):
+    _check_payload(payload, session, request, writer)
+    item = Product(**payload.model_dump())
+    session.add(item)
+    return _save(session, item)
+
+
+@router.put("/{item_id}", response_model=ProductOut)
+def replace_product(item_id: ItemId, payload: ProductIn, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("staff", "admin"))):
+    item = session.get(Product, item_id)
+    if item is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no product {item_id}")
+    _check_payload(payload, session, request, writer)
+    for name, value in payload.model_dump().items():
+        setattr(item, name, value)
+    return _save(session, item)
+
+
+@router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_product(item_id: ItemId, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("staff", "admin"))):
+    item = session.get(Product, item_id)
+    if item is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no product {item_id}")
+    session.delete(item)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        raise HTTPException(status.HTTP_409_CONFLICT, f"product {item_id} is still referenced")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,80 @@
+"""Request and response bodies of the catalog service."""
+
+from datetime import date, datetime, timezone
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+# The largest INTEGER every database here stores (PostgreSQL's is 32 bits).
+MAX_INTEGER = 2_147_483_647
+# The largest value a NUMERIC(12, 2) column holds.
+MAX_DECIMAL = 9_999_999_999.99
+# No text may hold a NUL character: PostgreSQL cannot store one.
+NO_NUL = r"^[^\x00]*$"
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern for text anywhere in a value: a % or _ that a user types matches only itself."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _in_utc(value: datetime) -> datetime:
+    """A time with an offset is stored in UTC without one: SQLite would drop the offset, PostgreSQL convert it."""
+    return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+
+
+UtcDateTime = Annotated[datetime, AfterValidator(_in_utc)]
+
+
+class CategoryIn(BaseModel):
+    """What a client sends to create or replace a category."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80, pattern=NO_NUL)]
+    description: Annotated[str, Field(pattern=NO_NUL)] | None = None
+    featured: bool | None = None
+
+
+class CategoryOut(CategoryIn):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+class CategoryPage(BaseModel):
+    items: list[CategoryOut]
+    total: int
+    page: int
+    page_size: int
+
+
+class ProductIn(BaseModel):
+    """What a client sends to create or replace a product."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sku: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=NO_NUL)]
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120, pattern=NO_NUL)]
+    description: Annotated[str, Field(pattern=NO_NUL)] | None = None
+    price: Annotated[float, Field(ge=0, le=MAX_DECIMAL, allow_inf_nan=False)]
+    stock: Annotated[int, Field(ge=0, le=MAX_INTEGER)]
+    status: Literal["active", "discontinued"]
+    category_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
+
+
+class ProductOut(ProductIn):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+class ProductPage(BaseModel):
+    items: list[ProductOut]
+    total: int
+    page: int
+    page_size: int

@@ -1,0 +1,1 @@
+"""The customers service of Gravity Shop."""

@@ -1,0 +1,30 @@
+"""Configuration of the customers service, read from the environment only."""
+
+import os
+from dataclasses import dataclass
+
+
+def _required(name: str) -> str:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise RuntimeError(f"the environment variable {name} must be set")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    jwt_secret: str
+    page_size: int = 20
+    max_page_size: int = 200
+    request_timeout: float = 5.0
+
+
+def load_settings() -> Settings:
+    """Reads the settings; a missing required variable stops the service with a clear message."""
+    return Settings(
+        database_url=_required("DATABASE_URL"),
+        jwt_secret=_required("JWT_SECRET"),
+        page_size=int(os.environ.get("PAGE_SIZE", "20")),
+        request_timeout=float(os.environ.get("REQUEST_TIMEOUT", "5.0")),
+    )

@@ -1,0 +1,117 @@
+"""Customers: list, read, create, replace and delete."""
+
+import logging
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.database import get_session
+from app.models import Customer
+from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, CustomerIn, CustomerOut, CustomerPage
+from app.security import Principal, current_principal, require_roles
+
+router = APIRouter(prefix="/api/customers/customers", tags=["customers"])
+
+# An id the database cannot hold is a 422, not an overflow deep in the driver.
+ItemId = Annotated[int, Path(ge=1, le=MAX_INTEGER)]
+
+# Accounts of this role see and change only the records they created.
+OWNER_ROLE = "customer"
+
+
+def _may_see(item: Customer, principal: Principal) -> bool:
+    return principal.role != OWNER_ROLE or item.owner_subject == principal.subject
+
+
+@router.get("", response_model=CustomerPage)
+def list_customers(
+    request: Request,
+    page: int = Query(1, ge=1, le=MAX_INTEGER),
+    page_size: int | None = Query(None, ge=1, le=200),
+    q: str | None = Query(None, max_length=100, pattern=NO_NUL, description="Text to search for"),
+    filter_email: str | None = Query(None, alias="email", pattern=NO_NUL),
+    filter_full_name: str | None = Query(None, alias="full_name", pattern=NO_NUL),
+    filter_phone: str | None = Query(None, alias="phone", pattern=NO_NUL),
+    filter_marketing_opt_in: bool | None = Query(None, alias="marketing_opt_in"),
+    session: Session = Depends(get_session), _reader: Principal = Depends(current_principal),
+):
+    size = page_size or request.app.state.settings.page_size
+    query = select(Customer)
+    for column, value in (
+        (Customer.email, filter_email.strip().lower() if filter_email is not None else None),
+        (Customer.full_name, filter_full_name),
+        (Customer.phone, filter_phone),
+        (Customer.marketing_opt_in, filter_marketing_opt_in),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    if _reader.role == OWNER_ROLE:
+        query = query.where(Customer.owner_subject == _reader.subject)
+    if q:
+        pattern = contains_pattern(q)
+        query = query.where(or_(Customer.email.ilike(pattern, escape="\\"), Customer.full_name.ilike(pattern, escape="\\"), Customer.phone.ilike(pattern, escape="\\")))
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    items = session.scalars(query.order_by(Customer.id).offset((page - 1) * size).limit(size)).all()
+    return CustomerPage(items=items, total=total, page=page, page_size=size)
+
+
+@router.get("/{item_id}", response_model=CustomerOut)
+def get_customer(item_id: ItemId, session: Session = Depends(get_session), _reader: Principal = Depends(current_principal)):
+    item = session.get(Customer, item_id)
+    if item is None or not _may_see(item, _reader):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no customer {item_id}")
+    return item
+
+
+def _check_payload(payload: CustomerIn, session: Session, request: Request, writer: Principal) -> None:
+    if writer.role == OWNER_ROLE and payload.email != writer.email:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "email: must be the email of your own account")
+
+
+def _save(session: Session, item: Customer) -> Customer:
+    try:
+        session.commit()
+    except IntegrityError as error:
+        session.rollback()
+        # The database's own words stay in the log: they name tables and constraints.
+        logging.getLogger(__name__).info("409: %s", error.orig)
+        raise HTTPException(status.HTTP_409_CONFLICT, "conflicts with the stored customers: a value that must be unique is taken, or a reference does not hold")
+    session.refresh(item)
+    return item
+
+
+@router.post("", response_model=CustomerOut, status_code=status.HTTP_201_CREATED)
+def create_customer(payload: CustomerIn, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+    _check_payload(payload, session, request, writer)
+    item = Customer(**payload.model_dump())
+    item.owner_subject = writer.subject if writer.role == OWNER_ROLE else None
+    session.add(item)
+    return _save(session, item)
+
+
+@router.put("/{item_id}", response_model=CustomerOut)
+def replace_customer(item_id: ItemId, payload: CustomerIn, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+    item = session.get(Customer, item_id)
+    if item is None or not _may_see(item, writer):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no customer {item_id}")
+    _check_payload(payload, session, request, writer)
+    for name, value in payload.model_dump().items():
+        setattr(item, name, value)
+    return _save(session, item)
+
+
+@router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_customer(item_id: ItemId, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+    item = session.get(Customer, item_id)
+    if item is None or not _may_see(item, writer):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no customer {item_id}")
+    session.delete(item)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        raise HTTPException(status.HTTP_409_CONFLICT, f"customer {item_id} is still referenced")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,182 @@
+"""Customers: every endpoint, and the status codes clients rely on."""
+
+import itertools
+
+import pytest
+
+from tests.conftest import MISSING_ID, token
+
+PATH = "/api/customers/customers"
+WRITER = token("staff")
+READER = token("staff")
+_numbers = itertools.count(1000)
+WRITER_CUSTOMER = token("customer")
+
+
+def customer_payload(client, number: int) -> dict:
+    return {
+        "email": (lambda n: f"customer{n}@example.com")(number),
+        "full_name": (lambda n: ("Customer full name " + str(n))[-120:].strip())(number),
+        "phone": (lambda n: ("Customer phone " + str(n))[-32:].strip())(number),
+        "marketing_opt_in": (lambda n: True)(number),
+        "joined_on": (lambda n: "2026-01-02")(number),
+    }
+
+
+def new_customer(client) -> dict:
+    payload = customer_payload(client, next(_numbers))
+    headers = token("customer", "1", email=payload["email"])
+    response = client.post("/api/customers/customers", json=payload, headers=headers)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def create(client, number: int = 1) -> dict:
+    response = client.post(PATH, json=customer_payload(client, number), headers=WRITER)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def test_create_returns_201_with_the_stored_fields(client):
+    payload = customer_payload(client, 1)
+    response = client.post(PATH, json=payload, headers=WRITER)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["id"] > 0
+    assert body["email"] == payload["email"]
+    assert body["full_name"] == payload["full_name"]
+    assert body["phone"] == payload["phone"]
+    assert body["marketing_opt_in"] == payload["marketing_opt_in"]
+
+
+def test_get_returns_the_item(client):
+    created = create(client)
+    response = client.get(f"{PATH}/{created['id']}", headers=READER)
+    assert response.status_code == 200
+    assert response.json()["id"] == created["id"]
+
+
+def test_get_unknown_id_returns_404(client):
+    assert client.get(f"{PATH}/{MISSING_ID}", headers=READER).status_code == 404
+
+
+def test_numbers_beyond_the_database_return_422(client):
+    assert client.get(f"{PATH}/{2**63}", headers=READER).status_code == 422
+    assert client.get(PATH, params={"page": 2**62}, headers=READER).status_code == 422
+
+
+def test_text_with_a_nul_character_returns_422(client):
+    assert client.get(PATH, params={"q": "a\x00b"}, headers=READER).status_code == 422
+
+
+def test_list_is_paged(client):
+    for number in range(1, 4):
+        create(client, number)
+    first = client.get(PATH, params={"page": 1, "page_size": 2}, headers=READER).json()
+    second = client.get(PATH, params={"page": 2, "page_size": 2}, headers=READER).json()
+    assert first["total"] == 3 and second["total"] == 3
+    assert len(first["items"]) == 2 and len(second["items"]) == 1
+    assert {item["id"] for item in first["items"]}.isdisjoint(item["id"] for item in second["items"])
+
+
+def test_list_filters_by_email(client):
+    created = create(client, 1)
+    create(client, 2)
+    value = created["email"]
+    body = client.get(PATH, params={"email": value}, headers=READER).json()
+    assert body["total"] >= 1
+    assert all(item["email"] == value for item in body["items"])
+
+
+def test_an_email_is_stored_lowercased_and_found_in_any_case(client):
+    payload = customer_payload(client, 1)
+    payload["email"] = " " + payload["email"].upper() + " "
+    created = client.post(PATH, json=payload, headers=WRITER)
+    assert created.status_code == 201, created.text
+    assert created.json()["email"] == payload["email"].strip().lower()
+    body = client.get(PATH, params={"email": payload["email"]}, headers=READER).json()
+    assert created.json()["id"] in [item["id"] for item in body["items"]]
+
+
+def test_list_searches_text(client):
+    created = create(client, 7)
+    body = client.get(PATH, params={"q": created["email"]}, headers=READER).json()
+    assert created["id"] in [item["id"] for item in body["items"]]
+
+
+@pytest.mark.parametrize("wildcard", ["%", "_"])
+def test_search_matches_wildcards_only_as_text(client, wildcard):
+    create(client, 7)
+    body = client.get(PATH, params={"q": wildcard}, headers=READER).json()
+    for item in body["items"]:
+        assert any(wildcard in str(item[name] or "") for name in ("email", "full_name", "phone", )), item
+
+
+def test_replace_updates_the_item(client):
+    created = create(client, 1)
+    payload = customer_payload(client, 2)
+    response = client.put(f"{PATH}/{created['id']}", json=payload, headers=WRITER)
+    assert response.status_code == 200, response.text
+    assert response.json()["id"] == created["id"]
+
+
+def test_replace_unknown_id_returns_404(client):
+    assert client.put(f"{PATH}/{MISSING_ID}", json=customer_payload(client, 1), headers=WRITER).status_code == 404
+
+
+def test_delete_returns_204_then_the_item_is_gone(client):
+    created = create(client)
+    assert client.delete(f"{PATH}/{created['id']}", headers=WRITER).status_code == 204
+    assert client.get(f"{PATH}/{created['id']}", headers=READER).status_code == 404
+    assert client.delete(f"{PATH}/{created['id']}", headers=WRITER).status_code == 404
+
+
+def test_unknown_fields_are_rejected_with_422(client):
+    payload = customer_payload(client, 1) | {"not_a_field": 1}
+    assert client.post(PATH, json=payload, headers=WRITER).status_code == 422
+
+
+def test_writing_without_a_token_returns_401(client):
+    assert client.post(PATH, json=customer_payload(client, 1)).status_code == 401
+
+
+def test_missing_required_field_returns_422(client):
+    payload = customer_payload(client, 1)
+    del payload["email"]
+    assert client.post(PATH, json=payload, headers=WRITER).status_code == 422
+
+
+def test_an_account_sees_and_changes_only_its_own_records(client):
+    payload = customer_payload(client, 1)
+    mine, theirs, staff = token("customer", "1", email=payload["email"]), token("customer", "2", email=payload["email"]), token("admin")
+    created = client.post(PATH, json=payload, headers=mine)
+    assert created.status_code == 201, created.text
+    item = f"{PATH}/{created.json()['id']}"
+    assert client.get(item, headers=theirs).status_code == 404
+    assert created.json()["id"] not in [row["id"] for row in client.get(PATH, headers=theirs).json()["items"]]
+    assert client.put(item, json=payload, headers=theirs).status_code == 404
+    assert client.delete(item, headers=theirs).status_code == 404
+    assert client.get(item, headers=mine).status_code == 200
+    assert client.get(item, headers=staff).status_code == 200
+
+
+def test_an_account_may_use_only_its_own_email(client):
+    payload = customer_payload(client, 1)
+    refused = client.post(PATH, json=payload, headers=token("customer", "1", email="someone.else@example.com"))
+    assert refused.status_code == 422, refused.text
+    assert "email" in refused.json()["detail"]
+    own = client.post(PATH, json=payload, headers=token("customer", "1", email=payload["email"]))
+    assert own.status_code == 201, own.text
+    # Staff set any email.
+    assert client.post(PATH, json=customer_payload(client, 2), headers=WRITER).status_code == 201
+
+
+def test_duplicate_email_returns_409(client):
+    payload = customer_payload(client, 1)
+    assert client.post(PATH, json=payload, headers=WRITER).status_code == 201
+    second = customer_payload(client, 2) | {"email": payload["email"]}
+    assert client.post(PATH, json=second, headers=WRITER).status_code == 409
+
+
+def test_reading_without_a_token_returns_401(client):
+    assert client.get(PATH).status_code == 401

@@ -1,0 +1,69 @@
+"""The orders service: Orders placed by customers, their lines and fulfilment status."""
+
+import logging
+
+import httpx
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.exc import DataError, OperationalError
+
+from app.clients import make_clients
+from app.config import Settings, load_settings
+from app.database import make_engine, make_session_factory
+from app.routes import purchase_orders
+from app.routes import order_lines
+
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s orders %(message)s")
+
+
+def create_app(settings: Settings | None = None, transport: httpx.BaseTransport | None = None) -> FastAPI:
+    """Builds the application; run it with: uvicorn --factory app.main:create_app"""
+    settings = settings or load_settings()
+    engine = make_engine(settings.database_url)
+    app = FastAPI(title="Gravity Shop: orders", version="1.0.0")
+    app.state.settings = settings
+    app.state.session_factory = make_session_factory(engine)
+    app.state.clients = make_clients(settings, transport)
+    app.include_router(purchase_orders.router)
+    app.include_router(order_lines.router)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError):
+        # Where and why, without echoing the input: a NaN in it cannot even be written as JSON.
+        problems = [{"loc": list(item["loc"]), "msg": item["msg"], "type": item["type"]} for item in error.errors()]
+        return JSONResponse({"detail": problems}, status_code=422)
+
+    @app.exception_handler(OperationalError)
+    async def database_unavailable(request: Request, error: OperationalError):
+        # A database that cannot be reached or written (a full disk, a read-only directory) is
+        # the service's trouble, said as such; its own words go to the log.
+        logging.getLogger(__name__).error("database: %s", error.orig)
+        return JSONResponse({"detail": "the database is unavailable; try again later"}, status_code=503)
+
+    @app.exception_handler(DataError)
+    async def value_out_of_range(request: Request, error: DataError):
+        # A value the schema let through but the column cannot hold (PostgreSQL checks what
+        # SQLite does not): the request's fault, said without the database's words.
+        logging.getLogger(__name__).info("422: %s", error.orig)
+        return JSONResponse({"detail": "a value does not fit its column"}, status_code=422)
+
+    @app.get("/health", tags=["health"])
+    def health():
+        # Healthy means the database takes a write: a row in health_probe (an empty table made
+        # once), written and rolled back, so a read-only file or directory shows here, not in a
+        # user's request.
+        try:
+            with engine.connect() as connection:
+                with connection.begin():
+                    connection.execute(text("CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY)"))
+                with connection.begin() as probe:
+                    connection.execute(text("INSERT INTO health_probe (id) VALUES (1)"))
+                    probe.rollback()
+        except Exception as error:  # the database is what health means here
+            logging.getLogger(__name__).error("health: %s", error)
+            return JSONResponse({"status": "unavailable", "service": "orders", "error": "the database cannot be written"}, status_code=503)
+        return {"status": "ok", "service": "orders"}
+
+    return app

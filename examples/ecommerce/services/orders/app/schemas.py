@@ -1,0 +1,81 @@
+"""Request and response bodies of the orders service."""
+
+from datetime import date, datetime, timezone
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+# The largest INTEGER every database here stores (PostgreSQL's is 32 bits).
+MAX_INTEGER = 2_147_483_647
+# The largest value a NUMERIC(12, 2) column holds.
+MAX_DECIMAL = 9_999_999_999.99
+# No text may hold a NUL character: PostgreSQL cannot store one.
+NO_NUL = r"^[^\x00]*$"
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern for text anywhere in a value: a % or _ that a user types matches only itself."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _in_utc(value: datetime) -> datetime:
+    """A time with an offset is stored in UTC without one: SQLite would drop the offset, PostgreSQL convert it."""
+    return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+
+
+UtcDateTime = Annotated[datetime, AfterValidator(_in_utc)]
+
+
+class PurchaseOrderIn(BaseModel):
+    """What a client sends to create or replace a purchase_order."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    status: Literal["pending", "paid", "shipped", "delivered", "cancelled"]
+    total: Annotated[float, Field(ge=0, le=MAX_DECIMAL, allow_inf_nan=False)]
+    placed_at: UtcDateTime
+    notes: Annotated[str, Field(pattern=NO_NUL)] | None = None
+    customer_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
+    shipping_address_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)] | None = None
+
+
+class PurchaseOrderOut(PurchaseOrderIn):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+class PurchaseOrderPage(BaseModel):
+    items: list[PurchaseOrderOut]
+    total: int
+    page: int
+    page_size: int
+
+
+class OrderLineIn(BaseModel):
+    """What a client sends to create or replace a order_line."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    quantity: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
+    unit_price: Annotated[float, Field(ge=0, le=MAX_DECIMAL, allow_inf_nan=False)]
+    product_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120, pattern=NO_NUL)] | None = None
+    purchase_order_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
+    product_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
+
+
+class OrderLineOut(OrderLineIn):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+class OrderLinePage(BaseModel):
+    items: list[OrderLineOut]
+    total: int
+    page: int
+    page_size: int
