@@ -33,7 +33,10 @@ let package = Package(
         ),
         .target(
             name: "GravityGenerators",
-            dependencies: ["GravityModel"]
+            dependencies: ["GravityModel"],
+            // Generated source kept as the files it produces, compiled into the binary (no resource
+            // folder beside it, which a copied binary would not find).
+            resources: [.embedInCode("Templates/frontend/app.js")]
         ),
         .target(
             name: "GravityOrchestration",
