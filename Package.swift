@@ -36,7 +36,11 @@ let package = Package(
             dependencies: ["GravityModel"],
             // Generated source kept as the files it produces, compiled into the binary (no resource
             // folder beside it, which a copied binary would not find).
-            resources: [.embedInCode("Templates/frontend/app.js")]
+            resources: [
+                .embedInCode("Templates/frontend/app.js"),
+                .embedInCode("Templates/frontend/index.html"),
+                .embedInCode("Templates/frontend/styles.css"),
+            ]
         ),
         .target(
             name: "GravityOrchestration",

@@ -5,7 +5,7 @@ enum SinglePageScript {
     /// The template's text, without the newline that ends the file: app.js has always been written
     /// without one, and the generated code stays byte for byte what it was.
     static let source: String = {
-        var text = String(decoding: PackageResources.app_js, as: UTF8.self)
+        var text = TemplateFile("frontend/app.js", bytes: PackageResources.app_js).text
         if text.hasSuffix("\n") { text.removeLast() }
         return text
     }()
