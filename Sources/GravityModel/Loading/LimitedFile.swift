@@ -14,6 +14,19 @@ public enum LimitedFile {
         case unreadable(String)
     }
 
+    /// The bytes of the persona, industry or template file at `path`, within `InputLimits.fileBytes`;
+    /// `display` names it in errors, `whenMissing` says why a missing one matters.
+    static func modelFile(_ path: String, display: String, whenMissing: String = "no such file") throws -> Data {
+        switch contents(of: path, limit: InputLimits.fileBytes) {
+        case .success(let contents): return contents
+        case .failure(.missing): throw ModelError.unreadable(file: display, reason: whenMissing)
+        case .failure(.notAFile): throw ModelError.unreadable(file: display, reason: "it is not a regular file (a directory, a device or a pipe)")
+        case .failure(.tooLarge(let bytes)):
+            throw ModelError.overLimit(file: display, line: nil, field: nil, problem: InputLimits.describeFileSize(bytes))
+        case .failure(.unreadable(let reason)): throw ModelError.unreadable(file: display, reason: reason)
+        }
+    }
+
     /// The bytes of the file at `path`, or why they cannot be had within `limit`.
     public static func contents(of path: String, limit: Int) -> Result<Data, Problem> {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)

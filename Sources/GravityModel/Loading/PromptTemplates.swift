@@ -36,16 +36,11 @@ public struct PromptTemplates: Sendable, Hashable {
         var templates: [Kind: [Line]] = [:]
         for kind in Kind.allCases {
             let display = "prompts/\(kind.fileName)"
-            let data: Data
-            switch LimitedFile.contents(of: "\(root)/\(display)", limit: InputLimits.fileBytes) {
-            case .success(let contents): data = contents
-            case .failure(.missing):
-                throw ModelError.unreadable(file: display, reason: "no such file (every kind of request needs its prompt template)")
-            case .failure(.notAFile): throw ModelError.unreadable(file: display, reason: "it is not a regular file")
-            case .failure(.tooLarge(let bytes)):
-                throw ModelError.overLimit(file: display, line: nil, field: nil, problem: InputLimits.describeFileSize(bytes))
-            case .failure(.unreadable(let reason)): throw ModelError.unreadable(file: display, reason: reason)
-            }
+            let data = try LimitedFile.modelFile(
+                "\(root)/\(display)",
+                display: display,
+                whenMissing: "no such file (every kind of request needs its prompt template)"
+            )
             guard var text = String(data: data, encoding: .utf8) else {
                 throw ModelError.unreadable(file: display, reason: "not UTF-8 text")
             }

@@ -16,15 +16,7 @@ public enum YAMLDocument {
         displayPath: String? = nil
     ) throws -> LocatedDocument<T> {
         let name = displayPath ?? path
-        let data: Data
-        switch LimitedFile.contents(of: path, limit: InputLimits.fileBytes) {
-        case .success(let contents): data = contents
-        case .failure(.missing): throw ModelError.unreadable(file: name, reason: "no such file")
-        case .failure(.notAFile): throw ModelError.unreadable(file: name, reason: "it is not a regular file (a directory, a device or a pipe)")
-        case .failure(.tooLarge(let bytes)):
-            throw ModelError.overLimit(file: name, line: nil, field: nil, problem: InputLimits.describeFileSize(bytes))
-        case .failure(.unreadable(let reason)): throw ModelError.unreadable(file: name, reason: reason)
-        }
+        let data = try LimitedFile.modelFile(path, display: name)
         guard let text = String(data: data, encoding: .utf8) else {
             throw ModelError.unreadable(file: name, reason: "not UTF-8 text")
         }

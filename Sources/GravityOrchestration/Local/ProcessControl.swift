@@ -124,8 +124,20 @@ public enum ProcessControl {
         !isAlive(pid) || statFields(of: pid)?.first == "Z"
     }
 
+    /// The process groups of the living children of `parent` (zombies do not count), from /proc.
+    public static func childGroups(of parent: pid_t) -> Set<pid_t> {
+        var groups = Set<pid_t>()
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = pid_t(entry), let fields = statFields(of: pid), fields.count > 2, fields[0] != "Z",
+                pid_t(fields[1]) == parent, let group = pid_t(fields[2])
+            else { continue }
+            groups.insert(group)
+        }
+        return groups
+    }
+
     /// Whether any process of group `group` is still running (zombies do not count).
-    static func groupIsRunning(_ group: pid_t) -> Bool {
+    public static func groupIsRunning(_ group: pid_t) -> Bool {
         guard kill(-group, 0) == 0 || errno == EPERM else { return false }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         for entry in entries {
