@@ -19,6 +19,11 @@ public struct RunHistory: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(30)
             database = try DatabaseQueue(path: path, configuration: configuration)
+            // Runs that open a new history together would each apply the migrations (SQLite's busy
+            // timeout orders their writes, not their check-then-create); a lock beside the database
+            // lets one migrate and the others find it done.
+            let lock = try FileLock.acquireBlocking(path + ".lock")
+            defer { lock.release() }
             try Self.migrator.migrate(database)
         } catch {
             throw RuntimeError.cannotWrite(path: path, reason: "cannot open the run history: \(error)")

@@ -9,10 +9,7 @@ struct FileLock {
     let descriptor: Int32
 
     static func acquire(_ path: String) async throws -> FileLock {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw RuntimeError.cannotWrite(path: path, reason: "cannot open the lock: \(String(cString: strerror(errno)))")
-        }
+        let descriptor = try open(path)
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
                 close(descriptor)
@@ -21,6 +18,26 @@ struct FileLock {
             try await Task.sleep(for: .milliseconds(100))
         }
         return FileLock(descriptor: descriptor)
+    }
+
+    /// Waits for the lock on the calling thread; for synchronous callers outside the cooperative pool.
+    static func acquireBlocking(_ path: String) throws -> FileLock {
+        let descriptor = try open(path)
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                close(descriptor)
+                throw RuntimeError.cannotWrite(path: path, reason: "cannot lock it: \(String(cString: strerror(errno)))")
+            }
+        }
+        return FileLock(descriptor: descriptor)
+    }
+
+    private static func open(_ path: String) throws -> Int32 {
+        let descriptor = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw RuntimeError.cannotWrite(path: path, reason: "cannot open the lock: \(String(cString: strerror(errno)))")
+        }
+        return descriptor
     }
 
     func release() {
