@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .target(
@@ -33,13 +34,28 @@ let package = Package(
         ),
         .target(
             name: "GravityGenerators",
-            dependencies: ["GravityModel"],
+            dependencies: ["GravityModel", .product(name: "Mustache", package: "swift-mustache")],
             // Generated source kept as the files it produces, compiled into the binary (no resource
             // folder beside it, which a copied binary would not find).
             resources: [
                 .embedInCode("Templates/frontend/app.js"),
                 .embedInCode("Templates/frontend/index.html"),
                 .embedInCode("Templates/frontend/styles.css"),
+                .embedInCode("Templates/backend/Dockerfile.mustache"),
+                .embedInCode("Templates/backend/pytest.ini"),
+                .embedInCode("Templates/backend/app/config.py.mustache"),
+                .embedInCode("Templates/backend/app/database.py"),
+                .embedInCode("Templates/backend/app/security.py"),
+                .embedInCode("Templates/backend/app/clients.py.mustache"),
+                .embedInCode("Templates/backend/app/migrate.py"),
+                .embedInCode("Templates/backend/app/main.py.mustache"),
+                .embedInCode("Templates/backend/app/models.py.mustache"),
+                .embedInCode("Templates/backend/app/schemas.py.mustache"),
+                .embedInCode("Templates/backend/app/routes/entity.py.mustache"),
+                .embedInCode("Templates/backend/identity/app/identity_schemas.py.mustache"),
+                .embedInCode("Templates/backend/identity/app/passwords.py"),
+                .embedInCode("Templates/backend/identity/app/throttle.py"),
+                .embedInCode("Templates/backend/identity/app/routes/accounts.py.mustache"),
             ]
         ),
         .target(

@@ -1,0 +1,57 @@
+"""Applies db/migrations/<dialect>/*.sql in order, once each, and optionally the seed data.
+
+Usage: python -m app.migrate [--seed]   (DATABASE_URL names the database)
+"""
+
+import os
+import sys
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from app.database import sqlalchemy_url
+
+ROOT = Path(__file__).resolve().parent.parent / "db"
+
+
+def dialect_of(url: str) -> str:
+    return "sqlite" if url.startswith("sqlite") else "postgresql"
+
+
+def _run_script(engine, script: str) -> None:
+    raw = engine.raw_connection()
+    try:
+        if engine.dialect.name == "sqlite":
+            raw.executescript(script)
+        else:
+            with raw.cursor() as cursor:
+                cursor.execute(script)
+        raw.commit()
+    finally:
+        raw.close()
+
+
+def apply(url: str, seed: bool = False) -> list[str]:
+    """Applies the migrations not yet recorded; returns their names."""
+    engine = create_engine(sqlalchemy_url(url))
+    dialect = dialect_of(url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR(255) PRIMARY KEY)"))
+        done = {row[0] for row in connection.execute(text("SELECT version FROM schema_migrations"))}
+    applied = []
+    for path in sorted((ROOT / "migrations" / dialect).glob("*.sql")):
+        if path.name in done:
+            continue
+        _run_script(engine, path.read_text())
+        with engine.begin() as connection:
+            connection.execute(text("INSERT INTO schema_migrations (version) VALUES (:version)"), {"version": path.name})
+        applied.append(path.name)
+    if seed and applied:
+        _run_script(engine, (ROOT / "seed" / f"{dialect}.sql").read_text())
+    engine.dispose()
+    return applied
+
+
+if __name__ == "__main__":
+    names = apply(os.environ["DATABASE_URL"], seed="--seed" in sys.argv)
+    print("applied: " + (", ".join(names) if names else "nothing new"))
