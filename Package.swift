@@ -56,6 +56,11 @@ let package = Package(
                 .embedInCode("Templates/backend/identity/app/passwords.py"),
                 .embedInCode("Templates/backend/identity/app/throttle.py"),
                 .embedInCode("Templates/backend/identity/app/routes/accounts.py.mustache"),
+                .embedInCode("Templates/backend/tests/conftest.py.mustache"),
+                .embedInCode("Templates/backend/tests/test_health.py.mustache"),
+                .embedInCode("Templates/backend/tests/test_accounts.py.mustache"),
+                .embedInCode("Templates/backend/tests/entity_tests.py.mustache"),
+                .embedInCode("Templates/backend/tests/test_fuzz.py.mustache"),
             ]
         ),
         .target(

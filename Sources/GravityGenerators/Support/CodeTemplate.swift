@@ -18,8 +18,10 @@ struct CodeTemplate: Sendable {
         }
     }
 
-    /// The file for `context`, a dictionary (or value) whose keys the template names.
+    /// The file for `context`, a dictionary whose keys the template names. `{{lbrace}}` is a `{`
+    /// for the place where code opens a brace right before a tag (`{"key": ...}` in Python), which
+    /// mustache would read as a triple mustache.
     func render(_ context: [String: Any]) -> String {
-        template.render(context)
+        template.render(context.merging(["lbrace": "{"]) { own, _ in own })
     }
 }

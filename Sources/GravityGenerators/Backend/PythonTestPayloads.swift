@@ -1,0 +1,80 @@
+import GravityModel
+
+/// The payload builders of an entity's tests: `<entity>_payload(client, number)` with a distinct
+/// valid value per number, and `new_<entity>(client)`, which stores one, for the entity and every
+/// entity of the service it needs rows of first.
+struct PythonTestPayloads {
+    let model: AppModel
+    let service: AppModel.Service
+
+    /// The role that makes `entity`'s records when another entity's tests need one.
+    func helperRole(_ entity: AppModel.Entity) -> String { entity.writers.first ?? model.administratorRole }
+
+    /// One template value per entity whose payload the tests of `entity` build, dependencies first.
+    func builders(for entity: AppModel.Entity) -> [[String: Any]] {
+        prerequisites(of: entity).map { helper in
+            var values: [String: Any] = [
+                "entity": helper.name,
+                "constant": helper.name.uppercased(),
+                "roleLiteral": PythonTypes.pythonString(helperRole(helper)),
+                "pathLiteral": PythonTypes.pythonString("\(service.apiPrefix)/\(helper.plural)"),
+                "fields": helper.inputColumns.map { field($0, of: helper) },
+                "ownEmail": false,
+            ]
+            if let owner = helper.ownedBy, let column = helper.ownerEmail, helperRole(helper) == owner {
+                values["ownEmail"] = [
+                    "ownerLiteral": PythonTypes.pythonString(owner), "columnLiteral": PythonTypes.pythonString(column.name),
+                ]
+            }
+            return values
+        }
+    }
+
+    /// How a payload fills `column`: the record it refers to, made first; a number another
+    /// service is stubbed to know; or a sample value distinct per number.
+    private func field(_ column: AppModel.Column, of entity: AppModel.Entity) -> [String: Any] {
+        var values: [String: Any] = [
+            "columnLiteral": PythonTypes.pythonString(column.name),
+            "referenceSelf": false, "referenceExternal": false,
+            "sampleText": false, "sampleEmail": false, "sampleInteger": false, "sampleDecimal": false,
+        ]
+        if let target = service.entity(referencedBy: column) {
+            if target.name == entity.name { values["referenceSelf"] = true } else { values["referenceNew"] = target.name }
+            return values
+        }
+        if column.external != nil {
+            values["referenceExternal"] = true
+            return values
+        }
+        switch column.type {
+        case .string:
+            values["sampleText"] = [
+                "prefixLiteral": PythonTypes.pythonString("\(Naming.title(entity.name)) \(column.name.replacingOccurrences(of: "_", with: " ")) "),
+                "maxLength": String(column.maxLength ?? 255),
+            ]
+        case .email: values["sampleEmail"] = ["localPart": entity.name.replacingOccurrences(of: "_", with: ".")]
+        case .integer: values["sampleInteger"] = ["minimum": String(Int(column.minimum ?? 0))]
+        case .decimal: values["sampleDecimal"] = ["minimum": SQLValue.number(column.minimum ?? 0)]
+        default: values["sampleFixed"] = PythonTypes.sample(column, entity: entity, number: 1)
+        }
+        return values
+    }
+
+    /// `entity` and every entity of the service it needs rows of first, dependencies first.
+    private func prerequisites(of entity: AppModel.Entity) -> [AppModel.Entity] {
+        var needed = Set<String>([entity.name])
+        var changed = true
+        while changed {
+            changed = false
+            for candidate in service.entities where needed.contains(candidate.name) {
+                for reference in candidate.inputColumns.compactMap(\.references)
+                where !candidate.inputColumns.contains(where: { $0.references == reference && $0.nullable }) {
+                    if let target = service.entities.first(where: { $0.plural == reference.plural }), needed.insert(target.name).inserted {
+                        changed = true
+                    }
+                }
+            }
+        }
+        return MigrationGenerator.orderedByReferences(service.entities.filter { needed.contains($0.name) })
+    }
+}
