@@ -61,6 +61,8 @@ let package = Package(
                 .embedInCode("Templates/backend/tests/test_accounts.py.mustache"),
                 .embedInCode("Templates/backend/tests/entity_tests.py.mustache"),
                 .embedInCode("Templates/backend/tests/test_fuzz.py.mustache"),
+                .embedInCode("Templates/database/initial.sql.mustache"),
+                .embedInCode("Templates/database/seed.sql.mustache"),
             ]
         ),
         .target(
