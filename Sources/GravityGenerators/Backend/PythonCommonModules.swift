@@ -30,8 +30,6 @@ struct PythonCommonModules {
             "service": service.name,
             "pageSize": String(model.pageSize),
             "references": references,
-            // The settings have always listed the other services' addresses newest first.
-            "referencesNewestFirst": Array(references.reversed()),
             "identity": identity,
         ])
     }

@@ -37,6 +37,4 @@ class ServiceClient:
 
 
 def make_clients(settings: Settings, transport: httpx.BaseTransport | None = None) -> dict[str, ServiceClient]:
-    return {
-
-    }
+    return {}

@@ -30,6 +30,7 @@ def new_category(client) -> dict:
     assert response.status_code == 201, response.text
     return response.json()
 
+
 def product_payload(client, number: int) -> dict:
     return {
         "sku": (lambda n: ("Product sku " + str(n))[-32:].strip())(number),

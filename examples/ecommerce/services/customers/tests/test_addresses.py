@@ -31,6 +31,7 @@ def new_customer(client) -> dict:
     assert response.status_code == 201, response.text
     return response.json()
 
+
 def address_payload(client, number: int) -> dict:
     return {
         "label": (lambda n: ("Address label " + str(n))[-40:].strip())(number),

@@ -42,6 +42,6 @@ def _other_services(request: httpx.Request) -> httpx.Response:
 def client(tmp_path):
     url = f"sqlite:///{tmp_path / 'test.sqlite'}"
     migrate.apply(url)
-    settings = Settings(database_url=url, jwt_secret=SECRET,  admin_email=ADMIN_EMAIL, admin_password=ADMIN_PASSWORD,)
+    settings = Settings(database_url=url, jwt_secret=SECRET, admin_email=ADMIN_EMAIL, admin_password=ADMIN_PASSWORD)
     with TestClient(create_app(settings, transport=httpx.MockTransport(_other_services))) as test_client:
         yield test_client

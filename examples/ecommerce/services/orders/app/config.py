@@ -15,8 +15,8 @@ def _required(name: str) -> str:
 class Settings:
     database_url: str
     jwt_secret: str
-    catalog_service_url: str = ""
     customers_service_url: str = ""
+    catalog_service_url: str = ""
     page_size: int = 20
     max_page_size: int = 200
     request_timeout: float = 5.0

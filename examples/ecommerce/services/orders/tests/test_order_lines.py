@@ -33,6 +33,7 @@ def new_purchase_order(client) -> dict:
     assert response.status_code == 201, response.text
     return response.json()
 
+
 def order_line_payload(client, number: int) -> dict:
     return {
         "quantity": (lambda n: 1 + n)(number),
