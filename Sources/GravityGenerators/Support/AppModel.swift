@@ -116,128 +116,11 @@ public struct AppModel: Sendable {
             let deployment = blueprint.deployment, blueprint.testing != nil
         else { throw GenerationError.incompleteBlueprint(missing: blueprint.missingPhases.map(\.rawValue)) }
 
-        var serviceNames = NameTable(kind: "service")
-        var entityNames = NameTable(kind: "entity")
-        var tableNames = NameTable(kind: "table")
-        var roleNames = NameTable(kind: "role")
-        let roles = try requirements.roles.map { try roleNames.claim($0) }
-        var safeService: [String: String] = [:]
-        for service in architecture.services { safeService[service.name] = try serviceNames.claim(service.name) }
-        var safeEntity: [String: String] = [:]
-        var plurals: [String: String] = [:]
-        for store in database.stores {
-            for table in store.tables {
-                safeEntity[table.entity] = try entityNames.claim(table.entity)
-                plurals[table.entity] = try tableNames.claim(table.table)
-            }
-        }
-        let ownerOf = Dictionary(
-            architecture.services.flatMap { service in service.entities.map { ($0, service.name) } },
-            uniquingKeysWith: { a, _ in a }
+        let builder = try AppModelBuilder(
+            requirements: requirements, architecture: architecture, database: database, backend: backend, security: security,
+            deployment: deployment
         )
-
-        func reference(to entity: String) throws -> Entity.Reference {
-            guard let safe = safeEntity[entity], let plural = plurals[entity] else {
-                throw GenerationError.danglingReference(from: "a column", to: entity)
-            }
-            let owner = ownerOf[entity].flatMap { safeService[$0] } ?? ""
-            return Entity.Reference(service: owner, entity: safe, plural: plural)
-        }
-
-        let publicReads = Set(
-            backend.apis.flatMap(\.endpoints).filter { $0.action == .list && $0.access == .public }.map(\.entity)
-        )
-        var services: [Service] = []
-        for spec in architecture.services {
-            guard let name = safeService[spec.name] else { continue }
-            let store = database.stores.first { $0.service == spec.name }
-            let unit = deployment.units.first { $0.service == spec.name }
-            var entities: [Entity] = []
-            // A service owning no domain entity (the identity service) keeps its own tables.
-            let ownsNothing = spec.entities.isEmpty
-            for table in store?.tables ?? [] where ownsNothing || spec.entities.contains(table.entity) {
-                var columnNames = NameTable(kind: "column of \(table.table)")
-                var columns: [Column] = []
-                for column in table.columns {
-                    let columnName = try columnNames.claim(column.name)
-                    let local = try column.references.map { referenced -> Entity.Reference in
-                        guard let entity = plurals.first(where: { $0.value == SafeIdentifier.make(referenced) })?.key else {
-                            throw GenerationError.danglingReference(from: "\(table.table).\(column.name)", to: referenced)
-                        }
-                        return try reference(to: entity)
-                    }
-                    columns.append(
-                        Column(
-                            name: columnName,
-                            type: column.type,
-                            nullable: column.nullable,
-                            unique: column.unique,
-                            primaryKey: column.primaryKey,
-                            maxLength: column.maxLength,
-                            minimum: column.minimum,
-                            values: column.values ?? [],
-                            references: local,
-                            external: try column.externalEntity.map(reference(to:)),
-                            indexed: column.indexed,
-                            isAudit: ["created_at", "updated_at"].contains(columnName)
-                        )
-                    )
-                }
-                var writers = security.policies.filter { $0.writes.contains(table.entity) }.compactMap { policy in
-                    roles.first { $0 == SafeIdentifier.make(policy.role) }
-                }
-                // The administrator (the last role, the account created at start-up) may write
-                // everything: otherwise data that only a role nobody can be given may write could
-                // never be entered at all.
-                if let administrator = roles.last, !writers.contains(administrator) { writers.append(administrator) }
-                // Accounts of the role people register with may write this entity: each sees and
-                // changes only its own records, or any account could read and rewrite everyone's.
-                var ownedBy: String?
-                if let registered = roles.first, roles.count > 1, writers.contains(registered),
-                    !columns.contains(where: { $0.name == Entity.ownerColumn })
-                {
-                    ownedBy = registered
-                    columns.append(
-                        Column(
-                            name: Entity.ownerColumn, type: .string, nullable: true, unique: false, primaryKey: false,
-                            maxLength: 64, minimum: nil, values: [], references: nil, external: nil, indexed: true,
-                            isAudit: false, isOwner: true
-                        )
-                    )
-                }
-                guard let entityName = safeEntity[table.entity], let plural = plurals[table.entity] else { continue }
-                entities.append(
-                    Entity(
-                        name: entityName,
-                        className: Naming.typeName(entityName),
-                        plural: plural,
-                        table: plural,
-                        columns: columns,
-                        publicRead: publicReads.contains(table.entity) && ownedBy == nil,
-                        writers: writers,
-                        ownedBy: ownedBy
-                    )
-                )
-            }
-            let isIdentity =
-                spec.entities.isEmpty && backend.apis.first { $0.service == spec.name }?.endpoints.contains { $0.action == .login } == true
-            services.append(
-                Service(
-                    name: name,
-                    description: spec.description,
-                    apiPrefix: Self.safePrefix(spec.apiPrefix, fallback: name),
-                    dependsOn: spec.dependsOn.compactMap { safeService[$0] },
-                    engine: store?.engine ?? .sqlite,
-                    database: SafeIdentifier.make(store?.database ?? "\(name)_db"),
-                    isIdentity: isIdentity,
-                    entities: entities,
-                    replicas: max(1, unit?.replicas ?? 1),
-                    cpuLimit: unit?.cpuLimit ?? "500m",
-                    memoryLimit: unit?.memoryLimit ?? "256Mi",
-                    healthCheck: Self.safePrefix(unit?.healthCheck ?? "/health", fallback: "health")
-                )
-            )
-        }
+        let services = try architecture.services.compactMap(builder.service)
         self.slug = SafeIdentifier.make(requirements.appName).replacingOccurrences(of: "_", with: "-")
         // Titles and briefs reach comments and headings of generated files, where a line break would
         // end the comment and start code.
@@ -245,7 +128,7 @@ public struct AppModel: Sendable {
         self.title = title.isEmpty ? "Application" : title
         self.industry = blueprint.industry
         self.brief = Escaping.oneLine(blueprint.brief)
-        self.roles = roles
+        self.roles = builder.roles
         self.authentication = security.authentication
         self.identityService = services.first(where: \.isIdentity)?.name
         self.pageSize = max(1, min(backend.pageSize, 200))

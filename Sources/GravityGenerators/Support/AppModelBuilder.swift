@@ -1,0 +1,154 @@
+import GravityModel
+
+/// How a Blueprint's sections become the model's services, entities and columns: every name is made
+/// safe once, up front (in the Blueprint's order, so a clash is reported the same way every time),
+/// and the rest is looked up.
+struct AppModelBuilder {
+    let roles: [String]
+    private let database: DatabaseSection
+    private let backend: BackendSection
+    private let security: SecuritySection
+    private let deployment: DeploymentSection
+    private let safeService: [String: String]
+    private let safeEntity: [String: String]
+    private let plurals: [String: String]
+    /// The service that owns each entity, by the Blueprint's names.
+    private let ownerOf: [String: String]
+    /// Entities anyone may list without signing in, by the Blueprint's names.
+    private let publicReads: Set<String>
+
+    init(
+        requirements: RequirementsSection, architecture: ArchitectureSection, database: DatabaseSection, backend: BackendSection,
+        security: SecuritySection, deployment: DeploymentSection
+    ) throws {
+        var serviceNames = NameTable(kind: "service")
+        var entityNames = NameTable(kind: "entity")
+        var tableNames = NameTable(kind: "table")
+        var roleNames = NameTable(kind: "role")
+        roles = try requirements.roles.map { try roleNames.claim($0) }
+        var safeService: [String: String] = [:]
+        for service in architecture.services { safeService[service.name] = try serviceNames.claim(service.name) }
+        var safeEntity: [String: String] = [:]
+        var plurals: [String: String] = [:]
+        for store in database.stores {
+            for table in store.tables {
+                safeEntity[table.entity] = try entityNames.claim(table.entity)
+                plurals[table.entity] = try tableNames.claim(table.table)
+            }
+        }
+        self.safeService = safeService
+        self.safeEntity = safeEntity
+        self.plurals = plurals
+        ownerOf = Dictionary(
+            architecture.services.flatMap { service in service.entities.map { ($0, service.name) } },
+            uniquingKeysWith: { a, _ in a }
+        )
+        publicReads = Set(backend.apis.flatMap(\.endpoints).filter { $0.action == .list && $0.access == .public }.map(\.entity))
+        self.database = database
+        self.backend = backend
+        self.security = security
+        self.deployment = deployment
+    }
+
+    func service(_ spec: ServiceSpec) throws -> AppModel.Service? {
+        guard let name = safeService[spec.name] else { return nil }
+        let store = database.stores.first { $0.service == spec.name }
+        let unit = deployment.units.first { $0.service == spec.name }
+        // A service owning no domain entity (the identity service) keeps its own tables.
+        let ownsNothing = spec.entities.isEmpty
+        let entities = try (store?.tables ?? []).filter { ownsNothing || spec.entities.contains($0.entity) }.compactMap(entity)
+        let isIdentity =
+            spec.entities.isEmpty && backend.apis.first { $0.service == spec.name }?.endpoints.contains { $0.action == .login } == true
+        return AppModel.Service(
+            name: name,
+            description: spec.description,
+            apiPrefix: AppModel.safePrefix(spec.apiPrefix, fallback: name),
+            dependsOn: spec.dependsOn.compactMap { safeService[$0] },
+            engine: store?.engine ?? .sqlite,
+            database: SafeIdentifier.make(store?.database ?? "\(name)_db"),
+            isIdentity: isIdentity,
+            entities: entities,
+            replicas: max(1, unit?.replicas ?? 1),
+            cpuLimit: unit?.cpuLimit ?? "500m",
+            memoryLimit: unit?.memoryLimit ?? "256Mi",
+            healthCheck: AppModel.safePrefix(unit?.healthCheck ?? "/health", fallback: "health")
+        )
+    }
+
+    private func entity(_ table: TableSpec) throws -> AppModel.Entity? {
+        var columns = try self.columns(of: table)
+        let writers = self.writers(of: table)
+        // Accounts of the role people register with may write this entity: each sees and changes
+        // only its own records, or any account could read and rewrite everyone's.
+        var ownedBy: String?
+        if let registered = roles.first, roles.count > 1, writers.contains(registered),
+            !columns.contains(where: { $0.name == AppModel.Entity.ownerColumn })
+        {
+            ownedBy = registered
+            columns.append(
+                AppModel.Column(
+                    name: AppModel.Entity.ownerColumn, type: .string, nullable: true, unique: false, primaryKey: false,
+                    maxLength: 64, minimum: nil, values: [], references: nil, external: nil, indexed: true,
+                    isAudit: false, isOwner: true
+                )
+            )
+        }
+        guard let entityName = safeEntity[table.entity], let plural = plurals[table.entity] else { return nil }
+        return AppModel.Entity(
+            name: entityName,
+            className: Naming.typeName(entityName),
+            plural: plural,
+            table: plural,
+            columns: columns,
+            publicRead: publicReads.contains(table.entity) && ownedBy == nil,
+            writers: writers,
+            ownedBy: ownedBy
+        )
+    }
+
+    private func columns(of table: TableSpec) throws -> [AppModel.Column] {
+        var columnNames = NameTable(kind: "column of \(table.table)")
+        return try table.columns.map { column in
+            let columnName = try columnNames.claim(column.name)
+            let local = try column.references.map { referenced -> AppModel.Entity.Reference in
+                guard let entity = plurals.first(where: { $0.value == SafeIdentifier.make(referenced) })?.key else {
+                    throw GenerationError.danglingReference(from: "\(table.table).\(column.name)", to: referenced)
+                }
+                return try reference(to: entity)
+            }
+            return AppModel.Column(
+                name: columnName,
+                type: column.type,
+                nullable: column.nullable,
+                unique: column.unique,
+                primaryKey: column.primaryKey,
+                maxLength: column.maxLength,
+                minimum: column.minimum,
+                values: column.values ?? [],
+                references: local,
+                external: try column.externalEntity.map(reference(to:)),
+                indexed: column.indexed,
+                isAudit: ["created_at", "updated_at"].contains(columnName)
+            )
+        }
+    }
+
+    /// The roles that may write `table`'s entity.
+    private func writers(of table: TableSpec) -> [String] {
+        var writers = security.policies.filter { $0.writes.contains(table.entity) }.compactMap { policy in
+            roles.first { $0 == SafeIdentifier.make(policy.role) }
+        }
+        // The administrator (the last role, the account created at start-up) may write everything:
+        // otherwise data that only a role nobody can be given may write could never be entered at all.
+        if let administrator = roles.last, !writers.contains(administrator) { writers.append(administrator) }
+        return writers
+    }
+
+    private func reference(to entity: String) throws -> AppModel.Entity.Reference {
+        guard let safe = safeEntity[entity], let plural = plurals[entity] else {
+            throw GenerationError.danglingReference(from: "a column", to: entity)
+        }
+        let owner = ownerOf[entity].flatMap { safeService[$0] } ?? ""
+        return AppModel.Entity.Reference(service: owner, entity: safe, plural: plural)
+    }
+}
