@@ -92,7 +92,11 @@ let package = Package(
         .testTarget(name: "GravityModelTests", dependencies: ["GravityModel"]),
         .testTarget(name: "GravityRuntimeTests", dependencies: ["GravityModel", "GravityRuntime"]),
         .testTarget(
-            name: "GravityGeneratorsTests", dependencies: ["GravityModel", "GravityGenerators", "GravityRuntime", "GravityTestSupport"]),
+            name: "GravityGeneratorsTests",
+            dependencies: [
+                "GravityModel", "GravityGenerators", "GravityRuntime", "GravityTestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .testTarget(
             name: "GravityOrchestrationTests", dependencies: ["GravityModel", "GravityOrchestration", "GravityGenerators", "GravityRuntime",
                 .product(name: "GRDB", package: "GRDB.swift"),

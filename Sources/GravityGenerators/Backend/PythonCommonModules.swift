@@ -14,21 +14,26 @@ struct PythonCommonModules {
     static let migrateTemplate = TemplateFile("backend/app/migrate.py", bytes: PackageResources.migrate_py)
     static let mainTemplate = CodeTemplate("backend/app/main.py", bytes: PackageResources.main_py_mustache)
 
-    private var references: [[String: Any]] {
-        service.referencedServices.map { other in
-            ["name": other, "literal": PythonTypes.pythonString(other), "urlVariable": AppModel.Service.urlVariable(other)]
-        }
+    private var references: TemplateValue {
+        .objects(
+            service.referencedServices.map { other in
+                [
+                    "name": .text(other), "literal": .text(PythonTypes.pythonString(other)),
+                    "urlVariable": .text(AppModel.Service.urlVariable(other)),
+                ]
+            }
+        )
     }
 
-    private var identity: Any {
+    private var identity: TemplateValue {
         guard service.isIdentity else { return false }
-        return ["tokenLifetimeMinutes": String(max(1, model.authentication.tokenLifetimeMinutes))]
+        return ["tokenLifetimeMinutes": .text(String(max(1, model.authentication.tokenLifetimeMinutes)))]
     }
 
     var config: String {
         Self.configTemplate.render([
-            "service": service.name,
-            "pageSize": String(model.pageSize),
+            "service": .text(service.name),
+            "pageSize": .text(String(model.pageSize)),
             "references": references,
             "identity": identity,
         ])
@@ -44,12 +49,12 @@ struct PythonCommonModules {
 
     func main(routers: [String]) -> String {
         Self.mainTemplate.render([
-            "service": service.name,
-            "descriptionDocstring": PythonTypes.docstringText(service.description),
-            "titleLiteral": PythonTypes.pythonString("\(model.title): \(service.name)"),
-            "routers": routers,
-            "healthCheck": service.healthCheck,
-            "identity": service.isIdentity,
+            "service": .text(service.name),
+            "descriptionDocstring": .text(PythonTypes.docstringText(service.description)),
+            "titleLiteral": .text(PythonTypes.pythonString("\(model.title): \(service.name)")),
+            "routers": .texts(routers),
+            "healthCheck": .text(service.healthCheck),
+            "identity": .flag(service.isIdentity),
         ])
     }
 }

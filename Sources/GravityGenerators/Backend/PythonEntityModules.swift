@@ -12,42 +12,44 @@ struct PythonEntityModules {
     static let routerTemplate = CodeTemplate("backend/app/routes/entity.py", bytes: PackageResources.entity_py_mustache)
 
     var models: String {
-        let entities = MigrationGenerator.orderedByReferences(service.entities).map { entity -> [String: Any] in
+        let entities = MigrationGenerator.orderedByReferences(service.entities).map { entity -> [String: TemplateValue] in
             [
-                "className": entity.className,
-                "tableLiteral": PythonTypes.pythonString(entity.table),
-                "columns": entity.columns.map(Self.mappedColumn),
+                "className": .text(entity.className),
+                "tableLiteral": .text(PythonTypes.pythonString(entity.table)),
+                "columns": .objects(entity.columns.map(Self.mappedColumn)),
             ]
         }
-        return Self.modelsTemplate.render(["service": service.name, "entities": entities])
+        return Self.modelsTemplate.render(["service": .text(service.name), "entities": .objects(entities)])
     }
 
-    private static func mappedColumn(_ column: AppModel.Column) -> [String: Any] {
-        var values: [String: Any] = [
-            "primaryKey": column.primaryKey,
-            "column": column.name,
-            "mappedType": PythonTypes.mappedType(column),
-            "columnType": PythonTypes.sqlAlchemyType(column),
-            "nullable": column.nullable,
-            "unique": column.unique,
-            "indexed": column.indexed && !column.unique,
-            "createdAt": column.name == "created_at" && column.isAudit,
-            "updatedAt": column.name == "updated_at" && column.isAudit,
+    private static func mappedColumn(_ column: AppModel.Column) -> [String: TemplateValue] {
+        var values: [String: TemplateValue] = [
+            "primaryKey": .flag(column.primaryKey),
+            "column": .text(column.name),
+            "mappedType": .text(PythonTypes.mappedType(column)),
+            "columnType": .text(PythonTypes.sqlAlchemyType(column)),
+            "nullable": .flag(column.nullable),
+            "unique": .flag(column.unique),
+            "indexed": .flag(column.indexed && !column.unique),
+            "createdAt": .flag(column.name == "created_at" && column.isAudit),
+            "updatedAt": .flag(column.name == "updated_at" && column.isAudit),
         ]
-        if let reference = column.references { values["foreignKeyLiteral"] = PythonTypes.pythonString("\(reference.plural).id") }
+        if let reference = column.references { values["foreignKeyLiteral"] = .text(PythonTypes.pythonString("\(reference.plural).id")) }
         return values
     }
 
     var schemas: String {
-        let entities = service.entities.map { entity -> [String: Any] in
+        let entities = service.entities.map { entity -> [String: TemplateValue] in
             [
-                "className": entity.className,
-                "name": entity.name,
-                "inputs": entity.inputColumns.map { ["column": $0.name, "schemaType": PythonTypes.schemaType($0)] },
-                "audit": entity.columns.filter(\.isAudit).map(\.name),
+                "className": .text(entity.className),
+                "name": .text(entity.name),
+                "inputs": .objects(
+                    entity.inputColumns.map { ["column": .text($0.name), "schemaType": .text(PythonTypes.schemaType($0))] }
+                ),
+                "audit": .texts(entity.columns.filter(\.isAudit).map(\.name)),
             ]
         }
-        return Self.schemasTemplate.render(["service": service.name, "entities": entities])
+        return Self.schemasTemplate.render(["service": .text(service.name), "entities": .objects(entities)])
     }
 
     /// Columns a list can be filtered on by exact value.
@@ -58,31 +60,33 @@ struct PythonEntityModules {
     }
 
     func router(for entity: AppModel.Entity) -> String {
-        var values: [String: Any] = [
-            "label": entity.label,
-            "className": entity.className,
-            "name": entity.name,
-            "plural": entity.plural,
-            "pluralLiteral": PythonTypes.pythonString(entity.plural),
-            "path": "\(service.apiPrefix)/\(entity.plural)",
-            "publicRead": entity.publicRead,
-            "writerRoles": entity.writers.map(PythonTypes.pythonString).joined(separator: ", "),
-            "ownerColumn": AppModel.Entity.ownerColumn,
-            "owned": entity.ownedBy != nil,
-            "referencedModels": Set(entity.inputColumns.compactMap { service.entity(referencedBy: $0)?.className })
-                .subtracting([entity.className]).sorted(),
-            "filters": Self.filterable(entity).map(Self.filter),
-            "searchable": entity.inputColumns.filter { [.string, .text, .email].contains($0.type) }.map(\.name),
-            "references": referenceChecks(entity),
-            "referencesOwned": entity.inputColumns.contains { service.entity(referencedBy: $0)?.ownedBy != nil },
+        let references = referenceChecks(entity)
+        var values: [String: TemplateValue] = [
+            "label": .text(entity.label),
+            "className": .text(entity.className),
+            "name": .text(entity.name),
+            "plural": .text(entity.plural),
+            "pluralLiteral": .text(PythonTypes.pythonString(entity.plural)),
+            "path": .text("\(service.apiPrefix)/\(entity.plural)"),
+            "publicRead": .flag(entity.publicRead),
+            "writerRoles": .text(entity.writers.map(PythonTypes.pythonString).joined(separator: ", ")),
+            "ownerColumn": .text(AppModel.Entity.ownerColumn),
+            "owned": .flag(entity.ownedBy != nil),
+            "referencedModels": .texts(
+                Set(entity.inputColumns.compactMap { service.entity(referencedBy: $0)?.className }).subtracting([entity.className]).sorted()
+            ),
+            "filters": .objects(Self.filterable(entity).map(Self.filter)),
+            "searchable": .texts(entity.inputColumns.filter { [.string, .text, .email].contains($0.type) }.map(\.name)),
+            "references": .objects(references),
+            "referencesOwned": .flag(entity.inputColumns.contains { service.entity(referencedBy: $0)?.ownedBy != nil }),
+            "checks": .flag(entity.ownerEmail != nil || !references.isEmpty),
         ]
-        if let role = entity.ownedBy { values["ownerRoleLiteral"] = PythonTypes.pythonString(role) }
-        if let column = entity.ownerEmail { values["ownerEmail"] = ["column": column.name, "nullable": column.nullable] }
-        values["checks"] = entity.ownerEmail != nil || !(values["references"] as? [Any] ?? []).isEmpty
+        if let role = entity.ownedBy { values["ownerRoleLiteral"] = .text(PythonTypes.pythonString(role)) }
+        if let column = entity.ownerEmail { values["ownerEmail"] = ["column": .text(column.name), "nullable": .flag(column.nullable)] }
         return Self.routerTemplate.render(values)
     }
 
-    private static func filter(_ column: AppModel.Column) -> [String: Any] {
+    private static func filter(_ column: AppModel.Column) -> [String: TemplateValue] {
         let type: String
         switch column.type {
         case .integer: type = "int"
@@ -90,32 +94,32 @@ struct PythonEntityModules {
         default: type = column.references != nil || column.external != nil ? "int" : "str"
         }
         return [
-            "column": column.name,
-            "columnLiteral": PythonTypes.pythonString(column.name),
-            "type": type,
-            "integer": type == "int",
-            "text": type == "str",
-            "email": column.type == .email,
+            "column": .text(column.name),
+            "columnLiteral": .text(PythonTypes.pythonString(column.name)),
+            "type": .text(type),
+            "integer": .flag(type == "int"),
+            "text": .flag(type == "str"),
+            "email": .flag(column.type == .email),
         ]
     }
 
     /// The checks that a payload's references hold: a record of this service it may point at, or
     /// one that another service says exists.
-    private func referenceChecks(_ entity: AppModel.Entity) -> [[String: Any]] {
-        entity.inputColumns.compactMap { column -> [String: Any]? in
-            var check: [String: Any] = ["column": column.name, "nullable": column.nullable]
+    private func referenceChecks(_ entity: AppModel.Entity) -> [[String: TemplateValue]] {
+        entity.inputColumns.compactMap { column -> [String: TemplateValue]? in
+            var check: [String: TemplateValue] = ["column": .text(column.name), "nullable": .flag(column.nullable)]
             if let reference = column.references, let target = service.entity(referencedBy: column) {
-                var local: [String: Any] = ["targetClass": target.className, "target": reference.entity]
-                if let role = target.ownedBy { local["targetOwnerRoleLiteral"] = PythonTypes.pythonString(role) }
-                check["internal"] = local
+                var local: [String: TemplateValue] = ["targetClass": .text(target.className), "target": .text(reference.entity)]
+                if let role = target.ownedBy { local["targetOwnerRoleLiteral"] = .text(PythonTypes.pythonString(role)) }
+                check["internal"] = .object(local)
             }
             if let external = column.external, let other = model.service(external.service) {
                 check["external"] = [
-                    "serviceLiteral": PythonTypes.pythonString(external.service),
-                    "otherService": external.service,
-                    "servicePrefix": other.apiPrefix,
-                    "targetPlural": external.plural,
-                    "target": external.entity,
+                    "serviceLiteral": .text(PythonTypes.pythonString(external.service)),
+                    "otherService": .text(external.service),
+                    "servicePrefix": .text(other.apiPrefix),
+                    "targetPlural": .text(external.plural),
+                    "target": .text(external.entity),
                 ]
             }
             return check.count > 2 ? check : nil

@@ -15,68 +15,69 @@ struct PythonEntityTests {
         return Self.template.render(values)
     }
 
-    private func literal(_ text: String) -> String { PythonTypes.pythonString(text) }
+    private func literal(_ text: String) -> TemplateValue { .text(PythonTypes.pythonString(text)) }
 
-    private func column(_ column: AppModel.Column) -> [String: Any] {
-        ["column": column.name, "columnLiteral": literal(column.name)]
+    private func column(_ column: AppModel.Column) -> [String: TemplateValue] {
+        ["column": .text(column.name), "columnLiteral": literal(column.name)]
     }
 
     /// Creating, reading, replacing and deleting a record, and who writes in the generic tests.
-    private var basics: [String: Any] {
+    private var basics: [String: TemplateValue] {
         // Where an owner may write only its own email, the generic tests write as staff, who set any.
         let writerRole =
             entity.ownerEmail == nil
             ? entity.writers.first ?? model.administratorRole
             : entity.writers.first { $0 != entity.ownedBy } ?? model.administratorRole
         return [
-            "label": entity.label,
-            "name": entity.name,
+            "label": .text(entity.label),
+            "name": .text(entity.name),
             "pathLiteral": literal("\(service.apiPrefix)/\(entity.plural)"),
             "writerRoleLiteral": literal(writerRole),
             "readerRoleLiteral": literal(entity.ownerEmail == nil ? model.roles.first ?? writerRole : writerRole),
-            "readHeaders": entity.publicRead ? "{}" : "READER",
-            "publicRead": entity.publicRead,
-            "prerequisites": PythonTestPayloads(model: model, service: service).builders(for: entity),
-            "comparable": entity.inputColumns
-                .filter { ![.decimal, .datetime, .date].contains($0.type) && $0.references == nil }.map { literal($0.name) },
-            "decimals": entity.inputColumns.filter { $0.type == .decimal }.map { literal($0.name) },
+            "readHeaders": .text(entity.publicRead ? "{}" : "READER"),
+            "publicRead": .flag(entity.publicRead),
+            "prerequisites": .objects(PythonTestPayloads(model: model, service: service).builders(for: entity)),
+            "comparable": .list(
+                entity.inputColumns.filter { ![.decimal, .datetime, .date].contains($0.type) && $0.references == nil }.map { literal($0.name) }
+            ),
+            "decimals": .list(entity.inputColumns.filter { $0.type == .decimal }.map { literal($0.name) }),
         ]
     }
 
     /// Paging, filtering and searching a list.
-    private var listing: [String: Any] {
-        var values: [String: Any] = [:]
+    private var listing: [String: TemplateValue] {
+        var values: [String: TemplateValue] = [:]
         let filterable = PythonEntityModules.filterable(entity)
         if let filter = filterable.first(where: { $0.references == nil && $0.external == nil && $0.type != .boolean }) {
-            values["filter"] = column(filter)
+            values["filter"] = .object(column(filter))
         }
-        if let email = filterable.first(where: { $0.type == .email }) { values["emailFilter"] = column(email) }
+        if let email = filterable.first(where: { $0.type == .email }) { values["emailFilter"] = .object(column(email)) }
         if let searchable = entity.inputColumns.first(where: { [.string, .email].contains($0.type) }) {
             var search = column(searchable)
-            search["searched"] = entity.inputColumns.filter { [.string, .text, .email].contains($0.type) }.map { literal($0.name) }
-            values["search"] = search
+            search["searched"] = .list(entity.inputColumns.filter { [.string, .text, .email].contains($0.type) }.map { literal($0.name) })
+            values["search"] = .object(search)
         }
         return values
     }
 
     /// Who may read and write, and an owner's records and email.
-    private var access: [String: Any] {
-        var values: [String: Any] = [:]
+    private var access: [String: TemplateValue] {
+        var values: [String: TemplateValue] = [:]
         if let outsider = model.roles.first(where: { !entity.writers.contains($0) }) { values["outsiderLiteral"] = literal(outsider) }
         if let owner = entity.ownedBy, let staff = model.roles.last, staff != owner {
-            var ownership: [String: Any] = ["ownerLiteral": literal(owner), "staffLiteral": literal(staff)]
+            var ownership: [String: TemplateValue] = ["ownerLiteral": literal(owner), "staffLiteral": literal(staff)]
             if let email = entity.ownerEmail { ownership["emailLiteral"] = literal(email.name) }
-            values["ownership"] = ownership
+            values["ownership"] = .object(ownership)
         }
         if let owner = entity.ownedBy, let email = entity.ownerEmail {
-            values["ownEmailRule"] = column(email).merging(["ownerLiteral": literal(owner)]) { first, _ in first }
+            values["ownEmailRule"] = .object(column(email).merging(["ownerLiteral": literal(owner)]) { first, _ in first })
         }
         return values
     }
 
     /// References to records of this service and of others.
-    private var references: [String: Any] {
-        var values: [String: Any] = [:]
+    private var references: [String: TemplateValue] {
+        var values: [String: TemplateValue] = [:]
         let owned = entity.inputColumns.lazy.compactMap { column -> (AppModel.Column, String)? in
             guard !column.nullable, let owner = service.entity(referencedBy: column)?.ownedBy,
                 entity.writers.contains(owner), owner != model.administratorRole
@@ -84,30 +85,30 @@ struct PythonEntityTests {
             return (column, owner)
         }.first
         if let (reference, owner) = owned {
-            values["ownedReference"] = column(reference).merging([
+            values["ownedReference"] = .object(column(reference).merging([
                 "ownerLiteral": literal(owner), "administratorLiteral": literal(model.administratorRole),
-            ]) { first, _ in first }
+            ]) { first, _ in first })
         }
-        if let local = entity.inputColumns.first(where: { $0.references != nil && !$0.nullable }) { values["local"] = column(local) }
+        if let local = entity.inputColumns.first(where: { $0.references != nil && !$0.nullable }) { values["local"] = .object(column(local)) }
         if let remote = entity.inputColumns.first(where: { $0.external != nil }), let external = remote.external {
-            values["remote"] = column(remote).merging([
-                "service": external.service, "serviceLiteral": literal(external.service),
-            ]) { first, _ in first }
+            values["remote"] = .object(column(remote).merging([
+                "service": .text(external.service), "serviceLiteral": literal(external.service),
+            ]) { first, _ in first })
         }
         return values
     }
 
     /// Values a request may not carry: missing, duplicated, out of range, or not a number.
-    private var validation: [String: Any] {
-        var values: [String: Any] = [:]
-        if let required = entity.inputColumns.first(where: { !$0.nullable }) { values["required"] = column(required) }
-        if let unique = entity.inputColumns.first(where: \.unique) { values["unique"] = column(unique) }
-        if let time = entity.inputColumns.first(where: { $0.type == .datetime }) { values["dateTime"] = column(time) }
-        if let decimal = entity.inputColumns.first(where: { $0.type == .decimal }) { values["decimal"] = column(decimal) }
+    private var validation: [String: TemplateValue] {
+        var values: [String: TemplateValue] = [:]
+        if let required = entity.inputColumns.first(where: { !$0.nullable }) { values["required"] = .object(column(required)) }
+        if let unique = entity.inputColumns.first(where: \.unique) { values["unique"] = .object(column(unique)) }
+        if let time = entity.inputColumns.first(where: { $0.type == .datetime }) { values["dateTime"] = .object(column(time)) }
+        if let decimal = entity.inputColumns.first(where: { $0.type == .decimal }) { values["decimal"] = .object(column(decimal)) }
         if let bounded = entity.inputColumns.first(where: { $0.minimum != nil && [.integer, .decimal].contains($0.type) }),
             let minimum = bounded.minimum
         {
-            values["minimum"] = column(bounded).merging(["belowMinimum": SQLValue.number(minimum - 1)]) { first, _ in first }
+            values["minimum"] = .object(column(bounded).merging(["belowMinimum": .text(SQLValue.number(minimum - 1))]) { first, _ in first })
         }
         return values
     }

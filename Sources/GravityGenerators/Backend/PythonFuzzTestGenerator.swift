@@ -13,28 +13,28 @@ struct PythonFuzzTestGenerator {
     static let template = CodeTemplate("backend/tests/test_fuzz.py", bytes: PackageResources.test_fuzz_py_mustache)
 
     var file: String {
-        var values: [String: Any] = [
-            "service": service.name,
-            "administratorLiteral": PythonTypes.pythonString(model.administratorRole),
-            "examples": String(Self.examples),
+        var values: [String: TemplateValue] = [
+            "service": .text(service.name),
+            "administratorLiteral": .text(PythonTypes.pythonString(model.administratorRole)),
+            "examples": .text(String(Self.examples)),
         ]
         if service.isIdentity {
-            values["identity"] = ["prefixLiteral": PythonTypes.pythonString(service.apiPrefix)]
+            values["identity"] = ["prefixLiteral": .text(PythonTypes.pythonString(service.apiPrefix))]
         } else {
-            values["entities"] = service.entities.map(entity)
+            values["entities"] = .objects(service.entities.map(entity))
         }
         return Self.template.render(values)
     }
 
-    private func entity(_ entity: AppModel.Entity) -> [String: Any] {
+    private func entity(_ entity: AppModel.Entity) -> [String: TemplateValue] {
         let query = ["page", "page_size", "q"] + PythonEntityModules.filterable(entity).map(\.name)
         return [
-            "name": entity.name,
-            "plural": entity.plural,
-            "constant": entity.plural.uppercased(),
-            "pathLiteral": PythonTypes.pythonString("\(service.apiPrefix)/\(entity.plural)"),
-            "fieldLiterals": entity.inputColumns.map { PythonTypes.pythonString($0.name) }.joined(separator: ", "),
-            "queryLiterals": query.map(PythonTypes.pythonString).joined(separator: ", "),
+            "name": .text(entity.name),
+            "plural": .text(entity.plural),
+            "constant": .text(entity.plural.uppercased()),
+            "pathLiteral": .text(PythonTypes.pythonString("\(service.apiPrefix)/\(entity.plural)")),
+            "fieldLiterals": .text(entity.inputColumns.map { PythonTypes.pythonString($0.name) }.joined(separator: ", ")),
+            "queryLiterals": .text(query.map(PythonTypes.pythonString).joined(separator: ", ")),
         ]
     }
 }

@@ -17,7 +17,7 @@ struct PythonIdentityModules {
     var adminRole: String { model.administratorRole }
 
     var schemas: String {
-        Self.schemasTemplate.render(["roleLiterals": model.roles.map(PythonTypes.pythonString).joined(separator: ", ")])
+        Self.schemasTemplate.render(["roleLiterals": .text(model.roles.map(PythonTypes.pythonString).joined(separator: ", "))])
     }
 
     var passwords: String { Self.passwordsTemplate.text }
@@ -26,9 +26,9 @@ struct PythonIdentityModules {
 
     var routes: String {
         Self.routesTemplate.render([
-            "apiPrefix": service.apiPrefix,
-            "defaultRoleLiteral": PythonTypes.pythonString(defaultRole),
-            "adminRoleLiteral": PythonTypes.pythonString(adminRole),
+            "apiPrefix": .text(service.apiPrefix),
+            "defaultRoleLiteral": .text(PythonTypes.pythonString(defaultRole)),
+            "adminRoleLiteral": .text(PythonTypes.pythonString(adminRole)),
         ])
     }
 }

@@ -65,5 +65,5 @@ struct PythonServiceGenerator {
     static let dockerfileTemplate = CodeTemplate("backend/Dockerfile", bytes: PackageResources.Dockerfile_mustache)
     static let pytestConfiguration = TemplateFile("backend/pytest.ini", bytes: PackageResources.pytest_ini)
 
-    var dockerfile: String { Self.dockerfileTemplate.render(["service": service.name]) }
+    var dockerfile: String { Self.dockerfileTemplate.render(["service": .text(service.name)]) }
 }

@@ -13,19 +13,19 @@ struct PythonTestGenerator {
     static let accountsTemplate = CodeTemplate("backend/tests/test_accounts.py", bytes: PackageResources.test_accounts_py_mustache)
 
     var conftest: String {
-        Self.conftestTemplate.render(["references": service.referencedServices, "identity": service.isIdentity])
+        Self.conftestTemplate.render(["references": .texts(service.referencedServices), "identity": .flag(service.isIdentity)])
     }
 
     var healthTests: String {
-        var values: [String: Any] = [
-            "healthCheck": service.healthCheck,
-            "administratorLiteral": PythonTypes.pythonString(model.administratorRole),
+        var values: [String: TemplateValue] = [
+            "healthCheck": .text(service.healthCheck),
+            "administratorLiteral": .text(PythonTypes.pythonString(model.administratorRole)),
         ]
         // A request that only a signed-in caller may make: the identity service's /me, else a create.
         if service.isIdentity {
-            values["guarded"] = ["mePath": PythonTypes.pythonString("\(service.apiPrefix)/me")]
+            values["guarded"] = ["mePath": .text(PythonTypes.pythonString("\(service.apiPrefix)/me"))]
         } else if let entity = service.entities.first {
-            values["guarded"] = ["createPath": PythonTypes.pythonString("\(service.apiPrefix)/\(entity.plural)")]
+            values["guarded"] = ["createPath": .text(PythonTypes.pythonString("\(service.apiPrefix)/\(entity.plural)"))]
         }
         return Self.healthTemplate.render(values)
     }
@@ -36,10 +36,10 @@ struct PythonTestGenerator {
 
     var identityTests: String {
         Self.accountsTemplate.render([
-            "apiPrefix": service.apiPrefix,
-            "defaultRoleLiteral": PythonTypes.pythonString(model.roles.first ?? "user"),
-            "administratorLiteral": PythonTypes.pythonString(model.administratorRole),
-            "selfDemotion": model.roles.count >= 2,
+            "apiPrefix": .text(service.apiPrefix),
+            "defaultRoleLiteral": .text(PythonTypes.pythonString(model.roles.first ?? "user")),
+            "administratorLiteral": .text(PythonTypes.pythonString(model.administratorRole)),
+            "selfDemotion": .flag(model.roles.count >= 2),
         ])
     }
 }

@@ -11,19 +11,19 @@ struct PythonTestPayloads {
     func helperRole(_ entity: AppModel.Entity) -> String { entity.writers.first ?? model.administratorRole }
 
     /// One template value per entity whose payload the tests of `entity` build, dependencies first.
-    func builders(for entity: AppModel.Entity) -> [[String: Any]] {
+    func builders(for entity: AppModel.Entity) -> [[String: TemplateValue]] {
         prerequisites(of: entity).map { helper in
-            var values: [String: Any] = [
-                "entity": helper.name,
-                "constant": helper.name.uppercased(),
-                "roleLiteral": PythonTypes.pythonString(helperRole(helper)),
-                "pathLiteral": PythonTypes.pythonString("\(service.apiPrefix)/\(helper.plural)"),
-                "fields": helper.inputColumns.map { field($0, of: helper) },
+            var values: [String: TemplateValue] = [
+                "entity": .text(helper.name),
+                "constant": .text(helper.name.uppercased()),
+                "roleLiteral": .text(PythonTypes.pythonString(helperRole(helper))),
+                "pathLiteral": .text(PythonTypes.pythonString("\(service.apiPrefix)/\(helper.plural)")),
+                "fields": .objects(helper.inputColumns.map { field($0, of: helper) }),
                 "ownEmail": false,
             ]
             if let owner = helper.ownedBy, let column = helper.ownerEmail, helperRole(helper) == owner {
                 values["ownEmail"] = [
-                    "ownerLiteral": PythonTypes.pythonString(owner), "columnLiteral": PythonTypes.pythonString(column.name),
+                    "ownerLiteral": .text(PythonTypes.pythonString(owner)), "columnLiteral": .text(PythonTypes.pythonString(column.name)),
                 ]
             }
             return values
@@ -32,14 +32,14 @@ struct PythonTestPayloads {
 
     /// How a payload fills `column`: the record it refers to, made first; a number another
     /// service is stubbed to know; or a sample value distinct per number.
-    private func field(_ column: AppModel.Column, of entity: AppModel.Entity) -> [String: Any] {
-        var values: [String: Any] = [
-            "columnLiteral": PythonTypes.pythonString(column.name),
+    private func field(_ column: AppModel.Column, of entity: AppModel.Entity) -> [String: TemplateValue] {
+        var values: [String: TemplateValue] = [
+            "columnLiteral": .text(PythonTypes.pythonString(column.name)),
             "referenceSelf": false, "referenceExternal": false,
             "sampleText": false, "sampleEmail": false, "sampleInteger": false, "sampleDecimal": false,
         ]
         if let target = service.entity(referencedBy: column) {
-            if target.name == entity.name { values["referenceSelf"] = true } else { values["referenceNew"] = target.name }
+            if target.name == entity.name { values["referenceSelf"] = true } else { values["referenceNew"] = .text(target.name) }
             return values
         }
         if column.external != nil {
@@ -49,13 +49,13 @@ struct PythonTestPayloads {
         switch column.type {
         case .string:
             values["sampleText"] = [
-                "prefixLiteral": PythonTypes.pythonString("\(Naming.title(entity.name)) \(column.name.replacingOccurrences(of: "_", with: " ")) "),
-                "maxLength": String(column.maxLength ?? 255),
+                "prefixLiteral": .text(PythonTypes.pythonString("\(Naming.title(entity.name)) \(column.name.replacingOccurrences(of: "_", with: " ")) ")),
+                "maxLength": .text(String(column.maxLength ?? 255)),
             ]
-        case .email: values["sampleEmail"] = ["localPart": entity.name.replacingOccurrences(of: "_", with: ".")]
-        case .integer: values["sampleInteger"] = ["minimum": String(Int(column.minimum ?? 0))]
-        case .decimal: values["sampleDecimal"] = ["minimum": SQLValue.number(column.minimum ?? 0)]
-        default: values["sampleFixed"] = PythonTypes.sample(column, entity: entity, number: 1)
+        case .email: values["sampleEmail"] = ["localPart": .text(entity.name.replacingOccurrences(of: "_", with: "."))]
+        case .integer: values["sampleInteger"] = ["minimum": .text(String(Int(column.minimum ?? 0)))]
+        case .decimal: values["sampleDecimal"] = ["minimum": .text(SQLValue.number(column.minimum ?? 0))]
+        default: values["sampleFixed"] = .text(PythonTypes.sample(column, entity: entity, number: 1))
         }
         return values
     }

@@ -8,44 +8,50 @@ enum MigrationGenerator {
 
     static func initialMigration(for service: AppModel.Service, dialect: SQLDialect) -> String {
         template.render([
-            "service": service.name,
-            "dialect": dialect.rawValue,
-            "primaryKeyType": dialect.primaryKey,
-            "tables": orderedByReferences(service.entities).map { table($0, dialect: dialect) },
+            "service": .text(service.name),
+            "dialect": .text(dialect.rawValue),
+            "primaryKeyType": .text(dialect.primaryKey),
+            "tables": .objects(orderedByReferences(service.entities).map { table($0, dialect: dialect) }),
         ])
     }
 
-    private static func table(_ entity: AppModel.Entity, dialect: SQLDialect) -> [String: Any] {
-        let references = entity.columns.compactMap { column in
-            column.references.map { ["column": column.name, "referenced": $0.plural, "primaryKey": false, "plain": false, "foreignKey": true] }
+    private static func table(_ entity: AppModel.Entity, dialect: SQLDialect) -> [String: TemplateValue] {
+        let references = entity.columns.compactMap { column -> [String: TemplateValue]? in
+            column.references.map {
+                ["column": .text(column.name), "referenced": .text($0.plural), "primaryKey": false, "plain": false, "foreignKey": true]
+            }
         }
         return [
-            "table": entity.table,
-            "externalReferences": entity.columns.compactMap { column in
-                column.external.map { ["column": column.name, "entity": $0.entity, "service": $0.service] }
-            },
-            "definitions": entity.columns.map { definition(of: $0, dialect: dialect) } + references,
+            "table": .text(entity.table),
+            "externalReferences": .objects(
+                entity.columns.compactMap { column in
+                    column.external.map { ["column": .text(column.name), "entity": .text($0.entity), "service": .text($0.service)] }
+                }
+            ),
+            "definitions": .objects(entity.columns.map { definition(of: $0, dialect: dialect) } + references),
             // Every foreign key and cross-service reference is looked up by; a unique column has its index.
-            "indexed": entity.columns.filter { column in
-                !column.primaryKey && (column.indexed || column.references != nil || column.external != nil) && !column.unique
-            }.map(\.name),
+            "indexed": .texts(
+                entity.columns.filter { column in
+                    !column.primaryKey && (column.indexed || column.references != nil || column.external != nil) && !column.unique
+                }.map(\.name)
+            ),
         ]
     }
 
-    private static func definition(of column: AppModel.Column, dialect: SQLDialect) -> [String: Any] {
-        var values: [String: Any] = [
-            "column": column.name,
-            "primaryKey": column.primaryKey,
-            "plain": !column.primaryKey,
+    private static func definition(of column: AppModel.Column, dialect: SQLDialect) -> [String: TemplateValue] {
+        var values: [String: TemplateValue] = [
+            "column": .text(column.name),
+            "primaryKey": .flag(column.primaryKey),
+            "plain": .flag(!column.primaryKey),
             "foreignKey": false,
-            "type": dialect.type(of: column),
-            "notNull": !column.nullable,
-            "audit": column.isAudit,
-            "unique": column.unique,
+            "type": .text(dialect.type(of: column)),
+            "notNull": .flag(!column.nullable),
+            "audit": .flag(column.isAudit),
+            "unique": .flag(column.unique),
         ]
-        if let minimum = column.minimum, [.integer, .decimal].contains(column.type) { values["minimum"] = SQLValue.number(minimum) }
+        if let minimum = column.minimum, [.integer, .decimal].contains(column.type) { values["minimum"] = .text(SQLValue.number(minimum)) }
         if column.type == .choice, !column.values.isEmpty {
-            values["choices"] = column.values.map(SQLDialect.literal).joined(separator: ", ")
+            values["choices"] = .text(column.values.map(SQLDialect.literal).joined(separator: ", "))
         }
         return values
     }

@@ -66,18 +66,22 @@ struct SeedGenerator {
         var scripts: [SQLDialect: String] = [:]
         for dialect in SQLDialect.allCases {
             scripts[dialect] = Self.template.render([
-                "service": service.name,
-                "dialect": dialect.rawValue,
-                "postgresql": dialect == .postgresql,
-                "tables": tables.map { entity, rows -> [String: Any] in
-                    [
-                        "table": entity.table,
-                        "columns": (["id"] + rows[0].map(\.0)).joined(separator: ", "),
-                        "rows": rows.enumerated().map { index, row in
-                            ([String(index + 1)] + row.map { $0.1.sql(dialect) }).joined(separator: ", ")
-                        },
-                    ]
-                },
+                "service": .text(service.name),
+                "dialect": .text(dialect.rawValue),
+                "postgresql": .flag(dialect == .postgresql),
+                "tables": .objects(
+                    tables.map { entity, rows in
+                        [
+                            "table": .text(entity.table),
+                            "columns": .text((["id"] + rows[0].map(\.0)).joined(separator: ", ")),
+                            "rows": .texts(
+                                rows.enumerated().map { index, row in
+                                    ([String(index + 1)] + row.map { $0.1.sql(dialect) }).joined(separator: ", ")
+                                }
+                            ),
+                        ]
+                    }
+                ),
             ])
         }
         return scripts

@@ -1,27 +1,37 @@
 import Mustache
 
 /// A generated file's template with sections and loops (Templates/**/*.mustache), compiled into the
-/// binary and rendered by swift-mustache. Values go in as they are (mustache's TEXT content type,
-/// not its HTML escaping): the context holds them already escaped for the file's language, by
-/// Escaping and PythonTypes, so a template holds neither escaping nor logic.
+/// binary. Values go in as they are: the context holds them already escaped for the file's
+/// language, by Escaping and PythonTypes, so a template holds neither escaping nor logic.
+///
+/// Release builds render with CompiledTemplate; debug builds (every test run) also render with
+/// swift-mustache, TEXT content type, and stop on any difference, so the templates stay plain mustache.
 struct CodeTemplate: Sendable {
     let name: String
-    private let template: MustacheTemplate
+    private let compiled: CompiledTemplate
+    private let reference: MustacheTemplate
 
     init(_ name: String, bytes: [UInt8]) {
         self.name = name
+        let text = String(decoding: bytes, as: UTF8.self)
+        compiled = CompiledTemplate(text, name: name)
         do {
-            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + String(decoding: bytes, as: UTF8.self))
+            reference = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text)
         } catch {
-            // The templates are part of this program: a broken one is caught by every generator test.
             preconditionFailure("\(name): \(error)")
         }
     }
 
-    /// The file for `context`, a dictionary whose keys the template names. `{{lbrace}}` is a `{`
-    /// for the place where code opens a brace right before a tag (`{"key": ...}` in Python), which
-    /// mustache would read as a triple mustache.
-    func render(_ context: [String: Any]) -> String {
-        template.render(context.merging(["lbrace": "{"]) { own, _ in own })
+    /// The file for `context`. `{{lbrace}}` is a `{` for the place where code opens a brace right
+    /// before a tag (`{"key": ...}` in Python), which mustache would read as a triple mustache.
+    func render(_ context: [String: TemplateValue]) -> String {
+        var context = context
+        context["lbrace"] = "{"
+        let output = compiled.render(context)
+        assert(
+            output == reference.render(TemplateValue.object(context).mustacheValue),
+            "\(name): the compiled template and swift-mustache disagree"
+        )
+        return output
     }
 }
