@@ -39,6 +39,22 @@ public struct ServiceManifest: Codable, Sendable, Hashable {
         /// Seed script applied once after the first migrations, relative to the service.
         public var seed: String?
 
+        public init(
+            name: String,
+            type: DatabaseType,
+            version: String? = nil,
+            extensions: [String] = [],
+            migrations: String? = nil,
+            seed: String? = nil
+        ) {
+            self.name = name
+            self.type = type
+            self.version = version
+            self.extensions = extensions
+            self.migrations = migrations
+            self.seed = seed
+        }
+
         enum CodingKeys: String, CodingKey { case name, type, version, extensions, migrations, seed }
 
         public init(from decoder: any Decoder) throws {

@@ -1,3 +1,5 @@
+import GravityModel
+
 /// The nginx configuration template of the local target. The generators write it into an app
 /// (`deploy/nginx/gateway.conf.template`) and the orchestrator builds the same for a directory of
 /// hand-written services; `deploy` fills in the `{{...}}` placeholders and runs nginx with it.

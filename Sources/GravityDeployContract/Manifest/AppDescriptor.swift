@@ -15,6 +15,12 @@ public struct AppDescriptor: Codable, Sendable, Hashable {
             case name, path
             case apiPrefix = "api_prefix"
         }
+
+        public init(name: String, path: String, apiPrefix: String? = nil) {
+            self.name = name
+            self.path = path
+            self.apiPrefix = apiPrefix
+        }
     }
 
     public struct Gateway: Codable, Sendable, Hashable {
@@ -23,6 +29,12 @@ public struct AppDescriptor: Codable, Sendable, Hashable {
         public var frontend: String?
         /// The nginx template of the local target, relative to the app.
         public var local: String?
+
+        public init(port: Int? = nil, frontend: String? = nil, local: String? = nil) {
+            self.port = port
+            self.frontend = frontend
+            self.local = local
+        }
     }
 
     public var name: String
@@ -32,6 +44,27 @@ public struct AppDescriptor: Codable, Sendable, Hashable {
     public var services: [Service]
     public var gateway: Gateway?
     public var targets: [String]?
+
+    public init(
+        name: String,
+        title: String? = nil,
+        industry: String? = nil,
+        brief: String? = nil,
+        services: [Service],
+        gateway: Gateway? = nil,
+        targets: [String]? = nil
+    ) {
+        self.name = name
+        self.title = title
+        self.industry = industry
+        self.brief = brief
+        self.services = services
+        self.gateway = gateway
+        self.targets = targets
+    }
+
+    /// The descriptor as `gravity-app.yaml` text, after `comment`.
+    public func yaml(comment: [String] = []) throws -> String { try YAMLText.file(self, comment: comment) }
 
     /// Reads and checks `gravity-app.yaml` in `directory`.
     public static func load(from directory: String) throws -> AppDescriptor {
