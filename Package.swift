@@ -71,7 +71,11 @@ let package = Package(
             ]
         ),
         // What the test targets share (test targets cannot import one another).
-        .target(name: "GravityTestSupport", path: "Tests/GravityTestSupport"),
+        .target(
+            name: "GravityTestSupport",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            path: "Tests/GravityTestSupport"
+        ),
         .testTarget(name: "GravityModelTests", dependencies: ["GravityModel"]),
         .testTarget(name: "GravityRuntimeTests", dependencies: ["GravityModel", "GravityRuntime"]),
         .testTarget(

@@ -1,10 +1,8 @@
-import Yams
-
 extension ComposeRenderer {
     /// A service's container: its image, volumes, environment, what it waits for, its health
     /// check, its limits and the gateway's route to it.
-    static func container(_ service: ContainerService) -> Node {
-        var pairs: [(String, Node)] = []
+    static func container(_ service: ContainerService) -> YAMLValue {
+        var pairs: [(String, YAMLValue)] = []
         var volumes: [String] = []
         switch service.source {
         case .dockerfile:

@@ -1,5 +1,3 @@
-import Yams
-
 /// `docker-compose.yml` for a `ContainerApp`: a Traefik gateway routing each service's prefix, the
 /// frontend when there is one, every service with its environment, volumes, health check and
 /// `depends_on` conditions, a PostgreSQL container per database server, and the named volumes.
@@ -9,7 +7,7 @@ public enum ComposeRenderer {
 
     /// The file's text, its comment first.
     public static func render(_ app: ContainerApp) throws -> String {
-        var services: [(String, Node)] = [("gateway", gateway(app))]
+        var services: [(String, YAMLValue)] = [("gateway", gateway(app))]
         if let frontend = app.frontend { services.append(("frontend", Self.frontend(frontend))) }
         var volumes: [String] = []
         for service in app.services {
@@ -20,15 +18,15 @@ public enum ComposeRenderer {
                 volumes.append(server.volume)
             }
         }
-        var file: [(String, Node)] = [("services", .map(services))]
+        var file: [(String, YAMLValue)] = [("services", .map(services))]
         if !volumes.isEmpty { file.append(("volumes", .map(volumes.map { ($0, .map([])) }))) }
         return try YAMLText.file([.map(file)], comment: app.comments.compose)
     }
 
-    static func gateway(_ app: ContainerApp) -> Node {
+    static func gateway(_ app: ContainerApp) -> YAMLValue {
         var command = ["--providers.docker=true", "--providers.docker.exposedbydefault=false", "--entrypoints.web.address=:80"]
         if app.gateway.waitsForServices { command.append("--ping=true") }
-        var pairs: [(String, Node)] = [
+        var pairs: [(String, YAMLValue)] = [
             ("image", .text(traefikImage)),
             ("command", .texts(command)),
             ("ports", .texts(["127.0.0.1:\(app.gateway.hostPort):80"])),
@@ -41,7 +39,7 @@ public enum ComposeRenderer {
         return .map(pairs)
     }
 
-    static func frontend(_ frontend: StaticFrontend) -> Node {
+    static func frontend(_ frontend: StaticFrontend) -> YAMLValue {
         .map([
             ("image", .text(nginxImage)),
             ("volumes", .texts(["../\(frontend.directory):/usr/share/nginx/html:ro"])),
@@ -57,7 +55,7 @@ public enum ComposeRenderer {
     }
 
     /// A PostgreSQL container, checked with `pg_isready`.
-    static func database(_ server: DatabaseServer) -> Node {
+    static func database(_ server: DatabaseServer) -> YAMLValue {
         .map([
             ("image", .text(server.image)),
             (
@@ -72,11 +70,11 @@ public enum ComposeRenderer {
     static func dataVolume(_ service: ContainerService) -> String { "\(service.name)-data" }
 
     /// `depends_on` waiting for each of `names` to be healthy.
-    static func healthy(_ names: [String]) -> Node {
+    static func healthy(_ names: [String]) -> YAMLValue {
         .map(names.map { ($0, .map([("condition", .text("service_healthy"))])) })
     }
 
-    static func healthCheck(_ test: [String], interval: String = "5s", timeout: String = "3s", retries: Int) -> Node {
+    static func healthCheck(_ test: [String], interval: String = "5s", timeout: String = "3s", retries: Int) -> YAMLValue {
         .map([("test", .texts(test)), ("interval", .text(interval)), ("timeout", .text(timeout)), ("retries", .number(retries))])
     }
 }

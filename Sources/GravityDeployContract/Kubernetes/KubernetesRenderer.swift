@@ -1,5 +1,3 @@
-import Yams
-
 /// `deploy/kubernetes/` for a `ContainerApp`: a Secret template (00), per service a ConfigMap,
 /// Deployment, Service and a HorizontalPodAutoscaler or volume claim (10, 11, ...), the frontend
 /// (80) and an Ingress routing each prefix (90).
@@ -29,7 +27,7 @@ public enum KubernetesRenderer {
     }
 
     /// `metadata` with the object's name and labels.
-    static func metadata(_ name: String, _ labels: [(String, String)]) -> Node {
+    static func metadata(_ name: String, _ labels: [(String, String)]) -> YAMLValue {
         .map([("name", .text(name)), ("labels", .textMap(labels))])
     }
 
@@ -38,7 +36,7 @@ public enum KubernetesRenderer {
     static func named(_ name: String) -> [(String, String)] { [("app.kubernetes.io/name", name)] }
 
     /// The template of the Secret every service reads its secrets from, with empty values.
-    static func secret(_ app: ContainerApp) -> Node {
+    static func secret(_ app: ContainerApp) -> YAMLValue {
         .map([
             ("apiVersion", .text("v1")), ("kind", .text("Secret")),
             ("metadata", metadata("\(app.name)-secrets", partOf(app))),
@@ -48,7 +46,7 @@ public enum KubernetesRenderer {
     }
 
     /// A Service sending port 80 to the pods named `name`.
-    static func service(_ name: String, targetPort: Int, of app: ContainerApp) -> Node {
+    static func service(_ name: String, targetPort: Int, of app: ContainerApp) -> YAMLValue {
         .map([
             ("apiVersion", .text("v1")), ("kind", .text("Service")),
             ("metadata", metadata(name, partOf(app))),
@@ -56,7 +54,7 @@ public enum KubernetesRenderer {
                 "spec",
                 .map([
                     ("selector", .textMap(named(name))),
-                    ("ports", Node([.map([("port", .number(80)), ("targetPort", .number(targetPort))])])),
+                    ("ports", .list([.map([("port", .number(80)), ("targetPort", .number(targetPort))])])),
                 ])
             ),
         ])
@@ -64,15 +62,15 @@ public enum KubernetesRenderer {
 
     /// Routes each service's prefix, and `/` to the frontend; with no route at all, everything goes
     /// to the first service.
-    static func ingress(_ app: ContainerApp) -> Node {
+    static func ingress(_ app: ContainerApp) -> YAMLValue {
         var routes = app.services.compactMap { service in service.routePrefix.map { ($0, service.kubernetesName) } }
         if app.frontend != nil { routes.append(("/", "frontend")) }
-        let spec: Node
+        let spec: YAMLValue
         if routes.isEmpty {
             spec = .map([("defaultBackend", backend(app.services.first?.kubernetesName ?? app.name))])
         } else {
-            let paths = routes.map { path, name in Node.map([("path", .text(path)), ("pathType", .text("Prefix")), ("backend", backend(name))]) }
-            spec = .map([("rules", Node([.map([("http", .map([("paths", Node(paths))]))])]))])
+            let paths = routes.map { path, name in YAMLValue.map([("path", .text(path)), ("pathType", .text("Prefix")), ("backend", backend(name))]) }
+            spec = .map([("rules", .list([.map([("http", .map([("paths", .list(paths))]))])]))])
         }
         return .map([
             ("apiVersion", .text("networking.k8s.io/v1")), ("kind", .text("Ingress")),
@@ -80,7 +78,7 @@ public enum KubernetesRenderer {
         ])
     }
 
-    static func backend(_ name: String) -> Node {
+    static func backend(_ name: String) -> YAMLValue {
         .map([("service", .map([("name", .text(name)), ("port", .map([("number", .number(80))]))]))])
     }
 }

@@ -139,13 +139,16 @@ public struct ServiceManifest: Codable, Sendable, Hashable {
     public var healthCheck: HealthCheck
     public var environment: Environment
 
+    // In the order a manifest is written.
     enum CodingKeys: String, CodingKey {
-        case name, version, description, type, runtime, command, migrate, ports, replicas, dependencies, databases, environment
+        case name, version, description, type, runtime, command, migrate, ports
         case apiPrefix = "api_prefix"
         case isPublic = "public"
         case cpuLimit = "cpu_limit"
         case memoryLimit = "memory_limit"
+        case replicas, dependencies, databases
         case healthCheck = "health_check"
+        case environment
     }
 
     public init(from decoder: any Decoder) throws {

@@ -6,12 +6,13 @@ import Yams
 /// literal block. A file may start with comment lines; it is never assembled line by line.
 public enum YAMLText {
     /// The documents of one file, separated by `---`, after `comment` (each line gets its `# `).
-    public static func file(_ documents: [Node], comment: [String] = []) throws -> String {
+    public static func file(_ documents: [YAMLValue], comment: [String] = []) throws -> String {
         let emitter = Emitter()
         emitter.options = Emitter.Options(width: -1, allowUnicode: true, newLineScalarStyle: .literal)
+        let builder = NodeBuilder()
         do {
             try emitter.open()
-            for document in documents { try emitter.serialize(node: document) }
+            for document in documents { try emitter.serialize(node: builder.node(document)) }
             try emitter.close()
         } catch let error as YamlError {
             throw DeployContractError.unencodable(problem: "\(error)")
@@ -23,15 +24,13 @@ public enum YAMLText {
     /// `value` encoded by its `Encodable` conformance, after `comment`; `compact` leaves out keys
     /// holding their default (see `ManifestEncoding.compact`).
     public static func file<Value: Encodable>(_ value: Value, comment: [String] = [], compact: Bool = true) throws -> String {
-        let encoder = YAMLEncoder()
-        encoder.options = Emitter.Options(width: -1, allowUnicode: true, newLineScalarStyle: .literal)
-        let body: String
+        let document: YAMLValue
         do {
-            body = try encoder.encode(value, userInfo: compact ? [ManifestEncoding.compact: true] : [:])
+            document = try YAMLValueEncoder.encode(value, userInfo: compact ? [ManifestEncoding.compact: true] : [:])
         } catch {
             throw DeployContractError.unencodable(problem: "\(error)")
         }
-        return commentLines(comment) + body
+        return try file([document], comment: comment)
     }
 
     /// Each line after `# `; a line break inside a line would end the comment, so it becomes a space.
