@@ -79,7 +79,8 @@ let package = Package(
         .testTarget(name: "GravityModelTests", dependencies: ["GravityModel"]),
         .testTarget(name: "GravityRuntimeTests", dependencies: ["GravityModel", "GravityRuntime"]),
         .testTarget(
-            name: "GravityGeneratorsTests", dependencies: [
+            name: "GravityGeneratorsTests",
+            dependencies: [
                 "GravityModel", "GravityDeployContract", "GravityGenerators", "GravityRuntime", "GravityTestSupport",
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -88,13 +89,16 @@ let package = Package(
         .testTarget(
             name: "GravityOrchestrationTests",
             dependencies: [
-                "GravityModel", "GravityDeployContract", "GravityOrchestration", "GravityGenerators", "GravityRuntime", "GravityTestSupport",
+                "GravityModel", "GravityDeployContract", "GravityOrchestration", "GravityGenerators", "GravityRuntime",
+                "GravityTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
-            name: "GravityTeamCLITests", dependencies: ["GravityModel", "GravityDeployContract", "GravityRuntime", "GravityOrchestration", "GravityTestSupport"]),
+            name: "GravityTeamCLITests",
+            dependencies: ["GravityModel", "GravityDeployContract", "GravityRuntime", "GravityOrchestration", "GravityTestSupport"]
+        ),
     ]
 )

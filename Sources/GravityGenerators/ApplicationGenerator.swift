@@ -25,7 +25,10 @@ public enum ApplicationGenerator {
             }
             files += PythonServiceGenerator(model: model, service: service, seed: seed).files(base: base)
             files.append(
-                GeneratedFile(path: "\(base)/gravity-service.yaml", contents: try ServiceManifestWriter(model: model, service: service).yaml())
+                GeneratedFile(
+                    path: "\(base)/gravity-service.yaml",
+                    contents: try ServiceManifestWriter(model: model, service: service).yaml()
+                )
             )
         }
         let frontend = SinglePageApp(model: model).files()

@@ -18,7 +18,8 @@ struct ContainerTargetFilesTests {
         let app = try DeploymentPlan.load(root).containerApp
         var rendered = ["deploy/docker-compose.yml": try ComposeRenderer.render(app)]
         for file in try KubernetesRenderer.render(app) { rendered["deploy/kubernetes/\(file.name)"] = file.text }
-        let recorded = try FileManager.default.contentsOfDirectory(atPath: "\(root)/deploy/kubernetes").map { "deploy/kubernetes/\($0)" }
+        let recorded =
+            try FileManager.default.contentsOfDirectory(atPath: "\(root)/deploy/kubernetes").map { "deploy/kubernetes/\($0)" }
             + ["deploy/docker-compose.yml"]
         #expect(Set(rendered.keys) == Set(recorded), "\(name): the set of files changed")
         for path in recorded.sorted() {

@@ -103,7 +103,10 @@ struct DeployTargetTests {
         #expect(web.last?["kind"] == .text("PersistentVolumeClaim"))
         #expect(web.first?["data", "LEDGER_SERVICE_URL"] == .text("http://ledger"))
 
-        let validator = try #require(ProcessRunner.which("kubernetes-validate"), "kubernetes-validate is not installed (scripts/test installs it)")
+        let validator = try #require(
+            ProcessRunner.which("kubernetes-validate"),
+            "kubernetes-validate is not installed (scripts/test installs it)"
+        )
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(root)/deploy/kubernetes").sorted().map {
             "deploy/kubernetes/\($0)"
         }

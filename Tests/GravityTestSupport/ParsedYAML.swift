@@ -30,7 +30,9 @@ public indirect enum ParsedYAML: Equatable, CustomStringConvertible {
             }
         case .sequence(let sequence): self = .list(sequence.map(ParsedYAML.init))
         case .mapping(let mapping):
-            self = .map(Dictionary(mapping.map { ($0.key.string ?? "\($0.key)", ParsedYAML($0.value)) }, uniquingKeysWith: { first, _ in first }))
+            self = .map(
+                Dictionary(mapping.map { ($0.key.string ?? "\($0.key)", ParsedYAML($0.value)) }, uniquingKeysWith: { first, _ in first })
+            )
         case .alias: self = .null
         }
     }

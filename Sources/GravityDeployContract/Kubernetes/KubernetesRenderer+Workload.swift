@@ -64,7 +64,9 @@ extension KubernetesRenderer {
         if !secrets.isEmpty { pairs.append(("env", .list(secrets))) }
         pairs += [("readinessProbe", probe(service.health.readiness)), ("livenessProbe", probe(service.health.liveness))]
         let resources = [("requests", service.kubernetesRequests), ("limits", service.kubernetesLimits)].compactMap { key, amounts in
-            amounts.map { (key, YAMLValue.textMap([("cpu", $0.cpu), ("memory", $0.memory)].compactMap { key, value in value.map { (key, $0) } })) }
+            amounts.map {
+                (key, YAMLValue.textMap([("cpu", $0.cpu), ("memory", $0.memory)].compactMap { key, value in value.map { (key, $0) } }))
+            }
         }
         if !resources.isEmpty { pairs.append(("resources", .map(resources))) }
         if service.dataVolume {

@@ -69,7 +69,9 @@ public enum KubernetesRenderer {
         if routes.isEmpty {
             spec = .map([("defaultBackend", backend(app.services.first?.kubernetesName ?? app.name))])
         } else {
-            let paths = routes.map { path, name in YAMLValue.map([("path", .text(path)), ("pathType", .text("Prefix")), ("backend", backend(name))]) }
+            let paths = routes.map { path, name in
+                YAMLValue.map([("path", .text(path)), ("pathType", .text("Prefix")), ("backend", backend(name))])
+            }
             spec = .map([("rules", .list([.map([("http", .map([("paths", .list(paths))]))])]))])
         }
         return .map([

@@ -33,8 +33,16 @@ extension ServiceManifest.HealthCheck {
     }
 
     /// `5`, not `5.0`, when the value is whole.
-    private static func encodeSeconds(_ value: Double, in container: inout KeyedEncodingContainer<CodingKeys>, forKey key: CodingKeys) throws {
-        if value == value.rounded(), abs(value) < 1e15 { try container.encode(Int(value), forKey: key) } else { try container.encode(value, forKey: key) }
+    private static func encodeSeconds(
+        _ value: Double,
+        in container: inout KeyedEncodingContainer<CodingKeys>,
+        forKey key: CodingKeys
+    ) throws {
+        if value == value.rounded(), abs(value) < 1e15 {
+            try container.encode(Int(value), forKey: key)
+        } else {
+            try container.encode(value, forKey: key)
+        }
     }
 }
 

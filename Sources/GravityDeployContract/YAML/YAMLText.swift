@@ -36,7 +36,8 @@ public enum YAMLText {
     /// Each line after `# `; a line break inside a line would end the comment, so it becomes a space.
     static func commentLines(_ lines: [String]) -> String {
         lines.map { line in
-            let text = line.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }
+            let text =
+                line.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }
                 ? String(String.UnicodeScalarView(line.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 })) : line
             return text.isEmpty ? "#\n" : "# \(text)\n"
         }.joined()

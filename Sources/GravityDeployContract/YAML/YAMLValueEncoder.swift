@@ -95,10 +95,15 @@ struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encodeNil(forKey key: Key) throws { encoder.node.appendValue(forKey: key.stringValue).content = .scalar(.null) }
 
     mutating func encode<Value: Encodable>(_ value: Value, forKey key: Key) throws {
-        try encoder.node.appendValue(forKey: key.stringValue).encode(value, codingPath: codingPath + [key], userInfo: encoder.sendableUserInfo)
+        try encoder.node.appendValue(forKey: key.stringValue).encode(
+            value,
+            codingPath: codingPath + [key],
+            userInfo: encoder.sendableUserInfo
+        )
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey>
+    {
         child(key).container(keyedBy: type)
     }
 
@@ -109,7 +114,11 @@ struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func superEncoder(forKey key: Key) -> any Encoder { child(key) }
 
     private func child(_ key: Key) -> TreeEncoder {
-        TreeEncoder(node: encoder.node.appendValue(forKey: key.stringValue), codingPath: codingPath + [key], userInfo: encoder.sendableUserInfo)
+        TreeEncoder(
+            node: encoder.node.appendValue(forKey: key.stringValue),
+            codingPath: codingPath + [key],
+            userInfo: encoder.sendableUserInfo
+        )
     }
 }
 

@@ -60,7 +60,8 @@ extension GeneratedContainerApp {
     func environment(_ service: AppModel.Service) -> [EnvironmentVariable] {
         var variables: [EnvironmentVariable] = [.secret("JWT_SECRET")]
         if service.engine == .postgresql {
-            let compose = "postgresql+psycopg://\(service.name):${\(Self.passwordVariable(service))}@\(service.name)-db:5432/\(service.database)"
+            let compose =
+                "postgresql+psycopg://\(service.name):${\(Self.passwordVariable(service))}@\(service.name)-db:5432/\(service.database)"
             let key = "\(service.name.uppercased())_DATABASE_URL"
             variables.append(EnvironmentVariable(name: "DATABASE_URL", compose: compose, kubernetes: .secret(key: key)))
         } else {
@@ -70,7 +71,11 @@ extension GeneratedContainerApp {
         for other in service.referencedServices {
             let kubernetesName = other.replacingOccurrences(of: "_", with: "-")
             variables.append(
-                .text(AppModel.Service.urlVariable(other), compose: "http://\(other):\(Self.port)", kubernetes: "http://\(kubernetesName):80")
+                .text(
+                    AppModel.Service.urlVariable(other),
+                    compose: "http://\(other):\(Self.port)",
+                    kubernetes: "http://\(kubernetesName):80"
+                )
             )
         }
         if service.isIdentity { variables += [.secret("ADMIN_EMAIL"), .secret("ADMIN_PASSWORD")] }

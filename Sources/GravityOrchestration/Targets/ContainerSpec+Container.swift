@@ -22,7 +22,13 @@ extension ContainerSpec {
             liveness: probe
         )
         var container = ContainerService(
-            name: name, directory: path, source: source, image: "\(app)/\(name):\(manifest.version)", port: Self.port, health: health)
+            name: name,
+            directory: path,
+            source: source,
+            image: "\(app)/\(name):\(manifest.version)",
+            port: Self.port,
+            health: health
+        )
         container.routePrefix = manifest.apiPrefix
         container.environment = environment
         container.dataVolume = !sqlite.isEmpty
@@ -51,8 +57,10 @@ extension ContainerSpec {
         var environment = compose.map { key, value in EnvironmentVariable.text(key, compose: value, kubernetes: kubernetes[key] ?? value) }
         environment += manifest.environment.secrets.sorted().map { EnvironmentVariable.secret($0) }
         for (index, database) in postgres.enumerated() {
-            let variable = index == 0 && manifest.databases.first == database ? "DATABASE_URL" : Naming.environmentName(database.name) + "_URL"
-            let compose = "postgresql://\(database.name):${\(Self.passwordVariable(database)):?set it in deploy/.env}@\(host(database)):5432/\(database.name)"
+            let variable =
+                index == 0 && manifest.databases.first == database ? "DATABASE_URL" : Naming.environmentName(database.name) + "_URL"
+            let compose =
+                "postgresql://\(database.name):${\(Self.passwordVariable(database)):?set it in deploy/.env}@\(host(database)):5432/\(database.name)"
             let key = Naming.environmentName(name) + "_" + Naming.environmentName(database.name) + "_URL"
             environment.append(EnvironmentVariable(name: variable, compose: compose, kubernetes: .secret(key: key)))
         }
