@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "gravity-bench", targets: ["GravityBench"]),
         .library(name: "GravityModel", targets: ["GravityModel"]),
         .library(name: "GravityRuntime", targets: ["GravityRuntime"]),
+        .library(name: "GravityDeployContract", targets: ["GravityDeployContract"]),
         .library(name: "GravityGenerators", targets: ["GravityGenerators"]),
         .library(name: "GravityOrchestration", targets: ["GravityOrchestration"]),
     ],
@@ -24,6 +25,11 @@ let package = Package(
             name: "GravityModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // The deploy contract: manifests, the gateway template, the Compose and Kubernetes renderers.
+        .target(
+            name: "GravityDeployContract",
+            dependencies: ["GravityModel", .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "GravityRuntime",
             dependencies: [
@@ -34,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "GravityGenerators",
-            dependencies: ["GravityModel", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["GravityModel", "GravityDeployContract", .product(name: "Mustache", package: "swift-mustache")],
             // Generated source kept as the files it produces, compiled into the binary (no resource
             // folder beside it, which a copied binary would not find).
             resources: [
@@ -68,7 +74,7 @@ let package = Package(
         .target(
             name: "GravityOrchestration",
             dependencies: [
-                "GravityModel", "GravityRuntime",
+                "GravityModel", "GravityDeployContract", "GravityRuntime",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -76,32 +82,47 @@ let package = Package(
         .executableTarget(
             name: "GravityTeamCLI",
             dependencies: [
-                "GravityModel", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
+                "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "GravityBench",
             dependencies: [
-                "GravityModel", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
+                "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // What the test targets share (test targets cannot import one another).
-        .target(name: "GravityTestSupport", path: "Tests/GravityTestSupport"),
+        .target(
+            name: "GravityTestSupport",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            path: "Tests/GravityTestSupport"
+        ),
         .testTarget(name: "GravityModelTests", dependencies: ["GravityModel"]),
         .testTarget(name: "GravityRuntimeTests", dependencies: ["GravityModel", "GravityRuntime"]),
         .testTarget(
             name: "GravityGeneratorsTests",
             dependencies: [
-                "GravityModel", "GravityGenerators", "GravityRuntime", "GravityTestSupport",
+                "GravityModel", "GravityDeployContract", "GravityGenerators", "GravityRuntime", "GravityTestSupport",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]),
+            ],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
-            name: "GravityOrchestrationTests", dependencies: ["GravityModel", "GravityOrchestration", "GravityGenerators", "GravityRuntime",
+            name: "GravityOrchestrationTests",
+            dependencies: [
+                "GravityModel", "GravityDeployContract", "GravityOrchestration", "GravityGenerators", "GravityRuntime",
+                "GravityTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
-            name: "GravityTeamCLITests", dependencies: ["GravityModel", "GravityRuntime", "GravityOrchestration", "GravityTestSupport"]),
+            name: "GravityTeamCLITests",
+            dependencies: ["GravityModel", "GravityDeployContract", "GravityRuntime", "GravityOrchestration", "GravityTestSupport"]
+        ),
     ]
 )

@@ -1,3 +1,4 @@
+import GravityDeployContract
 import GravityModel
 
 /// Turns a complete Blueprint (and the decisions behind it) into the files of a runnable
@@ -23,12 +24,19 @@ public enum ApplicationGenerator {
                 )
             }
             files += PythonServiceGenerator(model: model, service: service, seed: seed).files(base: base)
+            files.append(
+                GeneratedFile(
+                    path: "\(base)/gravity-service.yaml",
+                    contents: try ServiceManifestWriter(model: model, service: service).yaml()
+                )
+            )
         }
         let frontend = SinglePageApp(model: model).files()
         files += frontend
-        files += KubernetesGenerator(model: model, frontendFiles: frontend).files()
+        let containers = GeneratedContainerApp(model: model, frontendFiles: frontend).app
+        files += try KubernetesRenderer.render(containers).map { GeneratedFile(path: "deploy/kubernetes/\($0.name)", contents: $0.text) }
         files += [
-            GeneratedFile(path: "gravity-app.yaml", contents: AppManifestWriter(model: model).yaml),
+            GeneratedFile(path: "gravity-app.yaml", contents: try AppManifestWriter(model: model).yaml()),
             GeneratedFile(path: "README.md", contents: AppReadme(model: model).markdown),
             GeneratedFile(
                 path: "DECISIONS.md",
@@ -36,7 +44,7 @@ public enum ApplicationGenerator {
             ),
             GeneratedFile(path: ".env.example", contents: EnvironmentExample(model: model).text),
             GeneratedFile(path: ".gitignore", contents: GitIgnore.text),
-            GeneratedFile(path: "deploy/docker-compose.yml", contents: ComposeGenerator(model: model).yaml),
+            GeneratedFile(path: "deploy/docker-compose.yml", contents: try ComposeRenderer.render(containers)),
             GeneratedFile(path: "deploy/nginx/gateway.conf.template", contents: LocalGatewayGenerator(model: model).template),
         ]
         return files.sorted { $0.path < $1.path }

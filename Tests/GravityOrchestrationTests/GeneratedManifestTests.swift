@@ -1,4 +1,5 @@
 import Foundation
+import GravityDeployContract
 import GravityGenerators
 import GravityModel
 import GravityOrchestration

@@ -1,3 +1,4 @@
+import GravityDeployContract
 import GravityModel
 import GravityOrchestration
 import Testing

@@ -1,3 +1,4 @@
+import GravityDeployContract
 import GravityOrchestration
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import GravityOrchestration
 import GravityRuntime
+import GravityTestSupport
 import Testing
 
 /// `deploy --target compose|kubernetes`: the files are written from the manifests (or the app's own
@@ -60,13 +61,14 @@ struct DeployTargetTests {
         let text = try String(contentsOfFile: "\(root)/deploy/docker-compose.yml", encoding: .utf8)
         #expect(text.contains("image: python:3.12-slim"))
         #expect(text.contains("traefik.http.routers.ledger.rule=PathPrefix(`/api/ledger`)"))
-        #expect(text.contains("LEDGER_SERVICE_URL: \"http://ledger:8000\""))
+        let document = try #require(try ParsedYAML.documents(text).first)
+        #expect(document["services", "web", "environment", "LEDGER_SERVICE_URL"] == .text("http://ledger:8000"))
+        #expect(document["services", "web", "environment", "GREETING"] == .text("it's $$5"))
         #expect(
-            text.contains(
-                "DATABASE_URL: \"postgresql://ledger_db:${LEDGER_DB_PASSWORD:?set it in deploy/.env}@ledger-ledger-db:5432/ledger_db\""
-            )
+            document["services", "ledger", "environment", "DATABASE_URL"]
+                == .text("postgresql://ledger_db:${LEDGER_DB_PASSWORD:?set it in deploy/.env}@ledger-ledger-db:5432/ledger_db")
         )
-        #expect(text.contains("SIGNING_KEY: \"${SIGNING_KEY:?set SIGNING_KEY in deploy/.env}\""))
+        #expect(document["services", "ledger", "environment", "SIGNING_KEY"] == .text("${SIGNING_KEY:?set SIGNING_KEY in deploy/.env}"))
 
         let compose = try #require(ProcessRunner.which("docker-compose"), "docker-compose is not installed (scripts/test installs it)")
         let environment = ["SIGNING_KEY": "x", "LEDGER_DB_PASSWORD": "y", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
@@ -93,14 +95,18 @@ struct DeployTargetTests {
         #expect(outcome.stdout.contains("wrote 4 files in deploy/kubernetes/"))
         #expect(outcome.stdout.contains("Deployed: applied") || outcome.stdout.contains("Not started: no cluster"))
         let ledger = try String(contentsOfFile: "\(root)/deploy/kubernetes/10-ledger.yaml", encoding: .utf8)
-        #expect(ledger.contains("replicas: 3"))
+        let ledgerDocuments = try ParsedYAML.documents(ledger)
+        #expect(ledgerDocuments[1]["spec", "replicas"] == .integer(3))
         #expect(ledger.contains("path: /healthz"))
-        #expect(ledger.contains("cpu: \"250m\""))
-        let web = try String(contentsOfFile: "\(root)/deploy/kubernetes/11-web.yaml", encoding: .utf8)
-        #expect(web.contains("kind: PersistentVolumeClaim"))
-        #expect(web.contains("LEDGER_SERVICE_URL: \"http://ledger\""))
+        #expect(ledger.contains("cpu: 250m"))
+        let web = try ParsedYAML.documents(String(contentsOfFile: "\(root)/deploy/kubernetes/11-web.yaml", encoding: .utf8))
+        #expect(web.last?["kind"] == .text("PersistentVolumeClaim"))
+        #expect(web.first?["data", "LEDGER_SERVICE_URL"] == .text("http://ledger"))
 
-        let validator = try #require(ProcessRunner.which("kubernetes-validate"), "kubernetes-validate is not installed (scripts/test installs it)")
+        let validator = try #require(
+            ProcessRunner.which("kubernetes-validate"),
+            "kubernetes-validate is not installed (scripts/test installs it)"
+        )
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(root)/deploy/kubernetes").sorted().map {
             "deploy/kubernetes/\($0)"
         }

@@ -29,7 +29,6 @@ struct PythonServiceGenerator {
                 contents: (["-r requirements.txt"] + Self.testRequirements).joined(separator: "\n") + "\n"
             ),
             GeneratedFile(path: "\(base)/Dockerfile", contents: dockerfile),
-            GeneratedFile(path: "\(base)/gravity-service.yaml", contents: ServiceManifestWriter(model: model, service: service).yaml),
         ]
         let entities = PythonEntityModules(model: model, service: service)
         files.append(GeneratedFile(path: "\(base)/app/models.py", contents: entities.models))

@@ -1,3 +1,4 @@
+import GravityDeployContract
 import GravityModel
 
 /// Writes the nginx configuration template of the local target: the orchestrator fills in the

@@ -20,7 +20,7 @@ struct EnvironmentExample {
         }
         for service in model.services where service.engine == .postgresql {
             lines += [
-                "", "# PostgreSQL password of the \(service.name) service's database.", "\(ComposeGenerator.passwordVariable(service))=",
+                "", "# PostgreSQL password of the \(service.name) service's database.", "\(GeneratedContainerApp.passwordVariable(service))=",
             ]
         }
         lines += ["", "# Items per page when a client does not say.", "PAGE_SIZE=\(model.pageSize)"]

@@ -1,4 +1,5 @@
 import Foundation
+import GravityDeployContract
 
 /// Everything `deploy` needs to know about a directory of services, read and checked before
 /// anything is started: the services in start order, where each lives, and the gateway.

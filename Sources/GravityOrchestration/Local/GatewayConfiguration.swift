@@ -1,4 +1,5 @@
 import Foundation
+import GravityDeployContract
 import GravityModel
 
 /// The nginx configuration of a deployment: the app's template (or one built from the services'

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GravityDeployContract
 
 /// Applies a database's `.sql` migrations in name order, each once, and its seed data when the
 /// database is new. What was applied is recorded in the database itself, in `schema_migrations`,

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GravityDeployContract
 import GravityModel
 import GravityRuntime
 

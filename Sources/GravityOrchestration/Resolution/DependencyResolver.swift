@@ -1,3 +1,4 @@
+import GravityDeployContract
 import GravityModel
 
 /// Orders services so that each starts after the services it depends on, after checking that

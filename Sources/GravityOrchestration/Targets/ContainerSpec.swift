@@ -1,4 +1,5 @@
 import Foundation
+import GravityDeployContract
 import GravityModel
 
 /// What the compose and Kubernetes writers need to know about one service, worked out from its

@@ -1,10 +1,14 @@
 import Foundation
+import GravityDeployContract
 import GravityModel
 import GravityRuntime
 
 /// The compose and Kubernetes targets: write (or keep) the files, then hand them to docker compose
 /// or kubectl when an engine or a cluster answers, and say plainly when none does.
 public enum ContainerTargets {
+    /// The first comment of every file deploy writes (after `# `): a file without it is the app's own.
+    static let marker = "Written by gravity-team deploy from the services' gravity-service.yaml"
+
     public struct Outcome: Sendable {
         /// What was written or kept, relative to the app.
         public var files: [String]
@@ -18,7 +22,7 @@ public enum ContainerTargets {
     /// Writes `deploy/docker-compose.yml` unless the app has its own, then `docker compose up -d`.
     public static func compose(_ plan: DeploymentPlan, progress: (String) -> Void) async throws -> Outcome {
         let relative = "deploy/docker-compose.yml"
-        let wrote = try refresh(plan, relative, marker: ComposeWriter.marker) { ComposeWriter(plan: plan).render() }
+        let wrote = try refresh(plan, relative) { try ComposeRenderer.render(plan.containerApp) }
         progress(wrote ? "wrote \(relative) from the services' manifests" : "using the app's \(relative)")
         let file = "\(plan.root)/\(relative)"
         guard let docker = ProcessRunner.which("docker") else {
@@ -57,22 +61,19 @@ public enum ContainerTargets {
             $0.hasSuffix(".yaml")
         }.sorted()
         let ours = existing.allSatisfy { name in
-            (try? String(contentsOfFile: "\(plan.root)/\(folder)/\(name)", encoding: .utf8))?.hasPrefix(KubernetesWriter.marker) == true
+            (try? String(contentsOfFile: "\(plan.root)/\(folder)/\(name)", encoding: .utf8))?.hasPrefix("# " + marker) == true
         }
         var files = existing.map { "\(folder)/\($0)" }
         let wrote = existing.isEmpty || ours
         if wrote {
             try FileManager.default.createDirectory(atPath: "\(plan.root)/\(folder)", withIntermediateDirectories: true)
             files = []
-            for (name, text) in KubernetesWriter(plan: plan).render() {
-                let path = "\(plan.root)/\(folder)/\(name)"
+            for file in try KubernetesRenderer.render(plan.containerApp) {
+                let path = "\(plan.root)/\(folder)/\(file.name)"
+                files.append("\(folder)/\(file.name)")
                 // The secrets file is the user's to fill in: written once, never replaced.
-                if name.hasPrefix("00-secrets"), FileManager.default.fileExists(atPath: path) {
-                    files.append("\(folder)/\(name)")
-                    continue
-                }
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
-                files.append("\(folder)/\(name)")
+                if file.name == KubernetesRenderer.secretsFile, FileManager.default.fileExists(atPath: path) { continue }
+                try file.text.write(toFile: path, atomically: true, encoding: .utf8)
             }
             progress("wrote \(files.count) files in \(folder)/ from the services' manifests")
         } else {
@@ -108,9 +109,9 @@ public enum ContainerTargets {
 
     /// Writes `relative` when it is missing or was written by deploy before; keeps a file of the
     /// app's own (the generators' or the user's). Returns whether it wrote.
-    static func refresh(_ plan: DeploymentPlan, _ relative: String, marker: String, render: () -> String) throws -> Bool {
+    static func refresh(_ plan: DeploymentPlan, _ relative: String, render: () throws -> String) throws -> Bool {
         let path = "\(plan.root)/\(relative)"
-        if let current = try? String(contentsOfFile: path, encoding: .utf8), !current.hasPrefix(marker) { return false }
+        if let current = try? String(contentsOfFile: path, encoding: .utf8), !current.hasPrefix("# " + marker) { return false }
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try render().write(toFile: path, atomically: true, encoding: .utf8)
         return true

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GravityDeployContract
 import GravityModel
 import GravityOrchestration
 import GravityRuntime

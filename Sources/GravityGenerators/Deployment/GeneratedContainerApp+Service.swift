@@ -1,0 +1,89 @@
+import GravityDeployContract
+import GravityModel
+
+extension GeneratedContainerApp {
+    /// One generated service as a container.
+    func container(_ service: AppModel.Service) -> ContainerService {
+        let name = service.kubernetesName
+        let postgres = service.engine == .postgresql
+        let url = "http://127.0.0.1:\(Self.port)\(service.healthCheck)"
+        var container = ContainerService(
+            name: service.name,
+            directory: "services/\(service.name)",
+            source: .dockerfile,
+            image: "\(model.slug)/\(name):1.0.0",
+            port: Self.port,
+            health: ContainerHealth(
+                test: ["CMD", "python", "-c", "import urllib.request; urllib.request.urlopen('\(url)')"],
+                interval: "5s",
+                timeout: "3s",
+                retries: 12,
+                readiness: Probe(path: service.healthCheck, port: Self.port, periodSeconds: 5, failureThreshold: 3),
+                liveness: Probe(path: service.healthCheck, port: Self.port, initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 3)
+            )
+        )
+        container.routePrefix = service.apiPrefix
+        container.environment = environment(service)
+        container.dependencies = service.dependsOn
+        container.dataVolume = !postgres
+        if postgres {
+            let password = Self.passwordVariable(service)
+            container.databaseServers = [
+                DatabaseServer(
+                    host: "\(service.name)-db",
+                    image: "postgres:15-alpine",
+                    database: service.database,
+                    user: service.name,
+                    password: "${\(password):?set \(password) in deploy/.env}",
+                    volume: "\(service.name)-pgdata",
+                    retries: 12
+                )
+            ]
+        }
+        // SQLite allows one writer, so only a PostgreSQL-backed service runs more than one replica.
+        container.replicas = postgres ? service.replicas : 1
+        container.autoscaling = postgres ? service.replicas...max(service.replicas * 4, 4) : nil
+        container.composeLimits = ResourceAmounts(cpu: Self.cpus(service.cpuLimit), memory: Self.composeMemory(service.memoryLimit))
+        container.kubernetesRequests = ResourceAmounts(cpu: "100m", memory: "128Mi")
+        container.kubernetesLimits = ResourceAmounts(cpu: service.cpuLimit, memory: service.memoryLimit)
+        // The image runs as uid 10001.
+        container.runAsUser = 10001
+        container.comment = [
+            postgres
+                ? "\(service.name): PostgreSQL-backed, so it scales out (HorizontalPodAutoscaler below)."
+                : "\(service.name): SQLite on a volume, so it runs as one replica; choose PostgreSQL in the Blueprint to scale it out."
+        ]
+        return container
+    }
+
+    /// What the service reads; Kubernetes lists its secrets in this order.
+    func environment(_ service: AppModel.Service) -> [EnvironmentVariable] {
+        var variables: [EnvironmentVariable] = [.secret("JWT_SECRET")]
+        if service.engine == .postgresql {
+            let compose =
+                "postgresql+psycopg://\(service.name):${\(Self.passwordVariable(service))}@\(service.name)-db:5432/\(service.database)"
+            let key = "\(service.name.uppercased())_DATABASE_URL"
+            variables.append(EnvironmentVariable(name: "DATABASE_URL", compose: compose, kubernetes: .secret(key: key)))
+        } else {
+            variables.append(.text("DATABASE_URL", "sqlite:////data/\(service.database).sqlite"))
+        }
+        variables.append(.text("PAGE_SIZE", "\(model.pageSize)"))
+        for other in service.referencedServices {
+            let kubernetesName = other.replacingOccurrences(of: "_", with: "-")
+            variables.append(
+                .text(
+                    AppModel.Service.urlVariable(other),
+                    compose: "http://\(other):\(Self.port)",
+                    kubernetes: "http://\(kubernetesName):80"
+                )
+            )
+        }
+        if service.isIdentity { variables += [.secret("ADMIN_EMAIL"), .secret("ADMIN_PASSWORD")] }
+        return variables
+    }
+}
+
+extension AppModel.Service {
+    /// The name its Kubernetes objects go by (`_` is not allowed there).
+    var kubernetesName: String { name.replacingOccurrences(of: "_", with: "-") }
+}

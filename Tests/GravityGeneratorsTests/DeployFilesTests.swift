@@ -1,0 +1,60 @@
+import Foundation
+import GravityGenerators
+import GravityModel
+import GravityTestSupport
+import Testing
+
+/// The deploy files of the five industries, generated again, read as the same documents as the
+/// files the line-by-line writers made before the deploy contract (Fixtures/deploy-before): only
+/// their layout may change.
+@Suite("Deploy files before and after the deploy contract")
+struct DeployFilesTests {
+    static let fixtures = GeneratorTestData.repositoryRoot + "/Tests/GravityGeneratorsTests/Fixtures/deploy-before"
+
+    @Test("every YAML file of the generated app reads as the same documents as before", arguments: GeneratorTestData.industries)
+    func sameDocuments(industry: String) async throws {
+        let session = try await GeneratorTestData.session(industry)
+        let files = try ApplicationGenerator.generate(blueprint: session.blueprint, decisions: session.decisions)
+        let generated = Dictionary(
+            files.filter { $0.path.hasSuffix(".yaml") || $0.path.hasSuffix(".yml") }.map { ($0.path, $0.contents) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        let directory = "\(Self.fixtures)/\(industry)"
+        let recorded = try Self.files(under: directory)
+        #expect(Set(generated.keys) == Set(recorded), "\(industry): the set of YAML files changed")
+        let appScript = files.first { $0.path == "frontend/app.js" }?.contents
+        for path in recorded.sorted() {
+            guard let text = generated[path] else { continue }
+            var before = try ParsedYAML.documents(String(contentsOfFile: "\(directory)/\(path)", encoding: .utf8))
+            let after = try ParsedYAML.documents(text)
+            if path.hasSuffix("80-frontend.yaml") { before = Self.withFileAsItIs(before, after, script: appScript) }
+            #expect(before.count == after.count, "\(industry)/\(path): \(before.count) documents became \(after.count)")
+            for (index, pair) in zip(before, after).enumerated() {
+                let difference = pair.0.firstDifference(from: pair.1)
+                #expect(difference == nil, "\(industry)/\(path), document \(index + 1): \(difference ?? "")")
+            }
+        }
+    }
+
+    /// The one change in content: the frontend ConfigMap holds app.js as it is. The old literal
+    /// block (`|`) ended every file with a line break, which app.js does not have.
+    static func withFileAsItIs(_ before: [ParsedYAML], _ after: [ParsedYAML], script: String?) -> [ParsedYAML] {
+        guard let script, !script.hasSuffix("\n"), case .map(var configMap)? = before.first, case .map(var data)? = configMap["data"],
+            data["app.js"] == .text(script + "\n"), case .map(let afterMap)? = after.first, case .map(let afterData)? = afterMap["data"],
+            afterData["app.js"] == .text(script)
+        else { return before }
+        data["app.js"] = .text(script)
+        configMap["data"] = .map(data)
+        return [.map(configMap)] + before.dropFirst()
+    }
+
+    /// Paths of the YAML files under `directory`, relative to it.
+    static func files(under directory: String) throws -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: directory)
+        var found: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") { found.append(path) }
+        }
+        return found
+    }
+}
