@@ -49,10 +49,10 @@ struct PythonTestPayloads {
         switch column.type {
         case .string:
             values["sampleText"] = [
-                "prefixLiteral": .text(PythonTypes.pythonString("\(Naming.title(entity.name)) \(column.name.replacingOccurrences(of: "_", with: " ")) ")),
+                "prefixLiteral": .text(PythonTypes.pythonString("\(Naming.title(entity.name)) \(Naming.underscores(in: column.name, replacedBy: " ")) ")),
                 "maxLength": .text(String(column.maxLength ?? 255)),
             ]
-        case .email: values["sampleEmail"] = ["localPart": .text(entity.name.replacingOccurrences(of: "_", with: "."))]
+        case .email: values["sampleEmail"] = ["localPart": .text(Naming.underscores(in: entity.name, replacedBy: "."))]
         case .integer: values["sampleInteger"] = ["minimum": .text(String(Int(column.minimum ?? 0)))]
         case .decimal: values["sampleDecimal"] = ["minimum": .text(SQLValue.number(column.minimum ?? 0))]
         default: values["sampleFixed"] = .text(PythonTypes.sample(column, entity: entity, number: 1))

@@ -76,10 +76,10 @@ enum PythonTypes {
     static func sample(_ column: AppModel.Column, entity: AppModel.Entity, number: Int) -> String {
         switch column.type {
         case .string:
-            let text = "\(Naming.title(entity.name)) \(column.name.replacingOccurrences(of: "_", with: " ")) \(number)"
+            let text = "\(Naming.title(entity.name)) \(Naming.underscores(in: column.name, replacedBy: " ")) \(number)"
             return pythonString(String(text.suffix(column.maxLength ?? 255)))
         case .text: return pythonString("Notes about \(entity.name) \(number).")
-        case .email: return pythonString("\(entity.name.replacingOccurrences(of: "_", with: "."))\(number)@example.com")
+        case .email: return pythonString("\(Naming.underscores(in: entity.name, replacedBy: "."))\(number)@example.com")
         case .integer: return String(Int(column.minimum ?? 0) + number)
         case .decimal: return String(format: "%.2f", (column.minimum ?? 0) + Double(number) + 0.5)
         case .boolean: return number % 2 == 0 ? "False" : "True"

@@ -62,26 +62,25 @@ struct SeedGenerator {
 
     /// The seed scripts of a service, one per dialect; the rows are drawn once for all of them.
     func scripts(for service: AppModel.Service) -> [SQLDialect: String] {
-        let tables = MigrationGenerator.orderedByReferences(service.entities).map { ($0, rows(for: $0)) }.filter { !$0.1.isEmpty }
+        // The rows' SQL is the same in both dialects: written once, used by each script.
+        let tables = MigrationGenerator.orderedByReferences(service.entities).compactMap { entity -> [String: TemplateValue]? in
+            let rows = rows(for: entity)
+            guard let first = rows.first else { return nil }
+            return [
+                "table": .text(entity.table),
+                "columns": .text((["id"] + first.map(\.0)).joined(separator: ", ")),
+                "rows": .texts(
+                    rows.enumerated().map { index, row in ([String(index + 1)] + row.map(\.1.sql)).joined(separator: ", ") }
+                ),
+            ]
+        }
         var scripts: [SQLDialect: String] = [:]
         for dialect in SQLDialect.allCases {
             scripts[dialect] = Self.template.render([
                 "service": .text(service.name),
                 "dialect": .text(dialect.rawValue),
                 "postgresql": .flag(dialect == .postgresql),
-                "tables": .objects(
-                    tables.map { entity, rows in
-                        [
-                            "table": .text(entity.table),
-                            "columns": .text((["id"] + rows[0].map(\.0)).joined(separator: ", ")),
-                            "rows": .texts(
-                                rows.enumerated().map { index, row in
-                                    ([String(index + 1)] + row.map { $0.1.sql(dialect) }).joined(separator: ", ")
-                                }
-                            ),
-                        ]
-                    }
-                ),
+                "tables": .objects(tables),
             ])
         }
         return scripts
@@ -128,8 +127,8 @@ struct SeedGenerator {
             return .text(
                 String("\(Naming.title(entity.name)) \(Naming.title(column.name).lowercased()) \(row)".prefix(column.maxLength ?? 255))
             )
-        case .text: return .text("\(Naming.title(entity.name)) \(row): sample \(column.name.replacingOccurrences(of: "_", with: " ")).")
-        case .email: return .text("\(entity.name.replacingOccurrences(of: "_", with: "."))\(row)@example.com")
+        case .text: return .text("\(Naming.title(entity.name)) \(row): sample \(Naming.underscores(in: column.name, replacedBy: " ")).")
+        case .email: return .text("\(Naming.underscores(in: entity.name, replacedBy: "."))\(row)@example.com")
         case .integer: return .integer(Int(minimum) + row)
         case .decimal: return .decimal(minimum + Double(Self.mix(entity.name, column.name, row) % 50_000) / 100)
         case .boolean: return .boolean(row % 2 == 1)
@@ -161,7 +160,8 @@ enum SQLLiteral: Equatable {
     case boolean(Bool)
     case text(String)
 
-    func sql(_ dialect: SQLDialect) -> String {
+    /// The literal as SQL; SQLite and PostgreSQL read these alike (TRUE and FALSE, quotes doubled).
+    var sql: String {
         switch self {
         case .null: "NULL"
         case .integer(let value): String(value)

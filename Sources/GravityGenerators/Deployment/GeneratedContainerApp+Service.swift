@@ -69,7 +69,7 @@ extension GeneratedContainerApp {
         }
         variables.append(.text("PAGE_SIZE", "\(model.pageSize)"))
         for other in service.referencedServices {
-            let kubernetesName = other.replacingOccurrences(of: "_", with: "-")
+            let kubernetesName = Naming.underscores(in: other, replacedBy: "-")
             variables.append(
                 .text(
                     AppModel.Service.urlVariable(other),
@@ -85,5 +85,5 @@ extension GeneratedContainerApp {
 
 extension AppModel.Service {
     /// The name its Kubernetes objects go by (`_` is not allowed there).
-    var kubernetesName: String { name.replacingOccurrences(of: "_", with: "-") }
+    var kubernetesName: String { Naming.underscores(in: name, replacedBy: "-") }
 }

@@ -2,8 +2,14 @@
 public enum Naming {
     /// `purchase_orders` -> `Purchase orders`.
     public static func title(_ identifier: String) -> String {
-        let words = identifier.replacingOccurrences(of: "_", with: " ")
+        let words = underscores(in: identifier, replacedBy: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// `purchase_order` -> `purchase order` (or `purchase.order`): without Foundation's
+    /// replacingOccurrences, which costs a generation several per cent when seed rows call it.
+    public static func underscores(in identifier: String, replacedBy replacement: Character) -> String {
+        String(identifier.map { $0 == "_" ? replacement : $0 })
     }
 
     /// `purchase_order` -> `PurchaseOrder`.
