@@ -37,6 +37,12 @@ struct CompiledTemplateTests {
         ("last() outside a list", "{{^last()}}outside{{/last()}}\n", [:]),
         ("a file without a final line break", "{{#a}}\nx\n{{/a}}", ["a": true]),
         ("indented standalone tags", "  {{#a}}  \n    y\n  {{/a}}\nz\n", ["a": true]),
+        (
+            "empty() of text and of named values",
+            "{{^empty(word)}}word{{/empty(word)}}|{{#empty(blank)}}blank{{/empty(blank)}}|{{^empty(values)}}values{{/empty(values)}}\n",
+            ["word": "w", "blank": "", "values": ["a": "1"]]
+        ),
+        ("lines ending in CR LF", "a\r\n{{#on}}\r\n  b\r\n{{/on}}\r\nc\r\n", ["on": true]),
         ("Python braces next to tags", "d = {{lbrace}}{{key}}: {{value}}}\n", ["lbrace": "{", "key": "\"k\"", "value": "1"]),
     ]
 
@@ -49,9 +55,14 @@ struct CompiledTemplateTests {
     }
 
     @Test("a template outside the subset stops with its name and line")
-    func outsideTheSubset() async {
-        await #expect(processExitsWith: .failure) {
-            _ = CompiledTemplate("ok\n{{> partial}}\n", name: "broken.py")
+    func outsideTheSubset() async throws {
+        let partial = try await #require(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = CompiledTemplate("ok\n{{> partial}}\n", name: "broken.py.mustache")
         }
+        #expect(String(decoding: partial.standardErrorContent, as: UTF8.self).contains("broken.py.mustache:2: '{{>' is outside"))
+        let unclosed = try await #require(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = CompiledTemplate("a\n\n{{#rows}}\nb\n", name: "open.sql.mustache")
+        }
+        #expect(String(decoding: unclosed.standardErrorContent, as: UTF8.self).contains("open.sql.mustache:3: '{{#rows}}' is never closed"))
     }
 }

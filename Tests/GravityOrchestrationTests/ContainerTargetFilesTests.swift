@@ -34,3 +34,44 @@ struct ContainerTargetFilesTests {
         }
     }
 }
+
+@Suite("Container target names")
+struct ContainerTargetNameTests {
+    @Test("a service named with '_' is reached under Kubernetes at its Service's name, a DNS label")
+    func underscoreNames() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let manifests = [
+            "stock_api": "name: stock_api\nversion: 1.0.0\ncommand: python3 -m http.server ${PORT}\napi_prefix: /api/stock\n",
+            "order_api": """
+                name: order_api
+                version: 1.0.0
+                command: python3 -m http.server ${PORT}
+                api_prefix: /api/orders
+                dependencies:
+                  - {name: stock_api, version: "^1.0.0"}
+                environment:
+                  variables: {STOCK: "${STOCK_API_SERVICE_URL}"}
+
+                """,
+        ]
+        for (name, text) in manifests {
+            try FileManager.default.createDirectory(atPath: "\(root)/\(name)", withIntermediateDirectories: true)
+            try text.write(toFile: "\(root)/\(name)/gravity-service.yaml", atomically: true, encoding: .utf8)
+        }
+        let app = try DeploymentPlan.load(root).containerApp
+        let documents = try KubernetesRenderer.render(app).flatMap { try ParsedYAML.documents($0.text) }
+        let serviceNames = documents.compactMap { document -> String? in
+            guard document["kind"]?.string == "Service" else { return nil }
+            return document["metadata", "name"]?.string
+        }
+        #expect(serviceNames.contains("stock-api"), "\(serviceNames)")
+        let addresses = documents.compactMap { document -> String? in
+            guard document["kind"]?.string == "ConfigMap" else { return nil }
+            return document["data", "STOCK_API_SERVICE_URL"]?.string
+        }
+        #expect(addresses == ["http://stock-api"], "the order service's configuration: \(addresses)")
+        let stock = documents.compactMap { $0["data", "STOCK"]?.string }
+        #expect(stock == ["http://stock-api"], "a manifest's own variable naming the URL: \(stock)")
+    }
+}

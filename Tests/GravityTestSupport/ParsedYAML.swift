@@ -37,6 +37,11 @@ public indirect enum ParsedYAML: Equatable, CustomStringConvertible {
         }
     }
 
+    /// The text of a text scalar.
+    public var string: String? {
+        if case .text(let text) = self { text } else { nil }
+    }
+
     /// The value under `keys`, one mapping key at a time.
     public subscript(_ keys: String...) -> ParsedYAML? {
         var value: ParsedYAML? = self

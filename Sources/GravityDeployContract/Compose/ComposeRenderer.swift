@@ -20,7 +20,7 @@ public enum ComposeRenderer {
         }
         var file: [(String, YAMLValue)] = [("services", .map(services))]
         if !volumes.isEmpty { file.append(("volumes", .map(volumes.map { ($0, .map([])) }))) }
-        return try YAMLText.file([.map(file)], comment: app.comments.compose)
+        return try YAMLText.file([.map(file)], named: "docker-compose.yml", comment: app.comments.compose)
     }
 
     static func gateway(_ app: ContainerApp) -> YAMLValue {

@@ -1,3 +1,5 @@
+import GravityModel
+
 /// One service as a container: how it is built or run, what it is given, how it is checked, what
 /// it may use, and the database servers it has to itself.
 public struct ContainerService: Codable, Sendable, Hashable {
@@ -54,8 +56,14 @@ public struct ContainerService: Codable, Sendable, Hashable {
         self.comment = []
     }
 
-    /// The name Kubernetes objects of the service go by: a DNS label, so `_` becomes `-`.
-    public var kubernetesName: String { name.replacingOccurrences(of: "_", with: "-") }
+    /// The port a service listens on inside its container, whatever it uses on the host.
+    public static let port = 8000
+
+    /// The name Kubernetes objects of the service go by, and so the host other services reach it at.
+    public var kubernetesName: String { Self.kubernetesName(name) }
+
+    /// A service's name as a DNS label, which may not hold `_`: its Kubernetes objects' name and host.
+    public static func kubernetesName(_ name: String) -> String { Naming.underscores(in: name, replacedBy: "-") }
 }
 
 /// CPU and memory amounts, in the notation of the file they go into (`500m` or `0.5`, `512Mi` or `512M`).

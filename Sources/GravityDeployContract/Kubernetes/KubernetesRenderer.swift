@@ -13,16 +13,17 @@ public enum KubernetesRenderer {
 
     /// The files in the order they are applied.
     public static func render(_ app: ContainerApp) throws -> [File] {
-        var files = [File(name: secretsFile, text: try YAMLText.file([secret(app)], comment: app.comments.secrets))]
+        var files = [File(name: secretsFile, text: try YAMLText.file([secret(app)], named: secretsFile, comment: app.comments.secrets))]
         for (index, service) in app.services.enumerated() {
-            let text = try YAMLText.file(workload(service, of: app), comment: service.comment)
-            files.append(File(name: "\(10 + index)-\(service.name).yaml", text: text))
+            let name = "\(10 + index)-\(service.name).yaml"
+            files.append(File(name: name, text: try YAMLText.file(workload(service, of: app), named: name, comment: service.comment)))
         }
         if let frontend = app.frontend {
-            let text = try YAMLText.file(Self.frontend(frontend, of: app), comment: app.comments.frontend)
+            let text = try YAMLText.file(Self.frontend(frontend, of: app), named: "80-frontend.yaml", comment: app.comments.frontend)
             files.append(File(name: "80-frontend.yaml", text: text))
         }
-        files.append(File(name: "90-ingress.yaml", text: try YAMLText.file([ingress(app)], comment: app.comments.ingress)))
+        let ingress = try YAMLText.file([ingress(app)], named: "90-ingress.yaml", comment: app.comments.ingress)
+        files.append(File(name: "90-ingress.yaml", text: ingress))
         return files
     }
 

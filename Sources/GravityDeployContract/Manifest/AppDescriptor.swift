@@ -64,7 +64,7 @@ public struct AppDescriptor: Codable, Sendable, Hashable {
     }
 
     /// The descriptor as `gravity-app.yaml` text, after `comment`.
-    public func yaml(comment: [String] = []) throws -> String { try YAMLText.file(self, comment: comment) }
+    public func yaml(comment: [String] = []) throws -> String { try YAMLText.file(self, named: Self.fileName, comment: comment) }
 
     /// Reads and checks `gravity-app.yaml` in `directory`.
     public static func load(from directory: String) throws -> AppDescriptor {

@@ -65,5 +65,5 @@ extension ServiceManifest.Environment {
 
 extension ServiceManifest {
     /// The manifest as `gravity-service.yaml` text, after `comment`.
-    public func yaml(comment: [String] = []) throws -> String { try YAMLText.file(self, comment: comment) }
+    public func yaml(comment: [String] = []) throws -> String { try YAMLText.file(self, named: ManifestLoader.fileName, comment: comment) }
 }

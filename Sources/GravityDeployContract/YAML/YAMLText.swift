@@ -5,8 +5,8 @@ import Yams
 /// contract looks alike: block style, lines never folded, UTF-8 as it is, multi-line text as a
 /// literal block. A file may start with comment lines; it is never assembled line by line.
 public enum YAMLText {
-    /// The documents of one file, separated by `---`, after `comment` (each line gets its `# `).
-    public static func file(_ documents: [YAMLValue], comment: [String] = []) throws -> String {
+    /// The documents of the file `name`, separated by `---`, after `comment` (each line gets its `# `).
+    public static func file(_ documents: [YAMLValue], named name: String, comment: [String] = []) throws -> String {
         let emitter = Emitter()
         emitter.options = Emitter.Options(width: -1, allowUnicode: true, newLineScalarStyle: .literal)
         let builder = NodeBuilder()
@@ -15,7 +15,7 @@ public enum YAMLText {
             for document in documents { try emitter.serialize(node: builder.node(document)) }
             try emitter.close()
         } catch let error as YamlError {
-            throw DeployContractError.unencodable(problem: "\(error)")
+            throw DeployContractError.unencodable(file: name, problem: "\(error)")
         }
         let body = String(decoding: emitter.data, as: UTF8.self)
         return commentLines(comment) + body
@@ -23,14 +23,14 @@ public enum YAMLText {
 
     /// `value` encoded by its `Encodable` conformance, after `comment`; `compact` leaves out keys
     /// holding their default (see `ManifestEncoding.compact`).
-    public static func file<Value: Encodable>(_ value: Value, comment: [String] = [], compact: Bool = true) throws -> String {
+    public static func file<Value: Encodable>(_ value: Value, named name: String, comment: [String] = [], compact: Bool = true) throws -> String {
         let document: YAMLValue
         do {
             document = try YAMLValueEncoder.encode(value, userInfo: compact ? [ManifestEncoding.compact: true] : [:])
         } catch {
-            throw DeployContractError.unencodable(problem: "\(error)")
+            throw DeployContractError.unencodable(file: name, problem: "\(error)")
         }
-        return try file([document], comment: comment)
+        return try file([document], named: name, comment: comment)
     }
 
     /// Each line after `# `; a line break inside a line would end the comment, so it becomes a space.

@@ -7,12 +7,12 @@ struct PythonCommonModules {
     let model: AppModel
     let service: AppModel.Service
 
-    static let configTemplate = CodeTemplate("backend/app/config.py", bytes: PackageResources.config_py_mustache)
+    static let configTemplate = CodeTemplate("backend/app/config.py.mustache", bytes: PackageResources.config_py_mustache)
     static let databaseTemplate = TemplateFile("backend/app/database.py", bytes: PackageResources.database_py)
     static let securityTemplate = TemplateFile("backend/app/security.py", bytes: PackageResources.security_py)
-    static let clientsTemplate = CodeTemplate("backend/app/clients.py", bytes: PackageResources.clients_py_mustache)
+    static let clientsTemplate = CodeTemplate("backend/app/clients.py.mustache", bytes: PackageResources.clients_py_mustache)
     static let migrateTemplate = TemplateFile("backend/app/migrate.py", bytes: PackageResources.migrate_py)
-    static let mainTemplate = CodeTemplate("backend/app/main.py", bytes: PackageResources.main_py_mustache)
+    static let mainTemplate = CodeTemplate("backend/app/main.py.mustache", bytes: PackageResources.main_py_mustache)
 
     private var references: TemplateValue {
         .objects(

@@ -7,9 +7,9 @@ struct PythonEntityModules {
     let model: AppModel
     let service: AppModel.Service
 
-    static let modelsTemplate = CodeTemplate("backend/app/models.py", bytes: PackageResources.models_py_mustache)
-    static let schemasTemplate = CodeTemplate("backend/app/schemas.py", bytes: PackageResources.schemas_py_mustache)
-    static let routerTemplate = CodeTemplate("backend/app/routes/entity.py", bytes: PackageResources.entity_py_mustache)
+    static let modelsTemplate = CodeTemplate("backend/app/models.py.mustache", bytes: PackageResources.models_py_mustache)
+    static let schemasTemplate = CodeTemplate("backend/app/schemas.py.mustache", bytes: PackageResources.schemas_py_mustache)
+    static let routerTemplate = CodeTemplate("backend/app/routes/entity.py.mustache", bytes: PackageResources.entity_py_mustache)
 
     var models: String {
         let entities = MigrationGenerator.orderedByReferences(service.entities).map { entity -> [String: TemplateValue] in

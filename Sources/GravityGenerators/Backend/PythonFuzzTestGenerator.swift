@@ -10,7 +10,7 @@ struct PythonFuzzTestGenerator {
     /// Examples per test: enough to reach every validator, few enough for a few seconds a service.
     static let examples = 25
 
-    static let template = CodeTemplate("backend/tests/test_fuzz.py", bytes: PackageResources.test_fuzz_py_mustache)
+    static let template = CodeTemplate("backend/tests/test_fuzz.py.mustache", bytes: PackageResources.test_fuzz_py_mustache)
 
     var file: String {
         var values: [String: TemplateValue] = [

@@ -8,10 +8,10 @@ struct PythonIdentityModules {
 
     // Named identity_schemas: embedded templates are named by file name alone, and schemas.py is
     // also the entity services' template.
-    static let schemasTemplate = CodeTemplate("backend/identity/app/schemas.py", bytes: PackageResources.identity_schemas_py_mustache)
+    static let schemasTemplate = CodeTemplate("backend/identity/app/identity_schemas.py.mustache", bytes: PackageResources.identity_schemas_py_mustache)
     static let passwordsTemplate = TemplateFile("backend/identity/app/passwords.py", bytes: PackageResources.passwords_py)
     static let throttleTemplate = TemplateFile("backend/identity/app/throttle.py", bytes: PackageResources.throttle_py)
-    static let routesTemplate = CodeTemplate("backend/identity/app/routes/accounts.py", bytes: PackageResources.accounts_py_mustache)
+    static let routesTemplate = CodeTemplate("backend/identity/app/routes/accounts.py.mustache", bytes: PackageResources.accounts_py_mustache)
 
     var defaultRole: String { model.roles.first ?? "user" }
     var adminRole: String { model.administratorRole }

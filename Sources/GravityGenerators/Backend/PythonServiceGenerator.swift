@@ -61,7 +61,7 @@ struct PythonServiceGenerator {
         return files
     }
 
-    static let dockerfileTemplate = CodeTemplate("backend/Dockerfile", bytes: PackageResources.Dockerfile_mustache)
+    static let dockerfileTemplate = CodeTemplate("backend/Dockerfile.mustache", bytes: PackageResources.Dockerfile_mustache)
     static let pytestConfiguration = TemplateFile("backend/pytest.ini", bytes: PackageResources.pytest_ini)
 
     var dockerfile: String { Self.dockerfileTemplate.render(["service": .text(service.name)]) }

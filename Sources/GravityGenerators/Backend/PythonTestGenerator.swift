@@ -3,14 +3,14 @@ import GravityModel
 /// Writes a service's pytest suite: every endpoint against a temporary SQLite database built by
 /// the service's own migrations, with calls to other services stubbed at the HTTP boundary. The
 /// tests are Templates/backend/tests/: fixtures and health here, an entity's tests in
-/// PythonEntityTests, the identity service's in test_accounts.py.
+/// PythonEntityTestFile, the identity service's in test_accounts.py.
 struct PythonTestGenerator {
     let model: AppModel
     let service: AppModel.Service
 
-    static let conftestTemplate = CodeTemplate("backend/tests/conftest.py", bytes: PackageResources.conftest_py_mustache)
-    static let healthTemplate = CodeTemplate("backend/tests/test_health.py", bytes: PackageResources.test_health_py_mustache)
-    static let accountsTemplate = CodeTemplate("backend/tests/test_accounts.py", bytes: PackageResources.test_accounts_py_mustache)
+    static let conftestTemplate = CodeTemplate("backend/tests/conftest.py.mustache", bytes: PackageResources.conftest_py_mustache)
+    static let healthTemplate = CodeTemplate("backend/tests/test_health.py.mustache", bytes: PackageResources.test_health_py_mustache)
+    static let accountsTemplate = CodeTemplate("backend/tests/test_accounts.py.mustache", bytes: PackageResources.test_accounts_py_mustache)
 
     var conftest: String {
         Self.conftestTemplate.render(["references": .texts(service.referencedServices), "identity": .flag(service.isIdentity)])
@@ -31,7 +31,7 @@ struct PythonTestGenerator {
     }
 
     func tests(for entity: AppModel.Entity) -> String {
-        PythonEntityTests(model: model, service: service, entity: entity).file
+        PythonEntityTestFile(model: model, service: service, entity: entity).file
     }
 
     var identityTests: String {

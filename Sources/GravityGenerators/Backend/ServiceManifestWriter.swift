@@ -20,7 +20,7 @@ struct ServiceManifestWriter {
         manifest.runtime = "python3.11"
         manifest.command = ["uvicorn", "--factory", "app.main:create_app", "--host", "127.0.0.1", "--port", "${PORT}"]
         manifest.migrate = ["python", "-m", "app.migrate", "--seed"]
-        manifest.ports = [8000]
+        manifest.ports = [ContainerService.port]
         manifest.apiPrefix = service.apiPrefix
         manifest.isPublic = true
         manifest.cpuLimit = service.cpuLimit

@@ -4,7 +4,7 @@ import GravityModel
 /// keys, NOT NULL, UNIQUE and CHECK constraints from the Blueprint, foreign keys within the
 /// service, and an index on every foreign key and cross-service reference.
 enum MigrationGenerator {
-    static let template = CodeTemplate("database/initial.sql", bytes: PackageResources.initial_sql_mustache)
+    static let template = CodeTemplate("database/initial.sql.mustache", bytes: PackageResources.initial_sql_mustache)
 
     static func initialMigration(for service: AppModel.Service, dialect: SQLDialect) -> String {
         template.render([

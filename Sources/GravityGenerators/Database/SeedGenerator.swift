@@ -58,7 +58,7 @@ struct SeedGenerator {
         }
     }
 
-    static let template = CodeTemplate("database/seed.sql", bytes: PackageResources.seed_sql_mustache)
+    static let template = CodeTemplate("database/seed.sql.mustache", bytes: PackageResources.seed_sql_mustache)
 
     /// The seed scripts of a service, one per dialect; the rows are drawn once for all of them.
     func scripts(for service: AppModel.Service) -> [SQLDialect: String] {

@@ -69,12 +69,11 @@ extension GeneratedContainerApp {
         }
         variables.append(.text("PAGE_SIZE", "\(model.pageSize)"))
         for other in service.referencedServices {
-            let kubernetesName = Naming.underscores(in: other, replacedBy: "-")
             variables.append(
                 .text(
                     AppModel.Service.urlVariable(other),
                     compose: "http://\(other):\(Self.port)",
-                    kubernetes: "http://\(kubernetesName):80"
+                    kubernetes: "http://\(ContainerService.kubernetesName(other)):80"
                 )
             )
         }
@@ -85,5 +84,5 @@ extension GeneratedContainerApp {
 
 extension AppModel.Service {
     /// The name its Kubernetes objects go by (`_` is not allowed there).
-    var kubernetesName: String { Naming.underscores(in: name, replacedBy: "-") }
+    var kubernetesName: String { ContainerService.kubernetesName(name) }
 }

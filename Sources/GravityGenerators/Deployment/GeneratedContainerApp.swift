@@ -8,7 +8,7 @@ struct GeneratedContainerApp {
     let model: AppModel
     let frontendFiles: [GeneratedFile]
 
-    static let port = 8000
+    static let port = ContainerService.port
 
     var app: ContainerApp {
         let slug = model.slug

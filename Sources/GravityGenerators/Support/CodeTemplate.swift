@@ -1,4 +1,6 @@
+#if DEBUG
 import Mustache
+#endif
 
 /// A generated file's template with sections and loops (Templates/**/*.mustache), compiled into the
 /// binary. Values go in as they are: the context holds them already escaped for the file's
@@ -9,17 +11,21 @@ import Mustache
 struct CodeTemplate: Sendable {
     let name: String
     private let compiled: CompiledTemplate
+    #if DEBUG
     private let reference: MustacheTemplate
+    #endif
 
     init(_ name: String, bytes: [UInt8]) {
         self.name = name
         let text = String(decoding: bytes, as: UTF8.self)
         compiled = CompiledTemplate(text, name: name)
+        #if DEBUG
         do {
             reference = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text)
         } catch {
             preconditionFailure("\(name): \(error)")
         }
+        #endif
     }
 
     /// The file for `context`. `{{lbrace}}` is a `{` for the place where code opens a brace right
@@ -28,10 +34,12 @@ struct CodeTemplate: Sendable {
         var context = context
         context["lbrace"] = "{"
         let output = compiled.render(context)
+        #if DEBUG
         assert(
             output == reference.render(TemplateValue.object(context).mustacheValue),
             "\(name): the compiled template and swift-mustache disagree"
         )
+        #endif
         return output
     }
 }

@@ -23,10 +23,12 @@ struct CompiledTemplate: Sendable {
         var last: Bool
     }
 
+    let name: String
     let nodes: [Node]
 
     /// Compiles `text`; a malformed template is a mistake in this program, named with its line.
     init(_ text: String, name: String) {
+        self.name = name
         nodes = MustacheSubsetParser(name: name).parse(text)
     }
 
@@ -47,7 +49,9 @@ struct CompiledTemplate: Sendable {
                 switch value(key, stack: stack, position: position) {
                 case .text(let text): output += text
                 case .flag(let flag): output += flag ? "true" : "false"
-                case .list, .object, nil: break
+                case nil: break
+                // mustache would print Swift's description of the value: never what a file should hold.
+                case .list, .object: preconditionFailure("\(name): {{\(key)}} names a list or object, not text")
                 }
             case .section(let key, let inverted, let body):
                 section(body, value: value(key, stack: stack, position: position), inverted: inverted, stack: &stack, position: position, into: &output)
@@ -95,8 +99,12 @@ struct CompiledTemplate: Sendable {
         case .last:
             return position.map { .flag($0.last) }
         case .empty(let name):
-            guard case .list(let items) = lookUp(name, in: stack) else { return nil }
-            return .flag(items.isEmpty)
+            switch lookUp(name, in: stack) {
+            case .list(let items): return .flag(items.isEmpty)
+            case .text(let text): return .flag(text.isEmpty)
+            case .object(let values): return .flag(values.isEmpty)
+            case .flag, nil: return nil
+            }
         }
     }
 

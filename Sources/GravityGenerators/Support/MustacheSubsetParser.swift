@@ -1,6 +1,7 @@
 /// Reads a template in the mustache subset CompiledTemplate renders. Anything outside it (triple
-/// mustaches, partials, changed delimiters, a tag across lines) stops the program with the template's
-/// name and line: templates are part of this program, and every generator test renders them all.
+/// mustaches, partials, changed delimiters, dotted names, a tag across lines) stops the program with
+/// the template's name and line: templates are part of this program, and every generator test
+/// renders them all.
 struct MustacheSubsetParser {
     let name: String
 
@@ -12,15 +13,22 @@ struct MustacheSubsetParser {
     private enum Token {
         case text(String)
         case value(CompiledTemplate.Key)
-        case open(String, CompiledTemplate.Key, inverted: Bool)
-        case close(String)
+        case open(String, CompiledTemplate.Key, inverted: Bool, line: Int)
+        case close(String, line: Int)
     }
 
     func parse(_ text: String) -> [CompiledTemplate.Node] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var tokens: [Token] = []
-        for (index, line) in lines.enumerated() {
-            tokens += self.tokens(of: line, number: index + 1, breaks: index < lines.count - 1)
+        var number = 0
+        var rest = text[...]
+        while !rest.isEmpty {
+            number += 1
+            // A line and the break that ends it ("\n", or "\r\n" as one Character), as mustache reads them.
+            let end = rest.firstIndex(where: \.isNewline)
+            let line = rest[..<(end ?? rest.endIndex)]
+            let lineBreak = end.map { String(rest[$0]) }
+            tokens += self.tokens(of: line, number: number, lineBreak: lineBreak)
+            rest = end.map { rest[rest.index(after: $0)...] } ?? rest[rest.endIndex...]
         }
         var position = tokens.startIndex
         return tree(tokens, from: &position, closing: nil)
@@ -28,7 +36,7 @@ struct MustacheSubsetParser {
 
     /// One line's tokens, with its line break; none for a standalone line (a lone section tag or
     /// comment with nothing but spaces around it), which mustache drops whole.
-    private func tokens(of line: Substring, number: Int, breaks: Bool) -> [Token] {
+    private func tokens(of line: Substring, number: Int, lineBreak: String?) -> [Token] {
         let pieces = self.pieces(of: line, number: number)
         let tags = pieces.compactMap { piece -> Substring? in if case .tag(let tag) = piece { tag } else { nil } }
         let blankAround = pieces.allSatisfy { piece in
@@ -44,7 +52,7 @@ struct MustacheSubsetParser {
             case .tag(let tag): if let token = token(for: tag, number: number) { tokens.append(token) }
             }
         }
-        if breaks { tokens.append(.text("\n")) }
+        if let lineBreak { tokens.append(.text(lineBreak)) }
         return tokens
     }
 
@@ -63,14 +71,14 @@ struct MustacheSubsetParser {
 
     private func token(for tag: Substring, number: Int) -> Token? {
         guard let sigil = tag.first else { fail(number, "an empty tag") }
-        let body = tag.dropFirst().trimmingSpaces
+        let body = Self.trimmed(tag.dropFirst())
         switch sigil {
         case "!": return nil
-        case "#": return .open(body, key(body, number: number), inverted: false)
-        case "^": return .open(body, key(body, number: number), inverted: true)
-        case "/": return .close(body)
+        case "#": return .open(body, key(body, number: number), inverted: false, line: number)
+        case "^": return .open(body, key(body, number: number), inverted: true, line: number)
+        case "/": return .close(body, line: number)
         case "{", "&", ">", "<", "$", "=", "%": fail(number, "'{{\(sigil)' is outside the mustache these templates use")
-        default: return .value(key(tag.trimmingSpaces, number: number))
+        default: return .value(key(Self.trimmed(tag), number: number))
         }
     }
 
@@ -80,13 +88,17 @@ struct MustacheSubsetParser {
         case "first()": return .first
         case "last()": return .last
         default:
-            if text.hasPrefix("empty("), text.hasSuffix(")") { return .empty(String(text.dropFirst(6).dropLast())) }
-            guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { fail(number, "'\(text)' is not a name") }
-            return .name(text)
+            if text.hasPrefix("empty("), text.hasSuffix(")") { return .empty(plainName(String(text.dropFirst(6).dropLast()), number: number)) }
+            return .name(plainName(text, number: number))
         }
     }
 
-    private func tree(_ tokens: [Token], from position: inout Int, closing: String?) -> [CompiledTemplate.Node] {
+    private func plainName(_ text: String, number: Int) -> String {
+        guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { fail(number, "'\(text)' is not a name") }
+        return text
+    }
+
+    private func tree(_ tokens: [Token], from position: inout Int, closing: (name: String, line: Int)?) -> [CompiledTemplate.Node] {
         var nodes: [CompiledTemplate.Node] = []
         while position < tokens.count {
             let token = tokens[position]
@@ -100,24 +112,22 @@ struct MustacheSubsetParser {
                 }
             case .value(let key):
                 nodes.append(.value(key))
-            case .open(let opened, let key, let inverted):
-                nodes.append(.section(key, inverted: inverted, tree(tokens, from: &position, closing: opened)))
-            case .close(let closed):
-                guard closed == closing else { preconditionFailure("\(name): '{{/\(closed)}}' closes no open section") }
+            case .open(let opened, let key, let inverted, let line):
+                nodes.append(.section(key, inverted: inverted, tree(tokens, from: &position, closing: (opened, line))))
+            case .close(let closed, let line):
+                guard closed == closing?.name else { fail(line, "'{{/\(closed)}}' closes no open section") }
                 return nodes
             }
         }
-        if let closing { preconditionFailure("\(name): '{{#\(closing)}}' is never closed") }
+        if let closing { fail(closing.line, "'{{#\(closing.name)}}' is never closed") }
         return nodes
+    }
+
+    private static func trimmed(_ text: Substring) -> String {
+        String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 
     private func fail(_ line: Int, _ problem: String) -> Never {
         preconditionFailure("\(name):\(line): \(problem)")
-    }
-}
-
-extension Substring {
-    fileprivate var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -44,17 +44,4 @@ public enum Escaping {
             }
         }
     }
-
-    /// `text` in double quotes, with backslashes and double quotes escaped by a backslash (YAML,
-    /// Compose); a line break becomes `newline` (a space where the value must stay on one line).
-    public static func doubleQuoted(_ text: String, newline: String = "\\n") -> String {
-        "\"" + replacing(text) { scalar in
-            switch scalar {
-            case "\\": "\\\\"
-            case "\"": "\\\""
-            case "\n": newline
-            default: nil
-            }
-        } + "\""
-    }
 }

@@ -53,7 +53,10 @@ extension ContainerSpec {
     /// Plain variables, then secrets, then the PostgreSQL databases' addresses (secret under Kubernetes).
     var environment: [EnvironmentVariable] {
         let compose = variables(serviceURL: { "http://\($0):\(Self.port)" })
-        let kubernetes = Dictionary(variables(serviceURL: { "http://\($0)" }), uniquingKeysWith: { first, _ in first })
+        // Under Kubernetes a service is reached at its Service's name, a DNS label.
+        let kubernetes = Dictionary(
+            variables(serviceURL: { "http://\(ContainerService.kubernetesName($0))" }), uniquingKeysWith: { first, _ in first }
+        )
         var environment = compose.map { key, value in EnvironmentVariable.text(key, compose: value, kubernetes: kubernetes[key] ?? value) }
         environment += manifest.environment.secrets.sorted().map { EnvironmentVariable.secret($0) }
         for (index, database) in postgres.enumerated() {

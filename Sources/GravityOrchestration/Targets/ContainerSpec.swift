@@ -2,11 +2,11 @@ import Foundation
 import GravityDeployContract
 import GravityModel
 
-/// What the compose and Kubernetes writers need to know about one service, worked out from its
-/// manifest the same way for both: port 8000 inside the container, other services by name,
-/// secrets by reference, databases by kind.
+/// What the deploy contract's Compose and Kubernetes renderers need to know about one hand-written
+/// service, worked out from its manifest the same way for both: the contract's port inside the
+/// container, other services by name, secrets by reference, databases by kind.
 struct ContainerSpec {
-    static let port = 8000
+    static let port = ContainerService.port
 
     let service: DeploymentPlan.Service
     /// The service's directory relative to the app.

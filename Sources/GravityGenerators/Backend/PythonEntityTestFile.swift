@@ -2,12 +2,12 @@ import GravityModel
 
 /// The values of an entity's test file (Templates/backend/tests/entity_tests.py): which of the
 /// tests apply to the entity, by what they test, and the columns and roles they use.
-struct PythonEntityTests {
+struct PythonEntityTestFile {
     let model: AppModel
     let service: AppModel.Service
     let entity: AppModel.Entity
 
-    static let template = CodeTemplate("backend/tests/entity_tests.py", bytes: PackageResources.entity_tests_py_mustache)
+    static let template = CodeTemplate("backend/tests/entity_tests.py.mustache", bytes: PackageResources.entity_tests_py_mustache)
 
     var file: String {
         var values = basics
