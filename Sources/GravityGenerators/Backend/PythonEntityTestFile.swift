@@ -28,6 +28,7 @@ struct PythonEntityTestFile {
             entity.ownerEmail == nil
             ? entity.writers.first ?? model.administratorRole
             : entity.writers.first { $0 != entity.ownedBy } ?? model.administratorRole
+        let payloads = PythonTestPayloads(model: model, service: service)
         return [
             "label": .text(entity.label),
             "name": .text(entity.name),
@@ -36,11 +37,12 @@ struct PythonEntityTestFile {
             "readerRoleLiteral": literal(entity.ownerEmail == nil ? model.roles.first ?? writerRole : writerRole),
             "readHeaders": .text(entity.publicRead ? "{}" : "READER"),
             "publicRead": .flag(entity.publicRead),
-            "prerequisites": .objects(PythonTestPayloads(model: model, service: service).builders(for: entity)),
+            "prerequisites": .objects(payloads.builders(for: entity)),
+            // Amounts in any payload built here are Decimal text.
+            "usesDecimal": .flag(payloads.prerequisites(of: entity).contains { $0.inputColumns.contains { $0.type == .decimal } }),
             "comparable": .list(
-                entity.inputColumns.filter { ![.decimal, .datetime, .date].contains($0.type) && $0.references == nil }.map { literal($0.name) }
+                entity.inputColumns.filter { ![.datetime, .date].contains($0.type) && $0.references == nil }.map { literal($0.name) }
             ),
-            "decimals": .list(entity.inputColumns.filter { $0.type == .decimal }.map { literal($0.name) }),
         ]
     }
 

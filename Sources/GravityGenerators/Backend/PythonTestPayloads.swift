@@ -54,14 +54,14 @@ struct PythonTestPayloads {
             ]
         case .email: values["sampleEmail"] = ["localPart": .text(Naming.underscores(in: entity.name, replacedBy: "."))]
         case .integer: values["sampleInteger"] = ["minimum": .text(String(Int(column.minimum ?? 0)))]
-        case .decimal: values["sampleDecimal"] = ["minimum": .text(SQLValue.number(column.minimum ?? 0))]
+        case .decimal: values["sampleDecimal"] = ["minimumLiteral": .text(PythonTypes.pythonString(SQLValue.number(column.minimum ?? 0)))]
         default: values["sampleFixed"] = .text(PythonTypes.sample(column, entity: entity, number: 1))
         }
         return values
     }
 
     /// `entity` and every entity of the service it needs rows of first, dependencies first.
-    private func prerequisites(of entity: AppModel.Entity) -> [AppModel.Entity] {
+    func prerequisites(of entity: AppModel.Entity) -> [AppModel.Entity] {
         var needed = Set<String>([entity.name])
         var changed = true
         while changed {

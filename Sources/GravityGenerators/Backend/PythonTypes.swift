@@ -59,9 +59,10 @@ enum PythonTypes {
             base = "int"
             constraints = [column.minimum.map { "ge=\(Int($0))" } ?? "ge=-MAX_INTEGER", "le=MAX_INTEGER"]
         case .decimal:
-            base = "float"
+            base = "Amount"
             constraints = [
-                column.minimum.map { "ge=\(SQLValue.number($0))" } ?? "ge=-MAX_DECIMAL", "le=MAX_DECIMAL", "allow_inf_nan=False",
+                column.minimum.map { "ge=Decimal(\"\(SQLValue.number($0))\")" } ?? "ge=-MAX_DECIMAL", "le=MAX_DECIMAL",
+                "max_digits=12", "decimal_places=2", "allow_inf_nan=False",
             ]
         case .boolean: base = "bool"
         case .date: base = "date"

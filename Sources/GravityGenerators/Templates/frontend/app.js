@@ -252,7 +252,8 @@ function valueOf(column, input) {
   const raw = input.value.trim();
   if (raw === "") return null;
   if (column.type === "integer" || column.referencePath) return Number.parseInt(raw, 10);
-  if (column.type === "decimal") return Number(raw);
+  // An amount goes as the text typed: the server reads it exactly, a float would not.
+  if (column.type === "decimal") return raw.trim();
   // The form shows local time; the API stores UTC.
   if (column.type === "datetime") { const time = new Date(raw); return Number.isNaN(time.getTime()) ? raw : time.toISOString(); }
   return raw;

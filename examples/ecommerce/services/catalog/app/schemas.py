@@ -1,14 +1,15 @@
 """Request and response bodies of the catalog service."""
 
 from datetime import date, datetime, timezone
+from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints
 
 # The largest INTEGER every database here stores (PostgreSQL's is 32 bits).
 MAX_INTEGER = 2_147_483_647
 # The largest value a NUMERIC(12, 2) column holds.
-MAX_DECIMAL = 9_999_999_999.99
+MAX_DECIMAL = Decimal("9999999999.99")
 # No text may hold a NUL character: PostgreSQL cannot store one.
 NO_NUL = r"^[^\x00]*$"
 
@@ -24,6 +25,16 @@ def _in_utc(value: datetime) -> datetime:
 
 
 UtcDateTime = Annotated[datetime, AfterValidator(_in_utc)]
+
+
+def _two_places(value: Decimal) -> str:
+    """An amount leaves as text with its two decimal places ("0.30"), so that no client reads it as a float."""
+    return f"{value:.2f}"
+
+
+# Exact: a JSON number or a decimal string comes in, more than two decimal places is a 422, and
+# nothing on the way is a float.
+Amount = Annotated[Decimal, PlainSerializer(_two_places, return_type=str, when_used="json")]
 
 
 class CategoryIn(BaseModel):
@@ -59,7 +70,7 @@ class ProductIn(BaseModel):
     sku: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=NO_NUL)]
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120, pattern=NO_NUL)]
     description: Annotated[str, Field(pattern=NO_NUL)] | None = None
-    price: Annotated[float, Field(ge=0, le=MAX_DECIMAL, allow_inf_nan=False)]
+    price: Annotated[Amount, Field(ge=Decimal("0"), le=MAX_DECIMAL, max_digits=12, decimal_places=2, allow_inf_nan=False)]
     stock: Annotated[int, Field(ge=0, le=MAX_INTEGER)]
     status: Literal["active", "discontinued"]
     category_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]

@@ -2,6 +2,7 @@
 
 import itertools
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -36,7 +37,7 @@ def product_payload(client, number: int) -> dict:
         "sku": (lambda n: ("Product sku " + str(n))[-32:].strip())(number),
         "name": (lambda n: ("Product name " + str(n))[-120:].strip())(number),
         "description": (lambda n: "Notes about product 1.")(number),
-        "price": (lambda n: round(0 + n + 0.5, 2))(number),
+        "price": (lambda n: f'{Decimal("0") + n + Decimal("0.5"):.2f}')(number),
         "stock": (lambda n: 0 + n)(number),
         "status": (lambda n: "active")(number),
         "category_id": new_category(client)["id"],
@@ -66,9 +67,9 @@ def test_create_returns_201_with_the_stored_fields(client):
     assert body["sku"] == payload["sku"]
     assert body["name"] == payload["name"]
     assert body["description"] == payload["description"]
+    assert body["price"] == payload["price"]
     assert body["stock"] == payload["stock"]
     assert body["status"] == payload["status"]
-    assert body["price"] == pytest.approx(payload["price"])
 
 
 def test_get_returns_the_item(client):
@@ -163,6 +164,17 @@ def test_a_price_that_is_not_a_finite_number_returns_422(client):
         payload = product_payload(client, 1) | {"price": value}
         response = client.post(PATH, content=json.dumps(payload), headers=WRITER | {"Content-Type": "application/json"})
         assert response.status_code == 422, response.text
+
+
+def test_an_amount_is_exact_text_with_two_decimal_places(client):
+    payload = product_payload(client, 1)
+    amount = payload["price"]
+    as_number = client.post(PATH, json=payload | {"price": float(amount)}, headers=WRITER)
+    assert as_number.status_code == 201, as_number.text
+    assert as_number.json()["price"] == amount
+    for finer in (amount + "1", str(Decimal(amount) + Decimal("1E-7")), float(amount) + 0.005):
+        refused = client.post(PATH, json=product_payload(client, 2) | {"price": finer}, headers=WRITER)
+        assert refused.status_code == 422, f"{finer!r}: {refused.text}"
 
 
 def test_duplicate_sku_returns_409(client):

@@ -1,14 +1,15 @@
 """Request and response bodies of the customers service."""
 
 from datetime import date, datetime, timezone
+from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints
 
 # The largest INTEGER every database here stores (PostgreSQL's is 32 bits).
 MAX_INTEGER = 2_147_483_647
 # The largest value a NUMERIC(12, 2) column holds.
-MAX_DECIMAL = 9_999_999_999.99
+MAX_DECIMAL = Decimal("9999999999.99")
 # No text may hold a NUL character: PostgreSQL cannot store one.
 NO_NUL = r"^[^\x00]*$"
 
@@ -24,6 +25,16 @@ def _in_utc(value: datetime) -> datetime:
 
 
 UtcDateTime = Annotated[datetime, AfterValidator(_in_utc)]
+
+
+def _two_places(value: Decimal) -> str:
+    """An amount leaves as text with its two decimal places ("0.30"), so that no client reads it as a float."""
+    return f"{value:.2f}"
+
+
+# Exact: a JSON number or a decimal string comes in, more than two decimal places is a 422, and
+# nothing on the way is a float.
+Amount = Annotated[Decimal, PlainSerializer(_two_places, return_type=str, when_used="json")]
 
 
 class CustomerIn(BaseModel):

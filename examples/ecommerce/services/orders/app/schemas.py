@@ -1,14 +1,15 @@
 """Request and response bodies of the orders service."""
 
 from datetime import date, datetime, timezone
+from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints
 
 # The largest INTEGER every database here stores (PostgreSQL's is 32 bits).
 MAX_INTEGER = 2_147_483_647
 # The largest value a NUMERIC(12, 2) column holds.
-MAX_DECIMAL = 9_999_999_999.99
+MAX_DECIMAL = Decimal("9999999999.99")
 # No text may hold a NUL character: PostgreSQL cannot store one.
 NO_NUL = r"^[^\x00]*$"
 
@@ -26,13 +27,23 @@ def _in_utc(value: datetime) -> datetime:
 UtcDateTime = Annotated[datetime, AfterValidator(_in_utc)]
 
 
+def _two_places(value: Decimal) -> str:
+    """An amount leaves as text with its two decimal places ("0.30"), so that no client reads it as a float."""
+    return f"{value:.2f}"
+
+
+# Exact: a JSON number or a decimal string comes in, more than two decimal places is a 422, and
+# nothing on the way is a float.
+Amount = Annotated[Decimal, PlainSerializer(_two_places, return_type=str, when_used="json")]
+
+
 class PurchaseOrderIn(BaseModel):
     """What a client sends to create or replace a purchase_order."""
 
     model_config = ConfigDict(extra="forbid")
 
     status: Literal["pending", "paid", "shipped", "delivered", "cancelled"]
-    total: Annotated[float, Field(ge=0, le=MAX_DECIMAL, allow_inf_nan=False)]
+    total: Annotated[Amount, Field(ge=Decimal("0"), le=MAX_DECIMAL, max_digits=12, decimal_places=2, allow_inf_nan=False)]
     placed_at: UtcDateTime
     notes: Annotated[str, Field(pattern=NO_NUL)] | None = None
     customer_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
@@ -60,7 +71,7 @@ class OrderLineIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     quantity: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
-    unit_price: Annotated[float, Field(ge=0, le=MAX_DECIMAL, allow_inf_nan=False)]
+    unit_price: Annotated[Amount, Field(ge=Decimal("0"), le=MAX_DECIMAL, max_digits=12, decimal_places=2, allow_inf_nan=False)]
     product_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120, pattern=NO_NUL)] | None = None
     purchase_order_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
     product_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]

@@ -2,6 +2,7 @@
 
 import itertools
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -18,7 +19,7 @@ WRITER_ORDER_LINE = token("customer")
 def purchase_order_payload(client, number: int) -> dict:
     return {
         "status": (lambda n: "pending")(number),
-        "total": (lambda n: round(0 + n + 0.5, 2))(number),
+        "total": (lambda n: f'{Decimal("0") + n + Decimal("0.5"):.2f}')(number),
         "placed_at": (lambda n: "2026-01-02T10:30:00")(number),
         "notes": (lambda n: "Notes about purchase_order 1.")(number),
         "customer_id": number,
@@ -37,7 +38,7 @@ def new_purchase_order(client) -> dict:
 def order_line_payload(client, number: int) -> dict:
     return {
         "quantity": (lambda n: 1 + n)(number),
-        "unit_price": (lambda n: round(0 + n + 0.5, 2))(number),
+        "unit_price": (lambda n: f'{Decimal("0") + n + Decimal("0.5"):.2f}')(number),
         "product_name": (lambda n: ("Order line product name " + str(n))[-120:].strip())(number),
         "purchase_order_id": new_purchase_order(client)["id"],
         "product_id": number,
@@ -65,9 +66,9 @@ def test_create_returns_201_with_the_stored_fields(client):
     body = response.json()
     assert body["id"] > 0
     assert body["quantity"] == payload["quantity"]
+    assert body["unit_price"] == payload["unit_price"]
     assert body["product_name"] == payload["product_name"]
     assert body["product_id"] == payload["product_id"]
-    assert body["unit_price"] == pytest.approx(payload["unit_price"])
 
 
 def test_get_returns_the_item(client):
@@ -184,6 +185,17 @@ def test_a_price_that_is_not_a_finite_number_returns_422(client):
         payload = order_line_payload(client, 1) | {"unit_price": value}
         response = client.post(PATH, content=json.dumps(payload), headers=WRITER | {"Content-Type": "application/json"})
         assert response.status_code == 422, response.text
+
+
+def test_an_amount_is_exact_text_with_two_decimal_places(client):
+    payload = order_line_payload(client, 1)
+    amount = payload["unit_price"]
+    as_number = client.post(PATH, json=payload | {"unit_price": float(amount)}, headers=WRITER)
+    assert as_number.status_code == 201, as_number.text
+    assert as_number.json()["unit_price"] == amount
+    for finer in (amount + "1", str(Decimal(amount) + Decimal("1E-7")), float(amount) + 0.005):
+        refused = client.post(PATH, json=order_line_payload(client, 2) | {"unit_price": finer}, headers=WRITER)
+        assert refused.status_code == 422, f"{finer!r}: {refused.text}"
 
 
 def test_reading_without_a_token_returns_401(client):

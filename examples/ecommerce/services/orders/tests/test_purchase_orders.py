@@ -2,6 +2,7 @@
 
 import itertools
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -17,7 +18,7 @@ WRITER_PURCHASE_ORDER = token("customer")
 def purchase_order_payload(client, number: int) -> dict:
     return {
         "status": (lambda n: "pending")(number),
-        "total": (lambda n: round(0 + n + 0.5, 2))(number),
+        "total": (lambda n: f'{Decimal("0") + n + Decimal("0.5"):.2f}')(number),
         "placed_at": (lambda n: "2026-01-02T10:30:00")(number),
         "notes": (lambda n: "Notes about purchase_order 1.")(number),
         "customer_id": number,
@@ -46,10 +47,10 @@ def test_create_returns_201_with_the_stored_fields(client):
     body = response.json()
     assert body["id"] > 0
     assert body["status"] == payload["status"]
+    assert body["total"] == payload["total"]
     assert body["notes"] == payload["notes"]
     assert body["customer_id"] == payload["customer_id"]
     assert body["shipping_address_id"] == payload["shipping_address_id"]
-    assert body["total"] == pytest.approx(payload["total"])
 
 
 def test_get_returns_the_item(client):
@@ -152,6 +153,17 @@ def test_a_price_that_is_not_a_finite_number_returns_422(client):
         payload = purchase_order_payload(client, 1) | {"total": value}
         response = client.post(PATH, content=json.dumps(payload), headers=WRITER | {"Content-Type": "application/json"})
         assert response.status_code == 422, response.text
+
+
+def test_an_amount_is_exact_text_with_two_decimal_places(client):
+    payload = purchase_order_payload(client, 1)
+    amount = payload["total"]
+    as_number = client.post(PATH, json=payload | {"total": float(amount)}, headers=WRITER)
+    assert as_number.status_code == 201, as_number.text
+    assert as_number.json()["total"] == amount
+    for finer in (amount + "1", str(Decimal(amount) + Decimal("1E-7")), float(amount) + 0.005):
+        refused = client.post(PATH, json=purchase_order_payload(client, 2) | {"total": finer}, headers=WRITER)
+        assert refused.status_code == 422, f"{finer!r}: {refused.text}"
 
 
 def test_reading_without_a_token_returns_401(client):
