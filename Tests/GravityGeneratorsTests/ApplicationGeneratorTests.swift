@@ -89,6 +89,19 @@ struct ApplicationGeneratorTests {
         #expect(first.count > 60)
     }
 
+    @Test("money needs the Blueprint's currency, a code this tool knows")
+    func moneyNeedsACurrency() async throws {
+        var blueprint = try await GeneratorTestData.session("ecommerce").blueprint
+        blueprint.requirements?.currency = nil
+        #expect(throws: GenerationError.missingCurrency(column: "products.price")) {
+            try ApplicationGenerator.generate(blueprint: blueprint, decisions: [])
+        }
+        blueprint.requirements?.currency = "XXX"
+        #expect(throws: GenerationError.unknownCurrency("XXX")) {
+            try ApplicationGenerator.generate(blueprint: blueprint, decisions: [])
+        }
+    }
+
     @Test("no generated file holds a secret; .env.example holds placeholders only")
     func noSecrets() async throws {
         let (_, files) = try await generated("finance")

@@ -122,4 +122,15 @@ struct CatalogTests {
         #expect(found.file == "industries/ecommerce.yaml" && found.text.contains("category: ["), "\(found)")
         #expect(found.problem == "relation 'category' takes row numbers from 1 to 6 (the category rows seeded), not '\(value)'")
     }
+
+    @Test("a currency must be an ISO 4217 code this tool knows, and a money field needs one")
+    func currency() throws {
+        let unknown = try #require(try ecommerceError(replacing: "currency: USD", with: "currency: DOLLARS"))
+        #expect(unknown.file == "industries/ecommerce.yaml" && unknown.text == "currency: DOLLARS", "\(unknown)")
+        #expect(unknown.problem == "'DOLLARS' is not an ISO 4217 currency code this tool knows (e.g. USD, EUR, GBP, JPY)")
+        let missing = try #require(try ecommerceError(replacing: "currency: USD\n", with: ""))
+        #expect(missing.text.contains("{name: price, type: money"), "\(missing)")
+        #expect(missing.problem == "a money field needs the industry's currency: add e.g. 'currency: USD' to the file")
+        #expect(Currency(code: "JPY")?.scale == 0 && Currency(code: "KWD")?.scale == 3 && Currency(code: "usd") == nil)
+    }
 }

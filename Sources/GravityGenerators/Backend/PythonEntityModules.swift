@@ -49,7 +49,17 @@ struct PythonEntityModules {
                 "audit": .texts(entity.columns.filter(\.isAudit).map(\.name)),
             ]
         }
-        return Self.schemasTemplate.render(["service": .text(service.name), "entities": .objects(entities)])
+        var values: [String: TemplateValue] = ["service": .text(service.name), "entities": .objects(entities)]
+        let money = service.entities.contains { $0.inputColumns.contains { $0.type == .money } }
+        if money, let currency = model.currency {
+            let scale = currency.scale
+            values["currency"] = [
+                "code": .text(currency.code),
+                "scale": .text(String(scale)),
+                "maxMoney": .text(String(repeating: "9", count: 12 - scale) + (scale > 0 ? "." + String(repeating: "9", count: scale) : "")),
+            ]
+        }
+        return Self.schemasTemplate.render(values)
     }
 
     /// Columns a list can be filtered on by exact value.

@@ -39,7 +39,7 @@ struct PythonEntityTestFile {
             "publicRead": .flag(entity.publicRead),
             "prerequisites": .objects(payloads.builders(for: entity)),
             // Amounts in any payload built here are Decimal text.
-            "usesDecimal": .flag(payloads.prerequisites(of: entity).contains { $0.inputColumns.contains { $0.type == .decimal } }),
+            "usesDecimal": .flag(payloads.prerequisites(of: entity).contains { $0.inputColumns.contains { [.decimal, .money].contains($0.type) } }),
             "comparable": .list(
                 entity.inputColumns.filter { ![.datetime, .date].contains($0.type) && $0.references == nil }.map { literal($0.name) }
             ),
@@ -106,8 +106,16 @@ struct PythonEntityTestFile {
         if let required = entity.inputColumns.first(where: { !$0.nullable }) { values["required"] = .object(column(required)) }
         if let unique = entity.inputColumns.first(where: \.unique) { values["unique"] = .object(column(unique)) }
         if let time = entity.inputColumns.first(where: { $0.type == .datetime }) { values["dateTime"] = .object(column(time)) }
-        if let decimal = entity.inputColumns.first(where: { $0.type == .decimal }) { values["decimal"] = .object(column(decimal)) }
-        if let bounded = entity.inputColumns.first(where: { $0.minimum != nil && [.integer, .decimal].contains($0.type) }),
+        if let amount = entity.inputColumns.first(where: { [.decimal, .money].contains($0.type) }) {
+            // Finer than the column keeps: one more decimal place, as text and as a float.
+            let places = amount.decimalPlaces
+            values["amount"] = .object(
+                column(amount).merging([
+                    "finerStep": .text("1E-\(places + 1)"), "finerFloat": .text("5e-\(places + 1)"),
+                ]) { first, _ in first }
+            )
+        }
+        if let bounded = entity.inputColumns.first(where: { $0.minimum != nil && [.integer, .decimal, .money].contains($0.type) }),
             let minimum = bounded.minimum
         {
             values["minimum"] = .object(column(bounded).merging(["belowMinimum": .text(SQLValue.number(minimum - 1))]) { first, _ in first })

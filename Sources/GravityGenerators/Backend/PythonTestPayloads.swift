@@ -54,7 +54,11 @@ struct PythonTestPayloads {
             ]
         case .email: values["sampleEmail"] = ["localPart": .text(Naming.underscores(in: entity.name, replacedBy: "."))]
         case .integer: values["sampleInteger"] = ["minimum": .text(String(Int(column.minimum ?? 0)))]
-        case .decimal: values["sampleDecimal"] = ["minimumLiteral": .text(PythonTypes.pythonString(SQLValue.number(column.minimum ?? 0)))]
+        case .decimal, .money:
+            values["sampleDecimal"] = [
+                "minimumLiteral": .text(PythonTypes.pythonString(SQLValue.number(column.minimum ?? 0))),
+                "places": .text(String(column.decimalPlaces)),
+            ]
         default: values["sampleFixed"] = .text(PythonTypes.sample(column, entity: entity, number: 1))
         }
         return values

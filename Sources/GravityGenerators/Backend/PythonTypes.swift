@@ -7,7 +7,7 @@ enum PythonTypes {
         case .string, .email, .choice: "String(\(SQLDialect.sqlite.type(of: column).dropFirst(8).dropLast()))"
         case .text: "Text"
         case .integer: "Integer"
-        case .decimal: "Numeric(12, 2)"
+        case .decimal, .money: "Numeric(12, \(column.decimalPlaces))"
         case .boolean: "Boolean"
         case .date: "Date"
         case .datetime: "DateTime"
@@ -20,7 +20,7 @@ enum PythonTypes {
         switch column.type {
         case .string, .email, .choice, .text: base = "str"
         case .integer: base = "int"
-        case .decimal: base = "Decimal"
+        case .decimal, .money: base = "Decimal"
         case .boolean: base = "bool"
         case .date: base = "date"
         case .datetime: base = "datetime"
@@ -64,6 +64,12 @@ enum PythonTypes {
                 column.minimum.map { "ge=Decimal(\"\(SQLValue.number($0))\")" } ?? "ge=-MAX_DECIMAL", "le=MAX_DECIMAL",
                 "max_digits=12", "decimal_places=2", "allow_inf_nan=False",
             ]
+        case .money:
+            base = "Money"
+            constraints = [
+                column.minimum.map { "ge=Decimal(\"\(SQLValue.number($0))\")" } ?? "ge=-MAX_MONEY", "le=MAX_MONEY",
+                "max_digits=12", "decimal_places=\(column.decimalPlaces)", "allow_inf_nan=False",
+            ]
         case .boolean: base = "bool"
         case .date: base = "date"
         case .datetime: base = "UtcDateTime"
@@ -82,7 +88,8 @@ enum PythonTypes {
         case .text: return pythonString("Notes about \(entity.name) \(number).")
         case .email: return pythonString("\(Naming.underscores(in: entity.name, replacedBy: "."))\(number)@example.com")
         case .integer: return String(Int(column.minimum ?? 0) + number)
-        case .decimal: return String(format: "%.2f", (column.minimum ?? 0) + Double(number) + 0.5)
+        case .decimal, .money:
+            return pythonString(String(format: "%.\(column.decimalPlaces)f", (column.minimum ?? 0) + Double(number) + 0.5))
         case .boolean: return number % 2 == 0 ? "False" : "True"
         case .date: return pythonString(String(format: "2026-01-%02d", number % 28 + 1))
         case .datetime: return pythonString(String(format: "2026-01-%02dT10:30:00", number % 28 + 1))

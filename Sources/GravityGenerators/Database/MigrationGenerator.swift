@@ -49,7 +49,7 @@ enum MigrationGenerator {
             "audit": .flag(column.isAudit),
             "unique": .flag(column.unique),
         ]
-        if let minimum = column.minimum, [.integer, .decimal].contains(column.type) { values["minimum"] = .text(SQLValue.number(minimum)) }
+        if let minimum = column.minimum, [.integer, .decimal, .money].contains(column.type) { values["minimum"] = .text(SQLValue.number(minimum)) }
         if column.type == .choice, !column.values.isEmpty {
             values["choices"] = .text(column.values.map(SQLDialect.literal).joined(separator: ", "))
         }

@@ -25,7 +25,7 @@ enum SQLDialect: String, CaseIterable {
         case .choice: "VARCHAR(\(max(16, column.values.map(\.count).max() ?? 16)))"
         case .text: "TEXT"
         case .integer: "INTEGER"
-        case .decimal: "NUMERIC(12, 2)"
+        case .decimal, .money: "NUMERIC(12, \(column.decimalPlaces))"
         case .boolean: "BOOLEAN"
         case .date: "DATE"
         case .datetime: "TIMESTAMP"

@@ -106,7 +106,7 @@ struct SeedGenerator {
         if let range = ranges[entity.name]?[column.name], range.count == 2 {
             let fraction = Double(Self.mix(entity.name, column.name, row) % 10_000) / 10_000
             let number = range[0] + (range[1] - range[0]) * fraction
-            return column.type == .integer ? .integer(Int(number.rounded())) : .decimal(number)
+            return column.type == .integer ? .integer(Int(number.rounded())) : .decimal(number, places: column.decimalPlaces)
         }
         return typical(column, entity: entity, row: row)
     }
@@ -114,7 +114,7 @@ struct SeedGenerator {
     private func literal(_ text: String, for column: AppModel.Column) -> SQLLiteral {
         switch column.type {
         case .integer: Int(text).map(SQLLiteral.integer) ?? .integer(0)
-        case .decimal: Double(text).map(SQLLiteral.decimal) ?? .decimal(0)
+        case .decimal, .money: .decimal(Double(text) ?? 0, places: column.decimalPlaces)
         case .boolean: .boolean(["true", "yes", "1"].contains(text.lowercased()))
         default: .text(column.maxLength.map { String(text.prefix($0)) } ?? text)
         }
@@ -130,7 +130,7 @@ struct SeedGenerator {
         case .text: return .text("\(Naming.title(entity.name)) \(row): sample \(Naming.underscores(in: column.name, replacedBy: " ")).")
         case .email: return .text("\(Naming.underscores(in: entity.name, replacedBy: "."))\(row)@example.com")
         case .integer: return .integer(Int(minimum) + row)
-        case .decimal: return .decimal(minimum + Double(Self.mix(entity.name, column.name, row) % 50_000) / 100)
+        case .decimal, .money: return .decimal(minimum + Double(Self.mix(entity.name, column.name, row) % 50_000) / 100, places: column.decimalPlaces)
         case .boolean: return .boolean(row % 2 == 1)
         case .date: return .text(String(format: "2026-%02d-%02d", (row - 1) % 12 + 1, (row * 7) % 28 + 1))
         case .datetime:
@@ -156,7 +156,7 @@ struct SeedGenerator {
 enum SQLLiteral: Equatable {
     case null
     case integer(Int)
-    case decimal(Double)
+    case decimal(Double, places: Int)
     case boolean(Bool)
     case text(String)
 
@@ -165,7 +165,7 @@ enum SQLLiteral: Equatable {
         switch self {
         case .null: "NULL"
         case .integer(let value): String(value)
-        case .decimal(let value): String(format: "%.2f", value)
+        case .decimal(let value, let places): String(format: "%.\(places)f", value)
         case .boolean(let value): value ? "TRUE" : "FALSE"
         case .text(let value): SQLDialect.literal(value)
         }

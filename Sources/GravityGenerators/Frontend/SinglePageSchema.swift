@@ -12,6 +12,8 @@ struct SinglePageSchema: Encodable {
         var maxLength: Int?
         var minimum: Double?
         var values: [String]?
+        /// Digits after the point of a decimal or money column.
+        var places: Int?
         /// The API path of the referenced entity's list, when it is served by this app.
         var referencePath: String?
         var referenceLabel: String?
@@ -33,6 +35,8 @@ struct SinglePageSchema: Encodable {
     /// The role that manages accounts (the identity service's administrator).
     var adminRole: String?
     var roles: [String]
+    /// The ISO 4217 code money columns are in.
+    var currency: String?
     var entities: [Entity]
 
     init(model: AppModel) {
@@ -40,6 +44,7 @@ struct SinglePageSchema: Encodable {
         palette = model.palette
         identityPrefix = model.identityService.flatMap { model.service($0)?.apiPrefix }
         roles = model.roles
+        currency = model.currency?.code
         adminRole = identityPrefix == nil ? nil : model.administratorRole
         entities = model.dataServices.flatMap { service in
             service.entities.map { entity in
@@ -61,6 +66,7 @@ struct SinglePageSchema: Encodable {
                             maxLength: column.maxLength,
                             minimum: column.minimum,
                             values: column.type == .choice ? column.values : nil,
+                            places: [.decimal, .money].contains(column.type) ? column.decimalPlaces : nil,
                             referencePath: target.flatMap { reference in targetService.map { "\($0.apiPrefix)/\(reference.plural)" } },
                             referenceLabel: target.map { Naming.title($0.entity) }
                         )

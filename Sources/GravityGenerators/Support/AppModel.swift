@@ -21,6 +21,8 @@ public struct AppModel: Sendable {
         public var isAudit: Bool
         /// The account that created the record, from its token; kept from clients like the audit columns.
         public var isOwner = false
+        /// Digits after the point of a `decimal` (2) or `money` column (its currency's).
+        public var decimalPlaces = 2
 
         /// Whether clients send the column when creating or updating.
         public var isInput: Bool { !primaryKey && !isAudit && !isOwner }
@@ -98,6 +100,8 @@ public struct AppModel: Sendable {
     /// Least privileged first: people register with the first, the last administers.
     public var roles: [String]
     public var administratorRole: String { roles.last ?? "admin" }
+    /// The currency of `money` columns, when there are any.
+    public var currency: Currency?
     public var authentication: AuthenticationSpec
     public var identityService: String?
     public var pageSize: Int
@@ -129,6 +133,7 @@ public struct AppModel: Sendable {
         self.industry = blueprint.industry
         self.brief = Escaping.oneLine(blueprint.brief)
         self.roles = builder.roles
+        self.currency = builder.currency
         self.authentication = security.authentication
         self.identityService = services.first(where: \.isIdentity)?.name
         self.pageSize = max(1, min(backend.pageSize, 200))

@@ -5,6 +5,7 @@ import GravityModel
 /// and the rest is looked up.
 struct AppModelBuilder {
     let roles: [String]
+    let currency: Currency?
     private let database: DatabaseSection
     private let backend: BackendSection
     private let security: SecuritySection
@@ -26,6 +27,12 @@ struct AppModelBuilder {
         var tableNames = NameTable(kind: "table")
         var roleNames = NameTable(kind: "role")
         roles = try requirements.roles.map { try roleNames.claim($0) }
+        if let code = requirements.currency {
+            guard let currency = Currency(code: code) else { throw GenerationError.unknownCurrency(code) }
+            self.currency = currency
+        } else {
+            currency = nil
+        }
         var safeService: [String: String] = [:]
         for service in architecture.services { safeService[service.name] = try serviceNames.claim(service.name) }
         var safeEntity: [String: String] = [:]
@@ -116,6 +123,11 @@ struct AppModelBuilder {
                 }
                 return try reference(to: entity)
             }
+            var places = 2
+            if column.type == .money {
+                guard let currency else { throw GenerationError.missingCurrency(column: "\(table.table).\(column.name)") }
+                places = currency.scale
+            }
             return AppModel.Column(
                 name: columnName,
                 type: column.type,
@@ -128,7 +140,8 @@ struct AppModelBuilder {
                 references: local,
                 external: try column.externalEntity.map(reference(to:)),
                 indexed: column.indexed,
-                isAudit: ["created_at", "updated_at"].contains(columnName)
+                isAudit: ["created_at", "updated_at"].contains(columnName),
+                decimalPlaces: places
             )
         }
     }

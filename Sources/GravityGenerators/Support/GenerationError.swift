@@ -1,8 +1,12 @@
+import GravityModel
+
 /// Why an application cannot be generated from a Blueprint.
 public enum GenerationError: Error, CustomStringConvertible, Equatable {
     case incompleteBlueprint(missing: [String])
     case nameCollision(kind: String, first: String, second: String, safe: String)
     case danglingReference(from: String, to: String)
+    case missingCurrency(column: String)
+    case unknownCurrency(String)
 
     public var description: String {
         switch self {
@@ -12,6 +16,10 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
             "\(kind) names '\(first)' and '\(second)' both become '\(safe)' in code; rename one of them"
         case .danglingReference(let from, let to):
             "\(from) refers to '\(to)', which the Blueprint does not define"
+        case .missingCurrency(let column):
+            "\(column) is money, but the Blueprint names no currency (requirements.currency, an ISO 4217 code such as USD)"
+        case .unknownCurrency(let code):
+            "the Blueprint's currency '\(code)' is not an ISO 4217 code this tool knows (e.g. \(Currency.examples))"
         }
     }
 }

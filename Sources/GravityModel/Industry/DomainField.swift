@@ -6,7 +6,7 @@ public struct DomainField: Codable, Sendable, Hashable {
     public var unique: Bool
     /// Longest accepted text, for `string` fields.
     public var maxLength: Int?
-    /// Smallest accepted number, for `integer` and `decimal` fields.
+    /// Smallest accepted number, for `integer`, `decimal` and `money` fields.
     public var minimum: Double?
     /// Accepted values, for `choice` fields.
     public var values: [String]?

@@ -11,6 +11,8 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
     public var consultant: Persona
     /// User roles besides the anonymous visitor, e.g. `customer`, `admin`.
     public var roles: [String]
+    /// The ISO 4217 code of the currency money fields are in; needed when any field is `money`.
+    public var currency: String?
     public var contexts: [BoundedContext]
     public var entities: [DomainEntity]
     public var features: [Feature]
@@ -18,7 +20,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
     public var seed: [SeedHint]
 
     enum CodingKeys: String, CodingKey {
-        case id, name, description, brand, consultant, roles, contexts, entities, features, compliance, seed
+        case id, name, description, brand, consultant, roles, currency, contexts, entities, features, compliance, seed
         case defaultBrief = "default_brief"
     }
 
@@ -30,6 +32,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         brand: Brand,
         consultant: Persona,
         roles: [String],
+        currency: String? = nil,
         contexts: [BoundedContext],
         entities: [DomainEntity],
         features: [Feature],
@@ -43,6 +46,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         self.brand = brand
         self.consultant = consultant
         self.roles = roles
+        self.currency = currency
         self.contexts = contexts
         self.entities = entities
         self.features = features
@@ -59,6 +63,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         brand = try container.decode(Brand.self, forKey: .brand)
         consultant = try container.decode(Persona.self, forKey: .consultant)
         roles = try container.decodeIfPresent([String].self, forKey: .roles) ?? []
+        currency = try container.decodeIfPresent(String.self, forKey: .currency)
         contexts = try container.decode([BoundedContext].self, forKey: .contexts)
         entities = try container.decode([DomainEntity].self, forKey: .entities)
         features = try container.decode([Feature].self, forKey: .features)

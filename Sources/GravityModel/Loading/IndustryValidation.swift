@@ -60,6 +60,7 @@ enum IndustryValidation {
                 throw document.invalid("unknown role '\(role)'", at: ["contexts", .index(index), "writers"])
             }
         }
+        try checkCurrency(document)
         let contexts = Set(industry.contexts.map(\.id))
         let entityNames = industry.entities.map(\.name)
         for (index, entity) in industry.entities.enumerated() {
@@ -173,6 +174,25 @@ enum IndustryValidation {
         }
         for (index, item) in industry.compliance.enumerated() {
             try FactName.check(item.requires, phase: item.phase, in: document, at: ["compliance", .index(index), "requires"])
+        }
+    }
+
+    /// A currency, when given, is one this tool knows the decimal places of; money fields need one.
+    private static func checkCurrency(_ document: LocatedDocument<Industry>) throws {
+        let industry = document.value
+        if let code = industry.currency, Currency(code: code) == nil {
+            throw document.invalid(
+                "'\(code)' is not an ISO 4217 currency code this tool knows (e.g. \(Currency.examples))", at: ["currency"]
+            )
+        }
+        guard industry.currency == nil else { return }
+        for (index, entity) in industry.entities.enumerated() {
+            if let field = entity.fields.firstIndex(where: { $0.type == .money }) {
+                throw document.invalid(
+                    "a money field needs the industry's currency: add e.g. 'currency: USD' to the file",
+                    at: ["entities", .index(index), "fields", .index(field), "type"]
+                )
+            }
         }
     }
 

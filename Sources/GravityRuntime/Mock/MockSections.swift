@@ -51,6 +51,7 @@ struct MockSections {
             appName: industry.brand.name,
             summary: brief,
             roles: industry.roles,
+            currency: industry.currency,
             features: industry.features,
             entities: closure(of: industry.features.flatMap(\.entities)),
             practices: practices

@@ -91,7 +91,8 @@ function referencedEntity(column) { return column?.referencePath ? schema.entiti
 function display(column, value) {
   if (value === null || value === undefined || value === "") return "—";
   if (column?.type === "boolean") return value ? "Yes" : "No";
-  if (column?.type === "decimal") return Number(value).toFixed(2);
+  // Amounts arrive as exact text with their decimal places; money also names its currency.
+  if (column?.type === "money") return `${value} ${schema.currency}`;
   if (column?.type === "datetime") return utc(value).toLocaleString();
   // A reference to an entity of this app links to that record.
   const target = referencedEntity(column);
@@ -199,7 +200,8 @@ function inputFor(column, value) {
   switch (column.type) {
     case "boolean": return element("input", { ...common, type: "checkbox", required: false, checked: value === true });
     case "integer": return element("input", { ...common, type: "number", step: "1", min: column.minimum ?? undefined, value: value ?? "" });
-    case "decimal": return element("input", { ...common, type: "number", step: "0.01", min: column.minimum ?? undefined, value: value ?? "" });
+    case "decimal":
+    case "money": return element("input", { ...common, type: "number", step: column.places ? `0.${"0".repeat(column.places - 1)}1` : "1", min: column.minimum ?? undefined, value: value ?? "" });
     case "date": return element("input", { ...common, type: "date", value: value ?? "" });
     case "datetime": return element("input", { ...common, type: "datetime-local", step: "1", value: value ? localInput(value) : "" });
     case "email": return element("input", { ...common, type: "email", maxlength: column.maxLength ?? 254, value: value ?? "" });
@@ -238,7 +240,7 @@ function problemWith(column, input) {
   const raw = input.value.trim();
   if (raw === "") return column.required ? `${column.label} is required.` : null;
   if (column.maxLength && raw.length > column.maxLength) return `${column.label} is at most ${column.maxLength} characters.`;
-  if (["integer", "decimal"].includes(column.type) || column.referencePath) {
+  if (["integer", "decimal", "money"].includes(column.type) || column.referencePath) {
     const number = Number(raw);
     if (Number.isNaN(number)) return `${column.label} must be a number.`;
     if (column.minimum !== null && column.minimum !== undefined && number < column.minimum) return `${column.label} must be at least ${column.minimum}.`;
@@ -253,7 +255,7 @@ function valueOf(column, input) {
   if (raw === "") return null;
   if (column.type === "integer" || column.referencePath) return Number.parseInt(raw, 10);
   // An amount goes as the text typed: the server reads it exactly, a float would not.
-  if (column.type === "decimal") return raw.trim();
+  if (["decimal", "money"].includes(column.type)) return raw;
   // The form shows local time; the API stores UTC.
   if (column.type === "datetime") { const time = new Date(raw); return Number.isNaN(time.getTime()) ? raw : time.toISOString(); }
   return raw;

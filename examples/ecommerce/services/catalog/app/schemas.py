@@ -36,6 +36,19 @@ def _two_places(value: Decimal) -> str:
 # nothing on the way is a float.
 Amount = Annotated[Decimal, PlainSerializer(_two_places, return_type=str, when_used="json")]
 
+# Money is in USD, whose amounts have 2 decimal places (ISO 4217).
+CURRENCY = "USD"
+# The largest amount a NUMERIC(12, 2) column holds.
+MAX_MONEY = Decimal("9999999999.99")
+
+
+def _in_currency(value: Decimal) -> str:
+    """Money leaves as text with the currency's decimal places, never as a float."""
+    return f"{value:.2f}"
+
+
+Money = Annotated[Decimal, PlainSerializer(_in_currency, return_type=str, when_used="json")]
+
 
 class CategoryIn(BaseModel):
     """What a client sends to create or replace a category."""
@@ -70,7 +83,7 @@ class ProductIn(BaseModel):
     sku: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=NO_NUL)]
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120, pattern=NO_NUL)]
     description: Annotated[str, Field(pattern=NO_NUL)] | None = None
-    price: Annotated[Amount, Field(ge=Decimal("0"), le=MAX_DECIMAL, max_digits=12, decimal_places=2, allow_inf_nan=False)]
+    price: Annotated[Money, Field(ge=Decimal("0"), le=MAX_MONEY, max_digits=12, decimal_places=2, allow_inf_nan=False)]
     stock: Annotated[int, Field(ge=0, le=MAX_INTEGER)]
     status: Literal["active", "discontinued"]
     category_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]

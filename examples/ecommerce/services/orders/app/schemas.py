@@ -36,6 +36,19 @@ def _two_places(value: Decimal) -> str:
 # nothing on the way is a float.
 Amount = Annotated[Decimal, PlainSerializer(_two_places, return_type=str, when_used="json")]
 
+# Money is in USD, whose amounts have 2 decimal places (ISO 4217).
+CURRENCY = "USD"
+# The largest amount a NUMERIC(12, 2) column holds.
+MAX_MONEY = Decimal("9999999999.99")
+
+
+def _in_currency(value: Decimal) -> str:
+    """Money leaves as text with the currency's decimal places, never as a float."""
+    return f"{value:.2f}"
+
+
+Money = Annotated[Decimal, PlainSerializer(_in_currency, return_type=str, when_used="json")]
+
 
 class PurchaseOrderIn(BaseModel):
     """What a client sends to create or replace a purchase_order."""
@@ -43,7 +56,7 @@ class PurchaseOrderIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     status: Literal["pending", "paid", "shipped", "delivered", "cancelled"]
-    total: Annotated[Amount, Field(ge=Decimal("0"), le=MAX_DECIMAL, max_digits=12, decimal_places=2, allow_inf_nan=False)]
+    total: Annotated[Money, Field(ge=Decimal("0"), le=MAX_MONEY, max_digits=12, decimal_places=2, allow_inf_nan=False)]
     placed_at: UtcDateTime
     notes: Annotated[str, Field(pattern=NO_NUL)] | None = None
     customer_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
@@ -71,7 +84,7 @@ class OrderLineIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     quantity: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
-    unit_price: Annotated[Amount, Field(ge=Decimal("0"), le=MAX_DECIMAL, max_digits=12, decimal_places=2, allow_inf_nan=False)]
+    unit_price: Annotated[Money, Field(ge=Decimal("0"), le=MAX_MONEY, max_digits=12, decimal_places=2, allow_inf_nan=False)]
     product_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120, pattern=NO_NUL)] | None = None
     purchase_order_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
     product_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]

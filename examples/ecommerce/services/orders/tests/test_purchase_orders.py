@@ -155,13 +155,13 @@ def test_a_price_that_is_not_a_finite_number_returns_422(client):
         assert response.status_code == 422, response.text
 
 
-def test_an_amount_is_exact_text_with_two_decimal_places(client):
+def test_an_amount_is_exact_text_with_its_decimal_places(client):
     payload = purchase_order_payload(client, 1)
     amount = payload["total"]
     as_number = client.post(PATH, json=payload | {"total": float(amount)}, headers=WRITER)
     assert as_number.status_code == 201, as_number.text
     assert as_number.json()["total"] == amount
-    for finer in (amount + "1", str(Decimal(amount) + Decimal("1E-7")), float(amount) + 0.005):
+    for finer in (str(Decimal(amount) + Decimal("1E-3")), str(Decimal(amount) + Decimal("1E-7")), float(amount) + 5e-3):
         refused = client.post(PATH, json=purchase_order_payload(client, 2) | {"total": finer}, headers=WRITER)
         assert refused.status_code == 422, f"{finer!r}: {refused.text}"
 
