@@ -191,7 +191,7 @@ enum FrontendJourney {
             return [refused, document.getElementById("heading").textContent, field("Price"), field("Category")].join("|");
             """
         )
-        #expect(product == "Price must be at least 0.|Desk Lamp|12.50|Electronics", "\(product)")
+        #expect(product == "Price must be at least 0.|Desk Lamp|12.50 USD|Electronics", "typed 12.5, shown as the server keeps it, in its currency: \(product)")
 
         // Registering an email that has an account (in another case) says so and signs nobody in.
         let again = try await browser.run(
