@@ -37,8 +37,11 @@ public struct EnvironmentVariable: Codable, Sendable, Hashable {
     /// A secret: Compose requires it in deploy/.env, Kubernetes reads it from the app's Secret.
     public static func secret(_ name: String, key: String? = nil) -> EnvironmentVariable {
         let key = key ?? name
-        return EnvironmentVariable(name: name, compose: "${\(key):?set \(key) in deploy/.env}", kubernetes: .secret(key: key))
+        return EnvironmentVariable(name: name, compose: required(key, "set \(key) in deploy/.env"), kubernetes: .secret(key: key))
     }
+
+    /// A Compose variable that must be set, `${KEY:?hint}`: Compose stops with the hint when it is not.
+    public static func required(_ key: String, _ hint: String) -> String { "${\(key):?\(hint)}" }
 
     /// `$` doubled, so that Compose takes it literally instead of interpolating a variable.
     public static func literalDollars(_ text: String) -> String { text.replacingOccurrences(of: "$", with: "$$") }

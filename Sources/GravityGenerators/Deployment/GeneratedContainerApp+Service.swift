@@ -34,7 +34,7 @@ extension GeneratedContainerApp {
                     image: "postgres:15-alpine",
                     database: service.database,
                     user: service.name,
-                    password: "${\(password):?set \(password) in deploy/.env}",
+                    password: EnvironmentVariable.required(password, "set \(password) in deploy/.env"),
                     volume: "\(service.name)-pgdata",
                     retries: 12
                 )

@@ -56,7 +56,15 @@ struct DecisionRecords {
             "", "Practices adopted: " + (practices.isEmpty ? "none." : practices.map { "`\($0)`" }.joined(separator: ", ") + "."), "",
         ]
         if decision.resolution == .productManagerDecision { lines += ["Product manager's rationale: \(decision.rationale)", ""] }
-        lines += [
+        lines += vote(decision) + dissent(decision) + rounds(decision)
+        lines.append("")
+        return lines
+    }
+
+    /// The adopted round's votes and tally.
+    private func vote(_ decision: Decision) -> [String] {
+        let adopted = decision.adopted
+        var lines = [
             "### Vote (round \(decision.adoptedRound))",
             "",
             "| Member | Role | Weight | Vote | Reason |",
@@ -72,23 +80,25 @@ struct DecisionRecords {
             "Tally: \(adopted.tally.outcome.label), weighted average \(String(format: "%.2f", adopted.tally.average)), "
                 + "weighted support \(String(format: "%.1f", adopted.tally.support))%.",
             "",
-            "### Dissent",
-            "",
         ]
+        return lines
+    }
+
+    private func dissent(_ decision: Decision) -> [String] {
         let dissent = decision.dissent
-        if dissent.isEmpty {
-            lines.append("None.")
-        } else {
-            for vote in dissent { lines.append("- \(name(vote.voter)) (\(vote.option.rawValue)): \(vote.reason)") }
-        }
-        lines += ["", "### Rounds", "", "| Round | Outcome | Average | Support | Added in answer to dissent |", "|---|---|---|---|---|"]
+        guard !dissent.isEmpty else { return ["### Dissent", "", "None."] }
+        return ["### Dissent", ""] + dissent.map { vote in "- \(name(vote.voter)) (\(vote.option.rawValue)): \(vote.reason)" }
+    }
+
+    /// Every round's outcome, and what each revision added in answer to dissent.
+    private func rounds(_ decision: Decision) -> [String] {
+        var lines = ["", "### Rounds", "", "| Round | Outcome | Average | Support | Added in answer to dissent |", "|---|---|---|---|---|"]
         for round in decision.rounds {
             let added = round.proposal.addressed.isEmpty ? "-" : round.proposal.addressed.map { "`\($0)`" }.joined(separator: ", ")
             lines.append(
                 "| \(round.round) | \(round.tally.outcome.label) | \(String(format: "%.2f", round.tally.average)) | \(String(format: "%.1f", round.tally.support))% | \(added) |"
             )
         }
-        lines.append("")
         return lines
     }
 

@@ -63,7 +63,7 @@ extension ContainerSpec {
             let variable =
                 index == 0 && manifest.databases.first == database ? "DATABASE_URL" : Naming.environmentName(database.name) + "_URL"
             let compose =
-                "postgresql://\(database.name):${\(Self.passwordVariable(database)):?set it in deploy/.env}@\(host(database)):5432/\(database.name)"
+                "postgresql://\(database.name):\(EnvironmentVariable.required(Self.passwordVariable(database), "set it in deploy/.env"))@\(host(database)):5432/\(database.name)"
             let key = Naming.environmentName(name) + "_" + Naming.environmentName(database.name) + "_URL"
             environment.append(EnvironmentVariable(name: variable, compose: compose, kubernetes: .secret(key: key)))
         }
@@ -77,7 +77,7 @@ extension ContainerSpec {
             image: "postgres:\(database.version ?? "16")-alpine",
             database: database.name,
             user: database.name,
-            password: "${\(Self.passwordVariable(database)):?set it in deploy/.env}",
+            password: EnvironmentVariable.required(Self.passwordVariable(database), "set it in deploy/.env"),
             volume: "\(host(database))-data",
             retries: 10
         )
