@@ -116,6 +116,24 @@ struct OutputConfinementTests {
         #expect(after.status == 0, "the lock goes with its holder: \(after.stderr)")
     }
 
+    @Test("a run refused in the moment between the holder's lock and its pid still names the pid")
+    func holderStillWritingItsPid() async throws {
+        let directory = try CLI.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: "\(directory)/out", withIntermediateDirectories: true)
+        // The holder has the lock but has not written its pid yet, as a develop does for a moment
+        // after flock; it writes it while the refused run is looking.
+        let descriptor = open("\(directory)/out/.gravity-output.lock", O_RDWR | O_CREAT, 0o644)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        let run = try CLI.start(["develop", "--industry", "general", "--out", "out"], in: directory)
+        try await Task.sleep(for: .milliseconds(150))
+        _ = "4242\n".withCString { write(descriptor, $0, 5) }
+        #expect(await run.exitCode() != 0)
+        let output = (try? String(contentsOfFile: run.output, encoding: .utf8)) ?? ""
+        #expect(output.contains("out: cannot write: it is being written by pid 4242"), "\(output)")
+    }
+
     @Test("runs started together into one --out never leave a mix, and every run reaches the history")
     func runsAtOnce() async throws {
         let directory = try CLI.temporaryDirectory()

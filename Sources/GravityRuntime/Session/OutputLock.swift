@@ -22,7 +22,7 @@ public final class OutputLock: Sendable {
             throw RuntimeError.cannotWrite(path: path, reason: "cannot open the output lock: \(String(cString: strerror(errno)))")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = Self.pid(in: descriptor)
+            let holder = Self.holder(of: descriptor)
             close(descriptor)
             throw RuntimeError.cannotWrite(
                 path: directory,
@@ -36,6 +36,16 @@ public final class OutputLock: Sendable {
     }
 
     deinit { close(descriptor) }
+
+    /// The holder's pid. A run that has just taken the lock writes it a moment later (truncate, then
+    /// write), so an empty or half-written file is read again for up to a second before saying "another run".
+    private static func holder(of descriptor: Int32) -> Int32? {
+        for _ in 0..<200 {
+            if let pid = pid(in: descriptor) { return pid }
+            usleep(5_000)
+        }
+        return nil
+    }
 
     private static func pid(in descriptor: Int32) -> Int32? {
         var buffer = [UInt8](repeating: 0, count: 32)
