@@ -38,9 +38,10 @@ public final class OutputLock: Sendable {
     deinit { close(descriptor) }
 
     /// The holder's pid. A run that has just taken the lock writes it a moment later (truncate, then
-    /// write), so an empty or half-written file is read again for up to a second before saying "another run".
+    /// write); while the lock is held its holder is alive and about to write, so an empty or half-written
+    /// file is read again, for up to ten seconds (a holder stopped by a signal), before saying "another run".
     private static func holder(of descriptor: Int32) -> Int32? {
-        for _ in 0..<200 {
+        for _ in 0..<2_000 {
             if let pid = pid(in: descriptor) { return pid }
             usleep(5_000)
         }
