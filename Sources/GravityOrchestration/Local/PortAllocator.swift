@@ -6,10 +6,26 @@ import Glibc
 
 /// Free TCP ports on 127.0.0.1, found by asking the kernel.
 public enum PortAllocator {
-    /// A port nothing listens on now (the kernel's pick).
+    /// A port nothing listens on now. It is drawn below the kernel's ephemeral range: a port from that
+    /// range (the kernel's own pick) can be taken by any outgoing connection on the machine in the
+    /// seconds between this check and the service binding it, and was, under a busy test run.
     public static func freePort() throws -> Int {
+        let below = ephemeralRangeStart()
+        if below > 20_500 {
+            var generator = SystemRandomNumberGenerator()
+            for _ in 0..<200 {
+                let candidate = Int.random(in: 20_000..<below, using: &generator)
+                if bind(port: candidate) != nil { return candidate }
+            }
+        }
         guard let port = bind(port: 0) else { throw DeployError.step("cannot find a free port on 127.0.0.1") }
         return port
+    }
+
+    /// The first port the kernel hands to outgoing connections (Linux: ip_local_port_range).
+    private static func ephemeralRangeStart() -> Int {
+        let range = (try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8)) ?? ""
+        return range.split(whereSeparator: \.isWhitespace).first.flatMap { Int($0) } ?? 32_768
     }
 
     /// Whether `port` can be listened on now.
