@@ -93,12 +93,9 @@ struct OutputConfinementTests {
     @Test("a second run into an --out that a live run holds is refused, naming the holder's pid")
     func secondWriter() async throws {
         let directory = try CLI.temporaryDirectory()
-        try FileManager.default.createDirectory(atPath: "\(directory)/out", withIntermediateDirectories: true)
         // This test process plays the live run: it holds the lock the way develop does.
-        let descriptor = open("\(directory)/out/.gravity-output.lock", O_RDWR | O_CREAT, 0o644)
-        #expect(descriptor >= 0)
+        let descriptor = try Self.holdOutputLock(in: "\(directory)/out")
         defer { close(descriptor) }
-        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
         _ = "4242\n".withCString { write(descriptor, $0, 5) }
 
         for command in [
@@ -119,13 +116,10 @@ struct OutputConfinementTests {
     @Test("a run refused in the moment between the holder's lock and its pid still names the pid")
     func holderStillWritingItsPid() async throws {
         let directory = try CLI.temporaryDirectory()
-        try FileManager.default.createDirectory(atPath: "\(directory)/out", withIntermediateDirectories: true)
         // The holder has the lock but has not written its pid yet, as a develop does for a moment
         // after flock; it writes it while the refused run is looking.
-        let descriptor = open("\(directory)/out/.gravity-output.lock", O_RDWR | O_CREAT, 0o644)
-        #expect(descriptor >= 0)
+        let descriptor = try Self.holdOutputLock(in: "\(directory)/out")
         defer { close(descriptor) }
-        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
         let run = try CLI.start(["develop", "--industry", "general", "--out", "out"], in: directory)
         try await Task.sleep(for: .milliseconds(150))
         _ = "4242\n".withCString { write(descriptor, $0, 5) }
@@ -171,5 +165,14 @@ struct OutputConfinementTests {
         let listed = try await CLI.run(["runs", "--json"], in: directory, environment: ["GRAVITY_HISTORY": history])
         let rows = try #require(try CLI.json(listed.stdout) as? [Any], "\(listed.stdout)\(listed.stderr)")
         #expect(rows.count == finished, "every run that finished is in the history")
+    }
+
+    /// Creates `out` and takes its output lock as a live develop holds it; returns the descriptor to close.
+    static func holdOutputLock(in out: String) throws -> Int32 {
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let descriptor = open("\(out)/.gravity-output.lock", O_RDWR | O_CREAT, 0o644)
+        try #require(descriptor >= 0)
+        try #require(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        return descriptor
     }
 }
