@@ -178,10 +178,12 @@ struct DeployCommandTests {
         let app = "\(directory)/tracker"
         let developed = try await CLI.run(["develop", "--industry", "general", "--out", app], in: directory)
         try #require(developed.status == 0, "\(developed.stderr)")
-        // A quicker health check for the identity service, so that three failures take seconds, not a minute.
+        // A quicker health check for the identity service, so that three failures take seconds, not a
+        // minute; its start period keeps a slow start on a busy machine from failing the deploy.
         let manifest = "\(app)/services/identity/gravity-service.yaml"
         let text = try String(contentsOfFile: manifest, encoding: .utf8)
-        try text.replacingOccurrences(of: "  interval: 5\n", with: "  interval: 1\n").replacingOccurrences(of: "  retries: 10\n", with: "  retries: 3\n")
+        try text.replacingOccurrences(of: "  interval: 5\n", with: "  interval: 1\n")
+            .replacingOccurrences(of: "  retries: 10\n", with: "  retries: 3\n  start_period: 30\n")
             .write(toFile: manifest, atomically: true, encoding: .utf8)
         let port = try PortAllocator.freePort()
         let base = "http://127.0.0.1:\(port)"

@@ -32,12 +32,15 @@ struct DeployFailureTests {
             let folder = "\(root)/\(name)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try server.write(toFile: "\(folder)/server.py", atomically: true, encoding: .utf8)
+            // Quick checks, so that the sick service fails in seconds; the healthy ones get a start
+            // period, as a slow start on a busy machine is not what these tests are about.
+            let startPeriod = sick && name == "downstream" ? 0 : 15
             var manifest = """
                 name: \(name)
                 version: 1.2.0
                 command: [python3, server.py]
                 api_prefix: /api/\(name)
-                health_check: {endpoint: /health, interval: 0.2, timeout: 1, retries: 10}
+                health_check: {endpoint: /health, interval: 0.2, timeout: 1, retries: 10, start_period: \(startPeriod)}
 
                 """
             if let dependency { manifest += "dependencies:\n  - name: \(dependency)\n    version: \"^1.0.0\"\n" }

@@ -24,7 +24,7 @@ struct DeployTargetTests {
             replicas: 3
             databases:
               - {name: ledger_db, type: postgresql, version: "16"}
-            health_check: {endpoint: /healthz, interval: 10, timeout: 2, retries: 3}
+            health_check: {endpoint: /healthz, interval: 10, timeout: 2, retries: 3, start_period: 20}
             environment:
               secrets: [SIGNING_KEY]
             """,
@@ -69,6 +69,8 @@ struct DeployTargetTests {
                 == .text("postgresql://ledger_db:${LEDGER_DB_PASSWORD:?set it in deploy/.env}@ledger-ledger-db:5432/ledger_db")
         )
         #expect(document["services", "ledger", "environment", "SIGNING_KEY"] == .text("${SIGNING_KEY:?set SIGNING_KEY in deploy/.env}"))
+        #expect(document["services", "ledger", "healthcheck", "start_period"] == .text("20s"))
+        #expect(document["services", "web", "healthcheck", "start_period"] == nil)
 
         let compose = try #require(ProcessRunner.which("docker-compose"), "docker-compose is not installed (scripts/test installs it)")
         let environment = ["SIGNING_KEY": "x", "LEDGER_DB_PASSWORD": "y", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
@@ -98,6 +100,12 @@ struct DeployTargetTests {
         let ledgerDocuments = try ParsedYAML.documents(ledger)
         #expect(ledgerDocuments[1]["spec", "replicas"] == .integer(3))
         #expect(ledger.contains("path: /healthz"))
+        guard case .list(let containers)? = ledgerDocuments[1]["spec", "template", "spec", "containers"], let probes = containers.first else {
+            Issue.record("the ledger Deployment has no containers")
+            return
+        }
+        #expect(probes["livenessProbe", "initialDelaySeconds"] == .integer(20), "the start period delays the liveness probe")
+        #expect(probes["readinessProbe", "initialDelaySeconds"] == nil)
         #expect(ledger.contains("cpu: 250m"))
         let web = try ParsedYAML.documents(String(contentsOfFile: "\(root)/deploy/kubernetes/11-web.yaml", encoding: .utf8))
         #expect(web.last?["kind"] == .text("PersistentVolumeClaim"))

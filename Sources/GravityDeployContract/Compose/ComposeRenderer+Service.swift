@@ -20,7 +20,13 @@ extension ComposeRenderer {
         let waitsFor = service.dependencies + service.databaseServers.map(\.host)
         if !waitsFor.isEmpty { pairs.append(("depends_on", healthy(waitsFor))) }
         let health = service.health
-        pairs.append(("healthcheck", healthCheck(health.test, interval: health.interval, timeout: health.timeout, retries: health.retries)))
+        pairs.append(
+            (
+                "healthcheck",
+                healthCheck(
+                    health.test, interval: health.interval, timeout: health.timeout, retries: health.retries, startPeriod: health.startPeriod)
+            )
+        )
         if let limits = service.composeLimits {
             let amounts = [("cpus", limits.cpu), ("memory", limits.memory)].compactMap { key, value in value.map { (key, $0) } }
             pairs.append(("deploy", .map([("resources", .map([("limits", .textMap(amounts))]))])))

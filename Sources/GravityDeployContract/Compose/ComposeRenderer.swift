@@ -74,7 +74,14 @@ public enum ComposeRenderer {
         .map(names.map { ($0, .map([("condition", .text("service_healthy"))])) })
     }
 
-    static func healthCheck(_ test: [String], interval: String = "5s", timeout: String = "3s", retries: Int) -> YAMLValue {
-        .map([("test", .texts(test)), ("interval", .text(interval)), ("timeout", .text(timeout)), ("retries", .number(retries))])
+    static func healthCheck(
+        _ test: [String],
+        interval: String = "5s",
+        timeout: String = "3s",
+        retries: Int,
+        startPeriod: String? = nil
+    ) -> YAMLValue {
+        let pairs: [(String, YAMLValue)] = [("test", .texts(test)), ("interval", .text(interval)), ("timeout", .text(timeout)), ("retries", .number(retries))]
+        return .map(pairs + (startPeriod.map { [("start_period", .text($0))] } ?? []))
     }
 }

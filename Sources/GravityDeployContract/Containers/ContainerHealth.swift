@@ -6,14 +6,25 @@ public struct ContainerHealth: Codable, Sendable, Hashable {
     public var interval: String
     public var timeout: String
     public var retries: Int
+    /// Compose's `start_period`, when the service asks for one.
+    public var startPeriod: String?
     public var readiness: Probe
     public var liveness: Probe
 
-    public init(test: [String], interval: String, timeout: String, retries: Int, readiness: Probe, liveness: Probe) {
+    public init(
+        test: [String],
+        interval: String,
+        timeout: String,
+        retries: Int,
+        startPeriod: String? = nil,
+        readiness: Probe,
+        liveness: Probe
+    ) {
         self.test = test
         self.interval = interval
         self.timeout = timeout
         self.retries = retries
+        self.startPeriod = startPeriod
         self.readiness = readiness
         self.liveness = liveness
     }

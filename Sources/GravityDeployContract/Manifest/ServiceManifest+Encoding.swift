@@ -30,6 +30,7 @@ extension ServiceManifest.HealthCheck {
         try Self.encodeSeconds(interval, in: &container, forKey: .interval)
         try Self.encodeSeconds(timeout, in: &container, forKey: .timeout)
         try container.encode(retries, forKey: .retries)
+        if startPeriod != 0 || !ManifestEncoding.isCompact(encoder) { try Self.encodeSeconds(startPeriod, in: &container, forKey: .startPeriod) }
     }
 
     /// `5`, not `5.0`, when the value is whole.

@@ -77,17 +77,27 @@ public struct ServiceManifest: Codable, Sendable, Hashable {
         public var timeout: Double
         /// Failed checks before the service is declared unhealthy.
         public var retries: Int
+        /// Seconds a starting service is given before its failed checks count, as Compose's
+        /// `start_period`: a service that loads a lot before it listens needs it on a busy machine.
+        public var startPeriod: Double
 
         public static let standard = HealthCheck(endpoint: "/health", interval: 5, timeout: 2, retries: 10)
 
-        public init(endpoint: String, interval: Double, timeout: Double, retries: Int) {
+        public init(endpoint: String, interval: Double, timeout: Double, retries: Int, startPeriod: Double = 0) {
             self.endpoint = endpoint
             self.interval = interval
             self.timeout = timeout
             self.retries = retries
+            self.startPeriod = startPeriod
         }
 
-        enum CodingKeys: String, CodingKey { case endpoint, interval, timeout, retries }
+        /// How long a starting (or restarted) service may take to answer its first check.
+        public var startupBudget: Double { max(startPeriod + interval * Double(retries), 2) }
+
+        enum CodingKeys: String, CodingKey {
+            case endpoint, interval, timeout, retries
+            case startPeriod = "start_period"
+        }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -95,6 +105,7 @@ public struct ServiceManifest: Codable, Sendable, Hashable {
             interval = try container.decodeIfPresent(Double.self, forKey: .interval) ?? Self.standard.interval
             timeout = try container.decodeIfPresent(Double.self, forKey: .timeout) ?? Self.standard.timeout
             retries = try container.decodeIfPresent(Int.self, forKey: .retries) ?? Self.standard.retries
+            startPeriod = try container.decodeIfPresent(Double.self, forKey: .startPeriod) ?? 0
         }
     }
 

@@ -238,11 +238,11 @@ public actor Supervisor {
     }
 
     /// Polls the health endpoint until it answers, the process exits, or the health check's
-    /// budget (interval × retries) runs out.
+    /// budget (start period + interval × retries) runs out.
     func awaitHealthy(_ name: String) async throws {
         guard let entry = running[name], let pid = entry.pid else { return }
         let started = ContinuousClock.now
-        let deadline = started + .seconds(max(entry.check.interval * Double(entry.check.retries), 2))
+        let deadline = started + .seconds(entry.check.startupBudget)
         var lastProblem = "no answer yet"
         while ContinuousClock.now < deadline {
             try checkStop()
@@ -398,13 +398,13 @@ public actor Supervisor {
             guard entry.healthySince != nil else {
                 // Restarted but not healthy yet: give it the same budget as at deploy, then restart again.
                 if let started = entry.startedAt,
-                    ContinuousClock.now - started > .seconds(max(entry.check.interval * Double(entry.check.retries), 2))
+                    ContinuousClock.now - started > .seconds(entry.check.startupBudget)
                 {
                     await ProcessControl.stopGroup(pid)
                     scheduleRestart(
                         name,
                         because:
-                            "not healthy within \(Int(entry.check.interval * Double(entry.check.retries))) s of its restart (\(problem))"
+                            "not healthy within \(Int(entry.check.startupBudget)) s of its restart (\(problem))"
                     )
                 }
                 return

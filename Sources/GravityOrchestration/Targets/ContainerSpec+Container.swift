@@ -13,13 +13,16 @@ extension ContainerSpec {
             timeoutSeconds: max(1, Int(check.timeout.rounded())),
             failureThreshold: check.retries
         )
+        var liveness = probe
+        if check.startPeriod > 0 { liveness.initialDelaySeconds = Int(check.startPeriod.rounded(.up)) }
         let health = ContainerHealth(
             test: ["CMD-SHELL", healthTest],
             interval: Self.duration(check.interval),
             timeout: Self.duration(check.timeout),
             retries: check.retries,
+            startPeriod: check.startPeriod > 0 ? Self.duration(check.startPeriod) : nil,
             readiness: probe,
-            liveness: probe
+            liveness: liveness
         )
         var container = ContainerService(
             name: name,
