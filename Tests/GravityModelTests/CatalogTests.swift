@@ -133,4 +133,43 @@ struct CatalogTests {
         #expect(missing.problem == "a money field needs the industry's currency: add e.g. 'currency: USD' to the file")
         #expect(Currency(code: "JPY")?.scale == 0 && Currency(code: "KWD")?.scale == 3 && Currency(code: "usd") == nil)
     }
+
+    @Test("every shipped industry has a lifecycle, and each reaches all of its states")
+    func shippedLifecycles() throws {
+        let catalog = try Catalog(root: TestData.repositoryRoot)
+        for id in catalog.industryIDs {
+            let industry = try catalog.industry(id)
+            #expect(!industry.lifecycles.isEmpty, "\(id)")
+        }
+        let orders = try #require(try catalog.industry("ecommerce").lifecycles.first)
+        #expect(orders.entity == "purchase_order" && orders.initial == "pending")
+        let cancel = try #require(orders.transitions.first { $0.name == "cancel" })
+        #expect(cancel.by == [.init(roles: ["customer"], from: ["pending"]), .init(roles: ["staff", "admin"], from: ["pending", "paid"])])
+        #expect(orders.transitions.first { $0.name == "pay" }?.records == "paid_by")
+    }
+
+    @Test(
+        "a lifecycle that names what the file does not have is located",
+        arguments: [
+            ("entity: purchase_order\n    field: status", "entity: purchase_orders\n    field: status", "unknown entity 'purchase_orders'"),
+            ("field: status\n    initial: pending", "field: notes\n    initial: pending", "'notes' is not a choice field of purchase_order"),
+            ("initial: pending", "initial: draft", "'draft' is not one of status's values"),
+            ("{name: ship, to: shipped,", "{name: ship, to: sent,", "'sent' is not one of the field's values"),
+            ("from: [paid]}]}", "from: [paid, sent]}]}", "'sent' is not one of the field's values"),
+            ("{roles: [staff, admin], from: [shipped]}", "{roles: [staff, courier], from: [shipped]}", "unknown role 'courier'"),
+            ("{name: deliver, to: delivered,", "{name: ship, to: delivered,", "transition 'ship' appears twice"),
+            ("{name: deliver, to: delivered,", "{name: Deliver-Now, to: delivered,", "'Deliver-Now' must be a lowercase identifier (it becomes a path)"),
+            ("from: [shipped]}]}", "from: [delivered]}]}", "a transition to 'delivered' cannot start there"),
+            ("records: paid_by", "records: total", "'total' must be a new lowercase identifier: the server adds it to hold who took the transition"),
+            (
+                "      - {name: deliver, to: delivered, by: [{roles: [staff, admin], from: [shipped]}]}\n", "",
+                "state 'delivered' is neither the initial state nor where a transition leads"
+            ),
+        ]
+    )
+    func lifecycleErrors(old: String, new: String, problem: String) throws {
+        let found = try #require(try ecommerceError(replacing: old, with: new), "\(new) was accepted")
+        #expect(found.file == "industries/ecommerce.yaml" && found.line > 1, "\(found)")
+        #expect(found.problem == problem)
+    }
 }

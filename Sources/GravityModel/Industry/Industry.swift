@@ -15,12 +15,14 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
     public var currency: String?
     public var contexts: [BoundedContext]
     public var entities: [DomainEntity]
+    /// The state machines of entities with a status: what a record may go through, and who moves it.
+    public var lifecycles: [Lifecycle]
     public var features: [Feature]
     public var compliance: [ComplianceItem]
     public var seed: [SeedHint]
 
     enum CodingKeys: String, CodingKey {
-        case id, name, description, brand, consultant, roles, currency, contexts, entities, features, compliance, seed
+        case id, name, description, brand, consultant, roles, currency, contexts, entities, lifecycles, features, compliance, seed
         case defaultBrief = "default_brief"
     }
 
@@ -35,6 +37,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         currency: String? = nil,
         contexts: [BoundedContext],
         entities: [DomainEntity],
+        lifecycles: [Lifecycle] = [],
         features: [Feature],
         compliance: [ComplianceItem],
         seed: [SeedHint]
@@ -49,6 +52,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         self.currency = currency
         self.contexts = contexts
         self.entities = entities
+        self.lifecycles = lifecycles
         self.features = features
         self.compliance = compliance
         self.seed = seed
@@ -66,6 +70,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         currency = try container.decodeIfPresent(String.self, forKey: .currency)
         contexts = try container.decode([BoundedContext].self, forKey: .contexts)
         entities = try container.decode([DomainEntity].self, forKey: .entities)
+        lifecycles = try container.decodeIfPresent([Lifecycle].self, forKey: .lifecycles) ?? []
         features = try container.decode([Feature].self, forKey: .features)
         compliance = try container.decodeIfPresent([ComplianceItem].self, forKey: .compliance) ?? []
         seed = try container.decodeIfPresent([SeedHint].self, forKey: .seed) ?? []
