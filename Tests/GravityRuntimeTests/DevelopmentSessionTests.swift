@@ -126,6 +126,31 @@ struct BlueprintCoherenceTests {
         }
     }
 
+    @Test(
+        "a draft that drops the industry's workflow, or lets clients replace a record with a lifecycle, is voted down and revised",
+        arguments: ["ecommerce", "general"]
+    )
+    func lifecyclesAreReviewed(industry: String) async throws {
+        var rejected: Set<String> = []
+        for seed: UInt64 in 1...40 {
+            let result = try await TestData.run(industry, seed: seed)
+            for decision in result.decisions {
+                for round in decision.rounds.dropLast() where round.tally.outcome != .approved {
+                    rejected.formUnion(round.votes.flatMap(\.missing))
+                }
+            }
+            let lifecycles = result.blueprint.requirements?.lifecycles ?? []
+            #expect(!lifecycles.isEmpty, "seed \(seed): the adopted requirements keep the workflow")
+            let endpoints = result.blueprint.backend?.apis.flatMap(\.endpoints) ?? []
+            for lifecycle in lifecycles {
+                #expect(!endpoints.contains { $0.entity == lifecycle.entity && [.update, .delete].contains($0.action) }, "seed \(seed)")
+                #expect(Set(endpoints.compactMap(\.transition)).isSuperset(of: lifecycle.transitions.map(\.name)), "seed \(seed)")
+            }
+        }
+        #expect(rejected.contains(StructuralFact.transitionsGuarded.rawValue), "some seed's first backend draft keeps a plain update")
+        #expect(rejected.contains(StructuralFact.lifecyclesInScope.rawValue), "some seed's first requirements draft drops the workflow")
+    }
+
     @Test("a revision keeps what the previous round had", arguments: TestData.industries)
     func revisionsOnlyAdd(industry: String) async throws {
         let team = try TestData.team(industry)

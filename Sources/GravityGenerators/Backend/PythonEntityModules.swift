@@ -47,6 +47,10 @@ struct PythonEntityModules {
                     entity.inputColumns.map { ["column": .text($0.name), "schemaType": .text(PythonTypes.schemaType($0))] }
                 ),
                 "audit": .texts(entity.columns.filter(\.isAudit).map(\.name)),
+                "server": .objects(
+                    entity.columns.filter(\.isLifecycle).map { ["column": .text($0.name), "schemaType": .text(PythonTypes.schemaType($0))] }
+                ),
+                "lifecycle": .flag(entity.lifecycle != nil),
             ]
         }
         var values: [String: TemplateValue] = ["service": .text(service.name), "entities": .objects(entities)]
@@ -64,7 +68,8 @@ struct PythonEntityModules {
 
     /// Columns a list can be filtered on by exact value.
     static func filterable(_ entity: AppModel.Entity) -> [AppModel.Column] {
-        entity.inputColumns.filter {
+        // A lifecycle's status is the server's to set, and the first thing to filter on (paid orders).
+        entity.columns.filter { $0.isInput || ($0.isLifecycle && $0.type == .choice) }.filter {
             [.string, .email, .choice, .integer, .boolean].contains($0.type) || $0.references != nil || $0.external != nil
         }
     }
@@ -93,7 +98,45 @@ struct PythonEntityModules {
         ]
         if let role = entity.ownedBy { values["ownerRoleLiteral"] = .text(PythonTypes.pythonString(role)) }
         if let column = entity.ownerEmail { values["ownerEmail"] = ["column": .text(column.name), "nullable": .flag(column.nullable)] }
+        if let lifecycle = entity.lifecycle { values["lifecycle"] = .object(Self.lifecycleValues(lifecycle, of: entity)) }
         return Self.routerTemplate.render(values)
+    }
+
+    /// The lifecycle's table of transitions, and one endpoint per transition.
+    static func lifecycleValues(_ lifecycle: AppModel.Lifecycle, of entity: AppModel.Entity) -> [String: TemplateValue] {
+        let string = PythonTypes.pythonString
+        let transitions = lifecycle.transitions.map { transition -> [String: TemplateValue] in
+            // Roles allowed from the same states are named together: "staff or admin from pending".
+            var groups: [(roles: [String], states: [String])] = []
+            for (role, states) in transition.from {
+                if let index = groups.firstIndex(where: { $0.states == states }) { groups[index].roles.append(role) } else { groups.append(([role], states)) }
+            }
+            let who = groups.map { "\($0.roles.joined(separator: " or ")) from \($0.states.joined(separator: " or "))" }.joined(separator: "; ")
+            var values: [String: TemplateValue] = [
+                "transition": .text(transition.name),
+                "transitionLiteral": .text(string(transition.name)),
+                "toLiteral": .text(string(transition.to)),
+                "rolesLiteral": .text(transition.roles.map(string).joined(separator: ", ")),
+                "summary": .text("Moves a \(entity.name) to \(transition.to): \(who)."),
+                "from": .objects(
+                    transition.from.map { role, states in
+                        [
+                            "roleLiteral": .text(string(role)),
+                            "statesLiteral": .text("(" + states.map(string).joined(separator: ", ") + (states.count == 1 ? ",)" : ")")),
+                        ]
+                    }
+                ),
+            ]
+            if let records = transition.records { values["recordsLiteral"] = .text(string(records)) }
+            return values
+        }
+        return [
+            "field": .text(lifecycle.field),
+            "fieldLiteral": .text(string(lifecycle.field)),
+            "initial": .text(lifecycle.initial),
+            "initialLiteral": .text(string(lifecycle.initial)),
+            "transitions": .objects(transitions),
+        ]
     }
 
     private static func filter(_ column: AppModel.Column) -> [String: TemplateValue] {

@@ -37,6 +37,8 @@ struct PythonEntityTestFile {
             "readerRoleLiteral": literal(entity.ownerEmail == nil ? model.roles.first ?? writerRole : writerRole),
             "readHeaders": .text(entity.publicRead ? "{}" : "READER"),
             "publicRead": .flag(entity.publicRead),
+            // Its lifecycle's tests (PythonLifecycleTestFile) take the place of replacing and deleting.
+            "lifecycle": .flag(entity.lifecycle != nil),
             "prerequisites": .objects(payloads.builders(for: entity)),
             // Amounts in any payload built here are Decimal text.
             "usesDecimal": .flag(payloads.prerequisites(of: entity).contains { $0.inputColumns.contains { [.decimal, .money].contains($0.type) } }),

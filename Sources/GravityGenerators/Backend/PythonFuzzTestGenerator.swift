@@ -28,7 +28,7 @@ struct PythonFuzzTestGenerator {
 
     private func entity(_ entity: AppModel.Entity) -> [String: TemplateValue] {
         let query = ["page", "page_size", "q"] + PythonEntityModules.filterable(entity).map(\.name)
-        return [
+        var values: [String: TemplateValue] = [
             "name": .text(entity.name),
             "plural": .text(entity.plural),
             "constant": .text(entity.plural.uppercased()),
@@ -36,5 +36,10 @@ struct PythonFuzzTestGenerator {
             "fieldLiterals": .text(entity.inputColumns.map { PythonTypes.pythonString($0.name) }.joined(separator: ", ")),
             "queryLiterals": .text(query.map(PythonTypes.pythonString).joined(separator: ", ")),
         ]
+        // A record with a lifecycle is moved, not replaced or deleted.
+        if let lifecycle = entity.lifecycle {
+            values["transitionLiterals"] = .text(lifecycle.transitions.map { PythonTypes.pythonString($0.name) }.joined(separator: ", "))
+        }
+        return values
     }
 }

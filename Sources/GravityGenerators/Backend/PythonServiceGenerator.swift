@@ -48,6 +48,11 @@ struct PythonServiceGenerator {
             for entity in service.entities {
                 files.append(GeneratedFile(path: "\(base)/app/routes/\(entity.plural).py", contents: entities.router(for: entity)))
                 files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural).py", contents: tests.tests(for: entity)))
+                if let lifecycle = entity.lifecycle,
+                    let contents = PythonLifecycleTestFile(model: model, service: service, entity: entity, lifecycle: lifecycle).file
+                {
+                    files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_lifecycle.py", contents: contents))
+                }
             }
             files.append(GeneratedFile(path: "\(base)/app/main.py", contents: common.main(routers: service.entities.map(\.plural))))
         }

@@ -120,6 +120,7 @@ struct DecisionRecords {
         case .requirements(let section):
             return ["Features in scope:"] + section.features.map { "- \($0.title) (\($0.priority.rawValue))" }
                 + ["", "User roles: \(section.roles.joined(separator: ", ")). Entities: \(section.entities.joined(separator: ", "))."]
+                + section.lifecycles.flatMap(Self.lifecycleLines)
         case .architecture(let section):
             return [
                 "\(section.style.prefix(1).uppercased() + section.style.dropFirst()):", "", "| Service | Prefix | Entities | Depends on |",
@@ -154,6 +155,16 @@ struct DecisionRecords {
                     "- \($0.service): \($0.replicas) replica(s), health \($0.healthCheck), limits \($0.cpuLimit) / \($0.memoryLimit)"
                 }
         }
+    }
+
+    /// A lifecycle as rules a reader can check: where each transition goes, who may take it, from where.
+    private static func lifecycleLines(_ lifecycle: Lifecycle) -> [String] {
+        ["", "Lifecycle of \(lifecycle.entity).\(lifecycle.field), starting \(lifecycle.initial):"]
+            + lifecycle.transitions.map { transition in
+                let who = transition.by.map { "\($0.roles.joined(separator: " or ")) from \($0.from.joined(separator: " or "))" }
+                return "- \(transition.name) → \(transition.to): \(who.joined(separator: "; "))"
+                    + (transition.records.map { " (records who in \($0))" } ?? "")
+            }
     }
 
     private func cell(_ text: String) -> String {

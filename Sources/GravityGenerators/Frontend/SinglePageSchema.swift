@@ -17,6 +17,22 @@ struct SinglePageSchema: Encodable {
         /// The API path of the referenced entity's list, when it is served by this app.
         var referencePath: String?
         var referenceLabel: String?
+        /// Set by the server (a lifecycle's status, who took a transition): shown, never in a form.
+        var serverOwned: Bool?
+    }
+
+    /// A lifecycle as the screens need it: which buttons a role sees in which state.
+    struct Lifecycle: Encodable {
+        struct Transition: Encodable {
+            var name: String
+            var label: String
+            var to: String
+            /// Role to the states it may take the transition from.
+            var from: [String: [String]]
+        }
+
+        var field: String
+        var transitions: [Transition]
     }
 
     struct Entity: Encodable {
@@ -27,6 +43,8 @@ struct SinglePageSchema: Encodable {
         var publicRead: Bool
         var writers: [String]
         var columns: [Column]
+        /// Present when the records move through transitions instead of being edited or deleted.
+        var lifecycle: Lifecycle?
     }
 
     var title: String
@@ -55,25 +73,46 @@ struct SinglePageSchema: Encodable {
                     path: "\(service.apiPrefix)/\(entity.plural)",
                     publicRead: entity.publicRead,
                     writers: entity.writers,
-                    columns: entity.inputColumns.map { column in
-                        let target = column.references ?? column.external
-                        let targetService = target.flatMap { model.service($0.service) }
-                        return Column(
-                            name: column.name,
-                            label: Naming.title(column.name.hasSuffix("_id") ? String(column.name.dropLast(3)) : column.name),
-                            type: column.type.rawValue,
-                            required: !column.nullable,
-                            maxLength: column.maxLength,
-                            minimum: column.minimum,
-                            values: column.type == .choice ? column.values : nil,
-                            places: [.decimal, .money].contains(column.type) ? column.decimalPlaces : nil,
-                            referencePath: target.flatMap { reference in targetService.map { "\($0.apiPrefix)/\(reference.plural)" } },
-                            referenceLabel: target.map { Naming.title($0.entity) }
+                    columns: entity.inputColumns.map { Self.column($0, in: model) }
+                        + entity.columns.filter(\.isLifecycle).map { column in
+                            var shown = Self.column(column, in: model)
+                            shown.required = false
+                            shown.serverOwned = true
+                            return shown
+                        },
+                    lifecycle: entity.lifecycle.map { lifecycle in
+                        Lifecycle(
+                            field: lifecycle.field,
+                            transitions: lifecycle.transitions.map { transition in
+                                Lifecycle.Transition(
+                                    name: transition.name,
+                                    label: Naming.title(transition.name),
+                                    to: transition.to,
+                                    from: Dictionary(transition.from.map { ($0.role, $0.states) }, uniquingKeysWith: { first, _ in first })
+                                )
+                            }
                         )
                     }
                 )
             }
         }
+    }
+
+    private static func column(_ column: AppModel.Column, in model: AppModel) -> Column {
+        let target = column.references ?? column.external
+        let targetService = target.flatMap { model.service($0.service) }
+        return Column(
+            name: column.name,
+            label: Naming.title(column.name.hasSuffix("_id") ? String(column.name.dropLast(3)) : column.name),
+            type: column.type.rawValue,
+            required: !column.nullable,
+            maxLength: column.maxLength,
+            minimum: column.minimum,
+            values: column.type == .choice ? column.values : nil,
+            places: [.decimal, .money].contains(column.type) ? column.decimalPlaces : nil,
+            referencePath: target.flatMap { reference in targetService.map { "\($0.apiPrefix)/\(reference.plural)" } },
+            referenceLabel: target.map { Naming.title($0.entity) }
+        )
     }
 
     /// The module text: one exported constant, JSON with sorted keys, safe to embed anywhere.

@@ -23,9 +23,11 @@ public struct AppModel: Sendable {
         public var isOwner = false
         /// Digits after the point of a `decimal` (2) or `money` column (its currency's).
         public var decimalPlaces = 2
+        /// A lifecycle's status, or the account that took one of its transitions: only the server writes it.
+        public var isLifecycle = false
 
         /// Whether clients send the column when creating or updating.
-        public var isInput: Bool { !primaryKey && !isAudit && !isOwner }
+        public var isInput: Bool { !primaryKey && !isAudit && !isOwner && !isLifecycle }
     }
 
     public struct Entity: Sendable {
@@ -46,6 +48,9 @@ public struct AppModel: Sendable {
         /// The role whose accounts see and change only the records they created (the role people
         /// register with, when it may write the entity); other roles see every record.
         public var ownedBy: String?
+        /// Its workflow, when a status of it moves through named transitions; such a record is
+        /// created, read and moved, never replaced or deleted.
+        public var lifecycle: Lifecycle?
 
         /// The column recording the creating account, on entities with `ownedBy`.
         public static let ownerColumn = "owner_subject"

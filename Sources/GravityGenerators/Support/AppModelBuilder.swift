@@ -17,6 +17,7 @@ struct AppModelBuilder {
     private let ownerOf: [String: String]
     /// Entities anyone may list without signing in, by the Blueprint's names.
     private let publicReads: Set<String>
+    private let lifecycles: [Lifecycle]
 
     init(
         requirements: RequirementsSection, architecture: ArchitectureSection, database: DatabaseSection, backend: BackendSection,
@@ -51,6 +52,7 @@ struct AppModelBuilder {
             uniquingKeysWith: { a, _ in a }
         )
         publicReads = Set(backend.apis.flatMap(\.endpoints).filter { $0.action == .list && $0.access == .public }.map(\.entity))
+        lifecycles = requirements.lifecycles
         self.database = database
         self.backend = backend
         self.security = security
@@ -84,6 +86,7 @@ struct AppModelBuilder {
 
     private func entity(_ table: TableSpec) throws -> AppModel.Entity? {
         var columns = try self.columns(of: table)
+        let lifecycle = try lifecycles.first { $0.entity == table.entity }.map { try self.lifecycle($0, of: table, columns: &columns) }
         let writers = self.writers(of: table)
         // Accounts of the role people register with may write this entity: each sees and changes
         // only its own records, or any account could read and rewrite everyone's.
@@ -109,8 +112,54 @@ struct AppModelBuilder {
             columns: columns,
             publicRead: publicReads.contains(table.entity) && ownedBy == nil,
             writers: writers,
-            ownedBy: ownedBy
+            ownedBy: ownedBy,
+            lifecycle: lifecycle
         )
+    }
+
+    /// `spec` in the model's names: its status column and recording columns become the server's
+    /// (a recording column the table lacks is added), and each transition's roles are resolved.
+    private func lifecycle(_ spec: Lifecycle, of table: TableSpec, columns: inout [AppModel.Column]) throws -> AppModel.Lifecycle {
+        func problem(_ text: String) -> GenerationError { .incoherentLifecycle(entity: table.entity, problem: text) }
+        guard let index = table.columns.firstIndex(where: { $0.name == spec.field }), columns[index].type == .choice else {
+            throw problem("moves '\(spec.field)', which is not a choice column of \(table.table)")
+        }
+        let states = columns[index].values
+        let named = [spec.initial] + spec.transitions.flatMap { [$0.to] + $0.by.flatMap(\.from) }
+        if let unknown = named.first(where: { !states.contains($0) }) {
+            throw problem("names the state '\(unknown)', which is not a value of \(table.table).\(spec.field)")
+        }
+        if let unknown = spec.transitions.flatMap({ $0.by.flatMap(\.roles) }).first(where: { !roles.contains(SafeIdentifier.make($0)) }) {
+            throw problem("lets the role '\(unknown)' act, which requirements.roles does not list")
+        }
+        columns[index].isLifecycle = true
+        var names = NameTable(kind: "transition of \(table.entity)")
+        let transitions = try spec.transitions.map { transition -> AppModel.Lifecycle.Transition in
+            let name = try names.claim(transition.name)
+            let from = roles.compactMap { role -> (role: String, states: [String])? in
+                let allowed = Set(transition.by.filter { $0.roles.contains { SafeIdentifier.make($0) == role } }.flatMap(\.from))
+                return allowed.isEmpty ? nil : (role, states.filter(allowed.contains))
+            }
+            var records: String?
+            if let raw = transition.records {
+                let column = SafeIdentifier.make(raw)
+                if let existing = columns.firstIndex(where: { $0.name == column }) {
+                    guard columns[existing].type == .string, columns[existing].nullable, !columns[existing].unique
+                    else { throw problem("records \(name) in '\(raw)', which must be a nullable string column") }
+                    columns[existing].isLifecycle = true
+                } else {
+                    columns.append(
+                        AppModel.Column(
+                            name: column, type: .string, nullable: true, unique: false, primaryKey: false, maxLength: 64, minimum: nil,
+                            values: [], references: nil, external: nil, indexed: false, isAudit: false, isLifecycle: true
+                        )
+                    )
+                }
+                records = column
+            }
+            return AppModel.Lifecycle.Transition(name: name, to: transition.to, from: from, records: records)
+        }
+        return AppModel.Lifecycle(field: columns[index].name, initial: spec.initial, states: states, transitions: transitions)
     }
 
     private func columns(of table: TableSpec) throws -> [AppModel.Column] {

@@ -7,6 +7,7 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
     case danglingReference(from: String, to: String)
     case missingCurrency(column: String)
     case unknownCurrency(String)
+    case incoherentLifecycle(entity: String, problem: String)
 
     public var description: String {
         switch self {
@@ -20,6 +21,8 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
             "\(column) is money, but the Blueprint names no currency (requirements.currency, an ISO 4217 code such as USD)"
         case .unknownCurrency(let code):
             "the Blueprint's currency '\(code)' is not an ISO 4217 code this tool knows (e.g. \(Currency.examples))"
+        case .incoherentLifecycle(let entity, let problem):
+            "requirements.lifecycles: the lifecycle of \(entity) \(problem)"
         }
     }
 }

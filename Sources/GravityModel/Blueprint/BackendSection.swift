@@ -3,12 +3,14 @@ public enum EndpointAction: String, Codable, Sendable, CaseIterable {
     case list, get, create, update, delete
     /// Identity endpoints: create an account, exchange credentials for a token, read one's own account.
     case register, login, profile
+    /// One named step of an entity's lifecycle (`POST <collection>/{id}/cancel`).
+    case transition
 
     /// The five actions every entity's API offers.
     public static let crud: Set<EndpointAction> = [.list, .get, .create, .update, .delete]
 
     /// Whether the action changes data.
-    public var writes: Bool { [.create, .update, .delete].contains(self) }
+    public var writes: Bool { [.create, .update, .delete, .transition].contains(self) }
 }
 
 /// Who may call an endpoint.
@@ -25,14 +27,25 @@ public struct EndpointSpec: Codable, Sendable, Hashable {
     public var access: Access
     /// The role required when `access` is `role`.
     public var role: String?
+    /// The lifecycle transition a `transition` endpoint takes.
+    public var transition: String?
 
-    public init(method: String, path: String, entity: String, action: EndpointAction, access: Access, role: String?) {
+    public init(
+        method: String,
+        path: String,
+        entity: String,
+        action: EndpointAction,
+        access: Access,
+        role: String?,
+        transition: String? = nil
+    ) {
         self.method = method
         self.path = path
         self.entity = entity
         self.action = action
         self.access = access
         self.role = role
+        self.transition = transition
     }
 }
 

@@ -8,10 +8,13 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
     public var features: [Feature]
     /// Entity names in scope, in domain-model order.
     public var entities: [String]
+    /// The workflows of entities in scope: a status the server moves through named transitions,
+    /// each open to some roles from some states.
+    public var lifecycles: [Lifecycle]
     public var practices: [String]
 
     enum CodingKeys: String, CodingKey {
-        case summary, roles, currency, features, entities, practices
+        case summary, roles, currency, features, entities, lifecycles, practices
         case appName = "app_name"
     }
 
@@ -22,6 +25,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         currency: String? = nil,
         features: [Feature],
         entities: [String],
+        lifecycles: [Lifecycle] = [],
         practices: [String]
     ) {
         self.appName = appName
@@ -30,6 +34,23 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         self.currency = currency
         self.features = features
         self.entities = entities
+        self.lifecycles = lifecycles
         self.practices = practices
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        appName = try container.decode(String.self, forKey: .appName)
+        summary = try container.decode(String.self, forKey: .summary)
+        roles = try container.decode([String].self, forKey: .roles)
+        currency = try container.decodeIfPresent(String.self, forKey: .currency)
+        features = try container.decode([Feature].self, forKey: .features)
+        entities = try container.decode([String].self, forKey: .entities)
+        // An application without workflows may leave them out.
+        lifecycles = try container.decodeIfPresent([Lifecycle].self, forKey: .lifecycles) ?? []
+        practices = try container.decode([String].self, forKey: .practices)
+    }
+
+    /// The lifecycle of `entity`, if it has one.
+    public func lifecycle(of entity: String) -> Lifecycle? { lifecycles.first { $0.entity == entity } }
 }

@@ -20,6 +20,8 @@ extension ProposalContent {
             return industry.features.filter { $0.priority == .must }.allSatisfy { proposed.contains($0.id) }
         case (.rolesDefined, .requirements(let section)):
             return Set(industry.roles).isSubset(of: section.roles)
+        case (.lifecyclesInScope, .requirements(let section)):
+            return industry.lifecycles.filter { section.entities.contains($0.entity) }.allSatisfy { section.lifecycles.contains($0) }
         case (.entitiesOwned, .architecture(let section)):
             return entities.allSatisfy { entity in section.services.filter { $0.entities.contains(entity) }.count == 1 }
         case (.acyclicDependencies, .architecture(let section)):
@@ -46,8 +48,21 @@ extension ProposalContent {
             return roles.isEmpty || section.login
         case (.crudPerEntity, .backend(let section)):
             return entities.allSatisfy { entity in
-                let actions = Set(section.apis.flatMap(\.endpoints).filter { $0.entity == entity }.map(\.action))
-                return EndpointAction.crud.isSubset(of: actions)
+                let endpoints = section.apis.flatMap(\.endpoints).filter { $0.entity == entity }
+                guard let lifecycle = blueprint.requirements?.lifecycle(of: entity) else {
+                    return EndpointAction.crud.isSubset(of: endpoints.map(\.action))
+                }
+                let taken = Set(endpoints.compactMap(\.transition))
+                return Set<EndpointAction>([.list, .get, .create]).isSubset(of: endpoints.map(\.action))
+                    && lifecycle.transitions.allSatisfy { taken.contains($0.name) }
+            }
+        case (.transitionsGuarded, .backend(let section)):
+            return (blueprint.requirements?.lifecycles ?? []).allSatisfy { lifecycle in
+                let endpoints = section.apis.flatMap(\.endpoints).filter { $0.entity == lifecycle.entity }
+                return !endpoints.contains { [.update, .delete].contains($0.action) }
+                    && lifecycle.transitions.allSatisfy { transition in
+                        endpoints.contains { $0.action == .transition && $0.transition == transition.name && $0.access != .public }
+                    }
             }
         case (.writesProtected, .backend(let section)):
             return section.apis.flatMap(\.endpoints).allSatisfy { endpoint in

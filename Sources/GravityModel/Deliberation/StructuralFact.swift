@@ -2,6 +2,7 @@
 public enum StructuralFact: String, Codable, Sendable, CaseIterable {
     case mustHaveFeatures = "requirements.must_have_features"
     case rolesDefined = "requirements.roles_defined"
+    case lifecyclesInScope = "requirements.lifecycles_in_scope"
     case entitiesOwned = "architecture.entities_owned"
     case acyclicDependencies = "architecture.acyclic_dependencies"
     case dependenciesFollowRelations = "architecture.dependencies_follow_relations"
@@ -12,6 +13,7 @@ public enum StructuralFact: String, Codable, Sendable, CaseIterable {
     case crudPerEntity = "backend.crud_per_entity"
     case writesProtected = "backend.writes_protected"
     case crossServiceChecks = "backend.cross_service_checks"
+    case transitionsGuarded = "backend.transitions_guarded"
     case policyPerRole = "security.policy_per_role"
     case passwordsHashed = "security.passwords_hashed"
     case suitePerService = "testing.suite_per_service"
@@ -23,6 +25,7 @@ public enum StructuralFact: String, Codable, Sendable, CaseIterable {
         switch self {
         case .mustHaveFeatures: "every must-have feature of the industry is in scope"
         case .rolesDefined: "every user role of the industry is listed"
+        case .lifecyclesInScope: "every workflow the industry describes for an entity in scope is adopted"
         case .entitiesOwned: "every entity in scope is owned by exactly one service"
         case .acyclicDependencies: "service dependencies have no cycle"
         case .dependenciesFollowRelations: "a service that refers to another service's entity depends on that service"
@@ -30,9 +33,12 @@ public enum StructuralFact: String, Codable, Sendable, CaseIterable {
         case .foreignKeysIndexed: "every foreign key and cross-service reference column is indexed"
         case .pagePerEntity: "every entity in scope has a page"
         case .loginPage: "the app has a login page when it has user roles"
-        case .crudPerEntity: "every entity has list, get, create, update and delete endpoints"
+        case .crudPerEntity:
+            "every entity has list, get and create endpoints, and update and delete endpoints unless a lifecycle moves it"
         case .writesProtected: "no create, update or delete endpoint is public"
         case .crossServiceChecks: "a service that refers to another service's entity calls it to check the reference"
+        case .transitionsGuarded:
+            "an entity with a lifecycle changes only through its transitions: an endpoint each, none public, and no update or delete"
         case .policyPerRole: "every user role has an access policy"
         case .passwordsHashed: "passwords are stored hashed"
         case .suitePerService: "every service has a test suite"

@@ -11,6 +11,9 @@ extension MockSections {
         case (.rolesDefined, .requirements(var section)):
             if !section.roles.isEmpty { section.roles.removeLast() }
             return .requirements(section)
+        case (.lifecyclesInScope, .requirements(var section)):
+            if !section.lifecycles.isEmpty { section.lifecycles.removeLast() }
+            return .requirements(section)
         case (.entitiesOwned, .architecture(var section)):
             if let index = section.services.lastIndex(where: { !$0.entities.isEmpty }) { section.services[index].entities.removeLast() }
             return .architecture(section)
@@ -52,6 +55,17 @@ extension MockSections {
                 let endpoint = section.apis[api].endpoints.firstIndex(where: { $0.action == .create })
             {
                 section.apis[api].endpoints[endpoint].access = .public
+            }
+            return .backend(section)
+        case (.transitionsGuarded, .backend(var section)):
+            // A hurried draft keeps the plain update of a record with a lifecycle, which lets a client set its status.
+            if let lifecycle = blueprint.requirements?.lifecycles.first,
+                let api = section.apis.firstIndex(where: { $0.endpoints.contains { $0.entity == lifecycle.entity } }),
+                let create = section.apis[api].endpoints.first(where: { $0.entity == lifecycle.entity && $0.action == .create })
+            {
+                section.apis[api].endpoints.append(
+                    EndpointSpec(method: "PUT", path: create.path + "/{id}", entity: lifecycle.entity, action: .update, access: create.access, role: nil)
+                )
             }
             return .backend(section)
         case (.crossServiceChecks, .backend(var section)):

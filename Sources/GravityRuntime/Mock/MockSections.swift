@@ -47,13 +47,15 @@ struct MockSections {
     // MARK: Sections
 
     func requirements(_ practices: [String]) -> RequirementsSection {
-        RequirementsSection(
+        let entities = closure(of: industry.features.flatMap(\.entities))
+        return RequirementsSection(
             appName: industry.brand.name,
             summary: brief,
             roles: industry.roles,
             currency: industry.currency,
             features: industry.features,
-            entities: closure(of: industry.features.flatMap(\.entities)),
+            entities: entities,
+            lifecycles: industry.lifecycles.filter { entities.contains($0.entity) },
             practices: practices
         )
     }
@@ -220,9 +222,21 @@ struct MockSections {
                     EndpointSpec(method: "GET", path: base, entity: name, action: .list, access: read, role: nil),
                     EndpointSpec(method: "GET", path: "\(base)/{id}", entity: name, action: .get, access: read, role: nil),
                     EndpointSpec(method: "POST", path: base, entity: name, action: .create, access: write, role: nil),
-                    EndpointSpec(method: "PUT", path: "\(base)/{id}", entity: name, action: .update, access: write, role: nil),
-                    EndpointSpec(method: "DELETE", path: "\(base)/{id}", entity: name, action: .delete, access: write, role: nil),
                 ]
+                if let lifecycle = blueprint.requirements?.lifecycle(of: name) {
+                    // Its status moves only through its transitions, so it has no plain update or delete.
+                    endpoints += lifecycle.transitions.map { transition in
+                        EndpointSpec(
+                            method: "POST", path: "\(base)/{id}/\(transition.name)", entity: name, action: .transition,
+                            access: .authenticated, role: nil, transition: transition.name
+                        )
+                    }
+                } else {
+                    endpoints += [
+                        EndpointSpec(method: "PUT", path: "\(base)/{id}", entity: name, action: .update, access: write, role: nil),
+                        EndpointSpec(method: "DELETE", path: "\(base)/{id}", entity: name, action: .delete, access: write, role: nil),
+                    ]
+                }
                 for relation in entity.relations where !service.entities.contains(relation.entity) {
                     guard let owner = services.first(where: { $0.entities.contains(relation.entity) }) else { continue }
                     calls.append(

@@ -118,8 +118,8 @@ async function nameReferences(container) {
 }
 function summary(entity, item) {
   // A record is named by its name or title where it has one (a product by its name, not its SKU).
-  const named = entity.columns.find((column) => ["name", "title", "full_name", "display_name", "label"].includes(column.name));
-  const first = named ?? entity.columns.find((column) => ["string", "email"].includes(column.type));
+  const named = formColumns(entity).find((column) => ["name", "title", "full_name", "display_name", "label"].includes(column.name));
+  const first = named ?? formColumns(entity).find((column) => ["string", "email"].includes(column.type));
   const value = first ? item[first.name] : null;
   if (value !== null && value !== undefined && value !== "") return String(value);
   const name = entity.name.replace(/_/g, " ");
@@ -150,7 +150,7 @@ async function listView(entity, params) {
     const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
     if (q) query.set("q", q);
     const data = await api(`${entity.path}?${query}`);
-    const columns = entity.columns.slice(0, 5);
+    const columns = listColumns(entity);
     const table = element("table", {},
       element("caption", {}, `${entity.label}: ${data.total} in all, page ${data.page}`),
       element("thead", {}, element("tr", {}, element("th", { scope: "col" }, "#"), columns.map((column) => element("th", { scope: "col" }, column.label)))),
@@ -170,6 +170,29 @@ async function listView(entity, params) {
   }
 }
 
+// What a list shows: the first fields, and always a lifecycle's status, which is what staff look for.
+function listColumns(entity) {
+  const status = entity.columns.find((column) => column.name === entity.lifecycle?.field);
+  return [...formColumns(entity).slice(0, status ? 4 : 5), ...(status ? [status] : [])];
+}
+
+// The server sets a lifecycle's status and who moved it; a form never sends them.
+function formColumns(entity) { return entity.columns.filter((column) => !column.serverOwned); }
+
+// A record with a lifecycle is moved, not edited: a button for each transition this role may take from its state.
+function transitionButtons(entity, item) {
+  const state = item[entity.lifecycle.field];
+  const open = entity.lifecycle.transitions.filter((transition) => (transition.from[role()] ?? []).includes(state));
+  if (!open.length) return null;
+  return element("p", { class: "actions" }, open.map((transition) => element("button", { type: "button", onclick: async () => {
+    try {
+      const moved = await api(`${entity.path}/${item.id}/${transition.name}`, { method: "POST" });
+      say(`${summary(entity, moved)} is now ${moved[entity.lifecycle.field]}.`);
+      detailView(entity, item.id);
+    } catch (error) { say(`Could not ${transition.label.toLowerCase()}: ${error.message}`, "error"); }
+  } }, transition.label)));
+}
+
 function needSignIn(entity) {
   main.querySelector(".loading")?.replaceWith(element("p", {}, `Sign in to see ${entity.label.toLowerCase()}. `, element("a", { href: "#/login" }, "Sign in")));
 }
@@ -179,7 +202,7 @@ async function detailView(entity, id) {
   try {
     const item = await api(`${entity.path}/${id}`);
     const fields = element("dl", {}, entity.columns.map((column) => [element("dt", {}, column.label), element("dd", {}, display(column, item[column.name]))]));
-    const actions = canWrite(entity) ? element("p", { class: "actions" },
+    const actions = entity.lifecycle ? transitionButtons(entity, item) : canWrite(entity) ? element("p", { class: "actions" },
       element("a", { class: "button", href: `#/${entity.plural}/${id}/edit` }, "Edit"),
       element("button", { type: "button", class: "danger", onclick: async () => {
         if (!confirm(`Delete ${summary(entity, item)}?`)) return;
@@ -267,7 +290,7 @@ async function formView(entity, id) {
   let item = {};
   try { if (id) item = await api(`${entity.path}/${id}`); } catch (error) { say(`Could not load it: ${error.message}`, "error"); return; }
   const rows = [];
-  for (const column of entity.columns) {
+  for (const column of formColumns(entity)) {
     const input = column.referencePath ? await referenceInput(column, item[column.name]) : inputFor(column, item[column.name]);
     const label = element("label", { for: `field-${column.name}` }, column.label, column.required && column.type !== "boolean" ? element("span", { class: "required", "aria-hidden": "true" }, " *") : null);
     rows.push(element("div", { class: column.type === "boolean" ? "field checkbox" : "field" }, label, input, errorSlot(column.name)));
@@ -276,7 +299,7 @@ async function formView(entity, id) {
     event.preventDefault();
     let valid = true;
     const body = {};
-    for (const column of entity.columns) {
+    for (const column of formColumns(entity)) {
       const input = form.elements.namedItem(column.name);
       const problem = problemWith(column, input);
       markField(input, problem);

@@ -207,19 +207,6 @@ export const schema = {
     {
       "columns" : [
         {
-          "label" : "Status",
-          "name" : "status",
-          "required" : true,
-          "type" : "choice",
-          "values" : [
-            "pending",
-            "paid",
-            "shipped",
-            "delivered",
-            "cancelled"
-          ]
-        },
-        {
           "label" : "Total",
           "minimum" : 0,
           "name" : "total",
@@ -254,9 +241,93 @@ export const schema = {
           "referencePath" : "/api/customers/addresses",
           "required" : false,
           "type" : "integer"
+        },
+        {
+          "label" : "Status",
+          "name" : "status",
+          "required" : false,
+          "serverOwned" : true,
+          "type" : "choice",
+          "values" : [
+            "pending",
+            "paid",
+            "shipped",
+            "delivered",
+            "cancelled"
+          ]
+        },
+        {
+          "label" : "Paid by",
+          "maxLength" : 64,
+          "name" : "paid_by",
+          "required" : false,
+          "serverOwned" : true,
+          "type" : "string"
         }
       ],
       "label" : "Purchase orders",
+      "lifecycle" : {
+        "field" : "status",
+        "transitions" : [
+          {
+            "from" : {
+              "admin" : [
+                "pending"
+              ],
+              "staff" : [
+                "pending"
+              ]
+            },
+            "label" : "Pay",
+            "name" : "pay",
+            "to" : "paid"
+          },
+          {
+            "from" : {
+              "admin" : [
+                "paid"
+              ],
+              "staff" : [
+                "paid"
+              ]
+            },
+            "label" : "Ship",
+            "name" : "ship",
+            "to" : "shipped"
+          },
+          {
+            "from" : {
+              "admin" : [
+                "shipped"
+              ],
+              "staff" : [
+                "shipped"
+              ]
+            },
+            "label" : "Deliver",
+            "name" : "deliver",
+            "to" : "delivered"
+          },
+          {
+            "from" : {
+              "admin" : [
+                "pending",
+                "paid"
+              ],
+              "customer" : [
+                "pending"
+              ],
+              "staff" : [
+                "pending",
+                "paid"
+              ]
+            },
+            "label" : "Cancel",
+            "name" : "cancel",
+            "to" : "cancelled"
+          }
+        ]
+      },
       "name" : "purchase_order",
       "path" : "/api/orders/purchase_orders",
       "plural" : "purchase_orders",

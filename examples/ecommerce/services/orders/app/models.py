@@ -21,6 +21,7 @@ class PurchaseOrder(Base):
     shipping_address_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, server_default=func.now(), onupdate=func.now())
+    paid_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     owner_subject: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
 
 

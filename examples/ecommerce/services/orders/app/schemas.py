@@ -51,11 +51,10 @@ Money = Annotated[Decimal, PlainSerializer(_in_currency, return_type=str, when_u
 
 
 class PurchaseOrderIn(BaseModel):
-    """What a client sends to create or replace a purchase_order."""
+    """What a client sends to create a purchase_order."""
 
     model_config = ConfigDict(extra="forbid")
 
-    status: Literal["pending", "paid", "shipped", "delivered", "cancelled"]
     total: Annotated[Money, Field(ge=Decimal("0"), le=MAX_MONEY, max_digits=12, decimal_places=2, allow_inf_nan=False)]
     placed_at: UtcDateTime
     notes: Annotated[str, Field(pattern=NO_NUL)] | None = None
@@ -67,6 +66,8 @@ class PurchaseOrderOut(PurchaseOrderIn):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
+    status: Literal["pending", "paid", "shipped", "delivered", "cancelled"]
+    paid_by: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=NO_NUL)] | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
 

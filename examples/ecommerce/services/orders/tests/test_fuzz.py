@@ -42,7 +42,7 @@ def assert_no_5xx(response) -> None:
 
 
 PURCHASE_ORDERS = "/api/orders/purchase_orders"
-PURCHASE_ORDERS_FIELDS = ["status", "total", "placed_at", "notes", "customer_id", "shipping_address_id"]
+PURCHASE_ORDERS_FIELDS = ["total", "placed_at", "notes", "customer_id", "shipping_address_id"]
 
 
 @FUZZ
@@ -61,9 +61,9 @@ def test_purchase_orders_create_with_one_field_changed_never_answers_5xx(client,
 
 
 @FUZZ
-@given(item=IDS, body=bodies(PURCHASE_ORDERS_FIELDS))
-def test_purchase_orders_replace_never_answers_5xx(client, item, body):
-    assert_no_5xx(client.put(at(PURCHASE_ORDERS, item), json=body, headers=ADMIN))
+@given(item=IDS, transition=st.sampled_from(["pay", "ship", "deliver", "cancel"]))
+def test_purchase_orders_transitions_never_answer_5xx(client, item, transition):
+    assert_no_5xx(client.post(f"{at(PURCHASE_ORDERS, item)}/{transition}", headers=ADMIN))
 
 
 @FUZZ
@@ -74,9 +74,8 @@ def test_purchase_orders_list_never_answers_5xx(client, params):
 
 @FUZZ
 @given(item=IDS)
-def test_purchase_orders_read_and_delete_never_answer_5xx(client, item):
+def test_purchase_orders_read_never_answers_5xx(client, item):
     assert_no_5xx(client.get(at(PURCHASE_ORDERS, item), headers=ADMIN))
-    assert_no_5xx(client.delete(at(PURCHASE_ORDERS, item), headers=ADMIN))
 
 
 ORDER_LINES = "/api/orders/order_lines"

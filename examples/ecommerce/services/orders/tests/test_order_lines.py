@@ -18,7 +18,6 @@ WRITER_ORDER_LINE = token("customer")
 
 def purchase_order_payload(client, number: int) -> dict:
     return {
-        "status": (lambda n: "pending")(number),
         "total": (lambda n: f'{Decimal("0") + n + Decimal("0.5"):.2f}')(number),
         "placed_at": (lambda n: "2026-01-02T10:30:00")(number),
         "notes": (lambda n: "Notes about purchase_order 1.")(number),

@@ -1,10 +1,10 @@
-"""Purchase orders: list, read, create, replace and delete."""
+"""Purchase orders: list, read, create, and move through status's transitions (never replaced or deleted)."""
 
 import logging
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
-from sqlalchemy import func, or_, select
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -24,6 +24,24 @@ OWNER_ROLE = "customer"
 
 def _may_see(item: PurchaseOrder, principal: Principal) -> bool:
     return principal.role != OWNER_ROLE or item.owner_subject == principal.subject
+
+
+class Transition(NamedTuple):
+    to: str
+    # Each role that may take the transition, and the states it may take it from.
+    by: dict[str, tuple[str, ...]]
+    # The column that keeps who took it, if any.
+    records: str | None = None
+
+
+# A purchase_order starts pending, and its status changes only through these.
+INITIAL_STATE = "pending"
+TRANSITIONS = {
+    "pay": Transition("paid", {"staff": ("pending",), "admin": ("pending",)}, records="paid_by"),
+    "ship": Transition("shipped", {"staff": ("paid",), "admin": ("paid",)}),
+    "deliver": Transition("delivered", {"staff": ("shipped",), "admin": ("shipped",)}),
+    "cancel": Transition("cancelled", {"customer": ("pending",), "staff": ("pending", "paid"), "admin": ("pending", "paid")}),
+}
 
 
 @router.get("", response_model=PurchaseOrderPage)
@@ -87,31 +105,57 @@ def _save(session: Session, item: PurchaseOrder) -> PurchaseOrder:
 def create_purchase_order(payload: PurchaseOrderIn, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
     _check_payload(payload, session, request, writer)
     item = PurchaseOrder(**payload.model_dump())
+    item.status = INITIAL_STATE
     item.owner_subject = writer.subject if writer.role == OWNER_ROLE else None
     session.add(item)
     return _save(session, item)
 
 
-@router.put("/{item_id}", response_model=PurchaseOrderOut)
-def replace_purchase_order(item_id: ItemId, payload: PurchaseOrderIn, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+def _move(item_id: int, name: str, session: Session, actor: Principal) -> PurchaseOrder:
+    """Takes the transition `name`, or says why it cannot be taken now."""
+    transition = TRANSITIONS[name]
     item = session.get(PurchaseOrder, item_id)
-    if item is None or not _may_see(item, writer):
+    if item is None or not _may_see(item, actor):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no purchase_order {item_id}")
-    _check_payload(payload, session, request, writer)
-    for name, value in payload.model_dump().items():
-        setattr(item, name, value)
-    return _save(session, item)
-
-
-@router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_purchase_order(item_id: ItemId, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
-    item = session.get(PurchaseOrder, item_id)
-    if item is None or not _may_see(item, writer):
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no purchase_order {item_id}")
-    session.delete(item)
-    try:
-        session.commit()
-    except IntegrityError:
+    current = item.status
+    if current not in transition.by.get(actor.role, ()):
+        allowed = [other for other, step in TRANSITIONS.items() if current in step.by.get(actor.role, ())]
+        raise HTTPException(
+            status.HTTP_409_CONFLICT,
+            f"purchase_order {item_id} is {current}; {name} is not allowed from {current}. Allowed now: {', '.join(allowed) or 'none'}",
+        )
+    changes = {"status": transition.to}
+    if transition.records:
+        changes[transition.records] = actor.subject
+    # Only from the state just read: of two requests moving the same purchase_order at once, one wins and the other gets a 409.
+    moved = session.execute(update(PurchaseOrder).where(PurchaseOrder.id == item_id, PurchaseOrder.status == current).values(**changes))
+    if moved.rowcount != 1:
         session.rollback()
-        raise HTTPException(status.HTTP_409_CONFLICT, f"purchase_order {item_id} is still referenced")
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
+        raise HTTPException(status.HTTP_409_CONFLICT, f"purchase_order {item_id} changed while this request read it; read it again")
+    session.commit()
+    session.refresh(item)
+    return item
+
+
+@router.post("/{item_id}/pay", response_model=PurchaseOrderOut)
+def purchase_order_pay(item_id: ItemId, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("staff", "admin"))):
+    """Moves a purchase_order to paid: staff or admin from pending."""
+    return _move(item_id, "pay", session, actor)
+
+
+@router.post("/{item_id}/ship", response_model=PurchaseOrderOut)
+def purchase_order_ship(item_id: ItemId, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("staff", "admin"))):
+    """Moves a purchase_order to shipped: staff or admin from paid."""
+    return _move(item_id, "ship", session, actor)
+
+
+@router.post("/{item_id}/deliver", response_model=PurchaseOrderOut)
+def purchase_order_deliver(item_id: ItemId, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("staff", "admin"))):
+    """Moves a purchase_order to delivered: staff or admin from shipped."""
+    return _move(item_id, "deliver", session, actor)
+
+
+@router.post("/{item_id}/cancel", response_model=PurchaseOrderOut)
+def purchase_order_cancel(item_id: ItemId, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("customer", "staff", "admin"))):
+    """Moves a purchase_order to cancelled: customer from pending; staff or admin from pending or paid."""
+    return _move(item_id, "cancel", session, actor)

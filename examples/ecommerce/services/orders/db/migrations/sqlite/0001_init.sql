@@ -13,6 +13,7 @@ CREATE TABLE purchase_orders (
     shipping_address_id INTEGER,
     created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
     updated_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    paid_by VARCHAR(64),
     owner_subject VARCHAR(64)
 );
 CREATE INDEX ix_purchase_orders_customer_id ON purchase_orders (customer_id);
