@@ -111,6 +111,16 @@ enum FrontendJourney {
         let stored = try await LoopbackHTTP.request("GET", "\(base)/api/orders/purchase_orders/\(orderParts.first ?? "0")", token: adminToken)
         #expect((try stored.json() as? [String: Any])?["placed_at"] as? String == "2026-01-01T04:30:00", "stored in UTC: \(stored.text)")
 
+        // The order starts pending (the form has no status to set); the shopper may only cancel it,
+        // so Cancel is the one button, in place of Edit and Delete.
+        let shopperView = try await browser.run(
+            """
+            const buttons = [...document.querySelectorAll("main .actions button, main .actions a")].map((button) => button.textContent);
+            return [field("Status"), buttons.join(","), String(document.querySelector("#field-status") === null)].join("|");
+            """
+        )
+        #expect(shopperView == "pending|Cancel|true", "\(shopperView)")
+
         // The administrator signs in through the form and makes the shopper staff, but cannot take
         // its own role away.
         let administered = try await browser.run(
@@ -141,6 +151,24 @@ enum FrontendJourney {
         #expect(outcome.first == "ada.shopper@example.com is now staff.", "\(administered)")
         #expect(outcome.count == 3 && outcome[1].contains("cannot take its own role away"), "\(administered)")
         #expect(outcome.last == "admin", "the refused change is undone on the page: \(administered)")
+
+        // The administrator pays the shopper's order with its button: the status moves, who paid is
+        // kept, and the buttons become what may follow (ship or cancel).
+        let orderID = orderParts.first ?? "0"
+        let paid = try await browser.run(
+            """
+            location.hash = "#/purchase_orders/\(orderID)";
+            await wait(() => [...document.querySelectorAll("main .actions button")].some((button) => button.textContent === "Pay"), "the Pay button");
+            [...document.querySelectorAll("main .actions button")].find((button) => button.textContent === "Pay").click();
+            await wait(() => field("Status") === "paid", "the paid status");
+            const buttons = [...document.querySelectorAll("main .actions button")].map((button) => button.textContent);
+            return [document.getElementById("status").textContent, buttons.join(",")].join("|");
+            """
+        )
+        try await browser.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/journey-order-paid.png")
+        #expect(paid == "Purchase order \(orderID) is now paid.|Ship,Cancel", "\(paid)")
+        let paidOrder = try await LoopbackHTTP.request("GET", "\(base)/api/orders/purchase_orders/\(orderID)", token: adminToken)
+        #expect((try paidOrder.json() as? [String: Any])?["paid_by"] as? String != nil, "who paid is kept: \(paidOrder.text)")
 
         // With more categories than one list request returns, a product's category is typed as an id
         // (with the count and a link to the list) rather than offered from a list that would miss some.

@@ -52,7 +52,9 @@ struct SeedGenerator {
         let count = counts[entity.name] ?? 0
         guard count > 0 else { return [] }
         return (1...count).map { number in
-            entity.columns.filter(\.isInput).map { column in
+            // Seeded records are in their lifecycle's states already (some orders shipped); who took
+            // a transition is left empty, as no account did.
+            entity.columns.filter { $0.isInput || $0.name == entity.lifecycle?.field }.map { column in
                 (column.name, value(for: column, of: entity, row: number))
             }
         }
