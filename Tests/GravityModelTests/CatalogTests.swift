@@ -94,7 +94,7 @@ struct CatalogTests {
 
     /// Loads a scratch copy's ecommerce industry with `old` replaced by `new`, and returns the
     /// located error it gives: its file, line, the text of that line, and the problem.
-    private func ecommerceError(replacing old: String, with new: String) throws -> (file: String, line: Int, text: String, problem: String)? {
+    func ecommerceError(replacing old: String, with new: String) throws -> (file: String, line: Int, text: String, problem: String)? {
         let root = try TestData.scratchCopy()
         let path = "\(root)/industries/ecommerce.yaml"
         let edited = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: old, with: new)
@@ -169,6 +169,33 @@ struct CatalogTests {
     )
     func lifecycleErrors(old: String, new: String, problem: String) throws {
         let found = try #require(try ecommerceError(replacing: old, with: new), "\(new) was accepted")
+        #expect(found.file == "industries/ecommerce.yaml" && found.line > 1, "\(found)")
+        #expect(found.problem == problem)
+    }
+}
+
+@Suite("Industry stocks")
+struct StockCatalogTests {
+    @Test("ecommerce reserves its products' stock at their price")
+    func shippedStock() throws {
+        let catalog = try Catalog(root: TestData.repositoryRoot)
+        #expect(try catalog.industry("ecommerce").stocks == [Stock(entity: "product", field: "stock", price: "price")])
+    }
+
+    @Test(
+        "a stock that is not a bounded count of an entity is located",
+        arguments: [
+            ("{entity: product, field: stock, price: price}", "{entity: products, field: stock, price: price}", "unknown entity 'products'"),
+            ("{entity: product, field: stock, price: price}", "{entity: product, field: sku, price: price}", "'sku' is not an integer field of product"),
+            (
+                "{name: stock, type: integer, required: true, minimum: 0}", "{name: stock, type: integer, required: true}",
+                "stock 'stock' must be required with a minimum of 0 or more"
+            ),
+            ("{entity: product, field: stock, price: price}", "{entity: product, field: stock, price: name}", "'name' is not a required money field of product"),
+        ]
+    )
+    func stockErrors(old: String, new: String, problem: String) throws {
+        let found = try #require(try CatalogTests().ecommerceError(replacing: old, with: new), "\(new) was accepted")
         #expect(found.file == "industries/ecommerce.yaml" && found.line > 1, "\(found)")
         #expect(found.problem == problem)
     }

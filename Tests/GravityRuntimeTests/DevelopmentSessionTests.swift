@@ -151,6 +151,26 @@ struct BlueprintCoherenceTests {
         #expect(rejected.contains(StructuralFact.lifecyclesInScope.rawValue), "some seed's first requirements draft drops the workflow")
     }
 
+    @Test("a draft that leaves the stock unbounded, or cannot release a reservation, is voted down and revised")
+    func stockIsReviewed() async throws {
+        var rejected: Set<String> = []
+        for seed: UInt64 in 1...40 {
+            let result = try await TestData.run("ecommerce", seed: seed)
+            for decision in result.decisions {
+                for round in decision.rounds.dropLast() where round.tally.outcome != .approved {
+                    rejected.formUnion(round.votes.flatMap(\.missing))
+                }
+            }
+            #expect(result.blueprint.requirements?.stocks.map(\.entity) == ["product"], "seed \(seed)")
+            let stock = result.blueprint.database?.stores.flatMap(\.tables).first { $0.entity == "product" }?.columns.first { $0.name == "stock" }
+            #expect(stock?.minimum == 0 && stock?.nullable == false, "seed \(seed)")
+            let actions = Set(result.blueprint.backend?.apis.flatMap(\.endpoints).filter { $0.entity == "product" }.map(\.action) ?? [])
+            #expect(actions.isSuperset(of: [.reserve, .release]), "seed \(seed)")
+        }
+        #expect(rejected.contains(StructuralFact.invariantsEnforced.rawValue), "some seed's first database draft drops the bound")
+        #expect(rejected.contains(StructuralFact.stockReserved.rawValue), "some seed's first backend draft cannot release")
+    }
+
     @Test("a revision keeps what the previous round had", arguments: TestData.industries)
     func revisionsOnlyAdd(industry: String) async throws {
         let team = try TestData.team(industry)

@@ -12,7 +12,7 @@ struct PythonEntityModules {
     static let routerTemplate = CodeTemplate("backend/app/routes/entity.py.mustache", bytes: PackageResources.entity_py_mustache)
 
     var models: String {
-        let entities = MigrationGenerator.orderedByReferences(service.entities).map { entity -> [String: TemplateValue] in
+        let entities = MigrationGenerator.orderedByReferences(service.entities + service.internalTables).map { entity -> [String: TemplateValue] in
             [
                 "className": .text(entity.className),
                 "tableLiteral": .text(PythonTypes.pythonString(entity.table)),
@@ -40,7 +40,7 @@ struct PythonEntityModules {
 
     var schemas: String {
         let entities = service.entities.map { entity -> [String: TemplateValue] in
-            [
+            var values: [String: TemplateValue] = [
                 "className": .text(entity.className),
                 "name": .text(entity.name),
                 "inputs": .objects(
@@ -52,6 +52,8 @@ struct PythonEntityModules {
                 ),
                 "lifecycle": .flag(entity.lifecycle != nil),
             ]
+            if let stock = entity.stock { values["stock"] = .object(Self.stockValues(stock, of: entity)) }
+            return values
         }
         var values: [String: TemplateValue] = ["service": .text(service.name), "entities": .objects(entities)]
         let money = service.entities.contains { $0.inputColumns.contains { $0.type == .money } }
@@ -99,7 +101,32 @@ struct PythonEntityModules {
         if let role = entity.ownedBy { values["ownerRoleLiteral"] = .text(PythonTypes.pythonString(role)) }
         if let column = entity.ownerEmail { values["ownerEmail"] = ["column": .text(column.name), "nullable": .flag(column.nullable)] }
         if let lifecycle = entity.lifecycle { values["lifecycle"] = .object(Self.lifecycleValues(lifecycle, of: entity)) }
+        if let stock = entity.stock {
+            var stockValues = Self.stockValues(stock, of: entity)
+            stockValues["reserverRoles"] = .text((["service"] + entity.writers).map(PythonTypes.pythonString).joined(separator: ", "))
+            values["stock"] = .object(stockValues)
+            values["referencedModels"] = .texts(
+                Set(entity.inputColumns.compactMap { service.entity(referencedBy: $0)?.className } + [stock.reservationClass, stock.lineClass])
+                    .subtracting([entity.className]).sorted()
+            )
+        }
+        values["response"] = .flag(entity.lifecycle == nil || entity.stock != nil)
         return Self.routerTemplate.render(values)
+    }
+
+    /// A stock's reservation tables and columns.
+    static func stockValues(_ stock: AppModel.Stock, of entity: AppModel.Entity) -> [String: TemplateValue] {
+        var values: [String: TemplateValue] = [
+            "field": .text(stock.field),
+            "reference": .text(stock.reference),
+            "reservationClass": .text(stock.reservationClass),
+            "lineClass": .text(stock.lineClass),
+        ]
+        if let price = stock.price, let column = entity.columns.first(where: { $0.name == price }) {
+            values["price"] = .text(price)
+            values["priceType"] = .text(column.type == .money ? "Money" : "Amount")
+        }
+        return values
     }
 
     /// The lifecycle's table of transitions, and one endpoint per transition.

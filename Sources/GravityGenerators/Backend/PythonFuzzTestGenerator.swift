@@ -36,6 +36,7 @@ struct PythonFuzzTestGenerator {
             "fieldLiterals": .text(entity.inputColumns.map { PythonTypes.pythonString($0.name) }.joined(separator: ", ")),
             "queryLiterals": .text(query.map(PythonTypes.pythonString).joined(separator: ", ")),
         ]
+        if let stock = entity.stock { values["stockReference"] = .text(PythonTypes.pythonString(stock.reference)) }
         // A record with a lifecycle is moved, not replaced or deleted.
         if let lifecycle = entity.lifecycle {
             values["transitionLiterals"] = .text(lifecycle.transitions.map { PythonTypes.pythonString($0.name) }.joined(separator: ", "))

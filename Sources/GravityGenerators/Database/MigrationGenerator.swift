@@ -11,7 +11,7 @@ enum MigrationGenerator {
             "service": .text(service.name),
             "dialect": .text(dialect.rawValue),
             "primaryKeyType": .text(dialect.primaryKey),
-            "tables": .objects(orderedByReferences(service.entities).map { table($0, dialect: dialect) }),
+            "tables": .objects(orderedByReferences(service.entities + service.internalTables).map { table($0, dialect: dialect) }),
         ])
     }
 

@@ -51,6 +51,8 @@ public struct AppModel: Sendable {
         /// Its workflow, when a status of it moves through named transitions; such a record is
         /// created, read and moved, never replaced or deleted.
         public var lifecycle: Lifecycle?
+        /// Its quantity on hand, when orders reserve it.
+        public var stock: Stock?
 
         /// The column recording the creating account, on entities with `ownedBy`.
         public static let ownerColumn = "owner_subject"
@@ -75,6 +77,8 @@ public struct AppModel: Sendable {
         public var database: String
         public var isIdentity: Bool
         public var entities: [Entity]
+        /// Tables the service keeps for itself (stock reservations): migrated and mapped, never served.
+        public var internalTables: [Entity] = []
         public var replicas: Int
         public var cpuLimit: String
         public var memoryLimit: String

@@ -18,6 +18,7 @@ struct AppModelBuilder {
     /// Entities anyone may list without signing in, by the Blueprint's names.
     private let publicReads: Set<String>
     private let lifecycles: [Lifecycle]
+    private let stocks: [Stock]
 
     init(
         requirements: RequirementsSection, architecture: ArchitectureSection, database: DatabaseSection, backend: BackendSection,
@@ -53,6 +54,7 @@ struct AppModelBuilder {
         )
         publicReads = Set(backend.apis.flatMap(\.endpoints).filter { $0.action == .list && $0.access == .public }.map(\.entity))
         lifecycles = requirements.lifecycles
+        stocks = requirements.stocks
         self.database = database
         self.backend = backend
         self.security = security
@@ -65,7 +67,21 @@ struct AppModelBuilder {
         let unit = deployment.units.first { $0.service == spec.name }
         // A service owning no domain entity (the identity service) keeps its own tables.
         let ownsNothing = spec.entities.isEmpty
-        let entities = try (store?.tables ?? []).filter { ownsNothing || spec.entities.contains($0.entity) }.compactMap(entity)
+        var entities = try (store?.tables ?? []).filter { ownsNothing || spec.entities.contains($0.entity) }.compactMap(entity)
+        var internalTables: [AppModel.Entity] = []
+        for index in entities.indices {
+            guard let table = store?.tables.first(where: { safeEntity[$0.entity] == entities[index].name }),
+                let spec = stocks.first(where: { $0.entity == table.entity })
+            else { continue }
+            let (stock, tables) = try self.stock(spec, of: entities[index], service: name)
+            for kept in tables {
+                if let clash = entities.first(where: { $0.table == kept.table }) {
+                    throw GenerationError.nameCollision(kind: "table", first: clash.table, second: "\(spec.entity)'s reservations", safe: kept.table)
+                }
+            }
+            entities[index].stock = stock
+            internalTables += tables
+        }
         let isIdentity =
             spec.entities.isEmpty && backend.apis.first { $0.service == spec.name }?.endpoints.contains { $0.action == .login } == true
         return AppModel.Service(
@@ -77,6 +93,7 @@ struct AppModelBuilder {
             database: SafeIdentifier.make(store?.database ?? "\(name)_db"),
             isIdentity: isIdentity,
             entities: entities,
+            internalTables: internalTables,
             replicas: max(1, unit?.replicas ?? 1),
             cpuLimit: unit?.cpuLimit ?? "500m",
             memoryLimit: unit?.memoryLimit ?? "256Mi",
@@ -115,6 +132,31 @@ struct AppModelBuilder {
             ownedBy: ownedBy,
             lifecycle: lifecycle
         )
+    }
+
+    /// `spec` in the model's names, with the tables its reservations are kept in.
+    private func stock(_ spec: Stock, of entity: AppModel.Entity, service: String) throws -> (AppModel.Stock, [AppModel.Entity]) {
+        func problem(_ text: String) -> GenerationError { .incoherentStock(entity: spec.entity, problem: text) }
+        let field = SafeIdentifier.make(spec.field)
+        guard let column = entity.columns.first(where: { $0.name == field }), column.type == .integer, column.isInput else {
+            throw problem("takes from '\(spec.field)', which is not an integer column of \(entity.table)")
+        }
+        guard !column.nullable, (column.minimum ?? -1) >= 0 else {
+            throw problem("takes from '\(spec.field)', which must be NOT NULL with a minimum of 0 or more")
+        }
+        var price: AppModel.Column?
+        if let raw = spec.price {
+            guard let priced = entity.columns.first(where: { $0.name == SafeIdentifier.make(raw) }), [.money, .decimal].contains(priced.type),
+                !priced.nullable
+            else { throw problem("copies its price from '\(raw)', which is not a NOT NULL money column of \(entity.table)") }
+            price = priced
+        }
+        let tables = Self.reservationTables(for: entity, service: service, field: field, price: price)
+        let stock = AppModel.Stock(
+            field: field, price: price?.name, reservationClass: tables.reservations.className, reservationTable: tables.reservations.table,
+            lineClass: tables.lines.className, lineTable: tables.lines.table, reference: tables.reference
+        )
+        return (stock, [tables.reservations, tables.lines])
     }
 
     /// `spec` in the model's names: its status column and recording columns become the server's

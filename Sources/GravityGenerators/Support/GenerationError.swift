@@ -8,6 +8,7 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
     case missingCurrency(column: String)
     case unknownCurrency(String)
     case incoherentLifecycle(entity: String, problem: String)
+    case incoherentStock(entity: String, problem: String)
 
     public var description: String {
         switch self {
@@ -23,6 +24,8 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
             "the Blueprint's currency '\(code)' is not an ISO 4217 code this tool knows (e.g. \(Currency.examples))"
         case .incoherentLifecycle(let entity, let problem):
             "requirements.lifecycles: the lifecycle of \(entity) \(problem)"
+        case .incoherentStock(let entity, let problem):
+            "requirements.stocks: the stock of \(entity) \(problem)"
         }
     }
 }

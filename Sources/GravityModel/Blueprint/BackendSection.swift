@@ -5,12 +5,14 @@ public enum EndpointAction: String, Codable, Sendable, CaseIterable {
     case register, login, profile
     /// One named step of an entity's lifecycle (`POST <collection>/{id}/cancel`).
     case transition
+    /// Taking an entity's stock for an order's lines, and giving it back (`POST` and `DELETE <collection>/reservations`).
+    case reserve, release
 
     /// The five actions every entity's API offers.
     public static let crud: Set<EndpointAction> = [.list, .get, .create, .update, .delete]
 
     /// Whether the action changes data.
-    public var writes: Bool { [.create, .update, .delete, .transition].contains(self) }
+    public var writes: Bool { [.create, .update, .delete, .transition, .reserve, .release].contains(self) }
 }
 
 /// Who may call an endpoint.

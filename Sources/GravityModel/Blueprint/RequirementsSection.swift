@@ -11,10 +11,12 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
     /// The workflows of entities in scope: a status the server moves through named transitions,
     /// each open to some roles from some states.
     public var lifecycles: [Lifecycle]
+    /// Quantities on hand that orders reserve, never below zero.
+    public var stocks: [Stock]
     public var practices: [String]
 
     enum CodingKeys: String, CodingKey {
-        case summary, roles, currency, features, entities, lifecycles, practices
+        case summary, roles, currency, features, entities, lifecycles, stocks, practices
         case appName = "app_name"
     }
 
@@ -26,6 +28,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         features: [Feature],
         entities: [String],
         lifecycles: [Lifecycle] = [],
+        stocks: [Stock] = [],
         practices: [String]
     ) {
         self.appName = appName
@@ -35,6 +38,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         self.features = features
         self.entities = entities
         self.lifecycles = lifecycles
+        self.stocks = stocks
         self.practices = practices
     }
 
@@ -48,9 +52,13 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         entities = try container.decode([String].self, forKey: .entities)
         // An application without workflows may leave them out.
         lifecycles = try container.decodeIfPresent([Lifecycle].self, forKey: .lifecycles) ?? []
+        stocks = try container.decodeIfPresent([Stock].self, forKey: .stocks) ?? []
         practices = try container.decode([String].self, forKey: .practices)
     }
 
     /// The lifecycle of `entity`, if it has one.
     public func lifecycle(of entity: String) -> Lifecycle? { lifecycles.first { $0.entity == entity } }
+
+    /// The stock of `entity`, if it has one.
+    public func stock(of entity: String) -> Stock? { stocks.first { $0.entity == entity } }
 }

@@ -41,6 +41,11 @@ extension ProposalContent {
                     }
                 }
             }
+        case (.invariantsEnforced, .database(let section)):
+            return (blueprint.requirements?.stocks ?? []).allSatisfy { stock in
+                let column = section.stores.flatMap(\.tables).first { $0.entity == stock.entity }?.columns.first { $0.name == stock.field }
+                return column.map { !$0.nullable && ($0.minimum ?? -1) >= 0 } ?? false
+            }
         case (.pagePerEntity, .frontend(let section)):
             let paged = Set(section.pages.map(\.entity))
             return entities.allSatisfy(paged.contains)
@@ -55,6 +60,11 @@ extension ProposalContent {
                 let taken = Set(endpoints.compactMap(\.transition))
                 return Set<EndpointAction>([.list, .get, .create]).isSubset(of: endpoints.map(\.action))
                     && lifecycle.transitions.allSatisfy { taken.contains($0.name) }
+            }
+        case (.stockReserved, .backend(let section)):
+            return (blueprint.requirements?.stocks ?? []).allSatisfy { stock in
+                let endpoints = section.apis.flatMap(\.endpoints).filter { $0.entity == stock.entity && $0.access != .public }
+                return endpoints.contains { $0.action == .reserve } && endpoints.contains { $0.action == .release }
             }
         case (.transitionsGuarded, .backend(let section)):
             return (blueprint.requirements?.lifecycles ?? []).allSatisfy { lifecycle in

@@ -17,12 +17,14 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
     public var entities: [DomainEntity]
     /// The state machines of entities with a status: what a record may go through, and who moves it.
     public var lifecycles: [Lifecycle]
+    /// Quantities on hand that orders reserve (a product's stock).
+    public var stocks: [Stock]
     public var features: [Feature]
     public var compliance: [ComplianceItem]
     public var seed: [SeedHint]
 
     enum CodingKeys: String, CodingKey {
-        case id, name, description, brand, consultant, roles, currency, contexts, entities, lifecycles, features, compliance, seed
+        case id, name, description, brand, consultant, roles, currency, contexts, entities, lifecycles, stocks, features, compliance, seed
         case defaultBrief = "default_brief"
     }
 
@@ -38,6 +40,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         contexts: [BoundedContext],
         entities: [DomainEntity],
         lifecycles: [Lifecycle] = [],
+        stocks: [Stock] = [],
         features: [Feature],
         compliance: [ComplianceItem],
         seed: [SeedHint]
@@ -53,6 +56,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         self.contexts = contexts
         self.entities = entities
         self.lifecycles = lifecycles
+        self.stocks = stocks
         self.features = features
         self.compliance = compliance
         self.seed = seed
@@ -71,6 +75,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         contexts = try container.decode([BoundedContext].self, forKey: .contexts)
         entities = try container.decode([DomainEntity].self, forKey: .entities)
         lifecycles = try container.decodeIfPresent([Lifecycle].self, forKey: .lifecycles) ?? []
+        stocks = try container.decodeIfPresent([Stock].self, forKey: .stocks) ?? []
         features = try container.decode([Feature].self, forKey: .features)
         compliance = try container.decodeIfPresent([ComplianceItem].self, forKey: .compliance) ?? []
         seed = try container.decodeIfPresent([SeedHint].self, forKey: .seed) ?? []

@@ -37,6 +37,19 @@ extension MockSections {
                 }
             }
             return .database(section)
+        case (.invariantsEnforced, .database(var section)):
+            // A hurried schema leaves the stock without its bound, so a race could take it below zero.
+            if let stock = blueprint.requirements?.stocks.first {
+                for store in section.stores.indices {
+                    for table in section.stores[store].tables.indices where section.stores[store].tables[table].entity == stock.entity {
+                        for column in section.stores[store].tables[table].columns.indices
+                        where section.stores[store].tables[table].columns[column].name == stock.field {
+                            section.stores[store].tables[table].columns[column].minimum = nil
+                        }
+                    }
+                }
+            }
+            return .database(section)
         case (.pagePerEntity, .frontend(var section)):
             if let removed = section.pages.popLast() { section.navigation.removeAll { $0 == removed.route } }
             return .frontend(section)
@@ -67,6 +80,9 @@ extension MockSections {
                     EndpointSpec(method: "PUT", path: create.path + "/{id}", entity: lifecycle.entity, action: .update, access: create.access, role: nil)
                 )
             }
+            return .backend(section)
+        case (.stockReserved, .backend(var section)):
+            for api in section.apis.indices { section.apis[api].endpoints.removeAll { $0.action == .release } }
             return .backend(section)
         case (.crossServiceChecks, .backend(var section)):
             if let index = section.apis.firstIndex(where: { !$0.calls.isEmpty }) { section.apis[index].calls.removeAll() }

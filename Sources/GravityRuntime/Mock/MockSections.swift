@@ -56,6 +56,7 @@ struct MockSections {
             features: industry.features,
             entities: entities,
             lifecycles: industry.lifecycles.filter { entities.contains($0.entity) },
+            stocks: industry.stocks.filter { entities.contains($0.entity) },
             practices: practices
         )
     }
@@ -235,6 +236,15 @@ struct MockSections {
                     endpoints += [
                         EndpointSpec(method: "PUT", path: "\(base)/{id}", entity: name, action: .update, access: write, role: nil),
                         EndpointSpec(method: "DELETE", path: "\(base)/{id}", entity: name, action: .delete, access: write, role: nil),
+                    ]
+                }
+                if blueprint.requirements?.stock(of: name) != nil {
+                    // Orders take stock for all their lines at once, and give it back when cancelled.
+                    endpoints += [
+                        EndpointSpec(method: "POST", path: "\(base)/reservations", entity: name, action: .reserve, access: .authenticated, role: nil),
+                        EndpointSpec(
+                            method: "DELETE", path: "\(base)/reservations/{key}", entity: name, action: .release, access: .authenticated, role: nil
+                        ),
                     ]
                 }
                 for relation in entity.relations where !service.entities.contains(relation.entity) {

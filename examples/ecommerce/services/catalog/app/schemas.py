@@ -102,3 +102,32 @@ class ProductPage(BaseModel):
     total: int
     page: int
     page_size: int
+
+
+class ProductReservationLineIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    # Counts, not "2" or 1.5: a quantity a client got wrong is refused, not guessed at.
+    product_id: Annotated[int, Field(strict=True, ge=1, le=MAX_INTEGER)]
+    quantity: Annotated[int, Field(strict=True, ge=1, le=MAX_INTEGER)]
+
+
+class ProductReservationIn(BaseModel):
+    """stock to take for every line at once, or for none; the key (the order's own) makes a retry safe."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: Annotated[str, StringConstraints(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+    lines: Annotated[list[ProductReservationLineIn], Field(min_length=1, max_length=100)]
+
+
+class ProductReservedLine(BaseModel):
+    product_id: int
+    quantity: int
+    unit_price: Money
+
+
+class ProductReservationOut(BaseModel):
+    key: str
+    released: bool
+    lines: list[ProductReservedLine]

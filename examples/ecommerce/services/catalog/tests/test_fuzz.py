@@ -105,6 +105,19 @@ def test_products_replace_never_answers_5xx(client, item, body):
 
 
 @FUZZ
+@given(
+    body=bodies(["key", "lines"])
+    | st.fixed_dictionaries({"key": st.text(max_size=70), "lines": st.lists(bodies(["product_id", "quantity"]), max_size=4)})
+    | st.fixed_dictionaries({"key": st.from_regex(r"[a-z0-9-]{8,20}", fullmatch=True), "lines": st.lists(st.fixed_dictionaries({"product_id": st.integers(), "quantity": st.integers()}), max_size=4)}),
+    key=IDS,
+)
+def test_products_reservations_never_answer_5xx(client, body, key):
+    assert_no_5xx(client.post(PRODUCTS + "/reservations", json=body, headers=ADMIN))
+    assert_no_5xx(client.get(at(PRODUCTS + "/reservations", key), headers=ADMIN))
+    assert_no_5xx(client.delete(at(PRODUCTS + "/reservations", key), headers=ADMIN))
+
+
+@FUZZ
 @given(params=st.dictionaries(st.sampled_from(["page", "page_size", "q", "sku", "name", "stock", "status", "category_id"]), st.text(max_size=30) | st.integers().map(str), max_size=4))
 def test_products_list_never_answers_5xx(client, params):
     assert_no_5xx(client.get(PRODUCTS, params=params, headers=ADMIN))

@@ -1,16 +1,16 @@
-"""Products: list, read, create, replace and delete."""
+"""Products: list, read, create, replace and delete; reserve stock for orders and release it."""
 
 import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.database import get_session
-from app.models import Product, Category
-from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, ProductIn, ProductOut, ProductPage
+from app.models import Product, Category, ProductReservation, ProductReservationLine
+from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, ProductIn, ProductOut, ProductPage, ProductReservationIn, ProductReservationOut, ProductReservedLine
 from app.security import Principal, current_principal, require_roles
 
 router = APIRouter(prefix="/api/catalog/products", tags=["products"])
@@ -50,6 +50,92 @@ def list_products(
     items = session.scalars(query.order_by(Product.id).offset((page - 1) * size).limit(size)).all()
     return ProductPage(items=items, total=total, page=page, page_size=size)
 
+
+
+def _reservation(session: Session, key: str) -> ProductReservation | None:
+    return session.scalar(select(ProductReservation).where(ProductReservation.reservation_key == key))
+
+
+def _reserved_lines(session: Session, reservation: ProductReservation) -> list[ProductReservationLine]:
+    return list(session.scalars(select(ProductReservationLine).where(ProductReservationLine.reservation_id == reservation.id).order_by(ProductReservationLine.id)))
+
+
+def _reservation_out(session: Session, reservation: ProductReservation) -> ProductReservationOut:
+    lines = [
+        ProductReservedLine(product_id=line.product_id, quantity=line.quantity, unit_price=line.unit_price)
+        for line in _reserved_lines(session, reservation)
+    ]
+    return ProductReservationOut(key=reservation.reservation_key, released=reservation.released_at is not None, lines=lines)
+
+
+def _again(session: Session, reservation: ProductReservation, wanted: dict[int, int], response: Response) -> ProductReservationOut:
+    """A key sent again: the same lines get the reservation made the first time; other lines are a 409."""
+    if {line.product_id: line.quantity for line in _reserved_lines(session, reservation)} != wanted:
+        raise HTTPException(status.HTTP_409_CONFLICT, f"reservation {reservation.reservation_key} was made for other lines; use a new key")
+    response.status_code = status.HTTP_200_OK
+    return _reservation_out(session, reservation)
+
+
+@router.post("/reservations", response_model=ProductReservationOut, status_code=status.HTTP_201_CREATED)
+def reserve_products(payload: ProductReservationIn, response: Response, session: Session = Depends(get_session), _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
+    """Takes stock for every line at once, or for none: a line above what is left is a 409 naming the product."""
+    wanted: dict[int, int] = {}
+    for line in payload.lines:
+        wanted[line.product_id] = wanted.get(line.product_id, 0) + line.quantity
+    existing = _reservation(session, payload.key)
+    if existing is not None:
+        return _again(session, existing, wanted, response)
+    reservation = ProductReservation(reservation_key=payload.key)
+    session.add(reservation)
+    session.flush()
+    for product_id, quantity in sorted(wanted.items()):
+        # Conditional, in the database: of many buyers of the last units, only as many as there are units get them.
+        taken = session.execute(
+            update(Product).where(Product.id == product_id, Product.stock >= quantity).values(stock=Product.stock - quantity)
+        )
+        if taken.rowcount != 1:
+            left = session.scalar(select(Product.stock).where(Product.id == product_id))
+            session.rollback()
+            if left is None:
+                raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"lines: no product {product_id}")
+            raise HTTPException(status.HTTP_409_CONFLICT, f"product {product_id} has {left} left; {quantity} asked. Nothing was reserved")
+        line = ProductReservationLine(reservation_id=reservation.id, product_id=product_id, quantity=quantity)
+        line.unit_price = session.scalar(select(Product.price).where(Product.id == product_id))
+        session.add(line)
+    try:
+        session.commit()
+    except IntegrityError:
+        # The same key sent twice at once: the other request made the reservation.
+        session.rollback()
+        existing = _reservation(session, payload.key)
+        if existing is None:
+            raise
+        return _again(session, existing, wanted, response)
+    return _reservation_out(session, reservation)
+
+
+@router.get("/reservations/{key}", response_model=ProductReservationOut)
+def get_product_reservation(key: str = Path(max_length=64), session: Session = Depends(get_session), _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
+    reservation = _reservation(session, key)
+    if reservation is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no reservation {key}")
+    return _reservation_out(session, reservation)
+
+
+@router.delete("/reservations/{key}", status_code=status.HTTP_204_NO_CONTENT)
+def release_product_reservation(key: str = Path(max_length=64), session: Session = Depends(get_session), _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
+    """Gives the stock back, once, however often it is asked."""
+    reservation = _reservation(session, key)
+    if reservation is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no reservation {key}")
+    released = session.execute(
+        update(ProductReservation).where(ProductReservation.id == reservation.id, ProductReservation.released_at.is_(None)).values(released_at=func.now())
+    )
+    if released.rowcount == 1:
+        for line in _reserved_lines(session, reservation):
+            session.execute(update(Product).where(Product.id == line.product_id).values(stock=Product.stock + line.quantity))
+    session.commit()
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 @router.get("/{item_id}", response_model=ProductOut)
 def get_product(item_id: ItemId, session: Session = Depends(get_session)):

@@ -24,3 +24,22 @@ CREATE TABLE products (
     CONSTRAINT fk_products_category_id FOREIGN KEY (category_id) REFERENCES categories (id) ON DELETE RESTRICT
 );
 CREATE INDEX ix_products_category_id ON products (category_id);
+
+CREATE TABLE product_reservations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    reservation_key VARCHAR(64) NOT NULL UNIQUE,
+    released_at TIMESTAMP,
+    created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+);
+
+CREATE TABLE product_reservation_lines (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    reservation_id INTEGER NOT NULL,
+    product_id INTEGER NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity >= 1),
+    unit_price NUMERIC(12, 2) NOT NULL CHECK (unit_price >= 0),
+    CONSTRAINT fk_product_reservation_lines_reservation_id FOREIGN KEY (reservation_id) REFERENCES product_reservations (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_product_reservation_lines_product_id FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE RESTRICT
+);
+CREATE INDEX ix_product_reservation_lines_reservation_id ON product_reservation_lines (reservation_id);
+CREATE INDEX ix_product_reservation_lines_product_id ON product_reservation_lines (product_id);

@@ -1,0 +1,85 @@
+import Foundation
+import GravityOrchestration
+import GravityTestSupport
+import Testing
+
+/// The last units of a product, rushed by twenty buyers at once through the gateway of a deployed
+/// shop: the database hands out exactly as many as there are, whichever engine keeps the catalog.
+@Suite("Stock under concurrency (deployed)")
+struct StockRushTests {
+    @Test("20 buyers reserving the last 5 units at once: exactly 5 succeed and the stock ends at 0", arguments: ["sqlite", "postgresql"])
+    func rush(engine: String) async throws {
+        let directory = try CLI.temporaryDirectory()
+        var industry = "ecommerce"
+        if engine == "postgresql" {
+            // A large catalog is kept in PostgreSQL by the database architect.
+            let source = try String(contentsOfFile: "\(CLI.repositoryRoot)/industries/ecommerce.yaml", encoding: .utf8)
+            let context = try #require(source.range(of: "  - id: catalog\n"), "ecommerce.yaml has a catalog context")
+            let scale = try #require(source.range(of: "scale: small", range: context.upperBound..<source.endIndex))
+            let edited = source.replacingCharacters(in: scale, with: "scale: large")
+            try edited.replacingOccurrences(of: "id: ecommerce\n", with: "id: bigshop\n").write(
+                toFile: "\(directory)/bigshop.yaml", atomically: true, encoding: .utf8)
+            industry = "bigshop.yaml"
+        }
+        let app = "\(directory)/shop"
+        let developed = try await CLI.run(["develop", "--industry", industry, "--out", app, "--no-verify"], in: directory)
+        try #require(developed.status == 0, "\(developed.stderr)")
+        let manifest = try String(contentsOfFile: "\(app)/services/catalog/gravity-service.yaml", encoding: .utf8)
+        try #require(manifest.contains("type: \(engine)"), "the catalog is on \(engine)")
+        let port = try PortAllocator.freePort()
+        let base = "http://127.0.0.1:\(port)"
+        let deployed = try await CLI.run(["deploy", app, "--port", String(port)], in: directory)
+        defer { _ = try? CLI.runToCleanUp(["stop", app], in: directory) }
+        try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
+
+        let status = try await CLI.run(["status", app, "--json", "--show-secrets"], in: directory)
+        let report = try #require(try CLI.json(status.stdout) as? [String: Any])
+        let password = try #require((report["secrets"] as? [String: String])?["ADMIN_PASSWORD"])
+        let login = try await LoopbackHTTP.request(
+            "POST", "\(base)/api/auth/login", json: ["email": "admin@gravity-shop.example", "password": password])
+        let token = try #require((try login.json() as? [String: Any])?["access_token"] as? String, "\(login.text)")
+        let product: [String: Any] = [
+            "sku": "RUSH-5", "name": "Last Five Lamps", "price": "49.00", "stock": 5, "status": "active", "category_id": 1,
+        ]
+        let created = try await LoopbackHTTP.request("POST", "\(base)/api/catalog/products", json: product, token: token)
+        try #require(created.status == 201, "\(created.text)")
+        let id = try #require((try created.json() as? [String: Any])?["id"] as? Int)
+
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for buyer in 1...20 {
+                group.addTask {
+                    let body: [String: Any] = ["key": "rush-order-\(buyer)", "lines": [["product_id": id, "quantity": 1]]]
+                    return try await LoopbackHTTP.request("POST", "\(base)/api/catalog/products/reservations", json: body, token: token).status
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(statuses.filter { $0 == 201 }.count == 5, "\(statuses.sorted())")
+        #expect(statuses.filter { $0 == 409 }.count == 15, "\(statuses.sorted())")
+        func stock() async throws -> Int? {
+            let answer = try await LoopbackHTTP.request("GET", "\(base)/api/catalog/products/\(id)", token: token)
+            return (try answer.json() as? [String: Any])?["stock"] as? Int
+        }
+        #expect(try await stock() == 0)
+
+        // A winner's reservation released (its order cancelled) gives its unit back, once.
+        let winner = try #require(
+            try await (1...20).asyncFirst { buyer in
+                let answer = try await LoopbackHTTP.request("GET", "\(base)/api/catalog/products/reservations/rush-order-\(buyer)", token: token)
+                return answer.status == 200 ? buyer : nil
+            })
+        for _ in 0..<2 {
+            let released = try await LoopbackHTTP.request("DELETE", "\(base)/api/catalog/products/reservations/rush-order-\(winner)", token: token)
+            #expect(released.status == 204, "\(released.text)")
+        }
+        #expect(try await stock() == 1)
+    }
+}
+
+extension ClosedRange where Bound == Int {
+    /// The first non-nil answer of `transform`, asked in order.
+    fileprivate func asyncFirst<T>(_ transform: (Int) async throws -> T?) async rethrows -> T? {
+        for value in self { if let found = try await transform(value) { return found } }
+        return nil
+    }
+}
