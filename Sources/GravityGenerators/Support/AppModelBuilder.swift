@@ -73,6 +73,12 @@ struct AppModelBuilder {
             guard let table = store?.tables.first(where: { safeEntity[$0.entity] == entities[index].name }),
                 let spec = stocks.first(where: { $0.entity == table.entity })
             else { continue }
+            // The requirement holds whatever a schema draft said (a draft the product manager adopted
+            // may lack the bound): a stock is a count the database keeps from going below zero.
+            if let column = entities[index].columns.firstIndex(where: { $0.name == SafeIdentifier.make(spec.field) && $0.type == .integer }) {
+                entities[index].columns[column].nullable = false
+                entities[index].columns[column].minimum = max(entities[index].columns[column].minimum ?? 0, 0)
+            }
             let (stock, tables) = try self.stock(spec, of: entities[index], service: name)
             for kept in tables {
                 if let clash = entities.first(where: { $0.table == kept.table }) {
@@ -140,9 +146,6 @@ struct AppModelBuilder {
         let field = SafeIdentifier.make(spec.field)
         guard let column = entity.columns.first(where: { $0.name == field }), column.type == .integer, column.isInput else {
             throw problem("takes from '\(spec.field)', which is not an integer column of \(entity.table)")
-        }
-        guard !column.nullable, (column.minimum ?? -1) >= 0 else {
-            throw problem("takes from '\(spec.field)', which must be NOT NULL with a minimum of 0 or more")
         }
         var price: AppModel.Column?
         if let raw = spec.price {
