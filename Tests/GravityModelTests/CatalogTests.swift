@@ -95,13 +95,19 @@ struct CatalogTests {
     /// Loads a scratch copy's ecommerce industry with `old` replaced by `new`, and returns the
     /// located error it gives: its file, line, the text of that line, and the problem.
     func ecommerceError(replacing old: String, with new: String) throws -> (file: String, line: Int, text: String, problem: String)? {
+        try industryError("ecommerce", replacing: old, with: new)
+    }
+
+    func industryError(
+        _ industry: String, replacing old: String, with new: String
+    ) throws -> (file: String, line: Int, text: String, problem: String)? {
         let root = try TestData.scratchCopy()
-        let path = "\(root)/industries/ecommerce.yaml"
+        let path = "\(root)/industries/\(industry).yaml"
         let edited = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: old, with: new)
         try TestData.write(edited, to: path)
         let catalog = try Catalog(root: root)
         do {
-            _ = try catalog.industry("ecommerce")
+            _ = try catalog.industry(industry)
             return nil
         } catch let ModelError.invalidValue(file, line, _, problem) {
             let lines = edited.split(separator: "\n", omittingEmptySubsequences: false)
@@ -197,6 +203,37 @@ struct StockCatalogTests {
     func stockErrors(old: String, new: String, problem: String) throws {
         let found = try #require(try CatalogTests().ecommerceError(replacing: old, with: new), "\(new) was accepted")
         #expect(found.file == "industries/ecommerce.yaml" && found.line > 1, "\(found)")
+        #expect(found.problem == problem)
+    }
+}
+
+@Suite("Industry schedules")
+struct ScheduleCatalogTests {
+    static let shipped = "{entity: appointment, resource: practitioner, starts: starts_at, minutes: duration_minutes, frees: [cancelled, no_show]}"
+
+    @Test("healthcare never double-books a practitioner; cancelled and missed appointments free their time")
+    func shippedSchedule() throws {
+        let catalog = try Catalog(root: TestData.repositoryRoot)
+        #expect(
+            try catalog.industry("healthcare").schedules
+                == [Schedule(entity: "appointment", resource: "practitioner", starts: "starts_at", minutes: "duration_minutes", frees: ["cancelled", "no_show"])]
+        )
+    }
+
+    @Test(
+        "a schedule that names what the file does not have is located",
+        arguments: [
+            ("entity: appointment, resource", "entity: appointments, resource", "unknown entity 'appointments'"),
+            ("resource: practitioner,", "resource: patient,", "'patient' is not a required relation of appointment to an entity of its context"),
+            ("starts: starts_at,", "starts: reason,", "'reason' is not a required datetime field of appointment"),
+            ("minutes: duration_minutes,", "minutes: starts_at,", "'starts_at' is not a required integer field of appointment with a minimum of 1 or more"),
+            ("frees: [cancelled, no_show]", "frees: [cancelled, lost]", "'lost' is not a state of appointment's lifecycle"),
+        ]
+    )
+    func scheduleErrors(old: String, new: String, problem: String) throws {
+        let edited = Self.shipped.replacingOccurrences(of: old, with: new)
+        let found = try #require(try CatalogTests().industryError("healthcare", replacing: Self.shipped, with: edited), "\(new) was accepted")
+        #expect(found.file == "industries/healthcare.yaml" && found.line > 1, "\(found)")
         #expect(found.problem == problem)
     }
 }

@@ -148,7 +148,7 @@ struct BlueprintCoherenceTests {
             }
         }
         #expect(rejected.contains(StructuralFact.transitionsGuarded.rawValue), "some seed's first backend draft keeps a plain update")
-        #expect(rejected.contains(StructuralFact.lifecyclesInScope.rawValue), "some seed's first requirements draft drops the workflow")
+        #expect(rejected.contains(StructuralFact.rulesInScope.rawValue), "some seed's first requirements draft drops the workflow")
     }
 
     @Test("a draft that leaves the stock unbounded, or cannot release a reservation, is voted down and revised")

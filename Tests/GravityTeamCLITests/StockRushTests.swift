@@ -10,17 +10,10 @@ struct StockRushTests {
     @Test("20 buyers reserving the last 5 units at once: exactly 5 succeed and the stock ends at 0", arguments: ["sqlite", "postgresql"])
     func rush(engine: String) async throws {
         let directory = try CLI.temporaryDirectory()
-        var industry = "ecommerce"
-        if engine == "postgresql" {
-            // A large catalog is kept in PostgreSQL by the database architect.
-            let source = try String(contentsOfFile: "\(CLI.repositoryRoot)/industries/ecommerce.yaml", encoding: .utf8)
-            let context = try #require(source.range(of: "  - id: catalog\n"), "ecommerce.yaml has a catalog context")
-            let scale = try #require(source.range(of: "scale: small", range: context.upperBound..<source.endIndex))
-            let edited = source.replacingCharacters(in: scale, with: "scale: large")
-            try edited.replacingOccurrences(of: "id: ecommerce\n", with: "id: bigshop\n").write(
-                toFile: "\(directory)/bigshop.yaml", atomically: true, encoding: .utf8)
-            industry = "bigshop.yaml"
-        }
+        // A large catalog is kept in PostgreSQL by the database architect.
+        let industry =
+            engine == "postgresql"
+            ? try IndustryCopy.withContextOnPostgreSQL("ecommerce", context: "catalog", id: "bigshop", in: directory) : "ecommerce"
         let app = "\(directory)/shop"
         let developed = try await CLI.run(["develop", "--industry", industry, "--out", app, "--no-verify"], in: directory)
         try #require(developed.status == 0, "\(developed.stderr)")

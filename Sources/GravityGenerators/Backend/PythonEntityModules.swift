@@ -111,6 +111,20 @@ struct PythonEntityModules {
             )
         }
         values["response"] = .flag(entity.lifecycle == nil || entity.stock != nil)
+        values["usesUpdate"] = .flag(entity.lifecycle != nil || entity.stock != nil || entity.schedule != nil)
+        if let schedule = entity.schedule {
+            var booking: [String: TemplateValue] = [
+                "resource": .text(schedule.resource),
+                "resourceColumn": .text(schedule.resourceColumn),
+                "resourceClass": .text(schedule.resourceClass),
+                "starts": .text(schedule.starts),
+                "minutes": .text(schedule.minutes),
+                "longest": .text(String(AppModel.Schedule.longestMinutes)),
+                "freesLiteral": .text(schedule.frees.map(PythonTypes.pythonString).joined(separator: ", ") + (schedule.frees.count == 1 ? "," : "")),
+            ]
+            if let field = schedule.stateField { booking["stateField"] = .text(field) }
+            values["schedule"] = .object(booking)
+        }
         return Self.routerTemplate.render(values)
     }
 

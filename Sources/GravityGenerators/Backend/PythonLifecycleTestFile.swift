@@ -12,10 +12,7 @@ struct PythonLifecycleTestFile {
     static let template = CodeTemplate("backend/tests/lifecycle_tests.py.mustache", bytes: PackageResources.lifecycle_tests_py_mustache)
 
     /// Accounts of the owning role create the records and act as account 1; the others as 9.
-    private var creator: String {
-        if let owner = entity.ownedBy, entity.ownerEmail == nil { return owner }
-        return entity.writers.first { $0 != entity.ownedBy } ?? model.administratorRole
-    }
+    private var creator: String { entity.creatingRole(administrator: model.administratorRole) }
 
     private func literal(_ text: String) -> TemplateValue { .text(PythonTypes.pythonString(text)) }
 

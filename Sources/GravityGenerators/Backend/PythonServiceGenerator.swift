@@ -53,6 +53,10 @@ struct PythonServiceGenerator {
                 {
                     files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_lifecycle.py", contents: contents))
                 }
+                if let schedule = entity.schedule {
+                    let contents = PythonScheduleTestFile(model: model, service: service, entity: entity, schedule: schedule).file
+                    files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_schedule.py", contents: contents))
+                }
                 if let stock = entity.stock {
                     let contents = PythonStockTestFile(model: model, service: service, entity: entity, stock: stock).file
                     files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_stock.py", contents: contents))

@@ -53,7 +53,10 @@ struct PythonTestPayloads {
                 "maxLength": .text(String(column.maxLength ?? 255)),
             ]
         case .email: values["sampleEmail"] = ["localPart": .text(Naming.underscores(in: entity.name, replacedBy: "."))]
-        case .integer: values["sampleInteger"] = ["minimum": .text(String(Int(column.minimum ?? 0)))]
+        case .integer:
+            var sample: [String: TemplateValue] = ["minimum": .text(String(Int(column.minimum ?? 0)))]
+            if let maximum = column.maximum { sample["span"] = .text(String(maximum - Int(column.minimum ?? 0) + 1)) }
+            values["sampleInteger"] = .object(sample)
         case .decimal, .money:
             values["sampleDecimal"] = [
                 "minimumLiteral": .text(PythonTypes.pythonString(SQLValue.number(column.minimum ?? 0))),

@@ -57,7 +57,7 @@ enum PythonTypes {
             constraints = ["ge=1", "le=MAX_INTEGER"]
         case .integer:
             base = "int"
-            constraints = [column.minimum.map { "ge=\(Int($0))" } ?? "ge=-MAX_INTEGER", "le=MAX_INTEGER"]
+            constraints = [column.minimum.map { "ge=\(Int($0))" } ?? "ge=-MAX_INTEGER", column.maximum.map { "le=\($0)" } ?? "le=MAX_INTEGER"]
         case .decimal:
             base = "Amount"
             constraints = [

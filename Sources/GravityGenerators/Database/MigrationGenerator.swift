@@ -50,6 +50,7 @@ enum MigrationGenerator {
             "unique": .flag(column.unique),
         ]
         if let minimum = column.minimum, [.integer, .decimal, .money].contains(column.type) { values["minimum"] = .text(SQLValue.number(minimum)) }
+        if let maximum = column.maximum, column.type == .integer { values["maximum"] = .text(String(maximum)) }
         if column.type == .choice, !column.values.isEmpty {
             values["choices"] = .text(column.values.map(SQLDialect.literal).joined(separator: ", "))
         }

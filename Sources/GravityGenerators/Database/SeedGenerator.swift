@@ -131,7 +131,7 @@ struct SeedGenerator {
             )
         case .text: return .text("\(Naming.title(entity.name)) \(row): sample \(Naming.underscores(in: column.name, replacedBy: " ")).")
         case .email: return .text("\(Naming.underscores(in: entity.name, replacedBy: "."))\(row)@example.com")
-        case .integer: return .integer(Int(minimum) + row)
+        case .integer: return .integer(min(Int(minimum) + row, column.maximum ?? Int.max))
         case .decimal, .money: return .decimal(minimum + Double(Self.mix(entity.name, column.name, row) % 50_000) / 100, places: column.decimalPlaces)
         case .boolean: return .boolean(row % 2 == 1)
         case .date: return .text(String(format: "2026-%02d-%02d", (row - 1) % 12 + 1, (row * 7) % 28 + 1))

@@ -121,6 +121,10 @@ struct DecisionRecords {
             return ["Features in scope:"] + section.features.map { "- \($0.title) (\($0.priority.rawValue))" }
                 + ["", "User roles: \(section.roles.joined(separator: ", ")). Entities: \(section.entities.joined(separator: ", "))."]
                 + section.lifecycles.flatMap(Self.lifecycleLines)
+                + section.schedules.map { schedule in
+                    "\nSchedule: a \(schedule.resource) is never booked for two \(schedule.entity)s at once (from \(schedule.starts) for \(schedule.minutes))"
+                        + (schedule.frees.isEmpty ? "." : "; one that is \(schedule.frees.joined(separator: " or ")) frees its time.")
+                }
                 + section.stocks.map { stock in
                     "\nStock: \(stock.entity).\(stock.field), never below 0, reserved for all of an order's lines at once"
                         + (stock.price.map { " at \(stock.entity).\($0)" } ?? "") + ", and given back when the reservation is released."

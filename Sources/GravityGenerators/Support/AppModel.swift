@@ -25,6 +25,8 @@ public struct AppModel: Sendable {
         public var decimalPlaces = 2
         /// A lifecycle's status, or the account that took one of its transitions: only the server writes it.
         public var isLifecycle = false
+        /// The largest value of an integer column, when a rule bounds it (a booking lasts at most a day).
+        public var maximum: Int?
 
         /// Whether clients send the column when creating or updating.
         public var isInput: Bool { !primaryKey && !isAudit && !isOwner && !isLifecycle }
@@ -53,11 +55,20 @@ public struct AppModel: Sendable {
         public var lifecycle: Lifecycle?
         /// Its quantity on hand, when orders reserve it.
         public var stock: Stock?
+        /// Its bookings' rule, when two of them may not overlap for the same resource.
+        public var schedule: Schedule?
 
         /// The column recording the creating account, on entities with `ownedBy`.
         public static let ownerColumn = "owner_subject"
 
         public var inputColumns: [Column] { columns.filter(\.isInput) }
+
+        /// The role generated tests create records as: the owning role, whose accounts may then act
+        /// on them, unless its accounts may only keep a profile of themselves; then a staff role.
+        func creatingRole(administrator: String) -> String {
+            if let owner = ownedBy, ownerEmail == nil { return owner }
+            return writers.first { $0 != ownedBy } ?? administrator
+        }
         public var label: String { Naming.title(plural) }
 
         /// On a record an account keeps of itself (a customer's profile): its unique email, which an

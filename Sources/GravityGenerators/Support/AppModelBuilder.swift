@@ -19,6 +19,7 @@ struct AppModelBuilder {
     private let publicReads: Set<String>
     private let lifecycles: [Lifecycle]
     private let stocks: [Stock]
+    private let schedules: [Schedule]
 
     init(
         requirements: RequirementsSection, architecture: ArchitectureSection, database: DatabaseSection, backend: BackendSection,
@@ -55,6 +56,7 @@ struct AppModelBuilder {
         publicReads = Set(backend.apis.flatMap(\.endpoints).filter { $0.action == .list && $0.access == .public }.map(\.entity))
         lifecycles = requirements.lifecycles
         stocks = requirements.stocks
+        schedules = requirements.schedules
         self.database = database
         self.backend = backend
         self.security = security
@@ -68,6 +70,17 @@ struct AppModelBuilder {
         // A service owning no domain entity (the identity service) keeps its own tables.
         let ownsNothing = spec.entities.isEmpty
         var entities = try (store?.tables ?? []).filter { ownsNothing || spec.entities.contains($0.entity) }.compactMap(entity)
+        for index in entities.indices {
+            guard let table = store?.tables.first(where: { safeEntity[$0.entity] == entities[index].name }),
+                let spec = schedules.first(where: { $0.entity == table.entity })
+            else { continue }
+            let schedule = try self.schedule(spec, of: entities[index], among: entities)
+            // Only bookings starting within their longest length before another can overlap it.
+            if let minutes = entities[index].columns.firstIndex(where: { $0.name == schedule.minutes }) {
+                entities[index].columns[minutes].maximum = AppModel.Schedule.longestMinutes
+            }
+            entities[index].schedule = schedule
+        }
         var internalTables: [AppModel.Entity] = []
         for index in entities.indices {
             guard let table = store?.tables.first(where: { safeEntity[$0.entity] == entities[index].name }),
@@ -137,6 +150,31 @@ struct AppModelBuilder {
             writers: writers,
             ownedBy: ownedBy,
             lifecycle: lifecycle
+        )
+    }
+
+    /// `spec` in the model's names: the resource's column and class, the time columns, and the
+    /// lifecycle states that free a booking.
+    private func schedule(_ spec: Schedule, of entity: AppModel.Entity, among entities: [AppModel.Entity]) throws -> AppModel.Schedule {
+        func problem(_ text: String) -> GenerationError { .incoherentSchedule(entity: spec.entity, problem: text) }
+        let reference = SafeIdentifier.make(spec.resource + "_id")
+        guard let column = entity.columns.first(where: { $0.name == reference }), !column.nullable, let target = column.references,
+            let resource = entities.first(where: { $0.plural == target.plural })
+        else { throw problem("books '\(spec.resource)', which is not a required reference of \(entity.table) to a table of its service") }
+        let starts = SafeIdentifier.make(spec.starts)
+        guard entity.columns.contains(where: { $0.name == starts && $0.type == .datetime && !$0.nullable && $0.isInput }) else {
+            throw problem("starts at '\(spec.starts)', which is not a NOT NULL datetime column of \(entity.table)")
+        }
+        let minutes = SafeIdentifier.make(spec.minutes)
+        guard entity.columns.contains(where: { $0.name == minutes && $0.type == .integer && !$0.nullable && $0.isInput }) else {
+            throw problem("lasts '\(spec.minutes)', which is not a NOT NULL integer column of \(entity.table)")
+        }
+        if let state = spec.frees.first(where: { !(entity.lifecycle?.states ?? []).contains($0) }) {
+            throw problem("is freed in '\(state)', which is not a state of its lifecycle")
+        }
+        return AppModel.Schedule(
+            resource: resource.name, resourceColumn: reference, resourceClass: resource.className, starts: starts, minutes: minutes,
+            stateField: spec.frees.isEmpty ? nil : entity.lifecycle?.field, frees: spec.frees
         )
     }
 

@@ -9,6 +9,7 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
     case unknownCurrency(String)
     case incoherentLifecycle(entity: String, problem: String)
     case incoherentStock(entity: String, problem: String)
+    case incoherentSchedule(entity: String, problem: String)
 
     public var description: String {
         switch self {
@@ -26,6 +27,8 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
             "requirements.lifecycles: the lifecycle of \(entity) \(problem)"
         case .incoherentStock(let entity, let problem):
             "requirements.stocks: the stock of \(entity) \(problem)"
+        case .incoherentSchedule(let entity, let problem):
+            "requirements.schedules: the schedule of \(entity) \(problem)"
         }
     }
 }

@@ -13,10 +13,12 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
     public var lifecycles: [Lifecycle]
     /// Quantities on hand that orders reserve, never below zero.
     public var stocks: [Stock]
+    /// Bookings that may not overlap for the same resource.
+    public var schedules: [Schedule]
     public var practices: [String]
 
     enum CodingKeys: String, CodingKey {
-        case summary, roles, currency, features, entities, lifecycles, stocks, practices
+        case summary, roles, currency, features, entities, lifecycles, stocks, schedules, practices
         case appName = "app_name"
     }
 
@@ -29,6 +31,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         entities: [String],
         lifecycles: [Lifecycle] = [],
         stocks: [Stock] = [],
+        schedules: [Schedule] = [],
         practices: [String]
     ) {
         self.appName = appName
@@ -39,6 +42,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         self.entities = entities
         self.lifecycles = lifecycles
         self.stocks = stocks
+        self.schedules = schedules
         self.practices = practices
     }
 
@@ -53,11 +57,15 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         // An application without workflows may leave them out.
         lifecycles = try container.decodeIfPresent([Lifecycle].self, forKey: .lifecycles) ?? []
         stocks = try container.decodeIfPresent([Stock].self, forKey: .stocks) ?? []
+        schedules = try container.decodeIfPresent([Schedule].self, forKey: .schedules) ?? []
         practices = try container.decode([String].self, forKey: .practices)
     }
 
     /// The lifecycle of `entity`, if it has one.
     public func lifecycle(of entity: String) -> Lifecycle? { lifecycles.first { $0.entity == entity } }
+
+    /// The schedule of `entity`, if it has one.
+    public func schedule(of entity: String) -> Schedule? { schedules.first { $0.entity == entity } }
 
     /// The stock of `entity`, if it has one.
     public func stock(of entity: String) -> Stock? { stocks.first { $0.entity == entity } }

@@ -20,8 +20,11 @@ extension ProposalContent {
             return industry.features.filter { $0.priority == .must }.allSatisfy { proposed.contains($0.id) }
         case (.rolesDefined, .requirements(let section)):
             return Set(industry.roles).isSubset(of: section.roles)
-        case (.lifecyclesInScope, .requirements(let section)):
-            return industry.lifecycles.filter { section.entities.contains($0.entity) }.allSatisfy { section.lifecycles.contains($0) }
+        case (.rulesInScope, .requirements(let section)):
+            let inScope = { (entity: String) in section.entities.contains(entity) }
+            return industry.lifecycles.filter { inScope($0.entity) }.allSatisfy(section.lifecycles.contains)
+                && industry.stocks.filter { inScope($0.entity) }.allSatisfy(section.stocks.contains)
+                && industry.schedules.filter { inScope($0.entity) }.allSatisfy(section.schedules.contains)
         case (.entitiesOwned, .architecture(let section)):
             return entities.allSatisfy { entity in section.services.filter { $0.entities.contains(entity) }.count == 1 }
         case (.acyclicDependencies, .architecture(let section)):

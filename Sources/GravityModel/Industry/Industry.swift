@@ -19,12 +19,14 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
     public var lifecycles: [Lifecycle]
     /// Quantities on hand that orders reserve (a product's stock).
     public var stocks: [Stock]
+    /// Bookings that may not overlap for the same resource (a practitioner's appointments).
+    public var schedules: [Schedule]
     public var features: [Feature]
     public var compliance: [ComplianceItem]
     public var seed: [SeedHint]
 
     enum CodingKeys: String, CodingKey {
-        case id, name, description, brand, consultant, roles, currency, contexts, entities, lifecycles, stocks, features, compliance, seed
+        case id, name, description, brand, consultant, roles, currency, contexts, entities, lifecycles, stocks, schedules, features, compliance, seed
         case defaultBrief = "default_brief"
     }
 
@@ -41,6 +43,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         entities: [DomainEntity],
         lifecycles: [Lifecycle] = [],
         stocks: [Stock] = [],
+        schedules: [Schedule] = [],
         features: [Feature],
         compliance: [ComplianceItem],
         seed: [SeedHint]
@@ -57,6 +60,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         self.entities = entities
         self.lifecycles = lifecycles
         self.stocks = stocks
+        self.schedules = schedules
         self.features = features
         self.compliance = compliance
         self.seed = seed
@@ -76,6 +80,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         entities = try container.decode([DomainEntity].self, forKey: .entities)
         lifecycles = try container.decodeIfPresent([Lifecycle].self, forKey: .lifecycles) ?? []
         stocks = try container.decodeIfPresent([Stock].self, forKey: .stocks) ?? []
+        schedules = try container.decodeIfPresent([Schedule].self, forKey: .schedules) ?? []
         features = try container.decode([Feature].self, forKey: .features)
         compliance = try container.decodeIfPresent([ComplianceItem].self, forKey: .compliance) ?? []
         seed = try container.decodeIfPresent([SeedHint].self, forKey: .seed) ?? []

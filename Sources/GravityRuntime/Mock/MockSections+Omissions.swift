@@ -11,8 +11,15 @@ extension MockSections {
         case (.rolesDefined, .requirements(var section)):
             if !section.roles.isEmpty { section.roles.removeLast() }
             return .requirements(section)
-        case (.lifecyclesInScope, .requirements(var section)):
-            if !section.lifecycles.isEmpty { section.lifecycles.removeLast() }
+        case (.rulesInScope, .requirements(var section)):
+            // A hurried analyst leaves out one of the industry's rules.
+            if !section.schedules.isEmpty {
+                section.schedules.removeLast()
+            } else if !section.stocks.isEmpty {
+                section.stocks.removeLast()
+            } else if !section.lifecycles.isEmpty {
+                section.lifecycles.removeLast()
+            }
             return .requirements(section)
         case (.entitiesOwned, .architecture(var section)):
             if let index = section.services.lastIndex(where: { !$0.entities.isEmpty }) { section.services[index].entities.removeLast() }

@@ -57,6 +57,7 @@ struct MockSections {
             entities: entities,
             lifecycles: industry.lifecycles.filter { entities.contains($0.entity) },
             stocks: industry.stocks.filter { entities.contains($0.entity) },
+            schedules: industry.schedules.filter { entities.contains($0.entity) },
             practices: practices
         )
     }
