@@ -53,4 +53,11 @@ struct StockGenerationTests {
             #expect(migration.contents.contains("stock INTEGER NOT NULL CHECK (stock >= 0)"), "\(dialect): \(migration.contents)")
         }
     }
+
+    @Test("no role of the people may be the one services call each other as")
+    func reservedRole() async throws {
+        var blueprint = try await GeneratorTestData.session("ecommerce").blueprint
+        blueprint.requirements?.roles.insert("Service", at: 0)
+        #expect(throws: GenerationError.reservedRole("Service")) { try ApplicationGenerator.generate(blueprint: blueprint, decisions: []) }
+    }
 }

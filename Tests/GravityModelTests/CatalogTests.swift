@@ -201,6 +201,15 @@ struct StockCatalogTests {
         ]
     )
     func stockErrors(old: String, new: String, problem: String) throws {
+        try expectError(old: old, new: new, problem: problem)
+    }
+
+    @Test("no role may be the one services call each other as")
+    func serviceRole() throws {
+        try expectError(old: "roles: [customer, staff, admin]", new: "roles: [customer, service, staff, admin]", problem: "role 'service' is reserved for calls between services")
+    }
+
+    private func expectError(old: String, new: String, problem: String) throws {
         let found = try #require(try CatalogTests().ecommerceError(replacing: old, with: new), "\(new) was accepted")
         #expect(found.file == "industries/ecommerce.yaml" && found.line > 1, "\(found)")
         #expect(found.problem == problem)

@@ -103,7 +103,7 @@ struct PythonEntityModules {
         if let lifecycle = entity.lifecycle { values["lifecycle"] = .object(Self.lifecycleValues(lifecycle, of: entity)) }
         if let stock = entity.stock {
             var stockValues = Self.stockValues(stock, of: entity)
-            stockValues["reserverRoles"] = .text((["service"] + entity.writers).map(PythonTypes.pythonString).joined(separator: ", "))
+            stockValues["reserverRoles"] = .text(([Industry.serviceRole] + entity.writers).map(PythonTypes.pythonString).joined(separator: ", "))
             values["stock"] = .object(stockValues)
             values["referencedModels"] = .texts(
                 Set(entity.inputColumns.compactMap { service.entity(referencedBy: $0)?.className } + [stock.reservationClass, stock.lineClass])

@@ -30,6 +30,9 @@ struct AppModelBuilder {
         var tableNames = NameTable(kind: "table")
         var roleNames = NameTable(kind: "role")
         roles = try requirements.roles.map { try roleNames.claim($0) }
+        if let reserved = requirements.roles.first(where: { SafeIdentifier.make($0) == Industry.serviceRole }) {
+            throw GenerationError.reservedRole(reserved)
+        }
         if let code = requirements.currency {
             guard let currency = Currency(code: code) else { throw GenerationError.unknownCurrency(code) }
             self.currency = currency

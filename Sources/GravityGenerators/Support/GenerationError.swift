@@ -10,6 +10,7 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
     case incoherentLifecycle(entity: String, problem: String)
     case incoherentStock(entity: String, problem: String)
     case incoherentSchedule(entity: String, problem: String)
+    case reservedRole(String)
 
     public var description: String {
         switch self {
@@ -27,6 +28,8 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
             "requirements.lifecycles: the lifecycle of \(entity) \(problem)"
         case .incoherentStock(let entity, let problem):
             "requirements.stocks: the stock of \(entity) \(problem)"
+        case .reservedRole(let role):
+            "requirements.roles: '\(role)' is the role services call each other as; give the people another name"
         case .incoherentSchedule(let entity, let problem):
             "requirements.schedules: the schedule of \(entity) \(problem)"
         }

@@ -86,6 +86,9 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         seed = try container.decodeIfPresent([SeedHint].self, forKey: .seed) ?? []
     }
 
+    /// The role services take when they call each other (to reserve stock); never a person's.
+    public static let serviceRole = "service"
+
     /// The entity named `name`, if the domain model has it.
     public func entity(named name: String) -> DomainEntity? { entities.first { $0.name == name } }
 

@@ -40,6 +40,10 @@ enum IndustryValidation {
             guard industry.roles.firstIndex(of: role) == index else {
                 throw document.invalid("role '\(role)' appears twice", at: ["roles", .index(index)])
             }
+            // Services call each other as this role (reserving stock); no person may hold it.
+            guard role != Industry.serviceRole else {
+                throw document.invalid("role 'service' is reserved for calls between services", at: ["roles", .index(index)])
+            }
         }
         for color in [industry.brand.primary, industry.brand.accent, industry.brand.background, industry.brand.text] {
             guard color.count == 7, color.first == "#", color.dropFirst().allSatisfy(\.isHexDigit) else {
