@@ -52,6 +52,7 @@ let package = Package(
                 .embedInCode("Templates/backend/tests/lifecycle_tests.py.mustache"),
                 .embedInCode("Templates/backend/tests/stock_tests.py.mustache"),
                 .embedInCode("Templates/backend/tests/schedule_tests.py.mustache"),
+                .embedInCode("Templates/backend/tests/claim_tests.py.mustache"),
                 .embedInCode("Templates/backend/app/config.py.mustache"),
                 .embedInCode("Templates/backend/app/database.py"),
                 .embedInCode("Templates/backend/app/security.py"),

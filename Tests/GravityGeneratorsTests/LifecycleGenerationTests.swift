@@ -15,7 +15,7 @@ struct LifecycleGenerationTests {
         let lifecycle = try #require(order.lifecycle)
         #expect(lifecycle.serverColumns == ["status", "paid_by"])
         #expect(!order.inputColumns.contains { ["status", "paid_by"].contains($0.name) }, "clients never send them")
-        #expect(order.columns.contains { $0.name == "paid_by" && $0.nullable && $0.isLifecycle })
+        #expect(order.columns.contains { $0.name == "paid_by" && $0.nullable && $0.isServerOwned })
         let cancel = try #require(lifecycle.transitions.first { $0.name == "cancel" })
         #expect(cancel.states(for: "customer") == ["pending"])
         #expect(cancel.states(for: "staff") == ["pending", "paid"])

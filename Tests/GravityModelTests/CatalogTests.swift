@@ -246,3 +246,30 @@ struct ScheduleCatalogTests {
         #expect(found.problem == problem)
     }
 }
+
+@Suite("Industry claims")
+struct ClaimCatalogTests {
+    static let shipped = "{entity: enrollment, stock: course, released_by: [withdraw]}"
+
+    @Test("education's enrolment takes a seat of its course, and withdrawing gives it back")
+    func shippedClaim() throws {
+        let industry = try Catalog(root: TestData.repositoryRoot).industry("education")
+        #expect(industry.claims == [Claim(entity: "enrollment", stock: "course", releasedBy: ["withdraw"])])
+        #expect(industry.stocks == [Stock(entity: "course", field: "seats_left")])
+    }
+
+    @Test(
+        "a claim that names what the file does not have is located",
+        arguments: [
+            ("entity: enrollment,", "entity: enrolment,", "unknown entity 'enrolment'"),
+            ("stock: course,", "stock: student,", "'student' is not a required relation of enrollment to another context's entity with a stock"),
+            ("released_by: [withdraw]", "released_by: [graduate]", "'graduate' is not a transition of enrollment's lifecycle"),
+        ]
+    )
+    func claimErrors(old: String, new: String, problem: String) throws {
+        let edited = Self.shipped.replacingOccurrences(of: old, with: new)
+        let found = try #require(try CatalogTests().industryError("education", replacing: Self.shipped, with: edited), "\(new) was accepted")
+        #expect(found.file == "industries/education.yaml" && found.line > 1, "\(found)")
+        #expect(found.problem == problem)
+    }
+}

@@ -43,7 +43,9 @@ struct PythonCommonModules {
 
     var security: String { Self.securityTemplate.text }
 
-    var clients: String { Self.clientsTemplate.render(["references": references]) }
+    var clients: String {
+        Self.clientsTemplate.render(["references": references, "serviceLiteral": .text(PythonTypes.pythonString(service.name))])
+    }
 
     var migrate: String { Self.migrateTemplate.text }
 

@@ -48,7 +48,7 @@ struct PythonEntityModules {
                 ),
                 "audit": .texts(entity.columns.filter(\.isAudit).map(\.name)),
                 "server": .objects(
-                    entity.columns.filter(\.isLifecycle).map { ["column": .text($0.name), "schemaType": .text(PythonTypes.schemaType($0))] }
+                    entity.columns.filter(\.isServerOwned).map { ["column": .text($0.name), "schemaType": .text(PythonTypes.schemaType($0))] }
                 ),
                 "lifecycle": .flag(entity.lifecycle != nil),
             ]
@@ -71,7 +71,7 @@ struct PythonEntityModules {
     /// Columns a list can be filtered on by exact value.
     static func filterable(_ entity: AppModel.Entity) -> [AppModel.Column] {
         // A lifecycle's status is the server's to set, and the first thing to filter on (paid orders).
-        entity.columns.filter { $0.isInput || ($0.isLifecycle && $0.type == .choice) }.filter {
+        entity.columns.filter { $0.isInput || ($0.isServerOwned && $0.type == .choice) }.filter {
             [.string, .email, .choice, .integer, .boolean].contains($0.type) || $0.references != nil || $0.external != nil
         }
     }
@@ -111,6 +111,21 @@ struct PythonEntityModules {
             )
         }
         values["response"] = .flag(entity.lifecycle == nil || entity.stock != nil)
+        if let claim = entity.claim, let other = model.service(claim.reference.service),
+            let target = other.entities.first(where: { $0.name == claim.reference.entity }), let stock = target.stock
+        {
+            values["claim"] = [
+                "target": .text(target.name),
+                "stockField": .text(stock.field),
+                "serviceName": .text(other.name),
+                "serviceLiteral": .text(PythonTypes.pythonString(other.name)),
+                "reservationsLiteral": .text(PythonTypes.pythonString("\(other.apiPrefix)/\(target.plural)/reservations")),
+                "referenceLiteral": .text(PythonTypes.pythonString(stock.reference)),
+                "column": .text(claim.column),
+                "keyColumn": .text(claim.keyColumn),
+                "releasedByLiteral": .text(claim.releasedBy.map(PythonTypes.pythonString).joined(separator: ", ") + (claim.releasedBy.count == 1 ? "," : "")),
+            ]
+        }
         values["usesUpdate"] = .flag(entity.lifecycle != nil || entity.stock != nil || entity.schedule != nil)
         if let schedule = entity.schedule {
             var booking: [String: TemplateValue] = [

@@ -53,6 +53,11 @@ struct PythonServiceGenerator {
                 {
                     files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_lifecycle.py", contents: contents))
                 }
+                if let claim = entity.claim,
+                    let contents = PythonClaimTestFile(model: model, service: service, entity: entity, claim: claim).file
+                {
+                    files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_claim.py", contents: contents))
+                }
                 if let schedule = entity.schedule {
                     let contents = PythonScheduleTestFile(model: model, service: service, entity: entity, schedule: schedule).file
                     files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_schedule.py", contents: contents))

@@ -125,6 +125,10 @@ struct DecisionRecords {
                     "\nSchedule: a \(schedule.resource) is never booked for two \(schedule.entity)s at once (from \(schedule.starts) for \(schedule.minutes))"
                         + (schedule.frees.isEmpty ? "." : "; one that is \(schedule.frees.joined(separator: " or ")) frees its time.")
                 }
+                + section.claims.map { claim in
+                    "\nClaim: each new \(claim.entity) takes one unit of its \(claim.stock)'s stock"
+                        + (claim.releasedBy.isEmpty ? "." : "; \(claim.releasedBy.joined(separator: " or ")) gives it back.")
+                }
                 + section.stocks.map { stock in
                     "\nStock: \(stock.entity).\(stock.field), never below 0, reserved for all of an order's lines at once"
                         + (stock.price.map { " at \(stock.entity).\($0)" } ?? "") + ", and given back when the reservation is released."

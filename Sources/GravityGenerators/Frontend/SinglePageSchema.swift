@@ -74,7 +74,7 @@ struct SinglePageSchema: Encodable {
                     publicRead: entity.publicRead,
                     writers: entity.writers,
                     columns: entity.inputColumns.map { Self.column($0, in: model) }
-                        + entity.columns.filter(\.isLifecycle).map { column in
+                        + entity.columns.filter(\.isServerOwned).map { column in
                             var shown = Self.column(column, in: model)
                             shown.required = false
                             shown.serverOwned = true

@@ -59,7 +59,7 @@ extension AppModelBuilder {
             price.name = "unit_price"
             price.nullable = false
             price.unique = false
-            price.isLifecycle = false
+            price.isServerOwned = false
             lineColumns.append(price)
         }
         let lineName = "\(entity.name)_reservation_line"

@@ -24,12 +24,12 @@ public struct AppModel: Sendable {
         /// Digits after the point of a `decimal` (2) or `money` column (its currency's).
         public var decimalPlaces = 2
         /// A lifecycle's status, or the account that took one of its transitions: only the server writes it.
-        public var isLifecycle = false
+        public var isServerOwned = false
         /// The largest value of an integer column, when a rule bounds it (a booking lasts at most a day).
         public var maximum: Int?
 
         /// Whether clients send the column when creating or updating.
-        public var isInput: Bool { !primaryKey && !isAudit && !isOwner && !isLifecycle }
+        public var isInput: Bool { !primaryKey && !isAudit && !isOwner && !isServerOwned }
     }
 
     public struct Entity: Sendable {
@@ -57,6 +57,8 @@ public struct AppModel: Sendable {
         public var stock: Stock?
         /// Its bookings' rule, when two of them may not overlap for the same resource.
         public var schedule: Schedule?
+        /// What creating one takes from another service's stock (an enrolment's seat).
+        public var claim: Claim?
 
         /// The column recording the creating account, on entities with `ownedBy`.
         public static let ownerColumn = "owner_subject"

@@ -20,6 +20,8 @@ struct AppModelBuilder {
     private let lifecycles: [Lifecycle]
     private let stocks: [Stock]
     private let schedules: [Schedule]
+    private let claims: [Claim]
+    private let stocked: Set<String>
 
     init(
         requirements: RequirementsSection, architecture: ArchitectureSection, database: DatabaseSection, backend: BackendSection,
@@ -60,6 +62,8 @@ struct AppModelBuilder {
         lifecycles = requirements.lifecycles
         stocks = requirements.stocks
         schedules = requirements.schedules
+        claims = requirements.claims
+        stocked = Set(requirements.stocks.map(\.entity))
         self.database = database
         self.backend = backend
         self.security = security
@@ -83,6 +87,12 @@ struct AppModelBuilder {
                 entities[index].columns[minutes].maximum = AppModel.Schedule.longestMinutes
             }
             entities[index].schedule = schedule
+        }
+        for index in entities.indices {
+            guard let table = store?.tables.first(where: { safeEntity[$0.entity] == entities[index].name }),
+                let spec = claims.first(where: { $0.entity == table.entity })
+            else { continue }
+            entities[index].claim = try claim(spec, of: &entities[index])
         }
         var internalTables: [AppModel.Entity] = []
         for index in entities.indices {
@@ -156,6 +166,30 @@ struct AppModelBuilder {
         )
     }
 
+    /// `spec` in the model's names; the record gets the server's column keeping its reservation's key.
+    private func claim(_ spec: Claim, of entity: inout AppModel.Entity) throws -> AppModel.Claim {
+        func problem(_ text: String) -> GenerationError { .incoherentClaim(entity: spec.entity, problem: text) }
+        let name = SafeIdentifier.make(spec.stock + "_id")
+        guard let column = entity.columns.first(where: { $0.name == name }), !column.nullable, let reference = column.external,
+            stocked.contains(where: { safeEntity[$0] == reference.entity })
+        else { throw problem("takes from '\(spec.stock)', which is not a required reference to another service's entity with a stock") }
+        let transitions = entity.lifecycle?.transitions.map(\.name) ?? []
+        if let unknown = spec.releasedBy.first(where: { !transitions.contains(SafeIdentifier.make($0)) }) {
+            throw problem("is released by '\(unknown)', which is not a transition of its lifecycle")
+        }
+        guard !entity.columns.contains(where: { $0.name == AppModel.Claim.keyColumn }) else {
+            throw problem("needs the column '\(AppModel.Claim.keyColumn)' for its reservation, which \(entity.table) already has")
+        }
+        entity.columns.append(
+            AppModel.Column(
+                name: AppModel.Claim.keyColumn, type: .string, nullable: true, unique: true, primaryKey: false, maxLength: 64, minimum: nil,
+                values: [], references: nil, external: nil, indexed: false, isAudit: false, isServerOwned: true
+            )
+        )
+        return AppModel.Claim(
+            column: name, reference: reference, keyColumn: AppModel.Claim.keyColumn, releasedBy: spec.releasedBy.map(SafeIdentifier.make))
+    }
+
     /// `spec` in the model's names: the resource's column and class, the time columns, and the
     /// lifecycle states that free a booking.
     private func schedule(_ spec: Schedule, of entity: AppModel.Entity, among entities: [AppModel.Entity]) throws -> AppModel.Schedule {
@@ -218,7 +252,7 @@ struct AppModelBuilder {
         if let unknown = spec.transitions.flatMap({ $0.by.flatMap(\.roles) }).first(where: { !roles.contains(SafeIdentifier.make($0)) }) {
             throw problem("lets the role '\(unknown)' act, which requirements.roles does not list")
         }
-        columns[index].isLifecycle = true
+        columns[index].isServerOwned = true
         var names = NameTable(kind: "transition of \(table.entity)")
         let transitions = try spec.transitions.map { transition -> AppModel.Lifecycle.Transition in
             let name = try names.claim(transition.name)
@@ -232,12 +266,12 @@ struct AppModelBuilder {
                 if let existing = columns.firstIndex(where: { $0.name == column }) {
                     guard columns[existing].type == .string, columns[existing].nullable, !columns[existing].unique
                     else { throw problem("records \(name) in '\(raw)', which must be a nullable string column") }
-                    columns[existing].isLifecycle = true
+                    columns[existing].isServerOwned = true
                 } else {
                     columns.append(
                         AppModel.Column(
                             name: column, type: .string, nullable: true, unique: false, primaryKey: false, maxLength: 64, minimum: nil,
-                            values: [], references: nil, external: nil, indexed: false, isAudit: false, isLifecycle: true
+                            values: [], references: nil, external: nil, indexed: false, isAudit: false, isServerOwned: true
                         )
                     )
                 }

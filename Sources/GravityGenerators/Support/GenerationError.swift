@@ -11,6 +11,7 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
     case incoherentStock(entity: String, problem: String)
     case incoherentSchedule(entity: String, problem: String)
     case reservedRole(String)
+    case incoherentClaim(entity: String, problem: String)
 
     public var description: String {
         switch self {
@@ -28,6 +29,8 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
             "requirements.lifecycles: the lifecycle of \(entity) \(problem)"
         case .incoherentStock(let entity, let problem):
             "requirements.stocks: the stock of \(entity) \(problem)"
+        case .incoherentClaim(let entity, let problem):
+            "requirements.claims: the claim of \(entity) \(problem)"
         case .reservedRole(let role):
             "requirements.roles: '\(role)' is the role services call each other as; give the people another name"
         case .incoherentSchedule(let entity, let problem):

@@ -15,10 +15,12 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
     public var stocks: [Stock]
     /// Bookings that may not overlap for the same resource.
     public var schedules: [Schedule]
+    /// Records whose creation takes a unit of another service's stock.
+    public var claims: [Claim]
     public var practices: [String]
 
     enum CodingKeys: String, CodingKey {
-        case summary, roles, currency, features, entities, lifecycles, stocks, schedules, practices
+        case summary, roles, currency, features, entities, lifecycles, stocks, schedules, claims, practices
         case appName = "app_name"
     }
 
@@ -32,6 +34,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         lifecycles: [Lifecycle] = [],
         stocks: [Stock] = [],
         schedules: [Schedule] = [],
+        claims: [Claim] = [],
         practices: [String]
     ) {
         self.appName = appName
@@ -43,6 +46,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         self.lifecycles = lifecycles
         self.stocks = stocks
         self.schedules = schedules
+        self.claims = claims
         self.practices = practices
     }
 
@@ -58,6 +62,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         lifecycles = try container.decodeIfPresent([Lifecycle].self, forKey: .lifecycles) ?? []
         stocks = try container.decodeIfPresent([Stock].self, forKey: .stocks) ?? []
         schedules = try container.decodeIfPresent([Schedule].self, forKey: .schedules) ?? []
+        claims = try container.decodeIfPresent([Claim].self, forKey: .claims) ?? []
         practices = try container.decode([String].self, forKey: .practices)
     }
 

@@ -25,6 +25,7 @@ extension ProposalContent {
             return industry.lifecycles.filter { inScope($0.entity) }.allSatisfy(section.lifecycles.contains)
                 && industry.stocks.filter { inScope($0.entity) }.allSatisfy(section.stocks.contains)
                 && industry.schedules.filter { inScope($0.entity) }.allSatisfy(section.schedules.contains)
+                && industry.claims.filter { inScope($0.entity) }.allSatisfy(section.claims.contains)
         case (.entitiesOwned, .architecture(let section)):
             return entities.allSatisfy { entity in section.services.filter { $0.entities.contains(entity) }.count == 1 }
         case (.acyclicDependencies, .architecture(let section)):

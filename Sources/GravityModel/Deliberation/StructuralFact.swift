@@ -27,7 +27,7 @@ public enum StructuralFact: String, Codable, Sendable, CaseIterable {
         switch self {
         case .mustHaveFeatures: "every must-have feature of the industry is in scope"
         case .rolesDefined: "every user role of the industry is listed"
-        case .rulesInScope: "every rule the industry describes for an entity in scope (workflows, stocks, schedules) is adopted"
+        case .rulesInScope: "every rule the industry describes for an entity in scope (workflows, stocks, schedules, claims) is adopted"
         case .entitiesOwned: "every entity in scope is owned by exactly one service"
         case .acyclicDependencies: "service dependencies have no cycle"
         case .dependenciesFollowRelations: "a service that refers to another service's entity depends on that service"

@@ -21,12 +21,14 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
     public var stocks: [Stock]
     /// Bookings that may not overlap for the same resource (a practitioner's appointments).
     public var schedules: [Schedule]
+    /// Records whose creation takes a unit of another service's stock (an enrolment's seat).
+    public var claims: [Claim]
     public var features: [Feature]
     public var compliance: [ComplianceItem]
     public var seed: [SeedHint]
 
     enum CodingKeys: String, CodingKey {
-        case id, name, description, brand, consultant, roles, currency, contexts, entities, lifecycles, stocks, schedules, features, compliance, seed
+        case id, name, description, brand, consultant, roles, currency, contexts, entities, lifecycles, stocks, schedules, claims, features, compliance, seed
         case defaultBrief = "default_brief"
     }
 
@@ -44,6 +46,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         lifecycles: [Lifecycle] = [],
         stocks: [Stock] = [],
         schedules: [Schedule] = [],
+        claims: [Claim] = [],
         features: [Feature],
         compliance: [ComplianceItem],
         seed: [SeedHint]
@@ -61,6 +64,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         self.lifecycles = lifecycles
         self.stocks = stocks
         self.schedules = schedules
+        self.claims = claims
         self.features = features
         self.compliance = compliance
         self.seed = seed
@@ -81,6 +85,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         lifecycles = try container.decodeIfPresent([Lifecycle].self, forKey: .lifecycles) ?? []
         stocks = try container.decodeIfPresent([Stock].self, forKey: .stocks) ?? []
         schedules = try container.decodeIfPresent([Schedule].self, forKey: .schedules) ?? []
+        claims = try container.decodeIfPresent([Claim].self, forKey: .claims) ?? []
         features = try container.decode([Feature].self, forKey: .features)
         compliance = try container.decodeIfPresent([ComplianceItem].self, forKey: .compliance) ?? []
         seed = try container.decodeIfPresent([SeedHint].self, forKey: .seed) ?? []

@@ -58,6 +58,7 @@ struct MockSections {
             lifecycles: industry.lifecycles.filter { entities.contains($0.entity) },
             stocks: industry.stocks.filter { entities.contains($0.entity) },
             schedules: industry.schedules.filter { entities.contains($0.entity) },
+            claims: industry.claims.filter { entities.contains($0.entity) },
             practices: practices
         )
     }

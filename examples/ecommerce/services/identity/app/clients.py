@@ -1,19 +1,30 @@
-"""Calls to the services this one depends on, to check that referenced records exist."""
+"""Calls to the services this one depends on: whether referenced records exist, and taking and
+giving back units of their stock."""
 
 import logging
+from collections.abc import Callable
 
 import httpx
 from fastapi import HTTPException, status
 
 from app.config import Settings
+from app.security import service_token
 
 logger = logging.getLogger(__name__)
 
 
 class ServiceClient:
-    def __init__(self, name: str, base_url: str, timeout: float, transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        base_url: str,
+        timeout: float,
+        transport: httpx.BaseTransport | None = None,
+        own_token: Callable[[], str] | None = None,
+    ) -> None:
         self.name = name
         self._client = httpx.Client(base_url=base_url, timeout=timeout, transport=transport)
+        self._own_token = own_token
 
     def exists(self, path: str, token: str | None) -> bool:
         """Whether the caller may see the record at path: 200 means yes, any other 4xx (not found, not
@@ -32,8 +43,43 @@ class ServiceClient:
         logger.warning("%s%s answered %s", self._client.base_url, path, response.status_code)
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"the {self.name} service is unavailable")
 
+    def reserve(self, path: str, key: str, lines: list[dict]) -> dict:
+        """Takes units of the other service's stock under `key`, as this service. Its refusals keep
+        their status and words (409: not enough left; 422: no such record); a service that cannot
+        answer is a 503. A retry with the same key never takes twice."""
+        response = self._send("POST", path, json={"key": key, "lines": lines})
+        if response.status_code in (200, 201):
+            return response.json()
+        if response.status_code in (409, 422):
+            raise HTTPException(response.status_code, f"the {self.name} service: {_detail(response)}")
+        logger.warning("%s%s answered %s", self._client.base_url, path, response.status_code)
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"the {self.name} service is unavailable")
+
+    def release(self, path: str) -> None:
+        """Gives back what a reservation took; done already, or never made, is as good."""
+        response = self._send("DELETE", path)
+        if response.status_code not in (204, 404):
+            logger.warning("%s%s answered %s", self._client.base_url, path, response.status_code)
+            raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"the {self.name} service is unavailable")
+
+    def _send(self, method: str, path: str, json: dict | None = None) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {self._own_token()}"} if self._own_token else {}
+        try:
+            return self._client.request(method, path, json=json, headers=headers)
+        except httpx.HTTPError as error:
+            logger.warning("%s%s: %s", self._client.base_url, path, error.__class__.__name__)
+            raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"the {self.name} service cannot be reached")
+
     def close(self) -> None:
         self._client.close()
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        detail = response.json().get("detail")
+    except ValueError:
+        detail = None
+    return detail if isinstance(detail, str) else "refused"
 
 
 def make_clients(settings: Settings, transport: httpx.BaseTransport | None = None) -> dict[str, ServiceClient]:

@@ -1,5 +1,6 @@
 """Bearer tokens (JWT, HS256) issued by the identity service and checked here, and role checks."""
 
+import time
 from dataclasses import dataclass
 
 import jwt
@@ -50,3 +51,12 @@ def require_roles(*roles: str):
         return principal
 
     return check
+
+
+# A service calling another (to reserve stock) signs its own short-lived token with the shared secret.
+SERVICE_ROLE = "service"
+
+
+def service_token(secret: str, service: str) -> str:
+    now = int(time.time())
+    return jwt.encode({"sub": service, "role": SERVICE_ROLE, "iat": now, "exp": now + 60}, secret, algorithm="HS256")

@@ -1,5 +1,6 @@
 """Fixtures: a fresh database with the migrations applied, stubs for other services, and tokens."""
 
+import json
 import secrets
 import time
 
@@ -29,8 +30,17 @@ def token(role: str, subject: str = "1", email: str | None = None) -> dict[str, 
     return {"Authorization": f"Bearer {jwt.encode(claims, SECRET, algorithm='HS256')}"}
 
 
+# A record of another service with nothing left of its stock.
+SOLD_OUT_ID = 999_995
+
+
 def _other_services(request: httpx.Request) -> httpx.Response:
-    """Stands in for the services this one calls: every record exists but the ids above."""
+    """Stands in for the services this one calls: every record exists but the ids above, and every
+    reservation of their stock is granted but for those ids."""
+    if request.url.path.endswith("/reservations") and request.method == "POST":
+        return _reserve(request)
+    if "/reservations/" in request.url.path:
+        return httpx.Response(204 if request.method == "DELETE" else 200, json={})
     last = request.url.path.rsplit("/", 1)[-1]
     if last == str(UNREACHABLE_ID):
         raise httpx.ConnectError("connection refused", request=request)
@@ -38,10 +48,33 @@ def _other_services(request: httpx.Request) -> httpx.Response:
     return httpx.Response(statuses.get(last, 200), json={})
 
 
+def _reserve(request: httpx.Request) -> httpx.Response:
+    body = json.loads(request.content)
+    for line in body["lines"]:
+        reference, record = next((name, value) for name, value in line.items() if name.endswith("_id"))
+        if record == UNREACHABLE_ID:
+            raise httpx.ConnectError("connection refused", request=request)
+        if record == FAILING_ID:
+            return httpx.Response(500, json={})
+        if record == MISSING_ID:
+            return httpx.Response(422, json={"detail": f"lines: no {reference[:-3]} {record}"})
+        if record == SOLD_OUT_ID:
+            return httpx.Response(409, json={"detail": f"{reference[:-3]} {record} has 0 left; {line['quantity']} asked. Nothing was reserved"})
+    return httpx.Response(201, json={"key": body["key"], "released": False, "lines": body["lines"]})
+
+
 @pytest.fixture()
 def client(tmp_path):
     url = f"sqlite:///{tmp_path / 'test.sqlite'}"
     migrate.apply(url)
     settings = Settings(database_url=url, jwt_secret=SECRET, customers_service_url="http://customers.test", catalog_service_url="http://catalog.test")
-    with TestClient(create_app(settings, transport=httpx.MockTransport(_other_services))) as test_client:
+    calls: list[httpx.Request] = []
+
+    def other_services(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        return _other_services(request)
+
+    with TestClient(create_app(settings, transport=httpx.MockTransport(other_services))) as test_client:
+        # What this service asked the others, for tests of what it takes and gives back.
+        test_client.calls = calls
         yield test_client

@@ -111,7 +111,7 @@ def create_purchase_order(payload: PurchaseOrderIn, request: Request, session: S
     return _save(session, item)
 
 
-def _move(item_id: int, name: str, session: Session, actor: Principal) -> PurchaseOrder:
+def _move(item_id: int, name: str, session: Session, actor: Principal, request: Request) -> PurchaseOrder:
     """Takes the transition `name`, or says why it cannot be taken now."""
     transition = TRANSITIONS[name]
     item = session.get(PurchaseOrder, item_id)
@@ -138,24 +138,24 @@ def _move(item_id: int, name: str, session: Session, actor: Principal) -> Purcha
 
 
 @router.post("/{item_id}/pay", response_model=PurchaseOrderOut)
-def purchase_order_pay(item_id: ItemId, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("staff", "admin"))):
+def purchase_order_pay(item_id: ItemId, request: Request, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("staff", "admin"))):
     """Moves a purchase_order to paid: staff or admin from pending."""
-    return _move(item_id, "pay", session, actor)
+    return _move(item_id, "pay", session, actor, request)
 
 
 @router.post("/{item_id}/ship", response_model=PurchaseOrderOut)
-def purchase_order_ship(item_id: ItemId, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("staff", "admin"))):
+def purchase_order_ship(item_id: ItemId, request: Request, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("staff", "admin"))):
     """Moves a purchase_order to shipped: staff or admin from paid."""
-    return _move(item_id, "ship", session, actor)
+    return _move(item_id, "ship", session, actor, request)
 
 
 @router.post("/{item_id}/deliver", response_model=PurchaseOrderOut)
-def purchase_order_deliver(item_id: ItemId, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("staff", "admin"))):
+def purchase_order_deliver(item_id: ItemId, request: Request, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("staff", "admin"))):
     """Moves a purchase_order to delivered: staff or admin from shipped."""
-    return _move(item_id, "deliver", session, actor)
+    return _move(item_id, "deliver", session, actor, request)
 
 
 @router.post("/{item_id}/cancel", response_model=PurchaseOrderOut)
-def purchase_order_cancel(item_id: ItemId, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("customer", "staff", "admin"))):
+def purchase_order_cancel(item_id: ItemId, request: Request, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("customer", "staff", "admin"))):
     """Moves a purchase_order to cancelled: customer from pending; staff or admin from pending or paid."""
-    return _move(item_id, "cancel", session, actor)
+    return _move(item_id, "cancel", session, actor, request)
