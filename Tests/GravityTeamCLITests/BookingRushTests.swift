@@ -1,5 +1,4 @@
 import Foundation
-import GravityOrchestration
 import GravityTestSupport
 import Testing
 
@@ -13,26 +12,15 @@ struct BookingRushTests {
     )
     func rush(engine: String) async throws {
         let directory = try CLI.temporaryDirectory()
-        let app = "\(directory)/clinic"
         let industry =
             engine == "postgresql"
             ? try IndustryCopy.withContextOnPostgreSQL("healthcare", context: "scheduling", id: "bigclinic", in: directory) : "healthcare"
-        let developed = try await CLI.run(["develop", "--industry", industry, "--out", app, "--no-verify"], in: directory)
-        try #require(developed.status == 0, "\(developed.stderr)")
-        let manifest = try String(contentsOfFile: "\(app)/services/scheduling/gravity-service.yaml", encoding: .utf8)
-        try #require(manifest.contains("type: \(engine)"), "scheduling is on \(engine)")
-        let port = try PortAllocator.freePort()
-        let base = "http://127.0.0.1:\(port)"
-        let deployed = try await CLI.run(["deploy", app, "--port", String(port)], in: directory)
-        defer { _ = try? CLI.runToCleanUp(["stop", app], in: directory) }
-        try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
-
-        let status = try await CLI.run(["status", app, "--json", "--show-secrets"], in: directory)
-        let report = try #require(try CLI.json(status.stdout) as? [String: Any])
-        let password = try #require((report["secrets"] as? [String: String])?["ADMIN_PASSWORD"])
-        let login = try await LoopbackHTTP.request(
-            "POST", "\(base)/api/auth/login", json: ["email": "admin@gravity-care.example", "password": password])
-        let token = try #require((try login.json() as? [String: Any])?["access_token"] as? String, "\(login.text)")
+        let clinic = try await DeployedApp.start(industry, named: "clinic", adminEmail: "admin@gravity-care.example", in: directory) { app in
+            let manifest = try String(contentsOfFile: "\(app)/services/scheduling/gravity-service.yaml", encoding: .utf8)
+            try #require(manifest.contains("type: \(engine)"), "scheduling is on \(engine)")
+        }
+        defer { clinic.stop() }
+        let (base, token) = (clinic.base, clinic.adminToken)
         let practitioner: [String: Any] = [
             "license_number": "RUSH-1", "full_name": "Dr. Rush", "specialty": "Cardiology", "email": "rush@example.com",
         ]

@@ -1,5 +1,4 @@
 import Foundation
-import GravityOrchestration
 import GravityTestSupport
 import Testing
 
@@ -9,22 +8,10 @@ import Testing
 struct SeatRushTests {
     @Test("5 students enrolling at once in a course with 2 seats left: exactly 2 are enrolled; withdrawing gives a seat back")
     func rush() async throws {
-        let directory = try CLI.temporaryDirectory()
-        let app = "\(directory)/school"
-        let developed = try await CLI.run(["develop", "--industry", "education", "--out", app, "--no-verify"], in: directory)
-        try #require(developed.status == 0, "\(developed.stderr)")
-        let port = try PortAllocator.freePort()
-        let base = "http://127.0.0.1:\(port)"
-        let deployed = try await CLI.run(["deploy", app, "--port", String(port)], in: directory)
-        defer { _ = try? CLI.runToCleanUp(["stop", app], in: directory) }
-        try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
-
-        let status = try await CLI.run(["status", app, "--json", "--show-secrets"], in: directory)
-        let report = try #require(try CLI.json(status.stdout) as? [String: Any])
-        let password = try #require((report["secrets"] as? [String: String])?["ADMIN_PASSWORD"])
-        let login = try await LoopbackHTTP.request(
-            "POST", "\(base)/api/auth/login", json: ["email": "admin@gravity-learn.example", "password": password])
-        let token = try #require((try login.json() as? [String: Any])?["access_token"] as? String, "\(login.text)")
+        let school = try await DeployedApp.start(
+            "education", named: "school", adminEmail: "admin@gravity-learn.example", in: try CLI.temporaryDirectory())
+        defer { school.stop() }
+        let (base, token) = (school.base, school.adminToken)
         let course: [String: Any] = ["code": "RUSH-101", "title": "Popular Seminar", "credits": 2, "seats_left": 2, "instructor_id": 1]
         let made = try await LoopbackHTTP.request("POST", "\(base)/api/courses/courses", json: course, token: token)
         try #require(made.status == 201, "\(made.text)")

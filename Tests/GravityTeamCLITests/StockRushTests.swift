@@ -1,5 +1,4 @@
 import Foundation
-import GravityOrchestration
 import GravityTestSupport
 import Testing
 
@@ -14,23 +13,12 @@ struct StockRushTests {
         let industry =
             engine == "postgresql"
             ? try IndustryCopy.withContextOnPostgreSQL("ecommerce", context: "catalog", id: "bigshop", in: directory) : "ecommerce"
-        let app = "\(directory)/shop"
-        let developed = try await CLI.run(["develop", "--industry", industry, "--out", app, "--no-verify"], in: directory)
-        try #require(developed.status == 0, "\(developed.stderr)")
-        let manifest = try String(contentsOfFile: "\(app)/services/catalog/gravity-service.yaml", encoding: .utf8)
-        try #require(manifest.contains("type: \(engine)"), "the catalog is on \(engine)")
-        let port = try PortAllocator.freePort()
-        let base = "http://127.0.0.1:\(port)"
-        let deployed = try await CLI.run(["deploy", app, "--port", String(port)], in: directory)
-        defer { _ = try? CLI.runToCleanUp(["stop", app], in: directory) }
-        try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
-
-        let status = try await CLI.run(["status", app, "--json", "--show-secrets"], in: directory)
-        let report = try #require(try CLI.json(status.stdout) as? [String: Any])
-        let password = try #require((report["secrets"] as? [String: String])?["ADMIN_PASSWORD"])
-        let login = try await LoopbackHTTP.request(
-            "POST", "\(base)/api/auth/login", json: ["email": "admin@gravity-shop.example", "password": password])
-        let token = try #require((try login.json() as? [String: Any])?["access_token"] as? String, "\(login.text)")
+        let shop = try await DeployedApp.start(industry, named: "shop", adminEmail: "admin@gravity-shop.example", in: directory) { app in
+            let manifest = try String(contentsOfFile: "\(app)/services/catalog/gravity-service.yaml", encoding: .utf8)
+            try #require(manifest.contains("type: \(engine)"), "the catalog is on \(engine)")
+        }
+        defer { shop.stop() }
+        let (base, token) = (shop.base, shop.adminToken)
         let product: [String: Any] = [
             "sku": "RUSH-5", "name": "Last Five Lamps", "price": "49.00", "stock": 5, "status": "active", "category_id": 1,
         ]

@@ -38,14 +38,11 @@ struct PythonClaimTestFile {
         if let owner = entity.ownedBy { values["ownerLiteral"] = literal(owner) }
         if let lifecycle = entity.lifecycle {
             let walks = lifecycle.transitions.compactMap { transition -> (String, [String: TemplateValue])? in
-                guard let (role, path) = transition.from.lazy.compactMap({ role, states in
-                    states.lazy.compactMap { lifecycle.path(to: $0) }.first.map { (role, $0) }
-                }).first
-                else { return nil }
-                let steps = (path + [(transition, role)]).map {
-                    "(\(PythonTypes.pythonString($0.transition.name)), \(PythonTypes.pythonString($0.role)))"
-                }
-                return (transition.name, ["transition": .text(transition.name), "stepsLiteral": .text("[" + steps.joined(separator: ", ") + "]")])
+                guard let (role, path) = lifecycle.firstWay(to: transition) else { return nil }
+                return (
+                    transition.name,
+                    ["transition": .text(transition.name), "stepsLiteral": .text(PythonTypes.steps(path + [(transition, role)]))]
+                )
             }
             values["releases"] = .objects(walks.filter { claim.releasedBy.contains($0.0) }.map(\.1))
             // A transition that does not release, reached without passing one that does.

@@ -89,8 +89,12 @@ struct PythonEntityModules {
             "writerRoles": .text(entity.writers.map(PythonTypes.pythonString).joined(separator: ", ")),
             "ownerColumn": .text(AppModel.Entity.ownerColumn),
             "owned": .flag(entity.ownedBy != nil),
+            // The models it refers to, and the tables its stock's reservations are kept in.
             "referencedModels": .texts(
-                Set(entity.inputColumns.compactMap { service.entity(referencedBy: $0)?.className }).subtracting([entity.className]).sorted()
+                Set(
+                    entity.inputColumns.compactMap { service.entity(referencedBy: $0)?.className }
+                        + (entity.stock.map { [$0.reservationClass, $0.lineClass] } ?? [])
+                ).subtracting([entity.className]).sorted()
             ),
             "filters": .objects(Self.filterable(entity).map(Self.filter)),
             "searchable": .texts(entity.inputColumns.filter { [.string, .text, .email].contains($0.type) }.map(\.name)),
@@ -105,10 +109,6 @@ struct PythonEntityModules {
             var stockValues = Self.stockValues(stock, of: entity)
             stockValues["reserverRoles"] = .text(([Industry.serviceRole] + entity.writers).map(PythonTypes.pythonString).joined(separator: ", "))
             values["stock"] = .object(stockValues)
-            values["referencedModels"] = .texts(
-                Set(entity.inputColumns.compactMap { service.entity(referencedBy: $0)?.className } + [stock.reservationClass, stock.lineClass])
-                    .subtracting([entity.className]).sorted()
-            )
         }
         values["response"] = .flag(entity.lifecycle == nil || entity.stock != nil)
         if let claim = entity.claim, let other = model.service(claim.reference.service),
@@ -123,7 +123,7 @@ struct PythonEntityModules {
                 "referenceLiteral": .text(PythonTypes.pythonString(stock.reference)),
                 "column": .text(claim.column),
                 "keyColumn": .text(claim.keyColumn),
-                "releasedByLiteral": .text(claim.releasedBy.map(PythonTypes.pythonString).joined(separator: ", ") + (claim.releasedBy.count == 1 ? "," : "")),
+                "releasedByTuple": .text(PythonTypes.tuple(claim.releasedBy)),
             ]
         }
         values["usesUpdate"] = .flag(entity.lifecycle != nil || entity.stock != nil || entity.schedule != nil)
@@ -135,7 +135,7 @@ struct PythonEntityModules {
                 "starts": .text(schedule.starts),
                 "minutes": .text(schedule.minutes),
                 "longest": .text(String(AppModel.Schedule.longestMinutes)),
-                "freesLiteral": .text(schedule.frees.map(PythonTypes.pythonString).joined(separator: ", ") + (schedule.frees.count == 1 ? "," : "")),
+                "freesTuple": .text(PythonTypes.tuple(schedule.frees)),
             ]
             if let field = schedule.stateField { booking["stateField"] = .text(field) }
             values["schedule"] = .object(booking)
@@ -178,7 +178,7 @@ struct PythonEntityModules {
                     transition.from.map { role, states in
                         [
                             "roleLiteral": .text(string(role)),
-                            "statesLiteral": .text("(" + states.map(string).joined(separator: ", ") + (states.count == 1 ? ",)" : ")")),
+                            "statesLiteral": .text(PythonTypes.tuple(states)),
                         ]
                     }
                 ),

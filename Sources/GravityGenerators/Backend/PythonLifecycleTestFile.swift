@@ -19,8 +19,7 @@ struct PythonLifecycleTestFile {
     private func actor(_ role: String) -> String { role == entity.ownedBy ? "1" : "9" }
 
     private func steps(_ path: [(transition: AppModel.Lifecycle.Transition, role: String)]) -> TemplateValue {
-        let pairs = path.map { "(\(PythonTypes.pythonString($0.transition.name)), \(PythonTypes.pythonString($0.role)))" }
-        return .text("[" + pairs.joined(separator: ", ") + "]")
+        .text(PythonTypes.steps(path))
     }
 
     var file: String? {
@@ -53,10 +52,7 @@ struct PythonLifecycleTestFile {
 
     private func transition(_ transition: AppModel.Lifecycle.Transition) -> [String: TemplateValue]? {
         // The first role and state it may be taken by and from, reached by the shortest way.
-        guard let (role, path) = transition.from.lazy.compactMap({ role, states in
-            states.lazy.compactMap { state in self.lifecycle.path(to: state) }.first.map { (role, $0) }
-        }).first
-        else { return nil }
+        guard let (role, path) = lifecycle.firstWay(to: transition) else { return nil }
         var values: [String: TemplateValue] = [
             "transition": .text(transition.name),
             "to": .text(transition.to),

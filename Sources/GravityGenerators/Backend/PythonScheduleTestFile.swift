@@ -32,10 +32,7 @@ struct PythonScheduleTestFile {
         if let lifecycle = entity.lifecycle {
             values["freeing"] = .objects(
                 schedule.frees.compactMap { state in
-                    lifecycle.path(to: state).map { path in
-                        let steps = path.map { "(\(PythonTypes.pythonString($0.transition.name)), \(PythonTypes.pythonString($0.role)))" }
-                        return ["state": .text(state), "stepsLiteral": .text("[" + steps.joined(separator: ", ") + "]")]
-                    }
+                    lifecycle.path(to: state).map { ["state": .text(state), "stepsLiteral": .text(PythonTypes.steps($0))] }
                 }
             )
         }

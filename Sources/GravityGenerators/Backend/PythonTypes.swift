@@ -79,6 +79,16 @@ enum PythonTypes {
         return column.nullable ? "\(annotated) | None = None" : annotated
     }
 
+    /// A Python tuple of strings: `("paid",)` for one, `("pending", "paid")` for more.
+    static func tuple(_ values: [String]) -> String {
+        "(" + values.map(pythonString).joined(separator: ", ") + (values.count == 1 ? ",)" : ")")
+    }
+
+    /// A lifecycle walk as the generated tests take it: `[("pay", "staff"), ("ship", "staff")]`.
+    static func steps(_ path: [(transition: AppModel.Lifecycle.Transition, role: String)]) -> String {
+        "[" + path.map { "(\(pythonString($0.transition.name)), \(pythonString($0.role)))" }.joined(separator: ", ") + "]"
+    }
+
     /// A valid value for the column in test payloads, distinct per `number` for unique columns.
     static func sample(_ column: AppModel.Column, entity: AppModel.Entity, number: Int) -> String {
         switch column.type {

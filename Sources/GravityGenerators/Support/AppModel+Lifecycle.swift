@@ -40,6 +40,15 @@ extension AppModel {
             transitions.filter { $0.states(for: role).contains(state) }
         }
 
+        /// A way to take `transition`: the first role that may, after the shortest walk to a state
+        /// it may take it from; nil when no role can get there.
+        public func firstWay(to transition: Transition) -> (role: String, path: [(transition: Transition, role: String)])? {
+            for (role, states) in transition.from {
+                if let path = states.lazy.compactMap({ self.path(to: $0) }).first { return (role, path) }
+            }
+            return nil
+        }
+
         /// The shortest way from the initial state to `state`, as transitions with a role that may
         /// take each; nil when no role can get there.
         public func path(to state: String) -> [(transition: Transition, role: String)]? {

@@ -77,42 +77,36 @@ struct AppModelBuilder {
         // A service owning no domain entity (the identity service) keeps its own tables.
         let ownsNothing = spec.entities.isEmpty
         var entities = try (store?.tables ?? []).filter { ownsNothing || spec.entities.contains($0.entity) }.compactMap(entity)
-        for index in entities.indices {
-            guard let table = store?.tables.first(where: { safeEntity[$0.entity] == entities[index].name }),
-                let spec = schedules.first(where: { $0.entity == table.entity })
-            else { continue }
-            let schedule = try self.schedule(spec, of: entities[index], among: entities)
-            // Only bookings starting within their longest length before another can overlap it.
-            if let minutes = entities[index].columns.firstIndex(where: { $0.name == schedule.minutes }) {
-                entities[index].columns[minutes].maximum = AppModel.Schedule.longestMinutes
-            }
-            entities[index].schedule = schedule
-        }
-        for index in entities.indices {
-            guard let table = store?.tables.first(where: { safeEntity[$0.entity] == entities[index].name }),
-                let spec = claims.first(where: { $0.entity == table.entity })
-            else { continue }
-            entities[index].claim = try claim(spec, of: &entities[index])
-        }
         var internalTables: [AppModel.Entity] = []
         for index in entities.indices {
-            guard let table = store?.tables.first(where: { safeEntity[$0.entity] == entities[index].name }),
-                let spec = stocks.first(where: { $0.entity == table.entity })
-            else { continue }
-            // The requirement holds whatever a schema draft said (a draft the product manager adopted
-            // may lack the bound): a stock is a count the database keeps from going below zero.
-            if let column = entities[index].columns.firstIndex(where: { $0.name == SafeIdentifier.make(spec.field) && $0.type == .integer }) {
-                entities[index].columns[column].nullable = false
-                entities[index].columns[column].minimum = max(entities[index].columns[column].minimum ?? 0, 0)
-            }
-            let (stock, tables) = try self.stock(spec, of: entities[index], service: name)
-            for kept in tables {
-                if let clash = entities.first(where: { $0.table == kept.table }) {
-                    throw GenerationError.nameCollision(kind: "table", first: clash.table, second: "\(spec.entity)'s reservations", safe: kept.table)
+            guard let table = store?.tables.first(where: { safeEntity[$0.entity] == entities[index].name }) else { continue }
+            if let spec = schedules.first(where: { $0.entity == table.entity }) {
+                let schedule = try self.schedule(spec, of: entities[index], among: entities)
+                // Only bookings starting within their longest length before another can overlap it.
+                if let minutes = entities[index].columns.firstIndex(where: { $0.name == schedule.minutes }) {
+                    entities[index].columns[minutes].maximum = AppModel.Schedule.longestMinutes
                 }
+                entities[index].schedule = schedule
             }
-            entities[index].stock = stock
-            internalTables += tables
+            if let spec = claims.first(where: { $0.entity == table.entity }) {
+                entities[index].claim = try claim(spec, of: &entities[index])
+            }
+            if let spec = stocks.first(where: { $0.entity == table.entity }) {
+                // The requirement holds whatever a schema draft said (a draft the product manager adopted
+                // may lack the bound): a stock is a count the database keeps from going below zero.
+                if let column = entities[index].columns.firstIndex(where: { $0.name == SafeIdentifier.make(spec.field) && $0.type == .integer }) {
+                    entities[index].columns[column].nullable = false
+                    entities[index].columns[column].minimum = max(entities[index].columns[column].minimum ?? 0, 0)
+                }
+                let (stock, tables) = try self.stock(spec, of: entities[index], service: name)
+                for kept in tables {
+                    if let clash = entities.first(where: { $0.table == kept.table }) {
+                        throw GenerationError.nameCollision(kind: "table", first: clash.table, second: "\(spec.entity)'s reservations", safe: kept.table)
+                    }
+                }
+                entities[index].stock = stock
+                internalTables += tables
+            }
         }
         let isIdentity =
             spec.entities.isEmpty && backend.apis.first { $0.service == spec.name }?.endpoints.contains { $0.action == .login } == true
