@@ -39,6 +39,18 @@ struct LocalDeploymentPartsTests {
         #expect(ProcessControl.tail("\(path).missing", lines: 5).isEmpty)
     }
 
+    @Test("a port promised to the gateway or to another service is never handed out again, though nothing listens on it yet")
+    func promisedPortsAreSkipped() throws {
+        let range = (try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8)) ?? ""
+        let ephemeral = range.split(whereSeparator: \.isWhitespace).first.flatMap { Int($0) } ?? 32_768
+        let promised = Set(20_000..<max(ephemeral, 20_001))
+        for _ in 0..<20 {
+            let port = try PortAllocator.freePort(excluding: promised)
+            #expect(!promised.contains(port))
+            #expect(PortAllocator.isFree(port))
+        }
+    }
+
     @Test("services start in waves: each wave depends only on earlier ones")
     func waves() throws {
         let root = try Self.folder([

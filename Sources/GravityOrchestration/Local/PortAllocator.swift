@@ -9,17 +9,22 @@ public enum PortAllocator {
     /// A port nothing listens on now. It is drawn below the kernel's ephemeral range: a port from that
     /// range (the kernel's own pick) can be taken by any outgoing connection on the machine in the
     /// seconds between this check and the service binding it, and was, under a busy test run.
-    public static func freePort() throws -> Int {
+    /// `excluding` holds ports already promised to something that does not listen yet (the gateway's
+    /// port, a service started later): free now, but not free to hand out again.
+    public static func freePort(excluding promised: Set<Int> = []) throws -> Int {
         let below = ephemeralRangeStart()
         if below > 20_500 {
             var generator = SystemRandomNumberGenerator()
             for _ in 0..<200 {
                 let candidate = Int.random(in: 20_000..<below, using: &generator)
-                if bind(port: candidate) != nil { return candidate }
+                if !promised.contains(candidate), bind(port: candidate) != nil { return candidate }
             }
         }
-        guard let port = bind(port: 0) else { throw DeployError.step("cannot find a free port on 127.0.0.1") }
-        return port
+        for _ in 0..<20 {
+            guard let port = bind(port: 0) else { break }
+            if !promised.contains(port) { return port }
+        }
+        throw DeployError.step("cannot find a free port on 127.0.0.1")
     }
 
     /// The first port the kernel hands to outgoing connections (Linux: ip_local_port_range).

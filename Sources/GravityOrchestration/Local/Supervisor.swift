@@ -93,9 +93,17 @@ public actor Supervisor {
         }
 
         var ports: [String: Int] = [:]
-        for service in plan.services { ports[service.name] = try PortAllocator.freePort() }
+        // The gateway's port is only checked now and bound last; a service must never be handed it.
+        // A service's port is chosen just before it starts (its dependencies, in earlier waves, have
+        // theirs), so the seconds in which another program could take it are as few as they can be.
+        var promised: Set<Int> = [port]
         for wave in plan.waves {
             try checkStop()
+            for service in wave {
+                let chosen = try PortAllocator.freePort(excluding: promised)
+                ports[service.name] = chosen
+                promised.insert(chosen)
+            }
             for service in wave {
                 let launch = try ServiceLaunch.make(
                     service: service,
