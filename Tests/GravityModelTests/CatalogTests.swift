@@ -273,3 +273,36 @@ struct ClaimCatalogTests {
         #expect(found.problem == problem)
     }
 }
+
+@Suite("Industry placements")
+struct PlacementCatalogTests {
+    @Test("ecommerce places an order with its lines, each taking its product's stock at its price")
+    func shippedPlacement() throws {
+        let industry = try Catalog(root: TestData.repositoryRoot).industry("ecommerce")
+        #expect(
+            industry.placements == [
+                Placement(
+                    entity: "purchase_order", lines: "order_line", stock: "product", quantity: "quantity", unitPrice: "unit_price",
+                    total: "total", placedAt: "placed_at", releasedBy: ["cancel"])
+            ])
+    }
+
+    @Test(
+        "a placement that names what the file does not have is located",
+        arguments: [
+            ("  - entity: purchase_order\n    lines:", "  - entity: purchase_orders\n    lines:", "unknown entity 'purchase_orders'"),
+            ("lines: order_line", "lines: product", "'product' is not an entity of purchase_order's context with a required relation to it"),
+            ("    stock: product\n", "    stock: purchase_order\n", "'purchase_order' is not a required relation of order_line to another context's entity with a priced stock"),
+            ("quantity: quantity", "quantity: product_name", "'product_name' is not a required integer field of order_line with a minimum of 1"),
+            ("unit_price: unit_price", "unit_price: quantity", "'quantity' is not a required money field of order_line"),
+            ("total: total", "total: notes", "'notes' is not a required money field of purchase_order"),
+            ("placed_at: placed_at\n    released_by", "placed_at: notes\n    released_by", "'notes' is not a required datetime field of purchase_order"),
+            ("released_by: [cancel]", "released_by: [refund]", "'refund' is not a transition of purchase_order's lifecycle"),
+        ]
+    )
+    func placementErrors(old: String, new: String, problem: String) throws {
+        let found = try #require(try CatalogTests().ecommerceError(replacing: old, with: new), "\(new) was accepted")
+        #expect(found.file == "industries/ecommerce.yaml" && found.line > 1, "\(found)")
+        #expect(found.problem == problem)
+    }
+}

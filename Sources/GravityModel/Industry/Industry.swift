@@ -23,12 +23,14 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
     public var schedules: [Schedule]
     /// Records whose creation takes a unit of another service's stock (an enrolment's seat).
     public var claims: [Claim]
+    /// Orders placed with their lines in one request, taking another service's stock.
+    public var placements: [Placement]
     public var features: [Feature]
     public var compliance: [ComplianceItem]
     public var seed: [SeedHint]
 
     enum CodingKeys: String, CodingKey {
-        case id, name, description, brand, consultant, roles, currency, contexts, entities, lifecycles, stocks, schedules, claims, features, compliance, seed
+        case id, name, description, brand, consultant, roles, currency, contexts, entities, lifecycles, stocks, schedules, claims, placements, features, compliance, seed
         case defaultBrief = "default_brief"
     }
 
@@ -47,6 +49,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         stocks: [Stock] = [],
         schedules: [Schedule] = [],
         claims: [Claim] = [],
+        placements: [Placement] = [],
         features: [Feature],
         compliance: [ComplianceItem],
         seed: [SeedHint]
@@ -65,6 +68,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         self.stocks = stocks
         self.schedules = schedules
         self.claims = claims
+        self.placements = placements
         self.features = features
         self.compliance = compliance
         self.seed = seed
@@ -86,6 +90,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         stocks = try container.decodeIfPresent([Stock].self, forKey: .stocks) ?? []
         schedules = try container.decodeIfPresent([Schedule].self, forKey: .schedules) ?? []
         claims = try container.decodeIfPresent([Claim].self, forKey: .claims) ?? []
+        placements = try container.decodeIfPresent([Placement].self, forKey: .placements) ?? []
         features = try container.decode([Feature].self, forKey: .features)
         compliance = try container.decodeIfPresent([ComplianceItem].self, forKey: .compliance) ?? []
         seed = try container.decodeIfPresent([SeedHint].self, forKey: .seed) ?? []

@@ -127,6 +127,7 @@ enum IndustryValidation {
         try StockValidation.check(document)
         try ScheduleValidation.check(document)
         try ClaimValidation.check(document)
+        try PlacementValidation.check(document)
         if let cycle = contextCycle(industry) {
             throw document.invalid(
                 "relations between contexts form a cycle (\(cycle.joined(separator: " -> "))); each context becomes a service and services cannot depend on each other in a circle",
