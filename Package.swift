@@ -53,6 +53,8 @@ let package = Package(
                 .embedInCode("Templates/backend/tests/stock_tests.py.mustache"),
                 .embedInCode("Templates/backend/tests/schedule_tests.py.mustache"),
                 .embedInCode("Templates/backend/tests/claim_tests.py.mustache"),
+                .embedInCode("Templates/backend/tests/placed_lines_tests.py.mustache"),
+                .embedInCode("Templates/backend/tests/placement_tests.py.mustache"),
                 .embedInCode("Templates/backend/app/config.py.mustache"),
                 .embedInCode("Templates/backend/app/database.py"),
                 .embedInCode("Templates/backend/app/security.py"),

@@ -40,7 +40,11 @@ struct HostileNamesTests {
             ("\"Products, categories, prices and stock levels\"", #""Products \"\"\"; import os \\""#),
         ]
         var json = String(decoding: try CanonicalJSON.encode(session.blueprint), as: UTF8.self)
+        // Names are values; a key spelled like one (a placement's "stock") stays a key.
+        let key = "\u{1}"
+        json = json.replacingOccurrences(of: "\"stock\":", with: key)
         for (old, new) in replacements { json = json.replacingOccurrences(of: old, with: new) }
+        json = json.replacingOccurrences(of: key, with: "\"stock\":")
         return (try JSONDecoder().decode(Blueprint.self, from: Data(json.utf8)), session.decisions)
     }
 

@@ -151,7 +151,7 @@ struct BlueprintCoherenceTests {
         #expect(rejected.contains(StructuralFact.rulesInScope.rawValue), "some seed's first requirements draft drops the workflow")
     }
 
-    @Test("a draft that leaves the stock unbounded, or cannot release a reservation, is voted down and revised")
+    @Test("a draft that leaves the stock unbounded, or cannot release a reservation, is voted down and revised; orders are placed with their lines")
     func stockIsReviewed() async throws {
         var rejected: Set<String> = []
         for seed: UInt64 in 1...40 {
@@ -166,6 +166,10 @@ struct BlueprintCoherenceTests {
             #expect(stock?.minimum == 0 && stock?.nullable == false, "seed \(seed)")
             let actions = Set(result.blueprint.backend?.apis.flatMap(\.endpoints).filter { $0.entity == "product" }.map(\.action) ?? [])
             #expect(actions.isSuperset(of: [.reserve, .release]), "seed \(seed)")
+            // Orders are placed with their lines, which have no write endpoint of their own.
+            #expect(result.blueprint.requirements?.placements.map(\.entity) == ["purchase_order"], "seed \(seed)")
+            let lineActions = Set(result.blueprint.backend?.apis.flatMap(\.endpoints).filter { $0.entity == "order_line" }.map(\.action) ?? [])
+            #expect(lineActions == [.list, .get], "seed \(seed)")
         }
         #expect(rejected.contains(StructuralFact.invariantsEnforced.rawValue), "some seed's first database draft drops the bound")
         #expect(rejected.contains(StructuralFact.stockReserved.rawValue), "some seed's first backend draft cannot release")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// What a shopper and an administrator do in the deployed ecommerce frontend, in a real browser:
@@ -84,32 +85,71 @@ enum FrontendJourney {
         )
         #expect(address == "1|Addresses: 1 in all, page 1", "only the shopper's own profile is offered and listed: \(address)")
 
-        // An order placed at 10:00 local time in India (UTC+05:30) is stored as 04:30 UTC and shown as
-        // 10:00 again; its customer links to the profile.
+        // The shopper fills a cart from the products' pages: two headphones, and more monitors than
+        // the shop has. Checkout is refused with the catalog's words and charges nothing; with one
+        // monitor the order is placed, at the catalog's prices, and the cart is empty again.
         try await browser.setTimeZone("Asia/Kolkata")
-        let order = try await browser.run(
+        let refused = try await browser.run(
             """
-            location.hash = "#/purchase_orders/new";
-            await wait(() => document.querySelector("#field-customer_id option[value='\(customerID)']"), "the profile in the order form");
-            type("#field-total", "59.90");
-            type("#field-placed_at", "2026-01-01T10:00");
+            for (const [id, quantity] of [[1, "2"], [2, "130"]]) {
+              // The last page's form goes first, so that the wait below finds this product's.
+              document.getElementById("main").replaceChildren();
+              location.hash = `#/products/${id}`;
+              await wait(() => document.querySelector("#cart-quantity"), "the Add to cart form");
+              type("#cart-quantity", quantity);
+              submit();
+              await wait(() => document.getElementById("status").textContent.includes("added to your cart"), "the cart's confirmation");
+            }
+            const cartLink = document.getElementById("cart-link").textContent;
+            document.getElementById("cart-link").click();
+            await wait(() => document.querySelector("#field-customer_id option[value='\(customerID)']") && document.querySelector("#quantity-2"), "the checkout");
             choose("#field-customer_id", "\(customerID)");
             submit();
-            await saved("purchase_orders", "the saved order");
-            const placed = field("Placed at");
+            await wait(() => document.getElementById("status").dataset.kind === "error", "the refusal");
+            const above = document.getElementById("checkout-problem")?.textContent === document.getElementById("status").textContent;
+            return [cartLink, document.getElementById("status").textContent, location.hash, above].join("|");
+            """
+        )
+        try await browser.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/journey-checkout-refused.png")
+        #expect(
+            refused == "Cart (132)|Not placed, nothing was charged: the catalog service: product 2 has 129 left; 130 asked. Nothing was reserved|#/purchase_orders/new|true",
+            "\(refused)")
+        let order = try await browser.run(
+            """
+            type("#quantity-2", "1");
+            choose("#field-customer_id", "\(customerID)");
+            submit();
+            await saved("purchase_orders", "the placed order");
+            await wait(() => document.querySelectorAll("main table.lines tbody tr").length === 2, "the order's lines");
             const link = `main dd a[href="#/customers/\(customerID)"]`;
             await wait(() => document.querySelector(link)?.textContent === "Ada Shopper", "the customer's name on the link");
-            const customer = document.querySelector(link).textContent;
-            return [location.hash.split("/")[2], placed, customer, document.getElementById("heading").textContent].join("|");
+            await wait(() => document.querySelector("main table.lines a")?.textContent === "Wireless Noise-Cancelling Headphones", "the product's name");
+            const lines = [...document.querySelectorAll("main table.lines tbody tr")].map((tr) => [...tr.children].map((td) => td.textContent).join(" x "));
+            return [location.hash.split("/")[2], field("Total"), field("Placed at"), lines.join(";"), document.getElementById("account").textContent.includes("Cart")].join("|");
             """
         )
         try await browser.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/journey-order.png")
         let orderParts = order.split(separator: "|").map(String.init)
-        #expect(orderParts.count == 4 && orderParts[1].contains("10:00"), "shown in local time: \(order)")
-        #expect(orderParts.count == 4 && orderParts[2] == "Ada Shopper", "\(order)")
-        #expect(orderParts.last == "Purchase order \(orderParts.first ?? "")", "\(order)")
-        let stored = try await LoopbackHTTP.request("GET", "\(base)/api/orders/purchase_orders/\(orderParts.first ?? "0")", token: adminToken)
-        #expect((try stored.json() as? [String: Any])?["placed_at"] as? String == "2026-01-01T04:30:00", "stored in UTC: \(stored.text)")
+        try #require(orderParts.count == 5, "\(order)")
+        #expect(orderParts[1] == "827.99 USD", "2 × 249.00 + 329.99: \(order)")
+        #expect(
+            orderParts[3] == "Wireless Noise-Cancelling Headphones x 2 x 249.00 USD;27-inch 4K Monitor x 1 x 329.99 USD",
+            "each line at the catalog's price: \(order)")
+        #expect(orderParts[4] == "false", "the cart is empty once the order is placed: \(order)")
+        let stored = try await LoopbackHTTP.request("GET", "\(base)/api/orders/purchase_orders/\(orderParts[0])", token: adminToken)
+        let placedAt = try #require((try stored.json() as? [String: Any])?["placed_at"] as? String, "\(stored.text)")
+        // The server's time, kept in UTC ("2026-11-29T17:55:12"), is shown in the browser's: India, UTC+05:30.
+        let clock = placedAt.dropFirst(11).prefix(5).split(separator: ":").compactMap { Int($0) }
+        try #require(clock.count == 2, "\(placedAt)")
+        let minutes = (clock[0] * 60 + clock[1] + 330) % 1440
+        let (hour, minute) = (minutes / 60, minutes % 60)
+        let twelveHour = String(format: "%d:%02d", hour % 12 == 0 ? 12 : hour % 12, minute)
+        let twentyFourHour = String(format: "%02d:%02d", hour, minute)
+        #expect(orderParts[2].contains(twelveHour) || orderParts[2].contains(twentyFourHour), "placed at \(placedAt) UTC, shown in India's time: \(order)")
+        for (product, left) in [(1, 242), (2, 128)] {
+            let record = try await LoopbackHTTP.request("GET", "\(base)/api/catalog/products/\(product)")
+            #expect((try record.json() as? [String: Any])?["stock"] as? Int == left, "product \(product): \(record.text)")
+        }
 
         // The order starts pending (the form has no status to set); the shopper may only cancel it,
         // so Cancel is the one button, in place of Edit and Delete.

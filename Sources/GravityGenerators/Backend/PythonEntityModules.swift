@@ -55,8 +55,23 @@ struct PythonEntityModules {
             if let stock = entity.stock { values["stock"] = .object(Self.stockValues(stock, of: entity)) }
             return values
         }
-        var values: [String: TemplateValue] = ["service": .text(service.name), "entities": .objects(entities)]
-        let money = service.entities.contains { $0.inputColumns.contains { $0.type == .money } }
+        let placements = service.entities.compactMap { entity in
+            entity.placement.map { placement -> [String: TemplateValue] in
+                [
+                    "className": .text(entity.className),
+                    "name": .text(entity.name),
+                    "linesClass": .text(placement.linesClass),
+                    "linesField": .text(AppModel.Placement.linesField),
+                    "stockColumn": .text(placement.stockColumn),
+                    "quantity": .text(placement.quantity),
+                    "maximumLines": .text(String(AppModel.Placement.maximumLines)),
+                ]
+            }
+        }
+        var values: [String: TemplateValue] = [
+            "service": .text(service.name), "entities": .objects(entities), "placements": .objects(placements),
+        ]
+        let money = service.entities.contains { $0.columns.contains { $0.type == .money } }
         if money, let currency = model.currency {
             let scale = currency.scale
             values["currency"] = [
@@ -92,8 +107,9 @@ struct PythonEntityModules {
             // The models it refers to, and the tables its stock's reservations are kept in.
             "referencedModels": .texts(
                 Set(
-                    entity.inputColumns.compactMap { service.entity(referencedBy: $0)?.className }
+                    entity.inputColumns.filter { _ in entity.isWritable }.compactMap { service.entity(referencedBy: $0)?.className }
                         + (entity.stock.map { [$0.reservationClass, $0.lineClass] } ?? [])
+                        + (entity.placement.map { [$0.linesClass] } ?? [])
                 ).subtracting([entity.className]).sorted()
             ),
             "filters": .objects(Self.filterable(entity).map(Self.filter)),
@@ -101,7 +117,9 @@ struct PythonEntityModules {
             "references": .objects(references),
             "referencesOwned": .flag(entity.inputColumns.contains { service.entity(referencedBy: $0)?.ownedBy != nil }),
             "checks": .flag(entity.ownerEmail != nil || !references.isEmpty),
+            "writable": .flag(entity.isWritable),
         ]
+        if let order = entity.placedWith { values["placedWith"] = .text(order) }
         if let role = entity.ownedBy { values["ownerRoleLiteral"] = .text(PythonTypes.pythonString(role)) }
         if let column = entity.ownerEmail { values["ownerEmail"] = ["column": .text(column.name), "nullable": .flag(column.nullable)] }
         if let lifecycle = entity.lifecycle { values["lifecycle"] = .object(Self.lifecycleValues(lifecycle, of: entity)) }
@@ -110,21 +128,33 @@ struct PythonEntityModules {
             stockValues["reserverRoles"] = .text(([Industry.serviceRole] + entity.writers).map(PythonTypes.pythonString).joined(separator: ", "))
             values["stock"] = .object(stockValues)
         }
-        values["response"] = .flag(entity.lifecycle == nil || entity.stock != nil)
-        if let claim = entity.claim, let other = model.service(claim.reference.service),
-            let target = other.entities.first(where: { $0.name == claim.reference.entity }), let stock = target.stock
+        values["response"] = .flag((entity.lifecycle == nil && entity.isWritable) || entity.stock != nil)
+        if let claim = entity.claim, var taking = stockValues(of: claim.reference) {
+            taking["column"] = .text(claim.column)
+            taking["keyColumn"] = .text(claim.keyColumn)
+            taking["releasedByTuple"] = .text(PythonTypes.tuple(claim.releasedBy))
+            taking["what"] = .text("Creating a \(entity.name) takes one \(claim.reference.entity)'s \(stockField(of: claim.reference))")
+            values["claim"] = .object(taking)
+            values["giveBack"] = .object(taking)
+        }
+        if let placement = entity.placement, var taking = stockValues(of: placement.reference),
+            let total = entity.columns.first(where: { $0.name == placement.total })
         {
-            values["claim"] = [
-                "target": .text(target.name),
-                "stockField": .text(stock.field),
-                "serviceName": .text(other.name),
-                "serviceLiteral": .text(PythonTypes.pythonString(other.name)),
-                "reservationsLiteral": .text(PythonTypes.pythonString("\(other.apiPrefix)/\(target.plural)/reservations")),
-                "referenceLiteral": .text(PythonTypes.pythonString(stock.reference)),
-                "column": .text(claim.column),
-                "keyColumn": .text(claim.keyColumn),
-                "releasedByTuple": .text(PythonTypes.tuple(claim.releasedBy)),
-            ]
+            taking["keyColumn"] = .text(placement.keyColumn)
+            taking["releasedByTuple"] = .text(PythonTypes.tuple(placement.releasedBy))
+            taking["what"] = .text("Placing a \(entity.name) takes each line's \(placement.reference.entity)'s \(stockField(of: placement.reference))")
+            values["giveBack"] = .object(taking)
+            taking["lines"] = .text(placement.lines)
+            taking["linesClass"] = .text(placement.linesClass)
+            taking["linesField"] = .text(AppModel.Placement.linesField)
+            taking["orderColumn"] = .text(placement.orderColumn)
+            taking["stockColumn"] = .text(placement.stockColumn)
+            taking["quantity"] = .text(placement.quantity)
+            taking["unitPrice"] = .text(placement.unitPrice)
+            taking["total"] = .text(placement.total)
+            taking["maxTotal"] = .text(total.type == .money ? "MAX_MONEY" : "MAX_DECIMAL")
+            if let placedAt = placement.placedAt { taking["placedAt"] = .text(placedAt) }
+            values["placement"] = .object(taking)
         }
         values["usesUpdate"] = .flag(entity.lifecycle != nil || entity.stock != nil || entity.schedule != nil)
         if let schedule = entity.schedule {
@@ -142,6 +172,29 @@ struct PythonEntityModules {
         }
         return Self.routerTemplate.render(values)
     }
+
+    /// What taking from another service's stock needs: that service, its reservations' path, and the
+    /// stocked entity's field and line reference.
+    private func stockValues(of reference: AppModel.Entity.Reference) -> [String: TemplateValue]? {
+        guard let (other, target, stock) = stocked(reference) else { return nil }
+        return [
+            "target": .text(target.name),
+            "stockField": .text(stock.field),
+            "serviceName": .text(other.name),
+            "serviceLiteral": .text(PythonTypes.pythonString(other.name)),
+            "reservationsLiteral": .text(PythonTypes.pythonString("\(other.apiPrefix)/\(target.plural)/reservations")),
+            "referenceLiteral": .text(PythonTypes.pythonString(stock.reference)),
+        ]
+    }
+
+    private func stocked(_ reference: AppModel.Entity.Reference) -> (AppModel.Service, AppModel.Entity, AppModel.Stock)? {
+        guard let other = model.service(reference.service), let target = other.entities.first(where: { $0.name == reference.entity }),
+            let stock = target.stock
+        else { return nil }
+        return (other, target, stock)
+    }
+
+    private func stockField(of reference: AppModel.Entity.Reference) -> String { stocked(reference)?.2.field ?? "" }
 
     /// A stock's reservation tables and columns.
     static func stockValues(_ stock: AppModel.Stock, of entity: AppModel.Entity) -> [String: TemplateValue] {

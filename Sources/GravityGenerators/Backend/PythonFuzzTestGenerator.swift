@@ -33,10 +33,24 @@ struct PythonFuzzTestGenerator {
             "plural": .text(entity.plural),
             "constant": .text(entity.plural.uppercased()),
             "pathLiteral": .text(PythonTypes.pythonString("\(service.apiPrefix)/\(entity.plural)")),
-            "fieldLiterals": .text(entity.inputColumns.map { PythonTypes.pythonString($0.name) }.joined(separator: ", ")),
+            "fieldLiterals": .text(
+                (entity.inputColumns.map(\.name) + (entity.placement == nil ? [] : [AppModel.Placement.linesField])).map(PythonTypes.pythonString)
+                    .joined(separator: ", ")
+            ),
+            "writable": .flag(entity.isWritable),
+            // A record with a lifecycle is moved, not deleted; an order's line is not written at all.
+            "deletes": .flag(entity.isWritable && entity.lifecycle == nil),
+            "readTest": .text(entity.isWritable && entity.lifecycle == nil ? "read_and_delete_never_answer_5xx" : "read_never_answers_5xx"),
             "queryLiterals": .text(query.map(PythonTypes.pythonString).joined(separator: ", ")),
         ]
         if let stock = entity.stock { values["stockReference"] = .text(PythonTypes.pythonString(stock.reference)) }
+        if let placement = entity.placement {
+            values["placementLines"] = [
+                "linesLiteral": .text(PythonTypes.pythonString(AppModel.Placement.linesField)),
+                "stockLiteral": .text(PythonTypes.pythonString(placement.stockColumn)),
+                "quantityLiteral": .text(PythonTypes.pythonString(placement.quantity)),
+            ]
+        }
         // A record with a lifecycle is moved, not replaced or deleted.
         if let lifecycle = entity.lifecycle {
             values["transitionLiterals"] = .text(lifecycle.transitions.map { PythonTypes.pythonString($0.name) }.joined(separator: ", "))

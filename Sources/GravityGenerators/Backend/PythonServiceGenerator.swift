@@ -58,6 +58,11 @@ struct PythonServiceGenerator {
                 {
                     files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_claim.py", contents: contents))
                 }
+                if let placement = entity.placement,
+                    let contents = PythonPlacementTestFile(model: model, service: service, entity: entity, placement: placement).file
+                {
+                    files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_placement.py", contents: contents))
+                }
                 if let schedule = entity.schedule {
                     let contents = PythonScheduleTestFile(model: model, service: service, entity: entity, schedule: schedule).file
                     files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_schedule.py", contents: contents))

@@ -13,7 +13,12 @@ struct PythonTestGenerator {
     static let accountsTemplate = CodeTemplate("backend/tests/test_accounts.py.mustache", bytes: PackageResources.test_accounts_py_mustache)
 
     var conftest: String {
-        Self.conftestTemplate.render(["references": .texts(service.referencedServices), "identity": .flag(service.isIdentity)])
+        // Prices with as many decimal places as the currency has (0.99 for two, none for the yen).
+        let places = model.currency?.scale ?? 2
+        return Self.conftestTemplate.render([
+            "references": .texts(service.referencedServices), "identity": .flag(service.isIdentity),
+            "priceFraction": .text(places == 0 ? "0" : "0." + String(repeating: "9", count: places)),
+        ])
     }
 
     var healthTests: String {
@@ -24,14 +29,19 @@ struct PythonTestGenerator {
         // A request that only a signed-in caller may make: the identity service's /me, else a create.
         if service.isIdentity {
             values["guarded"] = ["mePath": .text(PythonTypes.pythonString("\(service.apiPrefix)/me"))]
-        } else if let entity = service.entities.first {
+        } else if let entity = service.entities.first(where: \.isWritable) {
             values["guarded"] = ["createPath": .text(PythonTypes.pythonString("\(service.apiPrefix)/\(entity.plural)"))]
         }
         return Self.healthTemplate.render(values)
     }
 
     func tests(for entity: AppModel.Entity) -> String {
-        PythonEntityTestFile(model: model, service: service, entity: entity).file
+        if let orderName = entity.placedWith, let order = service.entities.first(where: { $0.name == orderName }),
+            let placement = order.placement
+        {
+            return PythonPlacedLinesTestFile(model: model, service: service, lines: entity, order: order, placement: placement).file
+        }
+        return PythonEntityTestFile(model: model, service: service, entity: entity).file
     }
 
     var identityTests: String {

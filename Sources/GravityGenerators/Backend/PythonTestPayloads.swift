@@ -21,6 +21,14 @@ struct PythonTestPayloads {
                 "fields": .objects(helper.inputColumns.map { field($0, of: helper) }),
                 "ownEmail": false,
             ]
+            if let placement = helper.placement {
+                // One line of a record the stand-in services know, in a quantity that varies with the number.
+                values["placementLines"] = [
+                    "linesLiteral": .text(PythonTypes.pythonString(AppModel.Placement.linesField)),
+                    "stockLiteral": .text(PythonTypes.pythonString(placement.stockColumn)),
+                    "quantityLiteral": .text(PythonTypes.pythonString(placement.quantity)),
+                ]
+            }
             if let owner = helper.ownedBy, let column = helper.ownerEmail, helperRole(helper) == owner {
                 values["ownEmail"] = [
                     "ownerLiteral": .text(PythonTypes.pythonString(owner)), "columnLiteral": .text(PythonTypes.pythonString(column.name)),

@@ -51,13 +51,39 @@ struct SeedGenerator {
     func rows(for entity: AppModel.Entity) -> [[(String, SQLLiteral)]] {
         let count = counts[entity.name] ?? 0
         guard count > 0 else { return [] }
+        // A placed order's total is the sum of its seeded lines, as if the server had placed it.
+        let totals = entity.placement.map(totals) ?? [:]
+        let computed = Set([entity.placement?.total, entity.placement?.placedAt, placementPrice(of: entity)].compactMap { $0 })
         return (1...count).map { number in
             // Seeded records are in their lifecycle's states already (some orders shipped); who took
             // a transition is left empty, as no account did.
-            entity.columns.filter { $0.isInput || $0.name == entity.lifecycle?.field }.map { column in
-                (column.name, value(for: column, of: entity, row: number))
+            entity.columns.filter { $0.isInput || $0.name == entity.lifecycle?.field || computed.contains($0.name) }.map { column in
+                if column.name == entity.placement?.total {
+                    return (column.name, .decimal(NSDecimalNumber(decimal: totals[number] ?? 0).doubleValue, places: column.decimalPlaces))
+                }
+                return (column.name, value(for: column, of: entity, row: number))
             }
         }
+    }
+
+    /// The unit price column of a placement's lines, which the server sets and a seed fills.
+    private func placementPrice(of entity: AppModel.Entity) -> String? {
+        guard let order = entity.placedWith else { return nil }
+        return model.dataServices.flatMap(\.entities).first { $0.name == order }?.placement?.unitPrice
+    }
+
+    /// Per order row, the sum of its seeded lines' quantity × unit price, in exact decimals.
+    private func totals(_ placement: AppModel.Placement) -> [Int: Decimal] {
+        guard let lines = model.dataServices.flatMap(\.entities).first(where: { $0.name == placement.lines }) else { return [:] }
+        var totals: [Int: Decimal] = [:]
+        for row in rows(for: lines) {
+            let values = Dictionary(row, uniquingKeysWith: { first, _ in first })
+            guard case .integer(let order) = values[placement.orderColumn], case .integer(let quantity) = values[placement.quantity],
+                let price = values[placement.unitPrice].flatMap({ Decimal(string: $0.sql) })
+            else { continue }
+            totals[order, default: 0] += price * Decimal(quantity)
+        }
+        return totals
     }
 
     static let template = CodeTemplate("database/seed.sql.mustache", bytes: PackageResources.seed_sql_mustache)

@@ -129,6 +129,11 @@ struct DecisionRecords {
                     "\nClaim: each new \(claim.entity) takes one unit of its \(claim.stock)'s stock"
                         + (claim.releasedBy.isEmpty ? "." : "; \(claim.releasedBy.joined(separator: " or ")) gives it back.")
                 }
+                + section.placements.map { placement in
+                    "\nPlacement: a \(placement.entity) is placed with its \(placement.lines)s in one request; each line takes its \(placement.stock)'s stock"
+                        + " at its price, the \(placement.total) is the lines' sum" + (placement.placedAt.map { ", \($0) is the server's time" } ?? "")
+                        + (placement.releasedBy.isEmpty ? "." : "; \(placement.releasedBy.joined(separator: " or ")) gives the stock back.")
+                }
                 + section.stocks.map { stock in
                     "\nStock: \(stock.entity).\(stock.field), never below 0, reserved for all of an order's lines at once"
                         + (stock.price.map { " at \(stock.entity).\($0)" } ?? "") + ", and given back when the reservation is released."

@@ -35,6 +35,23 @@ struct SinglePageSchema: Encodable {
         var transitions: [Transition]
     }
 
+    /// How an order is placed from a cart: its lines' entity, and the stocked entity a line takes.
+    struct Placement: Encodable {
+        /// The plural (screen) of the lines, and their column naming the order.
+        var lines: String
+        var orderColumn: String
+        var linesField: String
+        /// The line's fields a client sends: the stocked record and how many.
+        var stockColumn: String
+        var quantity: String
+        /// The line's price, which the server copies from the stocked record.
+        var unitPrice: String
+        /// The stocked entity's list, its price column and its quantity on hand.
+        var stockPath: String
+        var price: String?
+        var stock: String
+    }
+
     struct Entity: Encodable {
         var name: String
         var plural: String
@@ -45,6 +62,8 @@ struct SinglePageSchema: Encodable {
         var columns: [Column]
         /// Present when the records move through transitions instead of being edited or deleted.
         var lifecycle: Lifecycle?
+        /// Present on an order placed with its lines from a cart.
+        var placement: Placement?
     }
 
     var title: String
@@ -72,9 +91,10 @@ struct SinglePageSchema: Encodable {
                     label: entity.label,
                     path: "\(service.apiPrefix)/\(entity.plural)",
                     publicRead: entity.publicRead,
-                    writers: entity.writers,
+                    // An order's lines are written with their order: no screen writes them.
+                    writers: entity.isWritable ? entity.writers : [],
                     columns: entity.inputColumns.map { Self.column($0, in: model) }
-                        + entity.columns.filter(\.isServerOwned).map { column in
+                        + entity.columns.filter { $0.isServerOwned && $0.name != AppModel.Claim.keyColumn }.map { column in
                             var shown = Self.column(column, in: model)
                             shown.required = false
                             shown.serverOwned = true
@@ -92,10 +112,22 @@ struct SinglePageSchema: Encodable {
                                 )
                             }
                         )
-                    }
+                    },
+                    placement: entity.placement.flatMap { Self.placement($0, in: model) }
                 )
             }
         }
+    }
+
+    private static func placement(_ placement: AppModel.Placement, in model: AppModel) -> Placement? {
+        guard let other = model.service(placement.reference.service), let target = other.entities.first(where: { $0.name == placement.reference.entity }),
+            let stock = target.stock
+        else { return nil }
+        return Placement(
+            lines: placement.linesPlural, orderColumn: placement.orderColumn, linesField: AppModel.Placement.linesField,
+            stockColumn: placement.stockColumn, quantity: placement.quantity, unitPrice: placement.unitPrice, stockPath: "\(other.apiPrefix)/\(target.plural)",
+            price: stock.price, stock: stock.field
+        )
     }
 
     private static func column(_ column: AppModel.Column, in model: AppModel) -> Column {

@@ -59,6 +59,10 @@ public struct AppModel: Sendable {
         public var schedule: Schedule?
         /// What creating one takes from another service's stock (an enrolment's seat).
         public var claim: Claim?
+        /// How it is placed with its lines, when it is an order of a placement.
+        public var placement: Placement?
+        /// The order entity it is placed with, when it is a placement's lines.
+        public var placedWith: String?
 
         /// The column recording the creating account, on entities with `ownedBy`.
         public static let ownerColumn = "owner_subject"

@@ -11,16 +11,17 @@ struct AppModelBuilder {
     private let security: SecuritySection
     private let deployment: DeploymentSection
     private let safeService: [String: String]
-    private let safeEntity: [String: String]
-    private let plurals: [String: String]
+    let safeEntity: [String: String]
+    let plurals: [String: String]
     /// The service that owns each entity, by the Blueprint's names.
     private let ownerOf: [String: String]
     /// Entities anyone may list without signing in, by the Blueprint's names.
     private let publicReads: Set<String>
     private let lifecycles: [Lifecycle]
-    private let stocks: [Stock]
+    let stocks: [Stock]
     private let schedules: [Schedule]
     private let claims: [Claim]
+    let placements: [Placement]
     private let stocked: Set<String>
 
     init(
@@ -63,6 +64,7 @@ struct AppModelBuilder {
         stocks = requirements.stocks
         schedules = requirements.schedules
         claims = requirements.claims
+        placements = requirements.placements
         stocked = Set(requirements.stocks.map(\.entity))
         self.database = database
         self.backend = backend
@@ -107,6 +109,9 @@ struct AppModelBuilder {
                 entities[index].stock = stock
                 internalTables += tables
             }
+        }
+        for spec in placements {
+            try place(spec, in: &entities)
         }
         let isIdentity =
             spec.entities.isEmpty && backend.apis.first { $0.service == spec.name }?.endpoints.contains { $0.action == .login } == true

@@ -12,6 +12,7 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
     case incoherentSchedule(entity: String, problem: String)
     case reservedRole(String)
     case incoherentClaim(entity: String, problem: String)
+    case incoherentPlacement(entity: String, problem: String)
 
     public var description: String {
         switch self {
@@ -31,6 +32,8 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
             "requirements.stocks: the stock of \(entity) \(problem)"
         case .incoherentClaim(let entity, let problem):
             "requirements.claims: the claim of \(entity) \(problem)"
+        case .incoherentPlacement(let entity, let problem):
+            "requirements.placements: the placement of \(entity) \(problem)"
         case .reservedRole(let role):
             "requirements.roles: '\(role)' is the role services call each other as; give the people another name"
         case .incoherentSchedule(let entity, let problem):

@@ -17,10 +17,12 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
     public var schedules: [Schedule]
     /// Records whose creation takes a unit of another service's stock.
     public var claims: [Claim]
+    /// Orders placed with their lines in one request, each line taking stock at its price.
+    public var placements: [Placement]
     public var practices: [String]
 
     enum CodingKeys: String, CodingKey {
-        case summary, roles, currency, features, entities, lifecycles, stocks, schedules, claims, practices
+        case summary, roles, currency, features, entities, lifecycles, stocks, schedules, claims, placements, practices
         case appName = "app_name"
     }
 
@@ -35,6 +37,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         stocks: [Stock] = [],
         schedules: [Schedule] = [],
         claims: [Claim] = [],
+        placements: [Placement] = [],
         practices: [String]
     ) {
         self.appName = appName
@@ -47,6 +50,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         self.stocks = stocks
         self.schedules = schedules
         self.claims = claims
+        self.placements = placements
         self.practices = practices
     }
 
@@ -63,6 +67,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         stocks = try container.decodeIfPresent([Stock].self, forKey: .stocks) ?? []
         schedules = try container.decodeIfPresent([Schedule].self, forKey: .schedules) ?? []
         claims = try container.decodeIfPresent([Claim].self, forKey: .claims) ?? []
+        placements = try container.decodeIfPresent([Placement].self, forKey: .placements) ?? []
         practices = try container.decode([String].self, forKey: .practices)
     }
 

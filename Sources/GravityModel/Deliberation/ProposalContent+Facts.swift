@@ -26,6 +26,7 @@ extension ProposalContent {
                 && industry.stocks.filter { inScope($0.entity) }.allSatisfy(section.stocks.contains)
                 && industry.schedules.filter { inScope($0.entity) }.allSatisfy(section.schedules.contains)
                 && industry.claims.filter { inScope($0.entity) }.allSatisfy(section.claims.contains)
+                && industry.placements.filter { inScope($0.entity) && inScope($0.lines) }.allSatisfy(section.placements.contains)
         case (.entitiesOwned, .architecture(let section)):
             return entities.allSatisfy { entity in section.services.filter { $0.entities.contains(entity) }.count == 1 }
         case (.acyclicDependencies, .architecture(let section)):
@@ -58,6 +59,9 @@ extension ProposalContent {
         case (.crudPerEntity, .backend(let section)):
             return entities.allSatisfy { entity in
                 let endpoints = section.apis.flatMap(\.endpoints).filter { $0.entity == entity }
+                if blueprint.requirements?.placements.contains(where: { $0.lines == entity }) == true {
+                    return Set<EndpointAction>([.list, .get]).isSubset(of: endpoints.map(\.action)) && !endpoints.contains { $0.action.writes }
+                }
                 guard let lifecycle = blueprint.requirements?.lifecycle(of: entity) else {
                     return EndpointAction.crud.isSubset(of: endpoints.map(\.action))
                 }

@@ -27,7 +27,7 @@ public enum StructuralFact: String, Codable, Sendable, CaseIterable {
         switch self {
         case .mustHaveFeatures: "every must-have feature of the industry is in scope"
         case .rolesDefined: "every user role of the industry is listed"
-        case .rulesInScope: "every rule the industry describes for an entity in scope (workflows, stocks, schedules, claims) is adopted"
+        case .rulesInScope: "every rule the industry describes for an entity in scope (workflows, stocks, schedules, claims, placements) is adopted"
         case .entitiesOwned: "every entity in scope is owned by exactly one service"
         case .acyclicDependencies: "service dependencies have no cycle"
         case .dependenciesFollowRelations: "a service that refers to another service's entity depends on that service"
@@ -37,7 +37,7 @@ public enum StructuralFact: String, Codable, Sendable, CaseIterable {
         case .pagePerEntity: "every entity in scope has a page"
         case .loginPage: "the app has a login page when it has user roles"
         case .crudPerEntity:
-            "every entity has list, get and create endpoints, and update and delete endpoints unless a lifecycle moves it"
+            "every entity has list and get endpoints; create, update and delete unless a lifecycle moves it (then create and a transition each) or it is an order's line, written only with its order"
         case .writesProtected: "no create, update or delete endpoint is public"
         case .crossServiceChecks: "a service that refers to another service's entity calls it to check the reference"
         case .stockReserved:

@@ -13,7 +13,9 @@ extension MockSections {
             return .requirements(section)
         case (.rulesInScope, .requirements(var section)):
             // A hurried analyst leaves out one of the industry's rules.
-            if !section.claims.isEmpty {
+            if !section.placements.isEmpty {
+                section.placements.removeLast()
+            } else if !section.claims.isEmpty {
                 section.claims.removeLast()
             } else if !section.schedules.isEmpty {
                 section.schedules.removeLast()

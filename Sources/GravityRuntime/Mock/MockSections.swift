@@ -59,6 +59,7 @@ struct MockSections {
             stocks: industry.stocks.filter { entities.contains($0.entity) },
             schedules: industry.schedules.filter { entities.contains($0.entity) },
             claims: industry.claims.filter { entities.contains($0.entity) },
+            placements: industry.placements.filter { entities.contains($0.entity) && entities.contains($0.lines) },
             practices: practices
         )
     }
@@ -224,9 +225,13 @@ struct MockSections {
                 endpoints += [
                     EndpointSpec(method: "GET", path: base, entity: name, action: .list, access: read, role: nil),
                     EndpointSpec(method: "GET", path: "\(base)/{id}", entity: name, action: .get, access: read, role: nil),
-                    EndpointSpec(method: "POST", path: base, entity: name, action: .create, access: write, role: nil),
                 ]
-                if let lifecycle = blueprint.requirements?.lifecycle(of: name) {
+                // An order's lines are written with their order, never on their own.
+                let placed = blueprint.requirements?.placements.contains { $0.lines == name } ?? false
+                if placed {
+                    // Read only.
+                } else if let lifecycle = blueprint.requirements?.lifecycle(of: name) {
+                    endpoints.append(EndpointSpec(method: "POST", path: base, entity: name, action: .create, access: write, role: nil))
                     // Its status moves only through its transitions, so it has no plain update or delete.
                     endpoints += lifecycle.transitions.map { transition in
                         EndpointSpec(
@@ -236,6 +241,7 @@ struct MockSections {
                     }
                 } else {
                     endpoints += [
+                        EndpointSpec(method: "POST", path: base, entity: name, action: .create, access: write, role: nil),
                         EndpointSpec(method: "PUT", path: "\(base)/{id}", entity: name, action: .update, access: write, role: nil),
                         EndpointSpec(method: "DELETE", path: "\(base)/{id}", entity: name, action: .delete, access: write, role: nil),
                     ]

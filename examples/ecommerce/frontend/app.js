@@ -18,7 +18,8 @@ function claims() {
 }
 function role() { return claims()?.role ?? null; }
 function canWrite(entity) { return role() !== null && entity.writers.includes(role()); }
-function signOut() { sessionStorage.removeItem("token"); renderAccount(); location.hash = "#/"; }
+// A cart belongs to whoever filled it: signing out empties it.
+function signOut() { sessionStorage.removeItem("token"); sessionStorage.removeItem("cart"); renderAccount(); location.hash = "#/"; }
 
 // ---- API -----------------------------------------------------------------------------------
 class ApiError extends Error {
@@ -116,14 +117,15 @@ async function nameReferences(container) {
     if (item) link.textContent = summary(target, item);
   }));
 }
+// "purchase_order" as a heading: "Purchase order".
+function title(name) { const words = name.replace(/_/g, " "); return `${words.charAt(0).toUpperCase()}${words.slice(1)}`; }
 function summary(entity, item) {
   // A record is named by its name or title where it has one (a product by its name, not its SKU).
   const named = formColumns(entity).find((column) => ["name", "title", "full_name", "display_name", "label"].includes(column.name));
   const first = named ?? formColumns(entity).find((column) => ["string", "email"].includes(column.type));
   const value = first ? item[first.name] : null;
   if (value !== null && value !== undefined && value !== "") return String(value);
-  const name = entity.name.replace(/_/g, " ");
-  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${item.id}`;
+  return `${title(entity.name)} ${item.id}`;
 }
 
 // ---- views ---------------------------------------------------------------------------------
@@ -143,7 +145,7 @@ async function listView(entity, params) {
     element("label", { for: "q" }, `Search ${entity.label.toLowerCase()}`),
     element("input", { id: "q", name: "q", type: "search", value: q }),
     element("button", { type: "submit" }, "Search"));
-  const actions = canWrite(entity) ? element("p", {}, element("a", { class: "button", href: `#/${entity.plural}/new` }, `New ${entity.name.replace(/_/g, " ")}`)) : null;
+  const actions = canWrite(entity) ? element("p", {}, element("a", { class: "button", href: `#/${entity.plural}/new` }, entity.placement ? "Checkout" : `New ${entity.name.replace(/_/g, " ")}`)) : null;
   const view = show(entity.label, search, actions, element("p", { class: "loading" }, "Loading…"));
   if (!entity.publicRead && !token()) { needSignIn(entity); return; }
   try {
@@ -209,9 +211,11 @@ async function detailView(entity, id) {
         try { await api(`${entity.path}/${id}`, { method: "DELETE" }); say(`Deleted ${summary(entity, item)}.`); location.hash = `#/${entity.plural}`; }
         catch (error) { say(`Could not delete: ${error.message}`, "error"); }
       } }, "Delete")) : null;
+    const lines = entity.placement ? await orderLines(entity, item) : null;
     if (view !== shown) return;
     nameReferences(fields);
-    placeholder(view).replaceWith(...[fields, actions, element("p", {}, element("a", { href: `#/${entity.plural}` }, `Back to ${entity.label.toLowerCase()}`))].filter(Boolean));
+    if (lines) nameReferences(lines);
+    placeholder(view).replaceWith(...[fields, lines, actions, cartForm(entity, item), element("p", {}, element("a", { href: `#/${entity.plural}` }, `Back to ${entity.label.toLowerCase()}`))].filter(Boolean));
     document.getElementById("heading").textContent = summary(entity, item);
   } catch (error) {
     placeholder(view).replaceWith(element("p", { class: "error" }, error.status === 404 ? "There is no such item." : `Could not load it: ${error.message}`));
@@ -284,29 +288,42 @@ function valueOf(column, input) {
   return raw;
 }
 
-async function formView(entity, id) {
-  if (!canWrite(entity)) { show(`${entity.label}`, element("p", {}, "Your account may not change these. "), element("a", { href: "#/login" }, "Sign in")); return; }
-  const view = show(id ? `Edit ${entity.name.replace(/_/g, " ")} ${id}` : `New ${entity.name.replace(/_/g, " ")}`, element("p", { class: "loading" }, "Loading…"));
-  let item = {};
-  try { if (id) item = await api(`${entity.path}/${id}`); } catch (error) { say(`Could not load it: ${error.message}`, "error"); return; }
+// The form's fields for an entity's own columns, filled from `item`.
+async function formRows(entity, item) {
   const rows = [];
   for (const column of formColumns(entity)) {
     const input = column.referencePath ? await referenceInput(column, item[column.name]) : inputFor(column, item[column.name]);
     const label = element("label", { for: `field-${column.name}` }, column.label, column.required && column.type !== "boolean" ? element("span", { class: "required", "aria-hidden": "true" }, " *") : null);
     rows.push(element("div", { class: column.type === "boolean" ? "field checkbox" : "field" }, label, input, errorSlot(column.name)));
   }
+  return rows;
+}
+
+// The body a form sends, or null when a field needs attention (each problem shown under its field).
+function formBody(entity, form) {
+  let valid = true;
+  const body = {};
+  for (const column of formColumns(entity)) {
+    const input = form.elements.namedItem(column.name);
+    const problem = problemWith(column, input);
+    markField(input, problem);
+    if (problem) { if (valid) input.focus(); valid = false; }
+    body[column.name] = valueOf(column, input);
+  }
+  if (!valid) say("Some fields need attention.", "error");
+  return valid ? body : null;
+}
+
+async function formView(entity, id) {
+  if (!canWrite(entity)) { show(`${entity.label}`, element("p", {}, "Your account may not change these. "), element("a", { href: "#/login" }, "Sign in")); return; }
+  const view = show(id ? `Edit ${entity.name.replace(/_/g, " ")} ${id}` : `New ${entity.name.replace(/_/g, " ")}`, element("p", { class: "loading" }, "Loading…"));
+  let item = {};
+  try { if (id) item = await api(`${entity.path}/${id}`); } catch (error) { say(`Could not load it: ${error.message}`, "error"); return; }
+  const rows = await formRows(entity, item);
   const form = element("form", { novalidate: true, onsubmit: async (event) => {
     event.preventDefault();
-    let valid = true;
-    const body = {};
-    for (const column of formColumns(entity)) {
-      const input = form.elements.namedItem(column.name);
-      const problem = problemWith(column, input);
-      markField(input, problem);
-      if (problem) { if (valid) input.focus(); valid = false; }
-      body[column.name] = valueOf(column, input);
-    }
-    if (!valid) { say("Some fields need attention.", "error"); return; }
+    const body = formBody(entity, form);
+    if (!body) return;
     try {
       const saved = await api(id ? `${entity.path}/${id}` : entity.path, { method: id ? "PUT" : "POST", body });
       say(`Saved ${summary(entity, saved)}.`);
@@ -320,6 +337,107 @@ async function formView(entity, id) {
     }
   } }, rows, element("p", { class: "actions" }, element("button", { type: "submit" }, "Save"), element("a", { href: id ? `#/${entity.plural}/${id}` : `#/${entity.plural}` }, "Cancel")));
   placeholder(view).replaceWith(form);
+}
+
+// ---- cart ----------------------------------------------------------------------------------
+// A shopper's cart stays in this tab until it is placed as one order: which records, how many of
+// each. What they cost is the server's to say when the order is placed.
+function cart() {
+  try { return JSON.parse(sessionStorage.getItem("cart") ?? "[]").filter((line) => Number.isInteger(line.id) && Number.isInteger(line.quantity) && line.quantity >= 1); }
+  catch { return []; }
+}
+function saveCart(lines) {
+  if (lines.length) sessionStorage.setItem("cart", JSON.stringify(lines)); else sessionStorage.removeItem("cart");
+  renderAccount();
+}
+// The order this role may place from a cart of `entity`'s records, if any.
+function orderOf(entity) { return schema.entities.find((other) => other.placement?.stockPath === entity.path && canWrite(other)) ?? null; }
+function cartOrder() { return schema.entities.find((entity) => entity.placement && canWrite(entity)) ?? null; }
+function stockedOf(order) { return schema.entities.find((entity) => entity.path === order.placement.stockPath) ?? null; }
+
+function cartForm(entity, item) {
+  const order = orderOf(entity);
+  if (!order) return null;
+  const quantity = element("input", { id: "cart-quantity", name: "quantity", type: "number", min: "1", step: "1", value: "1", class: "quantity" });
+  return element("form", { class: "actions", novalidate: true, onsubmit: (event) => {
+    event.preventDefault();
+    const count = Number(quantity.value);
+    if (!Number.isInteger(count) || count < 1) { say("Quantity must be a whole number, at least 1.", "error"); quantity.focus(); return; }
+    const lines = cart();
+    const line = lines.find((entry) => entry.id === item.id);
+    if (line) line.quantity += count; else lines.push({ id: item.id, quantity: count });
+    saveCart(lines);
+    say(`${summary(entity, item)} × ${count} added to your cart.`);
+  } }, element("label", { for: "cart-quantity" }, "Quantity"), quantity, element("button", { type: "submit" }, "Add to cart"),
+    element("a", { href: `#/${order.plural}/new` }, "Checkout"));
+}
+
+async function checkoutView(order) {
+  if (!canWrite(order)) { show("Checkout", element("p", {}, "Sign in to place an order. "), element("a", { href: "#/login" }, "Sign in")); return; }
+  const stocked = stockedOf(order);
+  const browse = stocked ? element("a", { href: `#/${stocked.plural}` }, `Browse ${stocked.label.toLowerCase()}`) : null;
+  const view = show("Checkout", element("p", { class: "loading" }, "Loading…"));
+  const lines = cart();
+  if (!lines.length) { placeholder(view).replaceWith(element("p", {}, "Your cart is empty. ", browse)); return; }
+  const records = await Promise.all(lines.map((line) => api(`${order.placement.stockPath}/${line.id}`).catch(() => null)));
+  const rows = await formRows(order, {});
+  if (view !== shown) return;
+  const price = stocked?.columns.find((column) => column.name === order.placement.price);
+  const table = element("table", {},
+    element("caption", {}, `Your cart: ${lines.length} ${lines.length === 1 ? "line" : "lines"}. Each is charged at its price when the order is placed.`),
+    element("thead", {}, element("tr", {}, [stocked ? title(stocked.name) : "Item", "Price", "Quantity", ""].map((title) => element("th", { scope: "col" }, title)))),
+    element("tbody", {}, lines.map((line, index) => {
+      const record = records[index];
+      const quantity = element("input", { id: `quantity-${line.id}`, type: "number", min: "1", step: "1", value: String(line.quantity), class: "quantity", onchange: () => {
+        const count = Number(quantity.value);
+        if (!Number.isInteger(count) || count < 1) { say("Quantity must be a whole number, at least 1.", "error"); return; }
+        saveCart(cart().map((entry) => entry.id === line.id ? { ...entry, quantity: count } : entry));
+      } });
+      return element("tr", {},
+        element("th", { scope: "row" }, record && stocked ? element("a", { href: `#/${stocked.plural}/${line.id}` }, summary(stocked, record)) : `#${line.id}`),
+        element("td", {}, record && price ? display(price, record[price.name]) : "—"),
+        element("td", {}, element("label", { for: quantity.id, class: "visually-hidden" }, "Quantity"), quantity),
+        element("td", {}, element("button", { type: "button", class: "danger", onclick: () => { saveCart(cart().filter((entry) => entry.id !== line.id)); checkoutView(order); } }, "Remove")));
+    })));
+  const form = element("form", { novalidate: true, onsubmit: async (event) => {
+    event.preventDefault();
+    const body = formBody(order, form);
+    if (!body) return;
+    const { linesField, stockColumn, quantity } = order.placement;
+    body[linesField] = cart().map((line) => ({ [stockColumn]: line.id, [quantity]: line.quantity }));
+    try {
+      const placed = await api(order.path, { method: "POST", body });
+      saveCart([]);
+      say(`Placed ${summary(order, placed)}.`);
+      location.hash = `#/${order.plural}/${placed.id}`;
+    } catch (error) {
+      if (Array.isArray(error.detail)) { showServerProblems(error.detail); return; }
+      const problem = error.status === 409 ? `Not placed, nothing was charged: ${error.message}` : `Could not place the order: ${error.message}`;
+      say(problem, "error");
+      // Also above the cart, where the quantity to change is.
+      document.getElementById("checkout-problem")?.remove();
+      table.before(element("p", { class: "error", id: "checkout-problem" }, problem));
+    }
+  } }, rows, element("p", { class: "actions" }, element("button", { type: "submit" }, "Place order"), browse));
+  placeholder(view).replaceWith(table, form);
+}
+
+// A placed order's lines, under the order.
+async function orderLines(order, item) {
+  const lines = entityNamed(order.placement.lines);
+  if (!lines) return null;
+  const shownColumns = [order.placement.stockColumn, order.placement.quantity, order.placement.unitPrice]
+    .map((name) => lines.columns.find((column) => column.name === name)).filter(Boolean);
+  try {
+    const query = new URLSearchParams({ [order.placement.orderColumn]: String(item.id), page_size: "200" });
+    const data = await api(`${lines.path}?${query}`);
+    return element("table", { class: "lines" },
+      element("caption", {}, lines.label),
+      element("thead", {}, element("tr", {}, shownColumns.map((column) => element("th", { scope: "col" }, column.label)))),
+      element("tbody", {}, data.items.map((line) => element("tr", {}, shownColumns.map((column) => element("td", {}, display(column, line[column.name])))))));
+  } catch (error) {
+    return element("p", { class: "error" }, `Could not load its ${lines.label.toLowerCase()}: ${error.message}`);
+  }
 }
 
 function loginView(params) {
@@ -421,9 +539,12 @@ async function accountsView() {
 function renderAccount() {
   if (!schema.identityPrefix) { account.replaceChildren(); return; }
   const current = claims();
+  const order = cartOrder();
+  const count = cart().reduce((sum, line) => sum + line.quantity, 0);
   account.replaceChildren(current
     ? element("span", {}, `${current.email ?? "Signed in"} (${current.role}) `,
         current.role === schema.adminRole ? [element("a", { href: "#/accounts" }, "Accounts"), " "] : null,
+        order && count ? [element("a", { href: `#/${order.plural}/new`, id: "cart-link" }, `Cart (${count})`), " "] : null,
         element("button", { type: "button", onclick: signOut }, "Sign out"))
     : element("span", {}, element("a", { href: "#/login" }, "Sign in"), " · ", element("a", { href: "#/register" }, "Create account")));
 }
@@ -440,7 +561,7 @@ async function route() {
   const entity = entityNamed(parts[0]);
   if (!entity) return show("Not found", element("p", {}, "There is no such page. "), element("a", { href: "#/" }, "Home"));
   if (parts.length === 1) return listView(entity, params);
-  if (parts[1] === "new") return formView(entity, null);
+  if (parts[1] === "new") return entity.placement ? checkoutView(entity) : formView(entity, null);
   if (parts.length === 3 && parts[2] === "edit") return formView(entity, parts[1]);
   return detailView(entity, parts[1]);
 }

@@ -207,20 +207,6 @@ export const schema = {
     {
       "columns" : [
         {
-          "label" : "Total",
-          "minimum" : 0,
-          "name" : "total",
-          "places" : 2,
-          "required" : true,
-          "type" : "money"
-        },
-        {
-          "label" : "Placed at",
-          "name" : "placed_at",
-          "required" : true,
-          "type" : "datetime"
-        },
-        {
           "label" : "Notes",
           "name" : "notes",
           "required" : false,
@@ -255,6 +241,22 @@ export const schema = {
             "delivered",
             "cancelled"
           ]
+        },
+        {
+          "label" : "Total",
+          "minimum" : 0,
+          "name" : "total",
+          "places" : 2,
+          "required" : false,
+          "serverOwned" : true,
+          "type" : "money"
+        },
+        {
+          "label" : "Placed at",
+          "name" : "placed_at",
+          "required" : false,
+          "serverOwned" : true,
+          "type" : "datetime"
         },
         {
           "label" : "Paid by",
@@ -330,6 +332,17 @@ export const schema = {
       },
       "name" : "purchase_order",
       "path" : "/api/orders/purchase_orders",
+      "placement" : {
+        "lines" : "order_lines",
+        "linesField" : "lines",
+        "orderColumn" : "purchase_order_id",
+        "price" : "price",
+        "quantity" : "quantity",
+        "stock" : "stock",
+        "stockColumn" : "product_id",
+        "stockPath" : "/api/catalog/products",
+        "unitPrice" : "unit_price"
+      },
       "plural" : "purchase_orders",
       "publicRead" : false,
       "writers" : [
@@ -346,14 +359,6 @@ export const schema = {
           "name" : "quantity",
           "required" : true,
           "type" : "integer"
-        },
-        {
-          "label" : "Unit price",
-          "minimum" : 0,
-          "name" : "unit_price",
-          "places" : 2,
-          "required" : true,
-          "type" : "money"
         },
         {
           "label" : "Product name",
@@ -377,6 +382,15 @@ export const schema = {
           "referencePath" : "/api/catalog/products",
           "required" : true,
           "type" : "integer"
+        },
+        {
+          "label" : "Unit price",
+          "minimum" : 0,
+          "name" : "unit_price",
+          "places" : 2,
+          "required" : false,
+          "serverOwned" : true,
+          "type" : "money"
         }
       ],
       "label" : "Order lines",
@@ -385,9 +399,7 @@ export const schema = {
       "plural" : "order_lines",
       "publicRead" : false,
       "writers" : [
-        "customer",
-        "staff",
-        "admin"
+
       ]
     }
   ],

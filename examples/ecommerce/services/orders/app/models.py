@@ -23,6 +23,7 @@ class PurchaseOrder(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, server_default=func.now(), onupdate=func.now())
     paid_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     owner_subject: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    reservation_key: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
 
 
 class OrderLine(Base):

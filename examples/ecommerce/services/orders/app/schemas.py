@@ -55,8 +55,6 @@ class PurchaseOrderIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total: Annotated[Money, Field(ge=Decimal("0"), le=MAX_MONEY, max_digits=12, decimal_places=2, allow_inf_nan=False)]
-    placed_at: UtcDateTime
     notes: Annotated[str, Field(pattern=NO_NUL)] | None = None
     customer_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
     shipping_address_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)] | None = None
@@ -67,7 +65,10 @@ class PurchaseOrderOut(PurchaseOrderIn):
 
     id: int
     status: Literal["pending", "paid", "shipped", "delivered", "cancelled"]
+    total: Annotated[Money, Field(ge=Decimal("0"), le=MAX_MONEY, max_digits=12, decimal_places=2, allow_inf_nan=False)]
+    placed_at: UtcDateTime
     paid_by: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=NO_NUL)] | None = None
+    reservation_key: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=NO_NUL)] | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -85,7 +86,6 @@ class OrderLineIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     quantity: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
-    unit_price: Annotated[Money, Field(ge=Decimal("0"), le=MAX_MONEY, max_digits=12, decimal_places=2, allow_inf_nan=False)]
     product_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120, pattern=NO_NUL)] | None = None
     purchase_order_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
     product_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
@@ -95,6 +95,7 @@ class OrderLineOut(OrderLineIn):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
+    unit_price: Annotated[Money, Field(ge=Decimal("0"), le=MAX_MONEY, max_digits=12, decimal_places=2, allow_inf_nan=False)]
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -104,3 +105,23 @@ class OrderLinePage(BaseModel):
     total: int
     page: int
     page_size: int
+
+
+class PurchaseOrderLineIn(BaseModel):
+    """A line of a purchase_order as a client places it: what and how many; its price is the server's."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # Counts, not "2" or 1.5: a quantity a client got wrong is refused, not guessed at.
+    product_id: Annotated[int, Field(strict=True, ge=1, le=MAX_INTEGER)]
+    quantity: Annotated[int, Field(strict=True, ge=1, le=MAX_INTEGER)]
+
+
+class PurchaseOrderPlacement(PurchaseOrderIn):
+    """A purchase_order as a client places it, with its lines: saved together or not at all."""
+
+    lines: Annotated[list[PurchaseOrderLineIn], Field(min_length=1, max_length=100)]
+
+
+class PurchaseOrderPlaced(PurchaseOrderOut):
+    lines: list[OrderLineOut]

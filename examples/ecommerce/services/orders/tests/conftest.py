@@ -3,6 +3,7 @@
 import json
 import secrets
 import time
+from decimal import Decimal
 
 import httpx
 import jwt
@@ -34,6 +35,12 @@ def token(role: str, subject: str = "1", email: str | None = None) -> dict[str, 
 SOLD_OUT_ID = 999_995
 
 
+def stand_in_price(record: int) -> Decimal:
+    """The price the stand-in services reserve a record's stock at: a different one per record, with
+    as many decimal places as the currency has."""
+    return Decimal(record % 90 + 10) + Decimal("0.99")
+
+
 def _other_services(request: httpx.Request) -> httpx.Response:
     """Stands in for the services this one calls: every record exists but the ids above, and every
     reservation of their stock is granted but for those ids."""
@@ -50,6 +57,7 @@ def _other_services(request: httpx.Request) -> httpx.Response:
 
 def _reserve(request: httpx.Request) -> httpx.Response:
     body = json.loads(request.content)
+    granted = []
     for line in body["lines"]:
         reference, record = next((name, value) for name, value in line.items() if name.endswith("_id"))
         if record == UNREACHABLE_ID:
@@ -60,7 +68,8 @@ def _reserve(request: httpx.Request) -> httpx.Response:
             return httpx.Response(422, json={"detail": f"lines: no {reference[:-3]} {record}"})
         if record == SOLD_OUT_ID:
             return httpx.Response(409, json={"detail": f"{reference[:-3]} {record} has 0 left; {line['quantity']} asked. Nothing was reserved"})
-    return httpx.Response(201, json={"key": body["key"], "released": False, "lines": body["lines"]})
+        granted.append(line | {"unit_price": str(stand_in_price(record))})
+    return httpx.Response(201, json={"key": body["key"], "released": False, "lines": granted})
 
 
 @pytest.fixture()

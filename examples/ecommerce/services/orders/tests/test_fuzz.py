@@ -42,7 +42,7 @@ def assert_no_5xx(response) -> None:
 
 
 PURCHASE_ORDERS = "/api/orders/purchase_orders"
-PURCHASE_ORDERS_FIELDS = ["total", "placed_at", "notes", "customer_id", "shipping_address_id"]
+PURCHASE_ORDERS_FIELDS = ["notes", "customer_id", "shipping_address_id", "lines"]
 
 
 @FUZZ
@@ -57,6 +57,15 @@ def test_purchase_orders_create_with_one_field_changed_never_answers_5xx(client,
     from tests.test_purchase_orders import purchase_order_payload
 
     body = purchase_order_payload(client, next(_numbers)) | {field: value}
+    assert_no_5xx(client.post(PURCHASE_ORDERS, json=body, headers=ADMIN))
+
+
+@FUZZ
+@given(lines=st.lists(st.fixed_dictionaries({"product_id": st.integers(), "quantity": st.integers()}), max_size=4))
+def test_purchase_orders_placed_with_any_counts_never_answers_5xx(client, lines):
+    from tests.test_purchase_orders import purchase_order_payload
+
+    body = purchase_order_payload(client, next(_numbers)) | {"lines": lines}
     assert_no_5xx(client.post(PURCHASE_ORDERS, json=body, headers=ADMIN))
 
 
@@ -79,30 +88,6 @@ def test_purchase_orders_read_never_answers_5xx(client, item):
 
 
 ORDER_LINES = "/api/orders/order_lines"
-ORDER_LINES_FIELDS = ["quantity", "unit_price", "product_name", "purchase_order_id", "product_id"]
-
-
-@FUZZ
-@given(body=bodies(ORDER_LINES_FIELDS))
-def test_order_lines_create_never_answers_5xx(client, body):
-    assert_no_5xx(client.post(ORDER_LINES, json=body, headers=ADMIN))
-
-
-@FUZZ
-@given(field=st.sampled_from(ORDER_LINES_FIELDS), value=VALUES)
-def test_order_lines_create_with_one_field_changed_never_answers_5xx(client, field, value):
-    from tests.test_order_lines import order_line_payload
-
-    body = order_line_payload(client, next(_numbers)) | {field: value}
-    assert_no_5xx(client.post(ORDER_LINES, json=body, headers=ADMIN))
-
-
-@FUZZ
-@given(item=IDS, body=bodies(ORDER_LINES_FIELDS))
-def test_order_lines_replace_never_answers_5xx(client, item, body):
-    assert_no_5xx(client.put(at(ORDER_LINES, item), json=body, headers=ADMIN))
-
-
 @FUZZ
 @given(params=st.dictionaries(st.sampled_from(["page", "page_size", "q", "quantity", "product_name", "purchase_order_id", "product_id"]), st.text(max_size=30) | st.integers().map(str), max_size=4))
 def test_order_lines_list_never_answers_5xx(client, params):
@@ -111,6 +96,5 @@ def test_order_lines_list_never_answers_5xx(client, params):
 
 @FUZZ
 @given(item=IDS)
-def test_order_lines_read_and_delete_never_answer_5xx(client, item):
+def test_order_lines_read_never_answers_5xx(client, item):
     assert_no_5xx(client.get(at(ORDER_LINES, item), headers=ADMIN))
-    assert_no_5xx(client.delete(at(ORDER_LINES, item), headers=ADMIN))

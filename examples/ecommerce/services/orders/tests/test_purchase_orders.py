@@ -1,8 +1,6 @@
 """Purchase orders: every endpoint, and the status codes clients rely on."""
 
 import itertools
-import json
-from decimal import Decimal
 
 import pytest
 
@@ -17,11 +15,10 @@ WRITER_PURCHASE_ORDER = token("customer")
 
 def purchase_order_payload(client, number: int) -> dict:
     return {
-        "total": (lambda n: f'{Decimal("0") + n + Decimal("0.5"):.2f}')(number),
-        "placed_at": (lambda n: "2026-01-02T10:30:00")(number),
         "notes": (lambda n: "Notes about purchase_order 1.")(number),
         "customer_id": number,
         "shipping_address_id": number,
+        "lines": [{"product_id": number, "quantity": 1 + number % 3}],
     }
 
 
@@ -45,7 +42,6 @@ def test_create_returns_201_with_the_stored_fields(client):
     assert response.status_code == 201, response.text
     body = response.json()
     assert body["id"] > 0
-    assert body["total"] == payload["total"]
     assert body["notes"] == payload["notes"]
     assert body["customer_id"] == payload["customer_id"]
     assert body["shipping_address_id"] == payload["shipping_address_id"]
@@ -101,7 +97,7 @@ def test_writing_without_a_token_returns_401(client):
 
 def test_missing_required_field_returns_422(client):
     payload = purchase_order_payload(client, 1)
-    del payload["total"]
+    del payload["customer_id"]
     assert client.post(PATH, json=payload, headers=WRITER).status_code == 422
 
 
@@ -115,32 +111,6 @@ def test_an_account_sees_and_changes_only_its_own_records(client):
     assert created.json()["id"] not in [row["id"] for row in client.get(PATH, headers=theirs).json()["items"]]
     assert client.get(item, headers=mine).status_code == 200
     assert client.get(item, headers=staff).status_code == 200
-
-
-def test_a_time_with_an_offset_is_kept_in_utc(client):
-    payload = purchase_order_payload(client, 1) | {"placed_at": "2026-01-01T10:00:00+05:00"}
-    created = client.post(PATH, json=payload, headers=WRITER)
-    assert created.status_code == 201, created.text
-    stored = client.get(f"{PATH}/{created.json()['id']}", headers=READER).json()
-    assert stored["placed_at"] == "2026-01-01T05:00:00"
-
-
-def test_a_price_that_is_not_a_finite_number_returns_422(client):
-    for value in (float("nan"), float("inf"), 1e20):
-        payload = purchase_order_payload(client, 1) | {"total": value}
-        response = client.post(PATH, content=json.dumps(payload), headers=WRITER | {"Content-Type": "application/json"})
-        assert response.status_code == 422, response.text
-
-
-def test_an_amount_is_exact_text_with_its_decimal_places(client):
-    payload = purchase_order_payload(client, 1)
-    amount = payload["total"]
-    as_number = client.post(PATH, json=payload | {"total": float(amount)}, headers=WRITER)
-    assert as_number.status_code == 201, as_number.text
-    assert as_number.json()["total"] == amount
-    for finer in (str(Decimal(amount) + Decimal("1E-3")), str(Decimal(amount) + Decimal("1E-7")), float(amount) + 5e-3):
-        refused = client.post(PATH, json=purchase_order_payload(client, 2) | {"total": finer}, headers=WRITER)
-        assert refused.status_code == 422, f"{finer!r}: {refused.text}"
 
 
 def test_reading_without_a_token_returns_401(client):
@@ -176,8 +146,3 @@ def test_customer_id_when_the_customers_service_is_down_is_a_503_naming_it(clien
     assert response.status_code == 503
     assert "customers" in response.json()["detail"]
     assert "http" not in response.text and "/api/" not in response.text, "no internal address in an answer"
-
-
-def test_total_below_its_minimum_returns_422(client):
-    payload = purchase_order_payload(client, 1) | {"total": -1}
-    assert client.post(PATH, json=payload, headers=WRITER).status_code == 422

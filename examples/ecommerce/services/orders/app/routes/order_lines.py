@@ -1,17 +1,15 @@
-"""Order lines: list, read, create, replace and delete."""
+"""Order lines: list, read, and nothing else (they are written with their purchase_order)."""
 
-import logging
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
 from sqlalchemy import func, or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.database import get_session
-from app.models import OrderLine, PurchaseOrder
-from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, OrderLineIn, OrderLineOut, OrderLinePage
-from app.security import Principal, current_principal, require_roles
+from app.models import OrderLine
+from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, OrderLineOut, OrderLinePage
+from app.security import Principal, current_principal
 
 router = APIRouter(prefix="/api/orders/order_lines", tags=["order_lines"])
 
@@ -64,61 +62,3 @@ def get_order_line(item_id: ItemId, session: Session = Depends(get_session), _re
     if item is None or not _may_see(item, _reader):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no order_line {item_id}")
     return item
-
-
-def _check_payload(payload: OrderLineIn, session: Session, request: Request, writer: Principal) -> None:
-    if not _referable(session.get(PurchaseOrder, payload.purchase_order_id), writer, "customer"):
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"purchase_order_id: no purchase_order {payload.purchase_order_id}")
-    if not request.app.state.clients["catalog"].exists(f"/api/catalog/products/{payload.product_id}", writer.token):
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"product_id: no product {payload.product_id} in the catalog service")
-
-
-def _referable(record, principal: Principal, owner_role: str) -> bool:
-    """Whether the caller may point at `record`: it exists and, for an owner, is its own."""
-    return record is not None and (principal.role != owner_role or record.owner_subject == principal.subject)
-
-
-def _save(session: Session, item: OrderLine) -> OrderLine:
-    try:
-        session.commit()
-    except IntegrityError as error:
-        session.rollback()
-        # The database's own words stay in the log: they name tables and constraints.
-        logging.getLogger(__name__).info("409: %s", error.orig)
-        raise HTTPException(status.HTTP_409_CONFLICT, "conflicts with the stored order_lines: a value that must be unique is taken, or a reference does not hold")
-    session.refresh(item)
-    return item
-
-
-@router.post("", response_model=OrderLineOut, status_code=status.HTTP_201_CREATED)
-def create_order_line(payload: OrderLineIn, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
-    _check_payload(payload, session, request, writer)
-    item = OrderLine(**payload.model_dump())
-    item.owner_subject = writer.subject if writer.role == OWNER_ROLE else None
-    session.add(item)
-    return _save(session, item)
-
-
-@router.put("/{item_id}", response_model=OrderLineOut)
-def replace_order_line(item_id: ItemId, payload: OrderLineIn, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
-    item = session.get(OrderLine, item_id)
-    if item is None or not _may_see(item, writer):
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no order_line {item_id}")
-    _check_payload(payload, session, request, writer)
-    for name, value in payload.model_dump().items():
-        setattr(item, name, value)
-    return _save(session, item)
-
-
-@router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_order_line(item_id: ItemId, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
-    item = session.get(OrderLine, item_id)
-    if item is None or not _may_see(item, writer):
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no order_line {item_id}")
-    session.delete(item)
-    try:
-        session.commit()
-    except IntegrityError:
-        session.rollback()
-        raise HTTPException(status.HTTP_409_CONFLICT, f"order_line {item_id} is still referenced")
-    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,6 +1,8 @@
-"""Purchase orders: list, read, create, and move through status's transitions (never replaced or deleted)."""
+"""Purchase orders: list, read, place with their lines, and move through status's transitions (never replaced or deleted)."""
 
 import logging
+import uuid
+from decimal import Decimal
 from typing import Annotated, NamedTuple
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
@@ -9,8 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.database import get_session
-from app.models import PurchaseOrder
-from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, PurchaseOrderIn, PurchaseOrderOut, PurchaseOrderPage
+from app.models import PurchaseOrder, OrderLine
+from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, PurchaseOrderIn, PurchaseOrderOut, PurchaseOrderPage, PurchaseOrderLineIn, PurchaseOrderPlacement, PurchaseOrderPlaced, MAX_MONEY
 from app.security import Principal, current_principal, require_roles
 
 router = APIRouter(prefix="/api/orders/purchase_orders", tags=["purchase_orders"])
@@ -34,6 +36,9 @@ class Transition(NamedTuple):
     records: str | None = None
 
 
+# Placing a purchase_order takes each line's product's stock in the catalog service; these give it back.
+RESERVATIONS = "/api/catalog/products/reservations"
+RELEASED_BY = ("cancel",)
 # A purchase_order starts pending, and its status changes only through these.
 INITIAL_STATE = "pending"
 TRANSITIONS = {
@@ -101,14 +106,42 @@ def _save(session: Session, item: PurchaseOrder) -> PurchaseOrder:
     return item
 
 
-@router.post("", response_model=PurchaseOrderOut, status_code=status.HTTP_201_CREATED)
-def create_purchase_order(payload: PurchaseOrderIn, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+@router.post("", response_model=PurchaseOrderPlaced, status_code=status.HTTP_201_CREATED)
+def create_purchase_order(payload: PurchaseOrderPlacement, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
     _check_payload(payload, session, request, writer)
-    item = PurchaseOrder(**payload.model_dump())
+    item = PurchaseOrder(**payload.model_dump(exclude={"lines"}))
     item.status = INITIAL_STATE
     item.owner_subject = writer.subject if writer.role == OWNER_ROLE else None
-    session.add(item)
-    return _save(session, item)
+    return _place(item, payload.lines, session, request)
+
+
+def _place(item: PurchaseOrder, wanted: list[PurchaseOrderLineIn], session: Session, request: Request) -> PurchaseOrder:
+    """Saves the purchase_order with its order_lines, each at its product's price now, or saves nothing."""
+    # Every line's stock is taken at once, under a key that makes a retry take nothing more.
+    item.reservation_key = f"purchase_order-{uuid.uuid4().hex}"
+    stock = request.app.state.clients["catalog"]
+    reserved = stock.reserve(RESERVATIONS, item.reservation_key, [{"product_id": line.product_id, "quantity": line.quantity} for line in wanted])
+    try:
+        prices = {line["product_id"]: Decimal(str(line["unit_price"])) for line in reserved["lines"]}
+        item.total = sum((prices[line.product_id] * line.quantity for line in wanted), Decimal(0))
+        if item.total > MAX_MONEY:
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"lines: a total of {item.total} is more than a purchase_order can hold")
+        item.placed_at = func.now()
+        session.add(item)
+        session.flush()
+        lines = [
+            OrderLine(purchase_order_id=item.id, product_id=line.product_id, quantity=line.quantity, unit_price=prices[line.product_id], owner_subject=item.owner_subject)
+            for line in wanted
+        ]
+        session.add_all(lines)
+        _save(session, item)
+    except Exception:
+        # Not saved, so not taken: the stock goes back.
+        session.rollback()
+        stock.release(f"{RESERVATIONS}/{item.reservation_key}")
+        raise
+    item.lines = lines
+    return item
 
 
 def _move(item_id: int, name: str, session: Session, actor: Principal, request: Request) -> PurchaseOrder:
@@ -132,6 +165,13 @@ def _move(item_id: int, name: str, session: Session, actor: Principal, request: 
     if moved.rowcount != 1:
         session.rollback()
         raise HTTPException(status.HTTP_409_CONFLICT, f"purchase_order {item_id} changed while this request read it; read it again")
+    if name in RELEASED_BY and item.reservation_key:
+        # Given back before the move is committed: if the catalog service cannot take it back, nothing moves.
+        try:
+            request.app.state.clients["catalog"].release(f"{RESERVATIONS}/{item.reservation_key}")
+        except HTTPException:
+            session.rollback()
+            raise
     session.commit()
     session.refresh(item)
     return item

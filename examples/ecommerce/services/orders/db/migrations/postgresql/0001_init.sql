@@ -14,7 +14,8 @@ CREATE TABLE purchase_orders (
     created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
     updated_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
     paid_by VARCHAR(64),
-    owner_subject VARCHAR(64)
+    owner_subject VARCHAR(64),
+    reservation_key VARCHAR(64) UNIQUE
 );
 CREATE INDEX ix_purchase_orders_customer_id ON purchase_orders (customer_id);
 CREATE INDEX ix_purchase_orders_shipping_address_id ON purchase_orders (shipping_address_id);
