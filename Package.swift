@@ -55,6 +55,8 @@ let package = Package(
                 .embedInCode("Templates/backend/tests/claim_tests.py.mustache"),
                 .embedInCode("Templates/backend/tests/placed_lines_tests.py.mustache"),
                 .embedInCode("Templates/backend/tests/placement_tests.py.mustache"),
+                .embedInCode("Templates/backend/tests/balance_tests.py.mustache"),
+                .embedInCode("Templates/backend/tests/posting_tests.py.mustache"),
                 .embedInCode("Templates/backend/app/config.py.mustache"),
                 .embedInCode("Templates/backend/app/database.py"),
                 .embedInCode("Templates/backend/app/security.py"),

@@ -306,3 +306,37 @@ struct PlacementCatalogTests {
         #expect(found.problem == problem)
     }
 }
+
+@Suite("Industry postings")
+struct PostingCatalogTests {
+    @Test("finance posts a ledger transaction to its account's balance, and reversing moves it back")
+    func shippedPosting() throws {
+        let industry = try Catalog(root: TestData.repositoryRoot).industry("finance")
+        #expect(
+            industry.postings == [
+                Posting(
+                    entity: "ledger_transaction", account: "account", amount: "amount", direction: "direction", debit: "debit", balance: "balance",
+                    postedBy: "post", reversedBy: "reverse")
+            ])
+    }
+
+    @Test(
+        "a posting that names what the file does not have is located",
+        arguments: [
+            ("  - entity: ledger_transaction\n    account:", "  - entity: ledger\n    account:", "unknown entity 'ledger'"),
+            ("    account: account\n    amount", "    account: payee\n    amount", "'payee' is not a required relation of ledger_transaction to another context's entity"),
+            ("    amount: amount\n", "    amount: memo\n", "'memo' is not a required money field of ledger_transaction with a minimum above 0"),
+            ("    direction: direction\n", "    direction: memo\n", "'memo' is not a required choice field of ledger_transaction"),
+            ("    direction: direction\n", "    direction: status\n", "'debit' is not a value of ledger_transaction.status"),
+            ("    debit: debit\n", "    debit: withdrawal\n", "'withdrawal' is not a value of ledger_transaction.direction"),
+            ("    balance: balance\n", "    balance: overdraft_limit\n", "'overdraft_limit' is not a required money field of account"),
+            ("    posted_by: post\n", "    posted_by: approve\n", "'approve' is not a transition of ledger_transaction's lifecycle"),
+            ("    reversed_by: reverse\n", "    reversed_by: post\n", "'post' is not another transition of ledger_transaction's lifecycle"),
+        ]
+    )
+    func postingErrors(old: String, new: String, problem: String) throws {
+        let found = try #require(try CatalogTests().industryError("finance", replacing: old, with: new), "\(new) was accepted")
+        #expect(found.file == "industries/finance.yaml" && found.line > 1, "\(found)")
+        #expect(found.problem == problem)
+    }
+}

@@ -175,6 +175,27 @@ struct BlueprintCoherenceTests {
         #expect(rejected.contains(StructuralFact.stockReserved.rawValue), "some seed's first backend draft cannot release")
     }
 
+    @Test("finance's postings are adopted; a draft that leaves the balance unbounded, or cannot move it back, is voted down and revised")
+    func postingsAreReviewed() async throws {
+        var rejected: Set<String> = []
+        for seed: UInt64 in 1...40 {
+            let result = try await TestData.run("finance", seed: seed)
+            for decision in result.decisions {
+                for round in decision.rounds.dropLast() where round.tally.outcome != .approved {
+                    rejected.formUnion(round.votes.flatMap(\.missing))
+                }
+            }
+            #expect(result.blueprint.requirements?.postings.map(\.entity) == ["ledger_transaction"], "seed \(seed)")
+            let balance = result.blueprint.database?.stores.flatMap(\.tables).first { $0.entity == "account" }?.columns.first { $0.name == "balance" }
+            #expect(balance?.minimum == 0 && balance?.nullable == false, "seed \(seed)")
+            let actions = Set(result.blueprint.backend?.apis.flatMap(\.endpoints).filter { $0.entity == "account" }.map(\.action) ?? [])
+            #expect(actions.isSuperset(of: [.reserve, .release]), "seed \(seed)")
+        }
+        #expect(rejected.contains(StructuralFact.rulesInScope.rawValue), "some seed's first requirements draft drops the posting")
+        #expect(rejected.contains(StructuralFact.invariantsEnforced.rawValue), "some seed's first database draft drops the bound")
+        #expect(rejected.contains(StructuralFact.stockReserved.rawValue), "some seed's first backend draft cannot move it back")
+    }
+
     @Test("a revision keeps what the previous round had", arguments: TestData.industries)
     func revisionsOnlyAdd(industry: String) async throws {
         let team = try TestData.team(industry)

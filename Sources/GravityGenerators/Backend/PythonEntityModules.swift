@@ -53,6 +53,7 @@ struct PythonEntityModules {
                 "lifecycle": .flag(entity.lifecycle != nil),
             ]
             if let stock = entity.stock { values["stock"] = .object(Self.stockValues(stock, of: entity)) }
+            if let balance = entity.balance { values["balance"] = .object(Self.balanceValues(balance, of: entity)) }
             return values
         }
         let placements = service.entities.compactMap { entity in
@@ -110,6 +111,7 @@ struct PythonEntityModules {
                     entity.inputColumns.filter { _ in entity.isWritable }.compactMap { service.entity(referencedBy: $0)?.className }
                         + (entity.stock.map { [$0.reservationClass, $0.lineClass] } ?? [])
                         + (entity.placement.map { [$0.linesClass] } ?? [])
+                        + (entity.balance.map { [$0.movementClass] } ?? [])
                 ).subtracting([entity.className]).sorted()
             ),
             "filters": .objects(Self.filterable(entity).map(Self.filter)),
@@ -128,7 +130,34 @@ struct PythonEntityModules {
             stockValues["reserverRoles"] = .text(([Industry.serviceRole] + entity.writers).map(PythonTypes.pythonString).joined(separator: ", "))
             values["stock"] = .object(stockValues)
         }
-        values["response"] = .flag((entity.lifecycle == nil && entity.isWritable) || entity.stock != nil)
+        values["response"] = .flag((entity.lifecycle == nil && entity.isWritable) || entity.stock != nil || entity.balance != nil)
+        values["usesKeys"] = .flag(entity.claim != nil || entity.placement != nil || entity.posting != nil)
+        if let balance = entity.balance {
+            var moving = Self.balanceValues(balance, of: entity)
+            moving["moverRoles"] = .text(([Industry.serviceRole] + entity.writers).map(PythonTypes.pythonString).joined(separator: ", "))
+            values["balance"] = .object(moving)
+        }
+        if let posting = entity.posting, let (other, target, _) = balanced(posting.reference) {
+            let string = PythonTypes.pythonString
+            var moving: [String: TemplateValue] = [
+                "target": .text(target.name),
+                "balanceField": .text(target.balance?.field ?? ""),
+                "serviceName": .text(other.name),
+                "serviceLiteral": .text(string(other.name)),
+                "movementsLiteral": .text(string("\(other.apiPrefix)/\(target.plural)/movements")),
+                "referenceLiteral": .text(string(target.balance?.reference ?? "")),
+                "postedByLiteral": .text(string(posting.postedBy)),
+                "reversedByLiteral": .text(posting.reversedBy.map(string) ?? "None"),
+                "debit": .text(posting.debit),
+                "debitLiteral": .text(string(posting.debit)),
+                "column": .text(posting.column),
+                "amount": .text(posting.amount),
+                "direction": .text(posting.direction),
+                "keyColumn": .text(posting.keyColumn),
+            ]
+            if let reversedBy = posting.reversedBy { moving["reversedBy"] = .text(reversedBy) }
+            values["posting"] = .object(moving)
+        }
         if let claim = entity.claim, var taking = stockValues(of: claim.reference) {
             taking["column"] = .text(claim.column)
             taking["keyColumn"] = .text(claim.keyColumn)
@@ -156,7 +185,7 @@ struct PythonEntityModules {
             if let placedAt = placement.placedAt { taking["placedAt"] = .text(placedAt) }
             values["placement"] = .object(taking)
         }
-        values["usesUpdate"] = .flag(entity.lifecycle != nil || entity.stock != nil || entity.schedule != nil)
+        values["usesUpdate"] = .flag(entity.lifecycle != nil || entity.stock != nil || entity.schedule != nil || entity.balance != nil)
         if let schedule = entity.schedule {
             var booking: [String: TemplateValue] = [
                 "resource": .text(schedule.resource),
@@ -195,6 +224,23 @@ struct PythonEntityModules {
     }
 
     private func stockField(of reference: AppModel.Entity.Reference) -> String { stocked(reference)?.2.field ?? "" }
+
+    private func balanced(_ reference: AppModel.Entity.Reference) -> (AppModel.Service, AppModel.Entity, AppModel.Balance)? {
+        guard let other = model.service(reference.service), let target = other.entities.first(where: { $0.name == reference.entity }),
+            let balance = target.balance
+        else { return nil }
+        return (other, target, balance)
+    }
+
+    /// A balance's movements table and columns.
+    static func balanceValues(_ balance: AppModel.Balance, of entity: AppModel.Entity) -> [String: TemplateValue] {
+        [
+            "field": .text(balance.field),
+            "reference": .text(balance.reference),
+            "movementClass": .text(balance.movementClass),
+            "places": .text(String(entity.columns.first { $0.name == balance.field }?.decimalPlaces ?? 2)),
+        ]
+    }
 
     /// A stock's reservation tables and columns.
     static func stockValues(_ stock: AppModel.Stock, of entity: AppModel.Entity) -> [String: TemplateValue] {

@@ -44,6 +44,7 @@ struct PythonFuzzTestGenerator {
             "queryLiterals": .text(query.map(PythonTypes.pythonString).joined(separator: ", ")),
         ]
         if let stock = entity.stock { values["stockReference"] = .text(PythonTypes.pythonString(stock.reference)) }
+        if let balance = entity.balance { values["balanceReference"] = .text(PythonTypes.pythonString(balance.reference)) }
         if let placement = entity.placement {
             values["placementLines"] = [
                 "linesLiteral": .text(PythonTypes.pythonString(AppModel.Placement.linesField)),

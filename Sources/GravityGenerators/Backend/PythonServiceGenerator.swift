@@ -63,6 +63,15 @@ struct PythonServiceGenerator {
                 {
                     files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_placement.py", contents: contents))
                 }
+                if let balance = entity.balance {
+                    let contents = PythonBalanceTestFile(model: model, service: service, entity: entity, balance: balance).file
+                    files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_movements.py", contents: contents))
+                }
+                if let posting = entity.posting,
+                    let contents = PythonPostingTestFile(model: model, service: service, entity: entity, posting: posting).file
+                {
+                    files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_posting.py", contents: contents))
+                }
                 if let schedule = entity.schedule {
                     let contents = PythonScheduleTestFile(model: model, service: service, entity: entity, schedule: schedule).file
                     files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_schedule.py", contents: contents))

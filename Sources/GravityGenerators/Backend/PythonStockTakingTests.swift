@@ -11,22 +11,11 @@ enum PythonStockTakingTests {
             let stock = target.stock
         else { return nil }
         let literal = { (text: String) in TemplateValue.text(PythonTypes.pythonString(text)) }
-        var values: [String: TemplateValue] = [
-            "label": .text(entity.label),
-            "name": .text(entity.name),
-            "plural": .text(entity.plural),
-            "target": .text(target.name),
-            "stockField": .text(stock.field),
-            "service": .text(other.name),
-            "serviceLiteral": literal(other.name),
-            "ownServiceLiteral": literal(service.name),
-            "pathLiteral": literal("\(service.apiPrefix)/\(entity.plural)"),
-            "reservationsLiteral": literal("\(other.apiPrefix)/\(target.plural)/reservations"),
-            "referenceLiteral": literal(stock.reference),
-            "creatorLiteral": literal(entity.creatingRole(administrator: model.administratorRole)),
-            "administratorLiteral": literal(model.administratorRole),
-            "releasedByText": .text(releasedBy.isEmpty ? "nothing" : releasedBy.joined(separator: " or ")),
-        ]
+        var values = common(model: model, service: service, entity: entity, other: other, target: target)
+        values["stockField"] = .text(stock.field)
+        values["reservationsLiteral"] = literal("\(other.apiPrefix)/\(target.plural)/reservations")
+        values["referenceLiteral"] = literal(stock.reference)
+        values["releasedByText"] = .text(releasedBy.isEmpty ? "nothing" : releasedBy.joined(separator: " or "))
         if let owner = entity.ownedBy { values["ownerLiteral"] = literal(owner) }
         guard let lifecycle = entity.lifecycle else { return values }
         let walks = lifecycle.transitions.compactMap { transition -> (String, [String: TemplateValue])? in
@@ -37,5 +26,25 @@ enum PythonStockTakingTests {
         // A transition that does not release, reached without passing one that does.
         values["keeps"] = .objects(walks.filter { !releasedBy.contains($0.0) }.prefix(1).map(\.1))
         return values
+    }
+
+    /// The record, the other service's entity it acts on, their paths, and who acts: what every test
+    /// file of a rule across services starts from.
+    static func common(
+        model: AppModel, service: AppModel.Service, entity: AppModel.Entity, other: AppModel.Service, target: AppModel.Entity
+    ) -> [String: TemplateValue] {
+        let literal = { (text: String) in TemplateValue.text(PythonTypes.pythonString(text)) }
+        return [
+            "label": .text(entity.label),
+            "name": .text(entity.name),
+            "plural": .text(entity.plural),
+            "target": .text(target.name),
+            "service": .text(other.name),
+            "serviceLiteral": literal(other.name),
+            "ownServiceLiteral": literal(service.name),
+            "pathLiteral": literal("\(service.apiPrefix)/\(entity.plural)"),
+            "creatorLiteral": literal(entity.creatingRole(administrator: model.administratorRole)),
+            "administratorLiteral": literal(model.administratorRole),
+        ]
     }
 }

@@ -53,7 +53,8 @@ struct SeedGenerator {
         guard count > 0 else { return [] }
         // A placed order's total is the sum of its seeded lines, as if the server had placed it.
         let totals = entity.placement.map(totals) ?? [:]
-        let computed = Set([entity.placement?.total, entity.placement?.placedAt, placementPrice(of: entity)].compactMap { $0 })
+        // Values the server computes are seeded as if it had (a balance as if its postings had been made).
+        let computed = Set([entity.placement?.total, entity.placement?.placedAt, placementPrice(of: entity), entity.balance?.field].compactMap { $0 })
         return (1...count).map { number in
             // Seeded records are in their lifecycle's states already (some orders shipped); who took
             // a transition is left empty, as no account did.

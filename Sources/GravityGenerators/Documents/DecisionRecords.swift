@@ -134,6 +134,11 @@ struct DecisionRecords {
                         + " at its price, the \(placement.total) is the lines' sum" + (placement.placedAt.map { ", \($0) is the server's time" } ?? "")
                         + (placement.releasedBy.isEmpty ? "." : "; \(placement.releasedBy.joined(separator: " or ")) gives the stock back.")
                 }
+                + section.postings.map { posting in
+                    "\nPosting: \(posting.postedBy) moves the \(posting.account)'s \(posting.balance) by a \(posting.entity)'s \(posting.amount)"
+                        + " (down for \(posting.debit), up otherwise), never below 0"
+                        + (posting.reversedBy.map { "; \($0) moves it back." } ?? ".")
+                }
                 + section.stocks.map { stock in
                     "\nStock: \(stock.entity).\(stock.field), never below 0, reserved for all of an order's lines at once"
                         + (stock.price.map { " at \(stock.entity).\($0)" } ?? "") + ", and given back when the reservation is released."

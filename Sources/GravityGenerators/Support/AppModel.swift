@@ -63,6 +63,10 @@ public struct AppModel: Sendable {
         public var placement: Placement?
         /// The order entity it is placed with, when it is a placement's lines.
         public var placedWith: String?
+        /// Its money balance, when other services' postings move it.
+        public var balance: Balance?
+        /// What posting one moves in another service (a ledger transaction's account balance).
+        public var posting: Posting?
 
         /// The column recording the creating account, on entities with `ownedBy`.
         public static let ownerColumn = "owner_subject"

@@ -22,6 +22,9 @@ struct AppModelBuilder {
     private let schedules: [Schedule]
     private let claims: [Claim]
     let placements: [Placement]
+    let postings: [Posting]
+    /// Per entity whose balance postings move (by the Blueprint's names), the balance field.
+    let balances: [String: String]
     private let stocked: Set<String>
 
     init(
@@ -65,6 +68,16 @@ struct AppModelBuilder {
         schedules = requirements.schedules
         claims = requirements.claims
         placements = requirements.placements
+        postings = requirements.postings
+        // The account a posting moves is the one its `<account>_id` column refers to.
+        let tables = database.stores.flatMap(\.tables)
+        balances = Dictionary(
+            requirements.postings.compactMap { posting in
+                tables.first { $0.entity == posting.entity }?.columns.first { $0.name == posting.account + "_id" }?.externalEntity
+                    .map { ($0, posting.balance) }
+            },
+            uniquingKeysWith: { first, _ in first }
+        )
         stocked = Set(requirements.stocks.map(\.entity))
         self.database = database
         self.backend = backend
@@ -112,6 +125,17 @@ struct AppModelBuilder {
         }
         for spec in placements {
             try place(spec, in: &entities)
+        }
+        for index in entities.indices {
+            guard let table = store?.tables.first(where: { safeEntity[$0.entity] == entities[index].name }) else { continue }
+            if let field = balances[table.entity] {
+                let (balance, movements) = try self.balance(field, of: &entities[index], entity: table.entity, service: name)
+                entities[index].balance = balance
+                internalTables.append(movements)
+            }
+            if let spec = postings.first(where: { $0.entity == table.entity }) {
+                entities[index].posting = try posting(spec, of: &entities[index])
+            }
         }
         let isIdentity =
             spec.entities.isEmpty && backend.apis.first { $0.service == spec.name }?.endpoints.contains { $0.action == .login } == true

@@ -13,6 +13,7 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
     case reservedRole(String)
     case incoherentClaim(entity: String, problem: String)
     case incoherentPlacement(entity: String, problem: String)
+    case incoherentPosting(entity: String, problem: String)
 
     public var description: String {
         switch self {
@@ -34,6 +35,8 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
             "requirements.claims: the claim of \(entity) \(problem)"
         case .incoherentPlacement(let entity, let problem):
             "requirements.placements: the placement of \(entity) \(problem)"
+        case .incoherentPosting(let entity, let problem):
+            "requirements.postings: the posting of \(entity) \(problem)"
         case .reservedRole(let role):
             "requirements.roles: '\(role)' is the role services call each other as; give the people another name"
         case .incoherentSchedule(let entity, let problem):

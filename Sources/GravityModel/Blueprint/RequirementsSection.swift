@@ -19,10 +19,12 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
     public var claims: [Claim]
     /// Orders placed with their lines in one request, each line taking stock at its price.
     public var placements: [Placement]
+    /// Records whose posting moves another service's balance, which never goes below zero.
+    public var postings: [Posting]
     public var practices: [String]
 
     enum CodingKeys: String, CodingKey {
-        case summary, roles, currency, features, entities, lifecycles, stocks, schedules, claims, placements, practices
+        case summary, roles, currency, features, entities, lifecycles, stocks, schedules, claims, placements, postings, practices
         case appName = "app_name"
     }
 
@@ -38,6 +40,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         schedules: [Schedule] = [],
         claims: [Claim] = [],
         placements: [Placement] = [],
+        postings: [Posting] = [],
         practices: [String]
     ) {
         self.appName = appName
@@ -51,6 +54,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         self.schedules = schedules
         self.claims = claims
         self.placements = placements
+        self.postings = postings
         self.practices = practices
     }
 
@@ -68,6 +72,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         schedules = try container.decodeIfPresent([Schedule].self, forKey: .schedules) ?? []
         claims = try container.decodeIfPresent([Claim].self, forKey: .claims) ?? []
         placements = try container.decodeIfPresent([Placement].self, forKey: .placements) ?? []
+        postings = try container.decodeIfPresent([Posting].self, forKey: .postings) ?? []
         practices = try container.decode([String].self, forKey: .practices)
     }
 

@@ -27,6 +27,7 @@ extension ProposalContent {
                 && industry.schedules.filter { inScope($0.entity) }.allSatisfy(section.schedules.contains)
                 && industry.claims.filter { inScope($0.entity) }.allSatisfy(section.claims.contains)
                 && industry.placements.filter { inScope($0.entity) && inScope($0.lines) }.allSatisfy(section.placements.contains)
+                && industry.postings.filter { inScope($0.entity) }.allSatisfy(section.postings.contains)
         case (.entitiesOwned, .architecture(let section)):
             return entities.allSatisfy { entity in section.services.filter { $0.entities.contains(entity) }.count == 1 }
         case (.acyclicDependencies, .architecture(let section)):
@@ -47,8 +48,11 @@ extension ProposalContent {
                 }
             }
         case (.invariantsEnforced, .database(let section)):
-            return (blueprint.requirements?.stocks ?? []).allSatisfy { stock in
-                let column = section.stores.flatMap(\.tables).first { $0.entity == stock.entity }?.columns.first { $0.name == stock.field }
+            // Stocks, and balances that postings move, never below zero.
+            let bounded = (blueprint.requirements?.stocks ?? []).map { ($0.entity, $0.field) }
+                + (blueprint.requirements?.postings ?? []).compactMap { posting in industry.account(of: posting).map { ($0, posting.balance) } }
+            return bounded.allSatisfy { entity, field in
+                let column = section.stores.flatMap(\.tables).first { $0.entity == entity }?.columns.first { $0.name == field }
                 return column.map { !$0.nullable && ($0.minimum ?? -1) >= 0 } ?? false
             }
         case (.pagePerEntity, .frontend(let section)):
@@ -70,8 +74,10 @@ extension ProposalContent {
                     && lifecycle.transitions.allSatisfy { taken.contains($0.name) }
             }
         case (.stockReserved, .backend(let section)):
-            return (blueprint.requirements?.stocks ?? []).allSatisfy { stock in
-                let endpoints = section.apis.flatMap(\.endpoints).filter { $0.entity == stock.entity && $0.access != .public }
+            let taken = (blueprint.requirements?.stocks ?? []).map(\.entity)
+                + (blueprint.requirements?.postings ?? []).compactMap { industry.account(of: $0) }
+            return taken.allSatisfy { entity in
+                let endpoints = section.apis.flatMap(\.endpoints).filter { $0.entity == entity && $0.access != .public }
                 return endpoints.contains { $0.action == .reserve } && endpoints.contains { $0.action == .release }
             }
         case (.transitionsGuarded, .backend(let section)):

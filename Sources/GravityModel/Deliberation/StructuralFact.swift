@@ -27,13 +27,14 @@ public enum StructuralFact: String, Codable, Sendable, CaseIterable {
         switch self {
         case .mustHaveFeatures: "every must-have feature of the industry is in scope"
         case .rolesDefined: "every user role of the industry is listed"
-        case .rulesInScope: "every rule the industry describes for an entity in scope (workflows, stocks, schedules, claims, placements) is adopted"
+        case .rulesInScope: "every rule the industry describes for an entity in scope (workflows, stocks, schedules, claims, placements, postings) is adopted"
         case .entitiesOwned: "every entity in scope is owned by exactly one service"
         case .acyclicDependencies: "service dependencies have no cycle"
         case .dependenciesFollowRelations: "a service that refers to another service's entity depends on that service"
         case .tablePerEntity: "every entity in scope has a table"
         case .foreignKeysIndexed: "every foreign key and cross-service reference column is indexed"
-        case .invariantsEnforced: "the database refuses a stock below zero: the column is NOT NULL with a CHECK against it"
+        case .invariantsEnforced:
+            "the database refuses a stock, or a balance that postings move, below zero: the column is NOT NULL with a CHECK against it"
         case .pagePerEntity: "every entity in scope has a page"
         case .loginPage: "the app has a login page when it has user roles"
         case .crudPerEntity:
@@ -41,7 +42,7 @@ public enum StructuralFact: String, Codable, Sendable, CaseIterable {
         case .writesProtected: "no create, update or delete endpoint is public"
         case .crossServiceChecks: "a service that refers to another service's entity calls it to check the reference"
         case .stockReserved:
-            "an entity with a stock has endpoints to reserve it and release a reservation, neither public"
+            "an entity with a stock, or a balance that postings move, has endpoints to reserve (move) it and release (reverse) that, neither public"
         case .transitionsGuarded:
             "an entity with a lifecycle changes only through its transitions: an endpoint each, none public, and no update or delete"
         case .policyPerRole: "every user role has an access policy"

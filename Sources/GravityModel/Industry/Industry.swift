@@ -25,12 +25,14 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
     public var claims: [Claim]
     /// Orders placed with their lines in one request, taking another service's stock.
     public var placements: [Placement]
+    /// Records whose posting moves another service's money balance (a ledger transaction's account).
+    public var postings: [Posting]
     public var features: [Feature]
     public var compliance: [ComplianceItem]
     public var seed: [SeedHint]
 
     enum CodingKeys: String, CodingKey {
-        case id, name, description, brand, consultant, roles, currency, contexts, entities, lifecycles, stocks, schedules, claims, placements, features, compliance, seed
+        case id, name, description, brand, consultant, roles, currency, contexts, entities, lifecycles, stocks, schedules, claims, placements, postings, features, compliance, seed
         case defaultBrief = "default_brief"
     }
 
@@ -50,6 +52,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         schedules: [Schedule] = [],
         claims: [Claim] = [],
         placements: [Placement] = [],
+        postings: [Posting] = [],
         features: [Feature],
         compliance: [ComplianceItem],
         seed: [SeedHint]
@@ -69,6 +72,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         self.schedules = schedules
         self.claims = claims
         self.placements = placements
+        self.postings = postings
         self.features = features
         self.compliance = compliance
         self.seed = seed
@@ -91,6 +95,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         schedules = try container.decodeIfPresent([Schedule].self, forKey: .schedules) ?? []
         claims = try container.decodeIfPresent([Claim].self, forKey: .claims) ?? []
         placements = try container.decodeIfPresent([Placement].self, forKey: .placements) ?? []
+        postings = try container.decodeIfPresent([Posting].self, forKey: .postings) ?? []
         features = try container.decode([Feature].self, forKey: .features)
         compliance = try container.decodeIfPresent([ComplianceItem].self, forKey: .compliance) ?? []
         seed = try container.decodeIfPresent([SeedHint].self, forKey: .seed) ?? []
@@ -101,6 +106,11 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
 
     /// The entity named `name`, if the domain model has it.
     public func entity(named name: String) -> DomainEntity? { entities.first { $0.name == name } }
+
+    /// The entity whose balance `posting` moves (its relation's target), by name.
+    public func account(of posting: Posting) -> String? {
+        entity(named: posting.entity)?.relations.first { $0.name == posting.account }?.entity
+    }
 
     /// Compliance items checked in `phase`.
     public func compliance(for phase: Phase) -> [ComplianceItem] { compliance.filter { $0.phase == phase } }

@@ -127,6 +127,7 @@ enum IndustryValidation {
         try StockValidation.check(document)
         try ScheduleValidation.check(document)
         try ClaimValidation.check(document)
+        try PostingValidation.check(document)
         try PlacementValidation.check(document)
         if let cycle = contextCycle(industry) {
             throw document.invalid(

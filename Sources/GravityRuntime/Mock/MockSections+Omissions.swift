@@ -13,7 +13,9 @@ extension MockSections {
             return .requirements(section)
         case (.rulesInScope, .requirements(var section)):
             // A hurried analyst leaves out one of the industry's rules.
-            if !section.placements.isEmpty {
+            if !section.postings.isEmpty {
+                section.postings.removeLast()
+            } else if !section.placements.isEmpty {
                 section.placements.removeLast()
             } else if !section.claims.isEmpty {
                 section.claims.removeLast()
@@ -49,12 +51,15 @@ extension MockSections {
             }
             return .database(section)
         case (.invariantsEnforced, .database(var section)):
-            // A hurried schema leaves the stock without its bound, so a race could take it below zero.
-            if let stock = blueprint.requirements?.stocks.first {
+            // A hurried schema leaves the stock (or the balance) without its bound, so a race could take it below zero.
+            let bounded =
+                blueprint.requirements?.stocks.first.map { ($0.entity, $0.field) }
+                ?? blueprint.requirements?.postings.first.flatMap { posting in industry.account(of: posting).map { ($0, posting.balance) } }
+            if let (entity, field) = bounded {
                 for store in section.stores.indices {
-                    for table in section.stores[store].tables.indices where section.stores[store].tables[table].entity == stock.entity {
+                    for table in section.stores[store].tables.indices where section.stores[store].tables[table].entity == entity {
                         for column in section.stores[store].tables[table].columns.indices
-                        where section.stores[store].tables[table].columns[column].name == stock.field {
+                        where section.stores[store].tables[table].columns[column].name == field {
                             section.stores[store].tables[table].columns[column].minimum = nil
                         }
                     }

@@ -60,6 +60,7 @@ struct MockSections {
             schedules: industry.schedules.filter { entities.contains($0.entity) },
             claims: industry.claims.filter { entities.contains($0.entity) },
             placements: industry.placements.filter { entities.contains($0.entity) && entities.contains($0.lines) },
+            postings: industry.postings.filter { entities.contains($0.entity) },
             practices: practices
         )
     }
@@ -244,6 +245,15 @@ struct MockSections {
                         EndpointSpec(method: "POST", path: base, entity: name, action: .create, access: write, role: nil),
                         EndpointSpec(method: "PUT", path: "\(base)/{id}", entity: name, action: .update, access: write, role: nil),
                         EndpointSpec(method: "DELETE", path: "\(base)/{id}", entity: name, action: .delete, access: write, role: nil),
+                    ]
+                }
+                if (blueprint.requirements?.postings ?? []).contains(where: { industry.account(of: $0) == name }) {
+                    // Postings move the balance, and reversals move it back, through the service that keeps it.
+                    endpoints += [
+                        EndpointSpec(method: "POST", path: "\(base)/movements", entity: name, action: .reserve, access: .authenticated, role: nil),
+                        EndpointSpec(
+                            method: "DELETE", path: "\(base)/movements/{key}", entity: name, action: .release, access: .authenticated, role: nil
+                        ),
                     ]
                 }
                 if blueprint.requirements?.stock(of: name) != nil {

@@ -43,10 +43,12 @@ def stand_in_price(record: int) -> Decimal:
 
 def _other_services(request: httpx.Request) -> httpx.Response:
     """Stands in for the services this one calls: every record exists but the ids above, and every
-    reservation of their stock is granted but for those ids."""
-    if request.url.path.endswith("/reservations") and request.method == "POST":
+    reservation of their stock, or movement of their balance, is granted but for those ids."""
+    if request.method == "POST" and request.url.path.endswith("/reservations"):
         return _reserve(request)
-    if "/reservations/" in request.url.path:
+    if request.method == "POST" and request.url.path.endswith("/movements"):
+        return _move(request)
+    if "/reservations/" in request.url.path or "/movements/" in request.url.path:
         return httpx.Response(204 if request.method == "DELETE" else 200, json={})
     last = request.url.path.rsplit("/", 1)[-1]
     if last == str(UNREACHABLE_ID):
@@ -55,21 +57,39 @@ def _other_services(request: httpx.Request) -> httpx.Response:
     return httpx.Response(statuses.get(last, 200), json={})
 
 
+def _refusal(request: httpx.Request, reference: str, record: int, asked: str) -> httpx.Response | None:
+    """How the stand-in refuses to take or move something of `record`, if it does."""
+    if record == UNREACHABLE_ID:
+        raise httpx.ConnectError("connection refused", request=request)
+    if record == FAILING_ID:
+        return httpx.Response(500, json={})
+    if record == MISSING_ID:
+        return httpx.Response(422, json={"detail": f"{reference}: no {reference[:-3]} {record}"})
+    if record == SOLD_OUT_ID:
+        return httpx.Response(409, json={"detail": f"{reference[:-3]} {record} has 0 left; {asked} asked. Nothing was taken"})
+    return None
+
+
 def _reserve(request: httpx.Request) -> httpx.Response:
     body = json.loads(request.content)
     granted = []
     for line in body["lines"]:
         reference, record = next((name, value) for name, value in line.items() if name.endswith("_id"))
-        if record == UNREACHABLE_ID:
-            raise httpx.ConnectError("connection refused", request=request)
-        if record == FAILING_ID:
-            return httpx.Response(500, json={})
-        if record == MISSING_ID:
-            return httpx.Response(422, json={"detail": f"lines: no {reference[:-3]} {record}"})
-        if record == SOLD_OUT_ID:
-            return httpx.Response(409, json={"detail": f"{reference[:-3]} {record} has 0 left; {line['quantity']} asked. Nothing was reserved"})
+        refused = _refusal(request, reference, record, str(line["quantity"]))
+        if refused is not None:
+            return refused
         granted.append(line | {"unit_price": str(stand_in_price(record))})
     return httpx.Response(201, json={"key": body["key"], "released": False, "lines": granted})
+
+
+def _move(request: httpx.Request) -> httpx.Response:
+    body = json.loads(request.content)
+    reference, record = next((name, value) for name, value in body.items() if name.endswith("_id"))
+    refused = _refusal(request, reference, record, body["amount"])
+    if refused is not None:
+        return refused
+    signed = Decimal(body["amount"]) * (-1 if body["direction"] == "debit" else 1)
+    return httpx.Response(201, json={"key": body["key"], reference: record, "amount": str(signed), "reversed": False})
 
 
 @pytest.fixture()
@@ -78,12 +98,20 @@ def client(tmp_path):
     migrate.apply(url)
     settings = Settings(database_url=url, jwt_secret=SECRET)
     calls: list[httpx.Request] = []
+    outages: dict[str, str] = {}
 
     def other_services(request: httpx.Request) -> httpx.Response:
         calls.append(request)
+        for fragment, kind in outages.items():
+            if fragment in request.url.path:
+                if kind == "unreachable":
+                    raise httpx.ConnectError("connection refused", request=request)
+                return httpx.Response(500, json={})
         return _other_services(request)
 
     with TestClient(create_app(settings, transport=httpx.MockTransport(other_services))) as test_client:
         # What this service asked the others, for tests of what it takes and gives back.
         test_client.calls = calls
+        # Paths of the other services to fail from now on ("unreachable" or "failing"), for an outage mid-way.
+        test_client.outages = outages
         yield test_client

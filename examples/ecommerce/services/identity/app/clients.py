@@ -47,7 +47,12 @@ class ServiceClient:
         """Takes units of the other service's stock under `key`, as this service. Its refusals keep
         their status and words (409: not enough left; 422: no such record); a service that cannot
         answer is a 503. A retry with the same key never takes twice."""
-        response = self._send("POST", path, json={"key": key, "lines": lines})
+        return self.take(path, {"key": key, "lines": lines})
+
+    def take(self, path: str, body: dict) -> dict:
+        """Asks the other service, as this service, to take or move something once, under body's key.
+        Its refusals keep their status and words; a service that cannot answer is a 503."""
+        response = self._send("POST", path, json=body)
         if response.status_code in (200, 201):
             return response.json()
         if response.status_code in (409, 422):
@@ -56,8 +61,11 @@ class ServiceClient:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"the {self.name} service is unavailable")
 
     def release(self, path: str) -> None:
-        """Gives back what a reservation took; done already, or never made, is as good."""
+        """Gives back what a reservation took, or moves back what a movement moved; done already, or
+        never made, is as good. A refusal (409: the money moved in has been spent) keeps its words."""
         response = self._send("DELETE", path)
+        if response.status_code == 409:
+            raise HTTPException(response.status_code, f"the {self.name} service: {_detail(response)}")
         if response.status_code not in (204, 404):
             logger.warning("%s%s answered %s", self._client.base_url, path, response.status_code)
             raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"the {self.name} service is unavailable")
