@@ -38,4 +38,20 @@ struct DeployedApp {
     }
 
     func stop() { _ = try? CLI.runToCleanUp(["stop", path], in: directory) }
+
+    /// A new account registered through the gateway (the least privileged role, or `role` given by
+    /// the administrator), signed in: its token.
+    func signUp(_ email: String, role: String? = nil) async throws -> String {
+        let identity = "\(base)/api/auth"
+        let credentials = ["email": email, "password": "a long enough password"]
+        let registered = try await LoopbackHTTP.request(
+            "POST", "\(identity)/register", json: credentials.merging(["display_name": "Test Person"]) { first, _ in first })
+        let account = try #require((try registered.json() as? [String: Any])?["id"] as? Int, "\(registered.text)")
+        if let role {
+            let promoted = try await LoopbackHTTP.request("PUT", "\(identity)/accounts/\(account)/role", json: ["role": role], token: adminToken)
+            try #require(promoted.status == 200, "\(promoted.text)")
+        }
+        let login = try await LoopbackHTTP.request("POST", "\(identity)/login", json: credentials)
+        return try #require((try login.json() as? [String: Any])?["access_token"] as? String, "\(login.text)")
+    }
 }

@@ -13,7 +13,7 @@ struct LedgerRushTests {
         let bank = try await DeployedApp.start("finance", named: "bank", adminEmail: "admin@gravity-bank.example", in: directory)
         defer { bank.stop() }
         let (base, auditor) = (bank.base, bank.adminToken)
-        let teller = try await Self.teller(base: base, administrator: auditor)
+        let teller = try await bank.signUp("teller@gravity-bank.example", role: "teller")
         let opened: [String: Any] = [
             "account_number": "RUSH-0001", "kind": "checking", "currency": "USD", "opened_on": "2026-11-29", "status": "active", "holder_id": 1,
         ]
@@ -70,17 +70,5 @@ struct LedgerRushTests {
             return total + (item["direction"] as? String == "debit" ? -amount : amount)
         }
         #expect(sum == Decimal(string: try await balance() ?? ""), "\(entries.text)")
-    }
-
-    /// A new account of the bank's staff, made a teller by the administrator, signed in.
-    static func teller(base: String, administrator: String) async throws -> String {
-        let identity = "\(base)/api/auth"
-        let credentials = ["email": "teller@gravity-bank.example", "password": "a long teller password"]
-        let registered = try await LoopbackHTTP.request("POST", "\(identity)/register", json: credentials.merging(["display_name": "Tess Teller"]) { a, _ in a })
-        let account = try #require((try registered.json() as? [String: Any])?["id"] as? Int, "\(registered.text)")
-        let promoted = try await LoopbackHTTP.request("PUT", "\(identity)/accounts/\(account)/role", json: ["role": "teller"], token: administrator)
-        try #require(promoted.status == 200, "\(promoted.text)")
-        let login = try await LoopbackHTTP.request("POST", "\(identity)/login", json: credentials)
-        return try #require((try login.json() as? [String: Any])?["access_token"] as? String, "\(login.text)")
     }
 }

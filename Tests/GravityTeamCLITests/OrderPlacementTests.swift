@@ -7,7 +7,7 @@ import Testing
 /// (Many buyers at once: StockRushTests.)
 @Suite("Order placement (deployed)")
 struct OrderPlacementTests {
-    @Test("place, pay, ship and cancel move the catalog's stock as they should")
+    @Test("place, pay, ship and cancel move the catalog's stock as they should; a customer's order naming no customer is for its own profile")
     func placement() async throws {
         let directory = try CLI.temporaryDirectory()
         let shop = try await DeployedApp.start("ecommerce", named: "shop", adminEmail: "admin@gravity-shop.example", in: directory)
@@ -59,5 +59,20 @@ struct OrderPlacementTests {
         #expect(try await move(secondID, "cancel") == 200)
         #expect(try await move(secondID, "cancel") == 409)
         #expect(try await stocks() == [242, 4])
+
+        // A customer's order is for the customer's own profile when it names none; without a profile it says so.
+        let shopper = try await shop.signUp("buyer@example.com")
+        let lines: [[String: Any]] = [["product_id": lamp, "quantity": 1]]
+        let early = try await LoopbackHTTP.request("POST", orders, json: ["lines": lines], token: shopper)
+        #expect(early.status == 422 && early.text.contains("customer_id: this account has no customer yet"), "\(early.text)")
+        let profile = try await LoopbackHTTP.request(
+            "POST", "\(base)/api/customers/customers", json: ["email": "buyer@example.com", "full_name": "Bea Buyer"], token: shopper)
+        let profileID = try #require((try profile.json() as? [String: Any])?["id"] as? Int, "\(profile.text)")
+        let own = try await LoopbackHTTP.request("POST", orders, json: ["lines": lines], token: shopper)
+        let ownCustomer = (try own.json() as? [String: Any])?["customer_id"] as? Int
+        #expect(own.status == 201 && ownCustomer == profileID, "\(own.text)")
+        let someoneElse = try await LoopbackHTTP.request("POST", orders, json: ["customer_id": 1, "lines": lines], token: shopper)
+        #expect(someoneElse.status == 422, "another's profile is as absent as none: \(someoneElse.text)")
+        #expect(try await stocks() == [242, 3])
     }
 }

@@ -40,11 +40,17 @@ struct PythonEntityModules {
 
     var schemas: String {
         let entities = service.entities.map { entity -> [String: TemplateValue] in
+            let own = Set(model.ownRecords(of: entity, in: service).map(\.column))
             var values: [String: TemplateValue] = [
                 "className": .text(entity.className),
                 "name": .text(entity.name),
                 "inputs": .objects(
-                    entity.inputColumns.map { ["column": .text($0.name), "schemaType": .text(PythonTypes.schemaType($0))] }
+                    entity.inputColumns.map { column in
+                        // A reference an owner may leave out (its own record is meant) may be absent.
+                        var sent = column
+                        if own.contains(column.name) { sent.nullable = true }
+                        return ["column": .text(column.name), "schemaType": .text(PythonTypes.schemaType(sent))]
+                    }
                 ),
                 "audit": .texts(entity.columns.filter(\.isAudit).map(\.name)),
                 "server": .objects(
@@ -121,6 +127,21 @@ struct PythonEntityModules {
             "checks": .flag(entity.ownerEmail != nil || !references.isEmpty),
             "writable": .flag(entity.isWritable),
         ]
+        let ownRecords = model.ownRecords(of: entity, in: service)
+        values["hasOwnRecords"] = .flag(!ownRecords.isEmpty)
+        values["ownRecords"] = .objects(
+            ownRecords.map { own in
+                var values: [String: TemplateValue] = [
+                    "column": .text(own.column), "target": .text(own.target.name), "targetClass": .text(own.target.className),
+                ]
+                if let other = own.service {
+                    values["external"] = [
+                        "serviceLiteral": .text(PythonTypes.pythonString(other.name)), "servicePrefix": .text(other.apiPrefix),
+                        "targetPlural": .text(own.target.plural),
+                    ]
+                }
+                return values
+            })
         if let order = entity.placedWith { values["placedWith"] = .text(order) }
         if let role = entity.ownedBy { values["ownerRoleLiteral"] = .text(PythonTypes.pythonString(role)) }
         if let column = entity.ownerEmail { values["ownerEmail"] = ["column": .text(column.name), "nullable": .flag(column.nullable)] }

@@ -43,6 +43,23 @@ class ServiceClient:
         logger.warning("%s%s answered %s", self._client.base_url, path, response.status_code)
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"the {self.name} service is unavailable")
 
+    def own_ids(self, path: str, token: str | None) -> list[int]:
+        """Ids of the caller's first two records in the list at `path`, which the other service shows
+        an account of the owning role only its own of. A service that cannot answer is a 503."""
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        try:
+            response = self._client.get(path, params={"page_size": 2}, headers=headers)
+        except httpx.HTTPError as error:
+            logger.warning("%s%s: %s", self._client.base_url, path, error.__class__.__name__)
+            raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"the {self.name} service cannot be reached")
+        try:
+            if response.status_code == 200:
+                return [int(item["id"]) for item in response.json()["items"]]
+        except (ValueError, KeyError, TypeError):
+            pass
+        logger.warning("%s%s answered %s", self._client.base_url, path, response.status_code)
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"the {self.name} service is unavailable")
+
     def reserve(self, path: str, key: str, lines: list[dict]) -> dict:
         """Takes units of the other service's stock under `key`, as this service. Its refusals keep
         their status and words (409: not enough left; 422: no such record); a service that cannot

@@ -23,6 +23,8 @@ MISSING_ID = 999_999
 REFUSED_ID = 999_998
 FAILING_ID = 999_997
 UNREACHABLE_ID = 999_996
+# The record the stand-in services list as the caller's own (a customer's profile).
+OWN_ID = 999_990
 
 
 def token(role: str, subject: str = "1", email: str | None = None) -> dict[str, str]:
@@ -51,6 +53,8 @@ def _other_services(request: httpx.Request) -> httpx.Response:
     if "/reservations/" in request.url.path or "/movements/" in request.url.path:
         return httpx.Response(204 if request.method == "DELETE" else 200, json={})
     last = request.url.path.rsplit("/", 1)[-1]
+    if request.method == "GET" and not last.isdigit():
+        return httpx.Response(200, json={"items": [{"id": OWN_ID}], "total": 1, "page": 1, "page_size": 2})
     if last == str(UNREACHABLE_ID):
         raise httpx.ConnectError("connection refused", request=request)
     statuses = {str(MISSING_ID): 404, str(REFUSED_ID): 422, str(FAILING_ID): 500}

@@ -74,7 +74,7 @@ class AddressIn(BaseModel):
     city: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80, pattern=NO_NUL)]
     postal_code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=16, pattern=NO_NUL)]
     country_code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2, pattern=NO_NUL)]
-    customer_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
+    customer_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)] | None = None
 
 
 class AddressOut(AddressIn):

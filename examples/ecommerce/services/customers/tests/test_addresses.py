@@ -171,6 +171,17 @@ def test_an_account_sees_and_changes_only_its_own_records(client):
     assert client.get(item, headers=staff).status_code == 200
 
 
+def test_an_account_of_the_owning_role_may_leave_out_customer_id_meaning_its_own(client):
+    payload = address_payload(client, 1)
+    own = payload["customer_id"]  # made by account 1
+    del payload["customer_id"]
+    created = client.post(PATH, json=payload, headers=token("customer", "1"))
+    assert created.status_code == 201, created.text
+    assert created.json()["customer_id"] == own
+    for_someone = client.post(PATH, json=payload, headers=token("admin"))
+    assert for_someone.status_code == 422 and "customer_id" in for_someone.text, for_someone.text
+
+
 def test_a_record_another_account_owns_cannot_be_referenced(client):
     payload = address_payload(client, 1)  # what it refers to was made by account 1
     refused = client.post(PATH, json=payload, headers=token("customer", "2"))

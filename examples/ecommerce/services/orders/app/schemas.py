@@ -56,7 +56,7 @@ class PurchaseOrderIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     notes: Annotated[str, Field(pattern=NO_NUL)] | None = None
-    customer_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
+    customer_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)] | None = None
     shipping_address_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)] | None = None
 
 

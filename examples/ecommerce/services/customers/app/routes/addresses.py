@@ -71,8 +71,22 @@ def get_address(item_id: ItemId, session: Session = Depends(get_session), _reade
 
 
 def _check_payload(payload: AddressIn, session: Session, request: Request, writer: Principal) -> None:
+    if payload.customer_id is None:
+        # An account of the owning role may leave it out, meaning its own customer; others say whose.
+        if writer.role != OWNER_ROLE:
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "customer_id: required when acting for someone")
+        mine = session.scalars(select(Customer.id).where(Customer.owner_subject == writer.subject).order_by(Customer.id).limit(2)).all()
+        payload.customer_id = _only_one(mine, "customer_id", "customer")
     if not _referable(session.get(Customer, payload.customer_id), writer, "customer"):
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"customer_id: no customer {payload.customer_id}")
+
+
+def _only_one(ids: list[int], field: str, what: str) -> int:
+    """The id of the caller's own record, when it keeps exactly one."""
+    if len(ids) == 1:
+        return ids[0]
+    problem = f"this account has no {what} yet" if not ids else f"this account has more than one {what}; say which"
+    raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"{field}: {problem}")
 
 
 def _referable(record, principal: Principal, owner_role: str) -> bool:

@@ -88,10 +88,24 @@ def get_purchase_order(item_id: ItemId, session: Session = Depends(get_session),
 
 
 def _check_payload(payload: PurchaseOrderIn, session: Session, request: Request, writer: Principal) -> None:
+    if payload.customer_id is None:
+        # An account of the owning role may leave it out, meaning its own customer; others say whose.
+        if writer.role != OWNER_ROLE:
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "customer_id: required when acting for someone")
+        mine = request.app.state.clients["customers"].own_ids("/api/customers/customers", writer.token)
+        payload.customer_id = _only_one(mine, "customer_id", "customer")
     if not request.app.state.clients["customers"].exists(f"/api/customers/customers/{payload.customer_id}", writer.token):
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"customer_id: no customer {payload.customer_id} in the customers service")
     if payload.shipping_address_id is not None and not request.app.state.clients["customers"].exists(f"/api/customers/addresses/{payload.shipping_address_id}", writer.token):
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"shipping_address_id: no address {payload.shipping_address_id} in the customers service")
+
+
+def _only_one(ids: list[int], field: str, what: str) -> int:
+    """The id of the caller's own record, when it keeps exactly one."""
+    if len(ids) == 1:
+        return ids[0]
+    problem = f"this account has no {what} yet" if not ids else f"this account has more than one {what}; say which"
+    raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"{field}: {problem}")
 
 
 def _save(session: Session, item: PurchaseOrder) -> PurchaseOrder:
