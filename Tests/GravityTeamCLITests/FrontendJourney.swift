@@ -210,6 +210,28 @@ enum FrontendJourney {
         let paidOrder = try await LoopbackHTTP.request("GET", "\(base)/api/orders/purchase_orders/\(orderID)", token: adminToken)
         #expect((try paidOrder.json() as? [String: Any])?["paid_by"] as? String != nil, "who paid is kept: \(paidOrder.text)")
 
+        // Staff look for the paid orders to ship: the list, searched by state, has this one and only paid ones.
+        let shipped = try await browser.run(
+            """
+            location.hash = "#/purchase_orders";
+            await wait(() => document.querySelector("main select#state"), "the state filter");
+            await wait(() => document.querySelector("main caption"), "the orders");
+            const all = document.querySelector("main caption").textContent;
+            choose("#state", "paid");
+            document.querySelector("main form[role=search]").requestSubmit();
+            await wait(() => document.querySelector("main caption") && document.querySelector("main caption").textContent !== all, "the paid orders");
+            const states = [...document.querySelectorAll("main tbody tr")].map((tr) => tr.lastElementChild.textContent);
+            const listed = [...document.querySelectorAll("main tbody th a")].map((a) => a.textContent);
+            document.querySelector(`main tbody th a[href="#/purchase_orders/\(orderID)"]`).click();
+            await wait(() => [...document.querySelectorAll("main .actions button")].some((button) => button.textContent === "Ship"), "the Ship button");
+            [...document.querySelectorAll("main .actions button")].find((button) => button.textContent === "Ship").click();
+            await wait(() => field("Status") === "shipped", "the shipped status");
+            const buttons = [...document.querySelectorAll("main .actions button")].map((button) => button.textContent);
+            return [String(states.every((value) => value === "paid")), String(listed.includes("\(orderID)")), buttons.join(",")].join("|");
+            """
+        )
+        #expect(shipped == "true|true|Deliver", "\(shipped)")
+
         // With more categories than one list request returns, a product's category is typed as an id
         // (with the count and a link to the list) rather than offered from a list that would miss some.
         let offered = try await browser.run(

@@ -6,14 +6,17 @@ import Testing
 struct RegressionTests {
     /// general.yaml with its roles removed: nothing can protect the writes, so the backend phase
     /// is resubmitted unchanged until the product manager decides, while drafts ahead are made.
-    /// Its lifecycle goes too, as no role would be left to take a transition.
+    /// Its lifecycle goes too, as no role would be left to take a transition, and with it the claim
+    /// its closing releases.
     private func rolelessIndustry(in directory: String) throws -> String {
         let source = try String(contentsOfFile: "\(CLI.repositoryRoot)/industries/general.yaml", encoding: .utf8)
-        var inLifecycles = false
+        var inDropped = false
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             .filter { line in
-                if !line.hasPrefix(" ") && !line.hasPrefix("#") && !line.isEmpty { inLifecycles = line.hasPrefix("lifecycles:") }
-                return !inLifecycles
+                if !line.hasPrefix(" ") && !line.hasPrefix("#") && !line.isEmpty {
+                    inDropped = line.hasPrefix("lifecycles:") || line.hasPrefix("claims:")
+                }
+                return !inDropped
             }
             .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("writers:") }
             .map { $0.hasPrefix("roles:") ? "roles: []" : $0 }

@@ -137,13 +137,20 @@ function home() {
 async function listView(entity, params) {
   const page = Math.max(1, Number(params.get("page") ?? 1));
   const q = params.get("q") ?? "";
+  // A record with a lifecycle is looked for by its state too (staff: the paid orders, to ship them).
+  const stateColumn = entity.columns.find((column) => column.name === entity.lifecycle?.field);
+  const state = stateColumn && stateColumn.values.includes(params.get("state")) ? params.get("state") : "";
+  const filter = (value, chosen) => `${value ? `q=${encodeURIComponent(value)}` : ""}${chosen ? `${value ? "&" : ""}state=${encodeURIComponent(chosen)}` : ""}`;
   const search = element("form", { role: "search", class: "search", onsubmit: (event) => {
     event.preventDefault();
-    const value = new FormData(event.target).get("q");
-    location.hash = `#/${entity.plural}?q=${encodeURIComponent(value)}`;
+    const data = new FormData(event.target);
+    location.hash = `#/${entity.plural}?${filter(data.get("q"), data.get("state"))}`;
   } },
     element("label", { for: "q" }, `Search ${entity.label.toLowerCase()}`),
     element("input", { id: "q", name: "q", type: "search", value: q }),
+    stateColumn ? [element("label", { for: "state" }, stateColumn.label),
+      element("select", { id: "state", name: "state" }, element("option", { value: "" }, "Any"),
+        stateColumn.values.map((value) => element("option", { value, selected: value === state }, value)))] : null,
     element("button", { type: "submit" }, "Search"));
   const actions = canWrite(entity) ? element("p", {}, element("a", { class: "button", href: `#/${entity.plural}/new` }, entity.placement ? "Checkout" : `New ${entity.name.replace(/_/g, " ")}`)) : null;
   const view = show(entity.label, search, actions, element("p", { class: "loading" }, "Loading…"));
@@ -151,6 +158,7 @@ async function listView(entity, params) {
   try {
     const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
     if (q) query.set("q", q);
+    if (state) query.set(stateColumn.name, state);
     const data = await api(`${entity.path}?${query}`);
     const columns = listColumns(entity);
     const table = element("table", {},
@@ -160,7 +168,7 @@ async function listView(entity, params) {
         element("th", { scope: "row" }, element("a", { href: `#/${entity.plural}/${item.id}` }, String(item.id))),
         columns.map((column) => element("td", {}, display(column, item[column.name])))))));
     const pages = Math.max(1, Math.ceil(data.total / data.page_size));
-    const link = (target, text) => element("a", { class: "button", href: `#/${entity.plural}?page=${target}${q ? `&q=${encodeURIComponent(q)}` : ""}` }, text);
+    const link = (target, text) => element("a", { class: "button", href: `#/${entity.plural}?page=${target}${q || state ? `&${filter(q, state)}` : ""}` }, text);
     const paging = element("nav", { "aria-label": "Pages", class: "paging" },
       page > 1 ? link(page - 1, "Previous page") : null,
       element("span", {}, `Page ${page} of ${pages}`),
