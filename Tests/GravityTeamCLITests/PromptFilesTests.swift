@@ -21,6 +21,21 @@ struct PromptFilesTests {
         #expect(!transcript.contains("\\nReview it against your checklist"))
     }
 
+    @Test("the requirements' proposer is shown the industry's rules, which reviewers want adopted as they are; other phases are not")
+    func rulesInTheRequirementsPrompt() throws {
+        let transcript = try String(contentsOfFile: "\(CLI.repositoryRoot)/transcripts/ecommerce.jsonl", encoding: .utf8)
+        let calls = transcript.split(separator: "\n").compactMap { line -> [String: Any]? in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["call"] as? [String: Any]
+        }
+        let proposals = calls.filter { ["propose", "revise"].contains($0["task"] as? String) }
+        let requirements = try #require(proposals.first { $0["phase"] as? String == "requirements" }?["prompt"] as? String)
+        #expect(requirements.contains("The industry's rules, to adopt as they are for the entities in scope"))
+        #expect(requirements.contains(#""placements":[{"entity":"purchase_order","lines":"order_line""#), "\(requirements.suffix(600))")
+        #expect(requirements.contains(#""stocks":[{"entity":"product","field":"stock","price":"price"}]"#))
+        let others = proposals.filter { $0["phase"] as? String != "requirements" }.compactMap { $0["prompt"] as? String }
+        #expect(!others.isEmpty && others.allSatisfy { !$0.contains("The industry's rules") })
+    }
+
     @Test("an unknown placeholder or a missing template is an error naming the file and line")
     func mistakes() async throws {
         let data = try CLI.scratchData()

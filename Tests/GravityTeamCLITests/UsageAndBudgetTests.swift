@@ -9,10 +9,10 @@ struct UsageAndBudgetTests {
         let directory = try CLI.temporaryDirectory()
         let outcome = try await CLI.run(["develop", "--industry", "ecommerce", "--out", "app"], in: directory)
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stdout.contains("Model:      mock, 112 calls, 172540 tokens (estimated)"))
+        #expect(outcome.stdout.contains("Model:      mock, 112 calls, 172779 tokens (estimated)"))
         #expect(
             outcome.stdout.contains(
-                "Cost:       $0.0303 estimated, what this run would cost at gpt-4o-mini prices (162714 prompt + 9826 completion tokens)"
+                "Cost:       $0.0303 estimated, what this run would cost at gpt-4o-mini prices (162953 prompt + 9826 completion tokens)"
             )
         )
         #expect(outcome.stdout.contains("By phase:   requirements 15k, architecture 12k, database 54k"))
@@ -24,7 +24,7 @@ struct UsageAndBudgetTests {
         let personas = try #require(report["usage_by_persona"] as? [[String: Any]])
         #expect(personas.count == 14)
         let total = personas.compactMap { ($0["tokens"] as? [String: Int]).map { $0["prompt"]! + $0["completion"]! } }.reduce(0, +)
-        #expect(total == 172_540, "the personas' tokens add up to the run's")
+        #expect(total == 172_779, "the personas' tokens add up to the run's")
 
         let shown = try await CLI.run(["runs", "show", "1"], in: directory)
         #expect(shown.stdout.contains("Estimated cost: $0.0303"))
@@ -90,7 +90,7 @@ struct UsageAndBudgetTests {
         )
         let custom = try await CLI.run(["develop", "--industry", "ecommerce", "--out", "app", "--prices", "prices.yaml"], in: directory)
         #expect(
-            custom.stdout.contains("Cost:       $0.1824 estimated, what this run would cost at cheap prices"),
+            custom.stdout.contains("Cost:       $0.1826 estimated, what this run would cost at cheap prices"),
             "\(custom.stdout.suffix(500))"
         )
     }

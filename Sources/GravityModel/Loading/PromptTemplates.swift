@@ -12,8 +12,8 @@ public struct PromptTemplates: Sendable, Hashable {
         public var placeholders: Set<String> {
             switch self {
             case .system: ["name", "role", "specialization", "experience", "checklist", "consultant"]
-            case .propose: ["phase", "phase_number", "round", "industry", "brief", "blueprint", "schema"]
-            case .revise: ["phase", "phase_number", "round", "industry", "brief", "blueprint", "previous", "dissent", "schema"]
+            case .propose: ["phase", "phase_number", "round", "industry", "brief", "blueprint", "rules", "schema"]
+            case .revise: ["phase", "phase_number", "round", "industry", "brief", "blueprint", "rules", "previous", "dissent", "schema"]
             case .review: ["phase", "phase_number", "round", "industry", "brief", "scope", "author", "proposal", "schema"]
             case .arbitrate: ["phase", "phase_number", "rounds", "schema"]
             case .askAgain: ["prompt", "problem", "schema"]

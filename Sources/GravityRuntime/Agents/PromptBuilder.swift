@@ -41,7 +41,7 @@ public struct PromptBuilder: Sendable {
         var values = [
             "phase": phase.rawValue, "phase_number": String(phase.number), "round": String(round),
             "industry": context.industry.name, "brief": context.blueprint.brief, "blueprint": blueprintJSON,
-            "schema": Schemas.proposal(phase),
+            "rules": phase == .requirements ? Self.rules(context.industry) : "", "schema": Schemas.proposal(phase),
         ]
         guard let previousJSON else { return templates.render(.propose, values) }
         values["previous"] = previousJSON
@@ -49,6 +49,15 @@ public struct PromptBuilder: Sendable {
             "- \($0.voter) (\($0.option.rawValue)): \($0.reason) [missing: \($0.missing.joined(separator: ", "))]"
         }.joined(separator: "\n")
         return templates.render(.revise, values)
+    }
+
+    /// The industry's rules, for the requirements: reviewers want those of the entities in scope
+    /// adopted as they are (`requirements.rules_in_scope`), so the proposer is shown them.
+    static func rules(_ industry: Industry) -> String {
+        let rules = IndustryRules(industry)
+        guard !rules.isEmpty, let json = try? CanonicalJSON.string(rules) else { return "" }
+        return "The industry's rules, to adopt as they are for the entities in scope (requirements.lifecycles, stocks, schedules, "
+            + "claims, placements, postings): \(json)"
     }
 
     /// The request for a review task.
