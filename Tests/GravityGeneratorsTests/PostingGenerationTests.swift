@@ -19,6 +19,8 @@ struct PostingGenerationTests {
         let posting = try #require(transaction.posting)
         #expect(posting.column == "account_id" && posting.postedBy == "post" && posting.reversedBy == "reverse" && posting.debit == "debit")
         #expect(transaction.columns.contains { $0.name == "movement_key" && $0.isServerOwned })
+        let transfer = try #require(app.service("ledger")?.entities.first { $0.name == "transfer" }?.posting)
+        #expect(transfer.column == "from_account_id" && transfer.counterpartColumn == "to_account_id" && transfer.direction == nil)
     }
 
     @Test(

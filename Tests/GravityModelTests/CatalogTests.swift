@@ -309,14 +309,17 @@ struct PlacementCatalogTests {
 
 @Suite("Industry postings")
 struct PostingCatalogTests {
-    @Test("finance posts a ledger transaction to its account's balance, and reversing moves it back")
+    @Test("finance posts a ledger transaction to its account's balance, and a transfer from one account to another; reversing moves them back")
     func shippedPosting() throws {
         let industry = try Catalog(root: TestData.repositoryRoot).industry("finance")
         #expect(
             industry.postings == [
                 Posting(
                     entity: "ledger_transaction", account: "account", amount: "amount", direction: "direction", debit: "debit", balance: "balance",
-                    postedBy: "post", reversedBy: "reverse")
+                    postedBy: "post", reversedBy: "reverse"),
+                Posting(
+                    entity: "transfer", account: "from_account", amount: "amount", balance: "balance", postedBy: "post", reversedBy: "reverse",
+                    counterpart: "to_account"),
             ])
     }
 
@@ -332,6 +335,7 @@ struct PostingCatalogTests {
             ("    balance: balance\n", "    balance: overdraft_limit\n", "'overdraft_limit' is not a required money field of account"),
             ("    posted_by: post\n", "    posted_by: approve\n", "'approve' is not a transition of ledger_transaction's lifecycle"),
             ("    reversed_by: reverse\n", "    reversed_by: post\n", "'post' is not another transition of ledger_transaction's lifecycle"),
+            ("    counterpart: to_account\n", "    counterpart: from_account\n", "'from_account' is not another required relation of transfer to account"),
         ]
     )
     func postingErrors(old: String, new: String, problem: String) throws {

@@ -185,7 +185,7 @@ struct BlueprintCoherenceTests {
                     rejected.formUnion(round.votes.flatMap(\.missing))
                 }
             }
-            #expect(result.blueprint.requirements?.postings.map(\.entity) == ["ledger_transaction"], "seed \(seed)")
+            #expect(result.blueprint.requirements?.postings.map(\.entity) == ["ledger_transaction", "transfer"], "seed \(seed)")
             let balance = result.blueprint.database?.stores.flatMap(\.tables).first { $0.entity == "account" }?.columns.first { $0.name == "balance" }
             #expect(balance?.minimum == 0 && balance?.nullable == false, "seed \(seed)")
             let actions = Set(result.blueprint.backend?.apis.flatMap(\.endpoints).filter { $0.entity == "account" }.map(\.action) ?? [])

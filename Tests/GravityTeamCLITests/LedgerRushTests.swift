@@ -7,7 +7,7 @@ import Testing
 /// an auditor reverses one.
 @Suite("Balances under concurrency (deployed)")
 struct LedgerRushTests {
-    @Test("ten 30.00 debits posted at once on 100.00: exactly three are posted, 10.00 is left, and the posted entries add up to the balance")
+    @Test("ten 30.00 debits posted at once on 100.00: exactly three are posted, 10.00 is left, and the posted entries add up to the balance; a transfer moves both accounts or neither")
     func rush() async throws {
         let directory = try CLI.temporaryDirectory()
         let bank = try await DeployedApp.start("finance", named: "bank", adminEmail: "admin@gravity-bank.example", in: directory)
@@ -70,5 +70,33 @@ struct LedgerRushTests {
             return total + (item["direction"] as? String == "debit" ? -amount : amount)
         }
         #expect(sum == Decimal(string: try await balance() ?? ""), "\(entries.text)")
+
+        // A transfer moves both accounts at once, by as much each way, or neither.
+        let other = try await LoopbackHTTP.request(
+            "POST", "\(base)/api/accounts/accounts", json: opened.merging(["account_number": "RUSH-0002"]) { _, new in new }, token: teller)
+        let otherID = try #require((try other.json() as? [String: Any])?["id"] as? Int, "\(other.text)")
+        func balances() async throws -> [String?] {
+            var found: [String?] = []
+            for account in [id, otherID] {
+                let answer = try await LoopbackHTTP.request("GET", "\(base)/api/accounts/accounts/\(account)", token: teller)
+                found.append((try answer.json() as? [String: Any])?["balance"] as? String)
+            }
+            return found
+        }
+        func transfer(_ amount: String) async throws -> (Int, Int) {
+            number += 1
+            let body: [String: Any] = ["reference": "MOVE-\(number)", "amount": amount, "from_account_id": id, "to_account_id": otherID]
+            let made = try await LoopbackHTTP.request("POST", "\(base)/api/ledger/transfers", json: body, token: teller)
+            let madeID = try #require((try made.json() as? [String: Any])?["id"] as? Int, "\(made.text)")
+            return (madeID, try await LoopbackHTTP.request("POST", "\(base)/api/ledger/transfers/\(madeID)/post", token: teller).status)
+        }
+        let (moved, movedStatus) = try await transfer("30.00")
+        #expect(movedStatus == 200)
+        #expect(try await balances() == ["10.00", "30.00"])
+        let (_, refusedStatus) = try await transfer("20.00")
+        #expect(refusedStatus == 409)
+        #expect(try await balances() == ["10.00", "30.00"], "a refused transfer moves neither side")
+        #expect(try await LoopbackHTTP.request("POST", "\(base)/api/ledger/transfers/\(moved)/reverse", token: auditor).status == 200)
+        #expect(try await balances() == ["40.00", "0.00"])
     }
 }

@@ -152,6 +152,7 @@ struct PythonEntityModules {
             values["stock"] = .object(stockValues)
         }
         values["response"] = .flag((entity.lifecycle == nil && entity.isWritable) || entity.stock != nil || entity.balance != nil)
+        values["usesDecimal"] = .flag(entity.placement != nil || entity.balance != nil)
         values["usesKeys"] = .flag(entity.claim != nil || entity.placement != nil || entity.posting != nil)
         if let balance = entity.balance {
             var moving = Self.balanceValues(balance, of: entity)
@@ -169,13 +170,16 @@ struct PythonEntityModules {
                 "referenceLiteral": .text(string(target.balance?.reference ?? "")),
                 "postedByLiteral": .text(string(posting.postedBy)),
                 "reversedByLiteral": .text(posting.reversedBy.map(string) ?? "None"),
-                "debit": .text(posting.debit),
-                "debitLiteral": .text(string(posting.debit)),
                 "column": .text(posting.column),
                 "amount": .text(posting.amount),
-                "direction": .text(posting.direction),
                 "keyColumn": .text(posting.keyColumn),
+                "moves": .text(Self.moves(posting, balance: target.balance?.field ?? "")),
             ]
+            if let direction = posting.direction, let debit = posting.debit {
+                moving["direction"] = .text(direction)
+                moving["debitLiteral"] = .text(string(debit))
+            }
+            if let counterpart = posting.counterpartColumn { moving["counterpartColumn"] = .text(counterpart) }
             if let reversedBy = posting.reversedBy { moving["reversedBy"] = .text(reversedBy) }
             values["posting"] = .object(moving)
         }
@@ -251,6 +255,17 @@ struct PythonEntityModules {
             let balance = target.balance
         else { return nil }
         return (other, target, balance)
+    }
+
+    /// What posting moves, in words: "its account's balance (down for a debit, up otherwise)", or for
+    /// a transfer "the from_account's balance down and the to_account's up by as much".
+    static func moves(_ posting: AppModel.Posting, balance: String) -> String {
+        let name = { (column: String) in String(column.dropLast(3)) }
+        if let counterpart = posting.counterpartColumn {
+            return "the \(name(posting.column))'s \(balance) down and the \(name(counterpart))'s up by as much"
+        }
+        if let debit = posting.debit { return "its \(name(posting.column))'s \(balance) (down for a \(debit), up otherwise)" }
+        return "its \(name(posting.column))'s \(balance) down"
     }
 
     /// A balance's movements table and columns.

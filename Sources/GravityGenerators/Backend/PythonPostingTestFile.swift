@@ -13,8 +13,7 @@ struct PythonPostingTestFile {
     var file: String? {
         guard let lifecycle = entity.lifecycle, let other = model.service(posting.reference.service),
             let target = other.entities.first(where: { $0.name == posting.reference.entity }), let balance = target.balance,
-            let post = lifecycle.transitions.first(where: { $0.name == posting.postedBy }), let (postRole, toPost) = lifecycle.firstWay(to: post),
-            let otherDirection = entity.columns.first(where: { $0.name == posting.direction })?.values.first(where: { $0 != posting.debit })
+            let post = lifecycle.transitions.first(where: { $0.name == posting.postedBy }), let (postRole, toPost) = lifecycle.firstWay(to: post)
         else { return nil }
         let literal = { (text: String) in TemplateValue.text(PythonTypes.pythonString(text)) }
         var values = PythonStockTakingTests.common(model: model, service: service, entity: entity, other: other, target: target)
@@ -24,10 +23,7 @@ struct PythonPostingTestFile {
             "referenceLiteral": literal(balance.reference),
             "columnLiteral": literal(posting.column),
             "amountLiteral": literal(posting.amount),
-            "directionLiteral": literal(posting.direction),
-            "debit": .text(posting.debit),
-            "debitLiteral": literal(posting.debit),
-            "otherDirectionLiteral": literal(otherDirection),
+            "moves": .text(PythonEntityModules.moves(posting, balance: balance.field)),
             "keyLiteral": literal(posting.keyColumn),
             "statusLiteral": literal(lifecycle.field),
             "initial": .text(lifecycle.initial),
@@ -36,6 +32,19 @@ struct PythonPostingTestFile {
             "postStepsLiteral": .text(PythonTypes.steps(toPost + [(post, postRole)])),
         ]
         values.merge(more) { first, _ in first }
+        let string = PythonTypes.pythonString
+        // Which way posting moves it for each direction the record can say (always down without one).
+        if let direction = posting.direction, let debit = posting.debit,
+            let other = entity.columns.first(where: { $0.name == direction })?.values.first(where: { $0 != debit })
+        {
+            values["directionCases"] = .text(
+                "({\(string(direction)): \(string(debit))}, \"debit\"), ({\(string(direction)): \(string(other))}, \"credit\")")
+            values["soldOutChanges"] = .text("{\(string(posting.column)): SOLD_OUT_ID, \(string(direction)): \(string(debit))}")
+        } else {
+            values["directionCases"] = .text("({}, \"debit\")")
+            values["soldOutChanges"] = .text("{\(string(posting.column)): SOLD_OUT_ID}")
+        }
+        if let counterpart = posting.counterpartColumn { values["counterpartLiteral"] = literal(counterpart) }
         if let reversedBy = posting.reversedBy, let reverse = lifecycle.transitions.first(where: { $0.name == reversedBy }),
             let (role, path) = lifecycle.firstWay(to: reverse)
         {

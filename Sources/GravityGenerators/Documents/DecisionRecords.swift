@@ -135,9 +135,11 @@ struct DecisionRecords {
                         + (placement.releasedBy.isEmpty ? "." : "; \(placement.releasedBy.joined(separator: " or ")) gives the stock back.")
                 }
                 + section.postings.map { posting in
-                    "\nPosting: \(posting.postedBy) moves the \(posting.account)'s \(posting.balance) by a \(posting.entity)'s \(posting.amount)"
-                        + " (down for \(posting.debit), up otherwise), never below 0"
-                        + (posting.reversedBy.map { "; \($0) moves it back." } ?? ".")
+                    let way =
+                        posting.counterpart.map { " down, and the \($0)'s up by as much (the legs sum to zero)" }
+                        ?? posting.debit.map { " (down for \($0), up otherwise)" } ?? " down"
+                    return "\nPosting: \(posting.postedBy) moves the \(posting.account)'s \(posting.balance) by a \(posting.entity)'s \(posting.amount)"
+                        + way + ", never below 0" + (posting.reversedBy.map { "; \($0) moves it back." } ?? ".")
                 }
                 + section.stocks.map { stock in
                     "\nStock: \(stock.entity).\(stock.field), never below 0, reserved for all of an order's lines at once"

@@ -12,15 +12,18 @@ extension AppModel {
         public var reference: String
     }
 
-    /// A posting as the generators use it, on the entity posted (a ledger transaction): its posting
-    /// transition moves the balance of the record `column` refers to in another service, by `amount`,
-    /// down when `direction` is `debit`; its reversing transition moves it back.
+    /// A posting as the generators use it, on the entity posted (a ledger transaction, a transfer):
+    /// its posting transition moves the balance of the record `column` refers to in another service,
+    /// by `amount`, down when `direction` is `debit` (always, without a direction), and the balance of
+    /// the record `counterpartColumn` refers to, if any, up by as much; its reversing transition
+    /// moves them back.
     public struct Posting: Sendable {
         public var column: String
         public var reference: Entity.Reference
         public var amount: String
-        public var direction: String
-        public var debit: String
+        public var direction: String?
+        public var debit: String?
+        public var counterpartColumn: String?
         public var postedBy: String
         public var reversedBy: String?
         /// The server's column holding the movement's key, made when the record is created so that a

@@ -20,11 +20,15 @@ extension AppModelBuilder {
         var owner = column(reference, .integer)
         owner.references = .init(service: service, entity: entity.name, plural: entity.plural)
         owner.indexed = true
+        // The other side of a transfer, if the movement is one.
+        var counterpart = column("counterpart_id", .integer, nullable: true)
+        counterpart.references = owner.references
+        counterpart.indexed = true
         let movementName = "\(entity.name)_movement"
         let movements = AppModel.Entity(
             name: movementName, className: Naming.typeName(movementName), plural: movementName + "s", table: movementName + "s",
             columns: [
-                column("id", .integer, unique: true), column("movement_key", .string, unique: true, maxLength: 64), owner,
+                column("id", .integer, unique: true), column("movement_key", .string, unique: true, maxLength: 64), owner, counterpart,
                 // Signed: a debit is negative.
                 column("amount", .money), column("reversed_at", .datetime, nullable: true), column("created_at", .datetime, nullable: true),
             ],
@@ -46,9 +50,20 @@ extension AppModelBuilder {
         guard entity.columns.contains(where: { $0.name == amount && $0.type == .money && !$0.nullable && $0.isInput && ($0.minimum ?? 0) > 0 }) else {
             throw problem("moves by '\(spec.amount)', which is not a NOT NULL money column of \(entity.table) with a minimum above 0")
         }
-        let direction = SafeIdentifier.make(spec.direction)
-        guard entity.columns.contains(where: { $0.name == direction && $0.type == .choice && !$0.nullable && $0.values.contains(spec.debit) }) else {
-            throw problem("goes the way '\(spec.direction)' says, which is not a NOT NULL choice column of \(entity.table) with the value '\(spec.debit)'")
+        let direction = spec.direction.map(SafeIdentifier.make)
+        if let direction, let raw = spec.direction {
+            guard let debit = spec.debit, entity.columns.contains(where: { $0.name == direction && $0.type == .choice && !$0.nullable && $0.values.contains(debit) })
+            else {
+                throw problem("goes the way '\(raw)' says, which is not a NOT NULL choice column of \(entity.table) with the value '\(spec.debit ?? "")'")
+            }
+        }
+        var counterpartColumn: String?
+        if let counterpart = spec.counterpart {
+            let name = SafeIdentifier.make(counterpart + "_id")
+            guard name != column.name, let other = entity.columns.first(where: { $0.name == name }), !other.nullable, other.external == reference else {
+                throw problem("moves '\(counterpart)' the other way, which is not another required reference of \(entity.table) to \(reference.entity)")
+            }
+            counterpartColumn = name
         }
         let transitions = entity.lifecycle?.transitions.map(\.name) ?? []
         for transition in [spec.postedBy] + (spec.reversedBy.map { [$0] } ?? []) where !transitions.contains(SafeIdentifier.make(transition)) {
@@ -64,7 +79,7 @@ extension AppModelBuilder {
             )
         )
         return AppModel.Posting(
-            column: name, reference: reference, amount: amount, direction: direction, debit: spec.debit,
+            column: name, reference: reference, amount: amount, direction: direction, debit: spec.debit, counterpartColumn: counterpartColumn,
             postedBy: SafeIdentifier.make(spec.postedBy), reversedBy: spec.reversedBy.map(SafeIdentifier.make), keyColumn: AppModel.Posting.keyColumn
         )
     }

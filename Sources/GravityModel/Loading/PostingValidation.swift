@@ -23,11 +23,23 @@ enum PostingValidation {
             guard entity.fields.contains(where: { $0.name == posting.amount && $0.type == .money && $0.required && ($0.minimum ?? 0) > 0 }) else {
                 throw document.invalid("'\(posting.amount)' is not a required money field of \(entity.name) with a minimum above 0", at: at + ["amount"])
             }
-            guard let direction = entity.fields.first(where: { $0.name == posting.direction && $0.type == .choice && $0.required }) else {
-                throw document.invalid("'\(posting.direction)' is not a required choice field of \(entity.name)", at: at + ["direction"])
+            if let name = posting.direction {
+                guard let direction = entity.fields.first(where: { $0.name == name && $0.type == .choice && $0.required }) else {
+                    throw document.invalid("'\(name)' is not a required choice field of \(entity.name)", at: at + ["direction"])
+                }
+                guard let debit = posting.debit, (direction.values ?? []).contains(debit) else {
+                    throw document.invalid("'\(posting.debit ?? "")' is not a value of \(entity.name).\(direction.name)", at: at + ["debit"])
+                }
+            } else if posting.debit != nil {
+                throw document.invalid("a debit value needs a direction field to compare with", at: at + ["debit"])
             }
-            guard (direction.values ?? []).contains(posting.debit) else {
-                throw document.invalid("'\(posting.debit)' is not a value of \(entity.name).\(direction.name)", at: at + ["debit"])
+            if let counterpart = posting.counterpart {
+                guard counterpart != posting.account,
+                    entity.relations.contains(where: { $0.name == counterpart && $0.required && $0.entity == account.name })
+                else {
+                    throw document.invalid(
+                        "'\(counterpart)' is not another required relation of \(entity.name) to \(account.name)", at: at + ["counterpart"])
+                }
             }
             let transitions = industry.lifecycles.first { $0.entity == entity.name }?.transitions.map(\.name) ?? []
             guard transitions.contains(posting.postedBy) else {
