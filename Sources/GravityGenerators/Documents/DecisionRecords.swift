@@ -20,6 +20,13 @@ struct DecisionRecords {
                 + "the product manager decided and the dissent stands on the record.",
             "",
         ]
+        if decisions.isEmpty {
+            lines += [
+                "This application was generated from a Blueprint given directly (`gravity-team generate` without `--transcript`): "
+                    + "no deliberation is on record, so no proposal, vote or dissent is listed.",
+                "",
+            ]
+        }
         for decision in decisions {
             lines += record(decision)
         }
