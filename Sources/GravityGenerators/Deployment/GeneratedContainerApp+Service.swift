@@ -42,16 +42,20 @@ extension GeneratedContainerApp {
         }
         // SQLite allows one writer, so only a PostgreSQL-backed service runs more than one replica.
         container.replicas = postgres ? service.replicas : 1
-        container.autoscaling = postgres ? service.replicas...max(service.replicas * 4, 4) : nil
+        // An autoscaler only where the team adopted autoscaling, and only for a service that can scale out.
+        let scales = postgres && model.practices.contains(AppModel.Practice.autoscaling)
+        container.autoscaling = scales ? service.replicas...max(service.replicas * 4, 4) : nil
         container.composeLimits = ResourceAmounts(cpu: Self.cpus(service.cpuLimit), memory: Self.composeMemory(service.memoryLimit))
         container.kubernetesRequests = ResourceAmounts(cpu: "100m", memory: "128Mi")
         container.kubernetesLimits = ResourceAmounts(cpu: service.cpuLimit, memory: service.memoryLimit)
         // The image runs as uid 10001.
         container.runAsUser = 10001
         container.comment = [
-            postgres
+            scales
                 ? "\(service.name): PostgreSQL-backed, so it scales out (HorizontalPodAutoscaler below)."
-                : "\(service.name): SQLite on a volume, so it runs as one replica; choose PostgreSQL in the Blueprint to scale it out."
+                : postgres
+                    ? "\(service.name): PostgreSQL-backed; \(service.replicas) replica(s), with no autoscaler, as the team did not adopt deployment.autoscaling."
+                    : "\(service.name): SQLite on a volume, so it runs as one replica; choose PostgreSQL in the Blueprint to scale it out."
         ]
         return container
     }

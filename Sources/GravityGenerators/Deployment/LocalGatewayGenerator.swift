@@ -8,7 +8,7 @@ struct LocalGatewayGenerator {
 
     var template: String {
         // Rate limiting, where the team adopted it, starts where accounts are made: registration.
-        let registration = model.practices.contains("security.rate_limiting")
+        let registration = model.practices.contains(AppModel.Practice.rateLimiting)
             ? model.services.first(where: \.isIdentity).map { GatewayTemplate.Route(service: $0.name, prefix: "\($0.apiPrefix)/register") }
             : nil
         return GatewayTemplate.make(
