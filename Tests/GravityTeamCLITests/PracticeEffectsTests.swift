@@ -48,4 +48,22 @@ struct PracticeEffectsTests {
         #expect(try with("deploy/nginx/gateway.conf.template").contains("limit_req"))
         #expect(try !without("deploy/nginx/gateway.conf.template").contains("limit_req"))
     }
+
+    @Test("deployment.resource_limits: CPU and memory requests and limits in Kubernetes and Compose only when adopted")
+    func resourceLimits() async throws {
+        let directory = try CLI.temporaryDirectory()
+        let developed = try await CLI.run(["develop", "--industry", "finance", "--out", "run", "--no-verify"], in: directory)
+        try #require(developed.status == 0, "\(developed.stderr)")
+        let without = try await generated(in: directory, named: "without") { practices in
+            for section in practices.keys { practices[section]?.removeAll { $0 == "deployment.resource_limits" } }
+        }
+        let with = try await generated(in: directory, named: "with") { _ in }
+        for file in ["deploy/kubernetes/12-accounts.yaml", "deploy/docker-compose.yml"] {
+            #expect(try with(file).contains("limits:"), "\(file)")
+        }
+        #expect(try with("deploy/kubernetes/12-accounts.yaml").contains("requests:"))
+        #expect(try !without("deploy/kubernetes/12-accounts.yaml").contains("cpu:"), "only the data volume's storage request is left")
+        #expect(try !without("deploy/docker-compose.yml").contains("limits:"))
+        #expect(try without("deploy/kubernetes/80-frontend.yaml") == with("deploy/kubernetes/80-frontend.yaml"), "the frontend's own small limits are the gateway's, not the practice's")
+    }
 }

@@ -45,9 +45,12 @@ extension GeneratedContainerApp {
         // An autoscaler only where the team adopted autoscaling, and only for a service that can scale out.
         let scales = postgres && model.practices.contains(AppModel.Practice.autoscaling)
         container.autoscaling = scales ? service.replicas...max(service.replicas * 4, 4) : nil
-        container.composeLimits = ResourceAmounts(cpu: Self.cpus(service.cpuLimit), memory: Self.composeMemory(service.memoryLimit))
-        container.kubernetesRequests = ResourceAmounts(cpu: "100m", memory: "128Mi")
-        container.kubernetesLimits = ResourceAmounts(cpu: service.cpuLimit, memory: service.memoryLimit)
+        // Requests and limits where the team adopted them: the deployment unit's CPU and memory.
+        if model.practices.contains(AppModel.Practice.resourceLimits) {
+            container.composeLimits = ResourceAmounts(cpu: Self.cpus(service.cpuLimit), memory: Self.composeMemory(service.memoryLimit))
+            container.kubernetesRequests = ResourceAmounts(cpu: "100m", memory: "128Mi")
+            container.kubernetesLimits = ResourceAmounts(cpu: service.cpuLimit, memory: service.memoryLimit)
+        }
         // The image runs as uid 10001.
         container.runAsUser = 10001
         container.comment = [

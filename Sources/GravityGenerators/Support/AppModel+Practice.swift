@@ -8,5 +8,7 @@ extension AppModel {
         public static let rateLimiting = "security.rate_limiting"
         /// A HorizontalPodAutoscaler for each service that can scale out (PostgreSQL-backed).
         public static let autoscaling = "deployment.autoscaling"
+        /// Each service's CPU and memory requests and limits (Compose and Kubernetes), from its deployment unit.
+        public static let resourceLimits = "deployment.resource_limits"
     }
 }
