@@ -49,6 +49,27 @@ struct PracticeEffectsTests {
         #expect(try !without("deploy/nginx/gateway.conf.template").contains("limit_req"))
     }
 
+    @Test("security.cors_policy: the services answer browsers on the origins ALLOWED_ORIGINS names, with a generated test, only when adopted")
+    func cors() async throws {
+        let directory = try CLI.temporaryDirectory()
+        let developed = try await CLI.run(["develop", "--industry", "finance", "--out", "run", "--no-verify"], in: directory)
+        try #require(developed.status == 0, "\(developed.stderr)")
+        let without = try await generated(in: directory, named: "without") { practices in
+            for section in practices.keys { practices[section]?.removeAll { $0 == "security.cors_policy" } }
+        }
+        let with = try await generated(in: directory, named: "with") { practices in
+            if !(practices["security"] ?? []).contains("security.cors_policy") { practices["security", default: []].append("security.cors_policy") }
+        }
+        for service in ["accounts", "ledger", "identity"] {
+            #expect(try with("services/\(service)/app/main.py").contains("CORSMiddleware"), "\(service)")
+            #expect(try with("services/\(service)/app/config.py").contains("ALLOWED_ORIGINS"), "\(service)")
+            #expect(try with("services/\(service)/tests/test_cors.py").contains("def test_only_the_configured_origins_may_call_from_a_browser"))
+            #expect(try !without("services/\(service)/app/main.py").contains("CORS"), "\(service)")
+            #expect(try !without("services/\(service)/app/config.py").contains("ALLOWED_ORIGINS"), "\(service)")
+            #expect(!FileManager.default.fileExists(atPath: "\(directory)/without/services/\(service)/tests/test_cors.py"))
+        }
+    }
+
     @Test("deployment.resource_limits: CPU and memory requests and limits in Kubernetes and Compose only when adopted")
     func resourceLimits() async throws {
         let directory = try CLI.temporaryDirectory()

@@ -36,6 +36,7 @@ struct PythonCommonModules {
             "pageSize": .text(String(model.pageSize)),
             "references": references,
             "identity": identity,
+            "cors": .flag(model.practices.contains(AppModel.Practice.corsPolicy)),
         ])
     }
 
@@ -57,6 +58,7 @@ struct PythonCommonModules {
             "routers": .texts(routers),
             "healthCheck": .text(service.healthCheck),
             "identity": .flag(service.isIdentity),
+            "cors": .flag(model.practices.contains(AppModel.Practice.corsPolicy)),
         ])
     }
 }

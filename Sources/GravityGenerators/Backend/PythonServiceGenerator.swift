@@ -87,6 +87,9 @@ struct PythonServiceGenerator {
             GeneratedFile(path: "\(base)/tests/__init__.py", contents: ""),
             GeneratedFile(path: "\(base)/tests/conftest.py", contents: tests.conftest),
             GeneratedFile(path: "\(base)/tests/test_health.py", contents: tests.healthTests),
+        ]
+        if let cors = tests.corsTests { files.append(GeneratedFile(path: "\(base)/tests/test_cors.py", contents: cors)) }
+        files += [
             GeneratedFile(path: "\(base)/tests/test_fuzz.py", contents: PythonFuzzTestGenerator(model: model, service: service).file),
             GeneratedFile(path: "\(base)/pytest.ini", contents: Self.pytestConfiguration.text),
         ]

@@ -10,6 +10,7 @@ struct PythonTestGenerator {
 
     static let conftestTemplate = CodeTemplate("backend/tests/conftest.py.mustache", bytes: PackageResources.conftest_py_mustache)
     static let healthTemplate = CodeTemplate("backend/tests/test_health.py.mustache", bytes: PackageResources.test_health_py_mustache)
+    static let corsTemplate = CodeTemplate("backend/tests/test_cors.py.mustache", bytes: PackageResources.test_cors_py_mustache)
     static let accountsTemplate = CodeTemplate("backend/tests/test_accounts.py.mustache", bytes: PackageResources.test_accounts_py_mustache)
 
     var conftest: String {
@@ -33,6 +34,12 @@ struct PythonTestGenerator {
             values["guarded"] = ["createPath": .text(PythonTypes.pythonString("\(service.apiPrefix)/\(entity.plural)"))]
         }
         return Self.healthTemplate.render(values)
+    }
+
+    /// The cross-origin tests, where the team adopted a CORS policy.
+    var corsTests: String? {
+        guard model.practices.contains(AppModel.Practice.corsPolicy) else { return nil }
+        return Self.corsTemplate.render(["healthLiteral": .text(PythonTypes.pythonString(service.healthCheck))])
     }
 
     func tests(for entity: AppModel.Entity) -> String {

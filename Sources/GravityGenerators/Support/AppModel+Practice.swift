@@ -10,5 +10,7 @@ extension AppModel {
         public static let autoscaling = "deployment.autoscaling"
         /// Each service's CPU and memory requests and limits (Compose and Kubernetes), from its deployment unit.
         public static let resourceLimits = "deployment.resource_limits"
+        /// Browsers on the origins ALLOWED_ORIGINS names (and no others) may call the services; a generated test.
+        public static let corsPolicy = "security.cors_policy"
     }
 }

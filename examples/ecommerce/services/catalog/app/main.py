@@ -5,6 +5,7 @@ import logging
 import httpx
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.exc import DataError, OperationalError
@@ -26,6 +27,13 @@ def create_app(settings: Settings | None = None, transport: httpx.BaseTransport 
     app.state.settings = settings
     app.state.session_factory = make_session_factory(engine)
     app.state.clients = make_clients(settings, transport)
+    # Only the origins the configuration names get answers a browser on another origin accepts.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.allowed_origins),
+        allow_methods=["GET", "POST", "PUT", "DELETE"],
+        allow_headers=["Authorization", "Content-Type"],
+    )
     app.include_router(categories.router)
     app.include_router(products.router)
 

@@ -18,6 +18,9 @@ class Settings:
     page_size: int = 20
     max_page_size: int = 200
     request_timeout: float = 5.0
+    # Origins whose pages may call this service from a browser; the frontend the gateway serves
+    # shares the API's origin and needs none.
+    allowed_origins: tuple[str, ...] = ()
     token_lifetime_minutes: int = 60
     admin_email: str | None = None
     admin_password: str | None = None
@@ -30,6 +33,7 @@ def load_settings() -> Settings:
         jwt_secret=_required("JWT_SECRET"),
         page_size=int(os.environ.get("PAGE_SIZE", "20")),
         request_timeout=float(os.environ.get("REQUEST_TIMEOUT", "5.0")),
+        allowed_origins=tuple(origin.strip() for origin in os.environ.get("ALLOWED_ORIGINS", "").split(",") if origin.strip()),
         token_lifetime_minutes=int(os.environ.get("TOKEN_LIFETIME_MINUTES", "60")),
         admin_email=os.environ.get("ADMIN_EMAIL") or None,
         admin_password=os.environ.get("ADMIN_PASSWORD") or None,

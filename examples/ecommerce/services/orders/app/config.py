@@ -20,6 +20,9 @@ class Settings:
     page_size: int = 20
     max_page_size: int = 200
     request_timeout: float = 5.0
+    # Origins whose pages may call this service from a browser; the frontend the gateway serves
+    # shares the API's origin and needs none.
+    allowed_origins: tuple[str, ...] = ()
 
 
 def load_settings() -> Settings:
@@ -29,6 +32,7 @@ def load_settings() -> Settings:
         jwt_secret=_required("JWT_SECRET"),
         page_size=int(os.environ.get("PAGE_SIZE", "20")),
         request_timeout=float(os.environ.get("REQUEST_TIMEOUT", "5.0")),
+        allowed_origins=tuple(origin.strip() for origin in os.environ.get("ALLOWED_ORIGINS", "").split(",") if origin.strip()),
         customers_service_url=_required("CUSTOMERS_SERVICE_URL").rstrip("/"),
         catalog_service_url=_required("CATALOG_SERVICE_URL").rstrip("/"),
     )
