@@ -73,6 +73,7 @@ let package = Package(
                 .embedInCode("Templates/backend/tests/conftest.py.mustache"),
                 .embedInCode("Templates/backend/tests/test_health.py.mustache"),
                 .embedInCode("Templates/backend/tests/test_cors.py.mustache"),
+                .embedInCode("Templates/backend/tests/test_no_card_data.py.mustache"),
                 .embedInCode("Templates/backend/tests/test_accounts.py.mustache"),
                 .embedInCode("Templates/backend/tests/entity_tests.py.mustache"),
                 .embedInCode("Templates/backend/tests/test_fuzz.py.mustache"),

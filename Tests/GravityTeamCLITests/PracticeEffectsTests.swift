@@ -70,6 +70,25 @@ struct PracticeEffectsTests {
         }
     }
 
+    @Test("security.no_card_data_storage: a generated test per service that fails on a field named for card data, only when adopted")
+    func noCardData() async throws {
+        let directory = try CLI.temporaryDirectory()
+        let developed = try await CLI.run(["develop", "--industry", "finance", "--out", "run", "--no-verify"], in: directory)
+        try #require(developed.status == 0, "\(developed.stderr)")
+        _ = try await generated(in: directory, named: "without") { practices in
+            for section in practices.keys { practices[section]?.removeAll { $0 == "security.no_card_data_storage" } }
+        }
+        let with = try await generated(in: directory, named: "with") { practices in
+            if !(practices["security"] ?? []).contains("security.no_card_data_storage") {
+                practices["security", default: []].append("security.no_card_data_storage")
+            }
+        }
+        for service in ["accounts", "ledger", "customers", "identity"] {
+            #expect(try with("services/\(service)/tests/test_no_card_data.py").contains("def test_no_column_is_card_data"), "\(service)")
+            #expect(!FileManager.default.fileExists(atPath: "\(directory)/without/services/\(service)/tests/test_no_card_data.py"), "\(service)")
+        }
+    }
+
     @Test("deployment.resource_limits: CPU and memory requests and limits in Kubernetes and Compose only when adopted")
     func resourceLimits() async throws {
         let directory = try CLI.temporaryDirectory()

@@ -89,6 +89,7 @@ struct PythonServiceGenerator {
             GeneratedFile(path: "\(base)/tests/test_health.py", contents: tests.healthTests),
         ]
         if let cors = tests.corsTests { files.append(GeneratedFile(path: "\(base)/tests/test_cors.py", contents: cors)) }
+        if let cards = tests.cardDataTests { files.append(GeneratedFile(path: "\(base)/tests/test_no_card_data.py", contents: cards)) }
         files += [
             GeneratedFile(path: "\(base)/tests/test_fuzz.py", contents: PythonFuzzTestGenerator(model: model, service: service).file),
             GeneratedFile(path: "\(base)/pytest.ini", contents: Self.pytestConfiguration.text),

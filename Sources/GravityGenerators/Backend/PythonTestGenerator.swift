@@ -11,6 +11,7 @@ struct PythonTestGenerator {
     static let conftestTemplate = CodeTemplate("backend/tests/conftest.py.mustache", bytes: PackageResources.conftest_py_mustache)
     static let healthTemplate = CodeTemplate("backend/tests/test_health.py.mustache", bytes: PackageResources.test_health_py_mustache)
     static let corsTemplate = CodeTemplate("backend/tests/test_cors.py.mustache", bytes: PackageResources.test_cors_py_mustache)
+    static let cardDataTemplate = CodeTemplate("backend/tests/test_no_card_data.py.mustache", bytes: PackageResources.test_no_card_data_py_mustache)
     static let accountsTemplate = CodeTemplate("backend/tests/test_accounts.py.mustache", bytes: PackageResources.test_accounts_py_mustache)
 
     var conftest: String {
@@ -40,6 +41,12 @@ struct PythonTestGenerator {
     var corsTests: String? {
         guard model.practices.contains(AppModel.Practice.corsPolicy) else { return nil }
         return Self.corsTemplate.render(["healthLiteral": .text(PythonTypes.pythonString(service.healthCheck))])
+    }
+
+    /// The test that no field holds card data, where the team adopted keeping none (PCI-DSS).
+    var cardDataTests: String? {
+        guard model.practices.contains(AppModel.Practice.noCardDataStorage) else { return nil }
+        return Self.cardDataTemplate.render(["service": .text(service.name)])
     }
 
     func tests(for entity: AppModel.Entity) -> String {

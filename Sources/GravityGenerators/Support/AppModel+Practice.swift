@@ -12,5 +12,7 @@ extension AppModel {
         public static let resourceLimits = "deployment.resource_limits"
         /// Browsers on the origins ALLOWED_ORIGINS names (and no others) may call the services; a generated test.
         public static let corsPolicy = "security.cors_policy"
+        /// A generated test that fails if a column or a request or response field is named for card data.
+        public static let noCardDataStorage = "security.no_card_data_storage"
     }
 }
