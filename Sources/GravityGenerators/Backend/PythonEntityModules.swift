@@ -148,7 +148,7 @@ struct PythonEntityModules {
         if let lifecycle = entity.lifecycle { values["lifecycle"] = .object(Self.lifecycleValues(lifecycle, of: entity)) }
         if let stock = entity.stock {
             var stockValues = Self.stockValues(stock, of: entity)
-            stockValues["reserverRoles"] = .text(([Industry.serviceRole] + entity.writers).map(PythonTypes.pythonString).joined(separator: ", "))
+            stockValues["reserverRoles"] = .text(Self.serviceAndWriterRoles(entity))
             values["stock"] = .object(stockValues)
         }
         values["response"] = .flag((entity.lifecycle == nil && entity.isWritable) || entity.stock != nil || entity.balance != nil)
@@ -156,24 +156,24 @@ struct PythonEntityModules {
         values["usesKeys"] = .flag(entity.claim != nil || entity.placement != nil || entity.posting != nil)
         if let balance = entity.balance {
             var moving = Self.balanceValues(balance, of: entity)
-            moving["moverRoles"] = .text(([Industry.serviceRole] + entity.writers).map(PythonTypes.pythonString).joined(separator: ", "))
+            moving["moverRoles"] = .text(Self.serviceAndWriterRoles(entity))
             values["balance"] = .object(moving)
         }
-        if let posting = entity.posting, let (other, target, _) = balanced(posting.reference) {
+        if let posting = entity.posting, let (other, target, balance) = balanced(posting.reference) {
             let string = PythonTypes.pythonString
             var moving: [String: TemplateValue] = [
                 "target": .text(target.name),
-                "balanceField": .text(target.balance?.field ?? ""),
+                "balanceField": .text(balance.field),
                 "serviceName": .text(other.name),
                 "serviceLiteral": .text(string(other.name)),
                 "movementsLiteral": .text(string("\(other.apiPrefix)/\(target.plural)/movements")),
-                "referenceLiteral": .text(string(target.balance?.reference ?? "")),
+                "referenceLiteral": .text(string(balance.reference)),
                 "postedByLiteral": .text(string(posting.postedBy)),
                 "reversedByLiteral": .text(posting.reversedBy.map(string) ?? "None"),
                 "column": .text(posting.column),
                 "amount": .text(posting.amount),
                 "keyColumn": .text(posting.keyColumn),
-                "moves": .text(Self.moves(posting, balance: target.balance?.field ?? "")),
+                "moves": .text(Self.moves(posting, balance: balance.field)),
             ]
             if let direction = posting.direction, let debit = posting.debit {
                 moving["direction"] = .text(direction)
@@ -242,19 +242,20 @@ struct PythonEntityModules {
     }
 
     private func stocked(_ reference: AppModel.Entity.Reference) -> (AppModel.Service, AppModel.Entity, AppModel.Stock)? {
-        guard let other = model.service(reference.service), let target = other.entities.first(where: { $0.name == reference.entity }),
-            let stock = target.stock
-        else { return nil }
+        guard let (other, target) = model.entity(reference), let stock = target.stock else { return nil }
         return (other, target, stock)
     }
 
     private func stockField(of reference: AppModel.Entity.Reference) -> String { stocked(reference)?.2.field ?? "" }
 
     private func balanced(_ reference: AppModel.Entity.Reference) -> (AppModel.Service, AppModel.Entity, AppModel.Balance)? {
-        guard let other = model.service(reference.service), let target = other.entities.first(where: { $0.name == reference.entity }),
-            let balance = target.balance
-        else { return nil }
+        guard let (other, target) = model.entity(reference), let balance = target.balance else { return nil }
         return (other, target, balance)
+    }
+
+    /// Who may take or move an entity's stock or balance: other services, and the roles that write it.
+    private static func serviceAndWriterRoles(_ entity: AppModel.Entity) -> String {
+        ([Industry.serviceRole] + entity.writers).map(PythonTypes.pythonString).joined(separator: ", ")
     }
 
     /// What posting moves, in words: "its account's balance (down for a debit, up otherwise)", or for

@@ -11,8 +11,7 @@ struct PythonPostingTestFile {
     static let template = CodeTemplate("backend/tests/posting_tests.py.mustache", bytes: PackageResources.posting_tests_py_mustache)
 
     var file: String? {
-        guard let lifecycle = entity.lifecycle, let other = model.service(posting.reference.service),
-            let target = other.entities.first(where: { $0.name == posting.reference.entity }), let balance = target.balance,
+        guard let lifecycle = entity.lifecycle, let (other, target) = model.entity(posting.reference), let balance = target.balance,
             let post = lifecycle.transitions.first(where: { $0.name == posting.postedBy }), let (postRole, toPost) = lifecycle.firstWay(to: post)
         else { return nil }
         let literal = { (text: String) in TemplateValue.text(PythonTypes.pythonString(text)) }

@@ -7,9 +7,7 @@ enum PythonStockTakingTests {
     static func values(
         model: AppModel, service: AppModel.Service, entity: AppModel.Entity, reference: AppModel.Entity.Reference, releasedBy: [String]
     ) -> [String: TemplateValue]? {
-        guard let other = model.service(reference.service), let target = other.entities.first(where: { $0.name == reference.entity }),
-            let stock = target.stock
-        else { return nil }
+        guard let (other, target) = model.entity(reference), let stock = target.stock else { return nil }
         let literal = { (text: String) in TemplateValue.text(PythonTypes.pythonString(text)) }
         var values = common(model: model, service: service, entity: entity, other: other, target: target)
         values["stockField"] = .text(stock.field)

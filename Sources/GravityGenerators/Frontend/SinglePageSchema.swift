@@ -120,9 +120,7 @@ struct SinglePageSchema: Encodable {
     }
 
     private static func placement(_ placement: AppModel.Placement, in model: AppModel) -> Placement? {
-        guard let other = model.service(placement.reference.service), let target = other.entities.first(where: { $0.name == placement.reference.entity }),
-            let stock = target.stock
-        else { return nil }
+        guard let (other, target) = model.entity(placement.reference), let stock = target.stock else { return nil }
         return Placement(
             lines: placement.linesPlural, orderColumn: placement.orderColumn, linesField: AppModel.Placement.linesField,
             stockColumn: placement.stockColumn, quantity: placement.quantity, unitPrice: placement.unitPrice, stockPath: "\(other.apiPrefix)/\(target.plural)",

@@ -20,9 +20,7 @@ extension AppModel {
             if let target = service.entity(referencedBy: column), target.ownedBy == owner, target.ownerEmail != nil {
                 return OwnRecord(column: column.name, target: target, service: nil)
             }
-            if let reference = column.external, let other = self.service(reference.service),
-                let target = other.entities.first(where: { $0.name == reference.entity }), target.ownedBy == owner, target.ownerEmail != nil
-            {
+            if let reference = column.external, let (other, target) = self.entity(reference), target.ownedBy == owner, target.ownerEmail != nil {
                 return OwnRecord(column: column.name, target: target, service: other)
             }
             return nil

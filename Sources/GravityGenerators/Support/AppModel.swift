@@ -184,4 +184,10 @@ public struct AppModel: Sendable {
 
     /// The service named `name`.
     public func service(_ name: String) -> Service? { services.first { $0.name == name } }
+
+    /// The entity a reference names, with the service that keeps it.
+    public func entity(_ reference: Entity.Reference) -> (service: Service, entity: Entity)? {
+        guard let service = service(reference.service), let entity = service.entities.first(where: { $0.name == reference.entity }) else { return nil }
+        return (service, entity)
+    }
 }

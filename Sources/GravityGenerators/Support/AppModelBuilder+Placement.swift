@@ -52,23 +52,13 @@ extension AppModelBuilder {
         lines.columns[unitPrice].isServerOwned = true
         order.columns[total].isServerOwned = true
         if let placedAt { order.columns[placedAt].isServerOwned = true }
-        order.columns.append(
-            AppModel.Column(
-                name: AppModel.Claim.keyColumn, type: .string, nullable: true, unique: true, primaryKey: false, maxLength: 64, minimum: nil,
-                values: [], references: nil, external: nil, indexed: false, isAudit: false, isServerOwned: true
-            )
-        )
+        order.columns.append(.serverText(AppModel.Claim.keyColumn, unique: true))
         // Whoever may see an order sees its lines, and no one else.
         lines.ownedBy = order.ownedBy
         lines.publicRead = false
         let hasOwnerColumn = lines.columns.contains { $0.name == AppModel.Entity.ownerColumn }
         if order.ownedBy != nil, !hasOwnerColumn {
-            lines.columns.append(
-                AppModel.Column(
-                    name: AppModel.Entity.ownerColumn, type: .string, nullable: true, unique: false, primaryKey: false,
-                    maxLength: 64, minimum: nil, values: [], references: nil, external: nil, indexed: true, isAudit: false, isOwner: true
-                )
-            )
+            lines.columns.append(.owner)
         }
         lines.placedWith = order.name
         order.placement = AppModel.Placement(

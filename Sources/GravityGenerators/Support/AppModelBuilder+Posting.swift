@@ -72,12 +72,7 @@ extension AppModelBuilder {
         guard entity.claim == nil, entity.placement == nil, !entity.columns.contains(where: { $0.name == AppModel.Posting.keyColumn }) else {
             throw problem("needs the column '\(AppModel.Posting.keyColumn)' for its movement, and no claim or placement besides")
         }
-        entity.columns.append(
-            AppModel.Column(
-                name: AppModel.Posting.keyColumn, type: .string, nullable: true, unique: true, primaryKey: false, maxLength: 64, minimum: nil,
-                values: [], references: nil, external: nil, indexed: false, isAudit: false, isServerOwned: true
-            )
-        )
+        entity.columns.append(.serverText(AppModel.Posting.keyColumn, unique: true))
         return AppModel.Posting(
             column: name, reference: reference, amount: amount, direction: direction, debit: spec.debit, counterpartColumn: counterpartColumn,
             postedBy: SafeIdentifier.make(spec.postedBy), reversedBy: spec.reversedBy.map(SafeIdentifier.make), keyColumn: AppModel.Posting.keyColumn

@@ -167,13 +167,7 @@ struct AppModelBuilder {
             !columns.contains(where: { $0.name == AppModel.Entity.ownerColumn })
         {
             ownedBy = registered
-            columns.append(
-                AppModel.Column(
-                    name: AppModel.Entity.ownerColumn, type: .string, nullable: true, unique: false, primaryKey: false,
-                    maxLength: 64, minimum: nil, values: [], references: nil, external: nil, indexed: true,
-                    isAudit: false, isOwner: true
-                )
-            )
+            columns.append(.owner)
         }
         guard let entityName = safeEntity[table.entity], let plural = plurals[table.entity] else { return nil }
         return AppModel.Entity(
@@ -203,12 +197,7 @@ struct AppModelBuilder {
         guard !entity.columns.contains(where: { $0.name == AppModel.Claim.keyColumn }) else {
             throw problem("needs the column '\(AppModel.Claim.keyColumn)' for its reservation, which \(entity.table) already has")
         }
-        entity.columns.append(
-            AppModel.Column(
-                name: AppModel.Claim.keyColumn, type: .string, nullable: true, unique: true, primaryKey: false, maxLength: 64, minimum: nil,
-                values: [], references: nil, external: nil, indexed: false, isAudit: false, isServerOwned: true
-            )
-        )
+        entity.columns.append(.serverText(AppModel.Claim.keyColumn, unique: true))
         return AppModel.Claim(
             column: name, reference: reference, keyColumn: AppModel.Claim.keyColumn, releasedBy: spec.releasedBy.map(SafeIdentifier.make))
     }
@@ -291,12 +280,7 @@ struct AppModelBuilder {
                     else { throw problem("records \(name) in '\(raw)', which must be a nullable string column") }
                     columns[existing].isServerOwned = true
                 } else {
-                    columns.append(
-                        AppModel.Column(
-                            name: column, type: .string, nullable: true, unique: false, primaryKey: false, maxLength: 64, minimum: nil,
-                            values: [], references: nil, external: nil, indexed: false, isAudit: false, isServerOwned: true
-                        )
-                    )
+                    columns.append(.serverText(column))
                 }
                 records = column
             }
@@ -355,5 +339,24 @@ struct AppModelBuilder {
         }
         let owner = ownerOf[entity].flatMap { safeService[$0] } ?? ""
         return AppModel.Entity.Reference(service: owner, entity: safe, plural: plural)
+    }
+}
+
+extension AppModel.Column {
+    /// The account that created a record (`owner_subject`, from its token), on entities an owning role writes.
+    static var owner: AppModel.Column {
+        AppModel.Column(
+            name: AppModel.Entity.ownerColumn, type: .string, nullable: true, unique: false, primaryKey: false, maxLength: 64, minimum: nil,
+            values: [], references: nil, external: nil, indexed: true, isAudit: false, isOwner: true
+        )
+    }
+
+    /// A short text only the server writes: who took a transition (`paid_by`), or the key of a
+    /// reservation or movement (unique).
+    static func serverText(_ name: String, unique: Bool = false) -> AppModel.Column {
+        AppModel.Column(
+            name: name, type: .string, nullable: true, unique: unique, primaryKey: false, maxLength: 64, minimum: nil, values: [],
+            references: nil, external: nil, indexed: false, isAudit: false, isServerOwned: true
+        )
     }
 }

@@ -34,14 +34,7 @@ public struct DevelopRun: Sendable {
         let result: SessionResult
         do {
             result = try await DevelopmentSession.run(configuration, observers: [writer] + observers) { blueprint, decisions in
-                var artifacts = [try output.write(try CanonicalJSON.pretty(blueprint), to: "blueprint.json")]
-                for file in try generate(blueprint, decisions) {
-                    artifacts.append(try output.write(Data(file.contents.utf8), to: file.path, mode: file.mode))
-                }
-                for name in try output.finish(written: artifacts) {
-                    FileHandle.standardError.write(Data("warning: kept \(output.file(name)): the last run wrote it and this one does not, but it was changed since\n".utf8))
-                }
-                return artifacts
+                try output.writeApplication(blueprint: blueprint, files: try generate(blueprint, decisions))
             }
         } catch {
             writer.close()
@@ -50,5 +43,20 @@ public struct DevelopRun: Sendable {
         writer.close()
         if let failure = writer.failure { throw RuntimeError.cannotWrite(path: transcriptPath, reason: failure) }
         return result
+    }
+}
+
+extension OutputDirectory {
+    /// Writes `blueprint.json` and the application's files, and removes what the last run wrote and
+    /// this one does not (a file changed since is kept, with a warning); the digests of what it wrote.
+    public func writeApplication(blueprint: Blueprint, files: [GeneratedFile]) throws -> [ArtifactDigest] {
+        var artifacts = [try write(try CanonicalJSON.pretty(blueprint), to: "blueprint.json")]
+        for file in files {
+            artifacts.append(try write(Data(file.contents.utf8), to: file.path, mode: file.mode))
+        }
+        for name in try finish(written: artifacts) {
+            FileHandle.standardError.write(Data("warning: kept \(self.file(name)): the last run wrote it and this one does not, but it was changed since\n".utf8))
+        }
+        return artifacts
     }
 }

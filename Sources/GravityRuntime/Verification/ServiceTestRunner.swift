@@ -9,6 +9,11 @@ public struct ServiceTestResult: Codable, Sendable, Hashable {
     public var failures: [String]
 
     public var succeeded: Bool { failed == 0 && passed > 0 }
+
+    /// The result as the commands print it: a line for the service, then one per failing test.
+    public var reportLines: [String] {
+        ["  \(service): \(passed) passed" + (failed > 0 ? ", \(failed) FAILED" : "")] + failures.map { "    FAILED \($0)" }
+    }
 }
 
 /// Runs every generated service's pytest suite in a shared, cached virtual environment.

@@ -249,10 +249,7 @@ struct DevelopCommand: AsyncParsableCommand {
             let results = try await ServiceTestRunner(appDirectory: output.path).run()
             verification = results
             if !json {
-                for result in results {
-                    print("  \(result.service): \(result.passed) passed" + (result.failed > 0 ? ", \(result.failed) FAILED" : ""))
-                    for failure in result.failures { print("    FAILED \(failure)") }
-                }
+                for line in results.flatMap(\.reportLines) { print(line) }
             }
         }
         var report = DevelopReport(

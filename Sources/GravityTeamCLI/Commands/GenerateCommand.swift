@@ -38,23 +38,14 @@ struct GenerateCommand: AsyncParsableCommand {
         if let transcript { decisions = try await TranscriptDecisions.read(transcript, catalog: catalog) }
         let files = try ApplicationGenerator.generate(blueprint: given, decisions: decisions, team: team)
         let output = try OutputDirectory(path: out ?? "gravity-out/\(given.industry)", exclusive: true)
-        var artifacts = [try output.write(try CanonicalJSON.pretty(given), to: "blueprint.json")]
-        for file in files {
-            artifacts.append(try output.write(Data(file.contents.utf8), to: file.path, mode: file.mode))
-        }
-        for name in try output.finish(written: artifacts) {
-            FileHandle.standardError.write(Data("warning: kept \(output.file(name)): the last run wrote it and this one does not, but it was changed since\n".utf8))
-        }
+        let artifacts = try output.writeApplication(blueprint: given, files: files)
         let verification = noVerify ? nil : try await ServiceTestRunner(appDirectory: output.path).run()
         let outcome = GenerateOutcome(blueprint: blueprint, output: output.path, files: artifacts.count, verification: verification)
         if json {
             try printJSON(outcome)
         } else {
             print("generated: \(artifacts.count) files from \(blueprint) into \(output.path)")
-            for result in verification ?? [] {
-                print("  \(result.service): \(result.passed) passed" + (result.failed > 0 ? ", \(result.failed) FAILED" : ""))
-                for failure in result.failures { print("    FAILED \(failure)") }
-            }
+            for line in (verification ?? []).flatMap(\.reportLines) { print(line) }
         }
         if let verification, verification.contains(where: { !$0.succeeded }) {
             throw VerificationError.failed(verification)
