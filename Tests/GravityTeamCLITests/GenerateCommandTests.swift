@@ -14,8 +14,8 @@ struct GenerateCommandTests {
         #expect(again.status == 0, "\(again.stderr)")
         let files = try FileManager.default.subpathsOfDirectory(atPath: "\(directory)/run").filter { path in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: "\(directory)/run/\(path)", isDirectory: &isDirectory)
-            return !isDirectory.boolValue && !path.hasPrefix(".gravity-output") && path != "transcript.jsonl"
+            let exists = FileManager.default.fileExists(atPath: "\(directory)/run/\(path)", isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue && !path.hasPrefix(".gravity-output") && path != "transcript.jsonl"
         }
         #expect(files.count > 100)
         for path in files {
