@@ -48,7 +48,9 @@ let package = Package(
                 .embedInCode("Templates/frontend/index.html"),
                 .embedInCode("Templates/frontend/styles.css"),
                 .embedInCode("Templates/backend/Dockerfile.mustache"),
-                .embedInCode("Templates/backend/pytest.ini"),
+                .embedInCode("Templates/app/locustfile.py.mustache"),
+                .embedInCode("Templates/app/ci.yml.mustache"),
+                .embedInCode("Templates/backend/pytest.ini.mustache"),
                 .embedInCode("Templates/backend/tests/lifecycle_tests.py.mustache"),
                 .embedInCode("Templates/backend/tests/stock_tests.py.mustache"),
                 .embedInCode("Templates/backend/tests/schedule_tests.py.mustache"),
@@ -58,10 +60,15 @@ let package = Package(
                 .embedInCode("Templates/backend/tests/balance_tests.py.mustache"),
                 .embedInCode("Templates/backend/tests/posting_tests.py.mustache"),
                 .embedInCode("Templates/backend/app/config.py.mustache"),
-                .embedInCode("Templates/backend/app/database.py"),
+                .embedInCode("Templates/backend/app/database.py.mustache"),
                 .embedInCode("Templates/backend/app/security.py"),
                 .embedInCode("Templates/backend/app/clients.py.mustache"),
                 .embedInCode("Templates/backend/app/migrate.py"),
+                .embedInCode("Templates/backend/app/request_log.py"),
+                .embedInCode("Templates/backend/app/json_logs.py"),
+                .embedInCode("Templates/backend/app/backup.py.mustache"),
+                .embedInCode("Templates/backend/app/audit.py.mustache"),
+                .embedInCode("Templates/backend/app/routes/audit_routes.py.mustache"),
                 .embedInCode("Templates/backend/app/main.py.mustache"),
                 .embedInCode("Templates/backend/app/models.py.mustache"),
                 .embedInCode("Templates/backend/app/schemas.py.mustache"),
@@ -74,6 +81,11 @@ let package = Package(
                 .embedInCode("Templates/backend/tests/test_health.py.mustache"),
                 .embedInCode("Templates/backend/tests/test_cors.py.mustache"),
                 .embedInCode("Templates/backend/tests/test_no_card_data.py.mustache"),
+                .embedInCode("Templates/backend/tests/test_request_log.py.mustache"),
+                .embedInCode("Templates/backend/tests/test_json_logs.py.mustache"),
+                .embedInCode("Templates/backend/tests/test_openapi.py.mustache"),
+                .embedInCode("Templates/backend/tests/test_backup.py.mustache"),
+                .embedInCode("Templates/backend/tests/test_audit.py.mustache"),
                 .embedInCode("Templates/backend/tests/test_accounts.py.mustache"),
                 .embedInCode("Templates/backend/tests/entity_tests.py.mustache"),
                 .embedInCode("Templates/backend/tests/test_fuzz.py.mustache"),
@@ -132,7 +144,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GravityTeamCLITests",
-            dependencies: ["GravityModel", "GravityDeployContract", "GravityRuntime", "GravityOrchestration", "GravityTestSupport"]
+            dependencies: [
+                "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityOrchestration", "GravityTestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
     ]
 )

@@ -47,6 +47,7 @@ public enum ApplicationGenerator {
             GeneratedFile(path: "deploy/docker-compose.yml", contents: try ComposeRenderer.render(containers)),
             GeneratedFile(path: "deploy/nginx/gateway.conf.template", contents: LocalGatewayGenerator(model: model).template),
         ]
+        files += [LoadTestGenerator(model: model).file, CIWorkflowGenerator(model: model).file].compactMap { $0 }
         return files.sorted { $0.path < $1.path }
     }
 }

@@ -5,13 +5,14 @@ import GravityTestSupport
 import Testing
 
 /// The deploy files of the five industries, generated again, read as the same documents as the
-/// files the line-by-line writers made before the deploy contract (Fixtures/deploy-before): only
-/// their layout may change.
-@Suite("Deploy files before and after the deploy contract")
+/// files last reviewed (Fixtures/deploy-files, first written by the line-by-line writers before the
+/// deploy contract): their layout may change, their documents only with a reviewed diff.
+/// `scripts/update-example` writes them again after a generator change.
+@Suite("Deploy files as last reviewed")
 struct DeployFilesTests {
-    static let fixtures = GeneratorTestData.repositoryRoot + "/Tests/GravityGeneratorsTests/Fixtures/deploy-before"
+    static let fixtures = GeneratorTestData.repositoryRoot + "/Tests/GravityGeneratorsTests/Fixtures/deploy-files"
 
-    @Test("every YAML file of the generated app reads as the same documents as before", arguments: GeneratorTestData.industries)
+    @Test("every YAML file of the generated app reads as the same documents as last reviewed", arguments: GeneratorTestData.industries)
     func sameDocuments(industry: String) async throws {
         let session = try await GeneratorTestData.session(industry)
         let files = try ApplicationGenerator.generate(blueprint: session.blueprint, decisions: session.decisions)

@@ -14,7 +14,7 @@ struct PostingGenerationTests {
         let account = try #require(accounts.entities.first { $0.name == "account" })
         let balance = try #require(account.columns.first { $0.name == "balance" })
         #expect(account.balance?.field == "balance" && balance.isServerOwned && !balance.nullable && balance.minimum == 0)
-        #expect(accounts.internalTables.map(\.table) == ["account_movements"])
+        #expect(accounts.internalTables.map(\.table) == ["account_movements", "audit_entries"], "the team adopted an audit log")
         let transaction = try #require(app.service("ledger")?.entities.first { $0.name == "ledger_transaction" })
         let posting = try #require(transaction.posting)
         #expect(posting.column == "account_id" && posting.postedBy == "post" && posting.reversedBy == "reverse" && posting.debit == "debit")

@@ -89,6 +89,47 @@ struct DeployTargetTests {
         #expect(try String(contentsOfFile: "\(root)/deploy/docker-compose.yml", encoding: .utf8) == "services: {}\n")
     }
 
+    @Test("compose: a container with its health check and volume for every database type a manifest accepts")
+    func composeDatabases() async throws {
+        let root = try CLI.temporaryDirectory() + "/stores"
+        try FileManager.default.createDirectory(atPath: "\(root)/catalog", withIntermediateDirectories: true)
+        try """
+        name: catalog
+        version: 1.0.0
+        runtime: python3.12
+        command: [python3, -m, http.server, "${PORT}"]
+        api_prefix: /api/catalog
+        databases:
+          - {name: items, type: mysql}
+          - {name: reviews, type: mongodb, version: "7.0"}
+          - {name: cache, type: redis}
+        """.write(toFile: "\(root)/catalog/gravity-service.yaml", atomically: true, encoding: .utf8)
+        let outcome = try await CLI.run(["deploy", root, "--target", "compose"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let text = try String(contentsOfFile: "\(root)/deploy/docker-compose.yml", encoding: .utf8)
+        let document = try #require(try ParsedYAML.documents(text).first)
+        let expected: [(host: String, image: String, data: String, check: String, url: String, variable: String)] = [
+            ("catalog-items", "mysql:8.4", "/var/lib/mysql", "mysqladmin ping", "mysql://items:${ITEMS_PASSWORD:?set it in deploy/.env}@catalog-items:3306/items", "DATABASE_URL"),
+            ("catalog-reviews", "mongo:7.0", "/data/db", "db.adminCommand('ping').ok",
+             "mongodb://reviews:${REVIEWS_PASSWORD:?set it in deploy/.env}@catalog-reviews:27017/reviews?authSource=admin", "REVIEWS_URL"),
+            ("catalog-cache", "redis:7.4-alpine", "/data", "redis-cli", "redis://:${CACHE_PASSWORD:?set it in deploy/.env}@catalog-cache:6379/0", "CACHE_URL"),
+        ]
+        for server in expected {
+            #expect(document["services", server.host, "image"] == .text(server.image), "\(server.host)")
+            #expect(document["services", server.host, "volumes"] == .list([.text("\(server.host)-data:\(server.data)")]), "\(server.host)")
+            #expect(document["volumes", "\(server.host)-data"] != nil, "\(server.host)")
+            #expect(text.contains(server.check), "\(server.host)")
+            #expect(document["services", "catalog", "depends_on", server.host, "condition"] == .text("service_healthy"), "\(server.host)")
+            #expect(document["services", "catalog", "environment", server.variable] == .text(server.url), "\(server.host)")
+        }
+        let compose = try #require(ProcessRunner.which("docker-compose"), "docker-compose is not installed (scripts/test installs it)")
+        let environment = [
+            "ITEMS_PASSWORD": "a", "REVIEWS_PASSWORD": "b", "CACHE_PASSWORD": "c", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "",
+        ]
+        let checked = try await GeneratorProcess.run(compose, ["-f", "deploy/docker-compose.yml", "config", "-q"], in: root, environment: environment)
+        #expect(checked.status == 0, "\(checked.output)")
+    }
+
     @Test("kubernetes: Deployments, Services, probes, Ingress from the manifests, valid for kubernetes-validate")
     func kubernetes() async throws {
         let root = try Self.services()

@@ -82,7 +82,7 @@ struct OutputConfinementTests {
 
         // Nor through a link to an empty file, which no other check would take for the user's.
         try FileManager.default.removeItem(atPath: "\(directory)/out/transcript.jsonl")
-        FileManager.default.createFile(atPath: "\(directory)/other/empty.jsonl", contents: nil)
+        #expect(FileManager.default.createFile(atPath: "\(directory)/other/empty.jsonl", contents: nil))
         try FileManager.default.createSymbolicLink(atPath: "\(directory)/out/transcript.jsonl", withDestinationPath: "\(directory)/other/empty.jsonl")
         let linkedEmpty = try await CLI.run(["develop", "--industry", "general", "--out", "out"], in: directory)
         #expect(linkedEmpty.status != 0)

@@ -57,7 +57,8 @@ struct RegressionTests {
         "industry mistakes are located",
         arguments: [
             ("id: general", "id: genreal", "the id must match the file name"),
-            ("requires: security.input_sanitization", "requires: secuirty.input_sanitization", "must be 'security.<name>'"),
+            ("requires: security.rate_limiting", "requires: secuirty.rate_limiting", "must be 'security.<name>'"),
+            ("requires: security.rate_limiting", "requires: security.input_sanitization", "'security.input_sanitization' is neither a structural fact nor an optional practice"),
             ("  - id: work\n", "  - id: identity\n", "must be a lowercase identifier other than identity"),
         ]
     )

@@ -40,7 +40,7 @@ struct RemoteModelTests {
         let directory = try CLI.temporaryDirectory()
         let outcome = try await Self.develop(server, in: directory, verify: true)
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stdout.contains("Model:      ollama:llama3.1, 112 calls, 172779 tokens"), "\(outcome.stdout.suffix(600))")
+        #expect(outcome.stdout.contains("Model:      ollama:llama3.1, 112 calls, 149775 tokens"), "\(outcome.stdout.suffix(600))")
         #expect(outcome.stdout.contains("passed"), "the generated services' tests ran")
         #expect(outcome.stdout.contains("Cost:       no price for ollama:llama3.1 in the price table (counted as free)"))
         #expect(outcome.stdout.contains("By persona: "))
@@ -94,6 +94,27 @@ struct RemoteModelTests {
         #expect(calls.contains { $0.contains("Your previous answer could not be used:") })
         let replayed = try await CLI.run(["replay", "app/transcript.jsonl", "--verify"], in: directory)
         #expect(replayed.status == 0, "\(replayed.stderr)")
+    }
+
+    @Test("a proposal adopting a practice outside the vocabulary is asked again, told the phase's practices; twice stops the run")
+    func unknownPractice() async throws {
+        let server = try await ScriptedModelServer()
+        defer { server.stop() }
+        try await server.script(faults: ["practice"])
+        let directory = try CLI.temporaryDirectory()
+        let outcome = try await Self.develop(server, in: directory)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let calls = try Self.calls("\(directory)/app/transcript.jsonl")
+        #expect(calls.count == 113)
+        #expect(
+            calls.contains { $0.contains("'requirements.pagination' is not an optional practice of the requirements phase; it has none") },
+            "the second asking names the problem"
+        )
+
+        try await server.script(faults: ["practice", "practice"])
+        let twice = try await Self.develop(server, in: try CLI.temporaryDirectory())
+        #expect(twice.status != 0)
+        #expect(twice.stderr.contains("content.section.practices[0]: 'requirements.pagination' is not an optional practice"), "\(twice.stderr)")
     }
 
     @Test("a proposal that breaks the schema twice stops the run with a clear message")

@@ -5,7 +5,7 @@ Speaks Ollama (POST /api/chat, GET /api/tags) and the OpenAI chat-completions pr
 (POST /v1/chat/completions, GET /v1/models) on 127.0.0.1, answers each request with the response
 recorded for the same system prompt and prompt in a transcript, and misbehaves on cue:
 
-  POST /_script {"faults": ["500", "429", "slow", "malformed", "schema", "cut", "none"], "delay_ms": 200,
+  POST /_script {"faults": ["500", "429", "slow", "malformed", "schema", "practice", "cut", "none"], "delay_ms": 200,
                  "hold_phase": "backend", "gather": 14}
       queues faults for the next chat requests, one each ("none" answers normally), and sets a delay
       for every answer; with hold_phase, every request of that phase or a later one (as the
@@ -219,6 +219,11 @@ class Handler(BaseHTTPRequestHandler):
         text, usage = recorded
         if fault == "schema":
             text = json.dumps({"vote": "maybe", "why": "this answer breaks the schema"})
+        if fault == "practice":
+            # A proposal adopting a practice outside the vocabulary (a baseline item, once votable).
+            answer = json.loads(text)
+            answer["content"]["section"]["practices"].append(answer["content"]["phase"] + ".pagination")
+            text = json.dumps(answer)
         if self.path == "/api/chat":
             return self.reply(200, {
                 "model": request.get("model"), "done": True,

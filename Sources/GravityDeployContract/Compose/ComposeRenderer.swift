@@ -1,6 +1,7 @@
 /// `docker-compose.yml` for a `ContainerApp`: a Traefik gateway routing each service's prefix, the
 /// frontend when there is one, every service with its environment, volumes, health check and
-/// `depends_on` conditions, a PostgreSQL container per database server, and the named volumes.
+/// `depends_on` conditions, a container per database server (PostgreSQL, MySQL, MongoDB, Redis), and
+/// the named volumes.
 public enum ComposeRenderer {
     static let traefikImage = "traefik:v3.1"
     static let nginxImage = "nginx:1.27-alpine"
@@ -54,17 +55,42 @@ public enum ComposeRenderer {
         ])
     }
 
-    /// A PostgreSQL container, checked with `pg_isready`.
+    /// A database container with its data on a named volume, healthy once it answers its own client
+    /// (`$$` is a `$` the container's shell expands, not Compose).
     static func database(_ server: DatabaseServer) -> YAMLValue {
-        .map([
-            ("image", .text(server.image)),
-            (
-                "environment",
-                .textMap([("POSTGRES_DB", server.database), ("POSTGRES_USER", server.user), ("POSTGRES_PASSWORD", server.password)])
-            ),
-            ("volumes", .texts(["\(server.volume):/var/lib/postgresql/data"])),
-            ("healthcheck", healthCheck(["CMD-SHELL", "pg_isready -U \(server.user) -d \(server.database)"], retries: server.retries)),
-        ])
+        let environment: [(String, String)]
+        var command: [String]? = nil
+        let test: [String]
+        switch server.engine {
+        case .postgresql:
+            environment = [("POSTGRES_DB", server.database), ("POSTGRES_USER", server.user), ("POSTGRES_PASSWORD", server.password)]
+            test = ["CMD-SHELL", "pg_isready -U \(server.user) -d \(server.database)"]
+        case .mysql:
+            environment = [
+                ("MYSQL_DATABASE", server.database), ("MYSQL_USER", server.user), ("MYSQL_PASSWORD", server.password),
+                ("MYSQL_RANDOM_ROOT_PASSWORD", "yes"),
+            ]
+            test = ["CMD-SHELL", "mysqladmin ping -h 127.0.0.1 -u \(server.user) --password=\"$$MYSQL_PASSWORD\" --silent"]
+        case .mongodb:
+            environment = [
+                ("MONGO_INITDB_DATABASE", server.database), ("MONGO_INITDB_ROOT_USERNAME", server.user),
+                ("MONGO_INITDB_ROOT_PASSWORD", server.password),
+            ]
+            test = ["CMD", "mongosh", "--quiet", "--eval", "db.adminCommand('ping').ok"]
+        case .redis:
+            environment = [("REDIS_PASSWORD", server.password)]
+            // The password from the environment, so it is not in the process list's arguments twice.
+            command = ["sh", "-c", "exec redis-server --appendonly yes --requirepass \"$$REDIS_PASSWORD\""]
+            test = ["CMD-SHELL", "redis-cli -a \"$$REDIS_PASSWORD\" --no-auth-warning ping | grep -q PONG"]
+        }
+        var pairs: [(String, YAMLValue)] = [("image", .text(server.image))]
+        if let command { pairs.append(("command", .texts(command))) }
+        pairs += [
+            ("environment", .textMap(environment)),
+            ("volumes", .texts(["\(server.volume):\(server.engine.dataDirectory)"])),
+            ("healthcheck", healthCheck(test, retries: server.retries)),
+        ]
+        return .map(pairs)
     }
 
     static func dataVolume(_ service: ContainerService) -> String { "\(service.name)-data" }

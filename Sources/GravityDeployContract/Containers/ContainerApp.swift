@@ -13,6 +13,8 @@ public struct ContainerApp: Codable, Sendable, Hashable {
     public var services: [ContainerService]
     /// Whether pods carry the app's `part-of` label besides their own name.
     public var labelsPodsWithApp: Bool
+    /// The Secret holding the Ingress's TLS certificate and key, when the Ingress serves HTTPS.
+    public var tlsSecret: String?
     public var comments: FileComments
 
     public init(

@@ -32,6 +32,11 @@ public struct ContainerService: Codable, Sendable, Hashable {
     public var replicas: Int
     /// A HorizontalPodAutoscaler's range, when the service may scale out.
     public var autoscaling: ClosedRange<Int>?
+    /// How Kubernetes replaces its pods on an update, when the app says (else the cluster's default).
+    public var updateStrategy: UpdateStrategy?
+    /// When Kubernetes runs the image's backup command (`python -m app.backup /backups`), as a cron
+    /// schedule, when the service's database is backed up.
+    public var backupSchedule: String?
     /// Compose's `deploy.resources.limits`.
     public var composeLimits: ResourceAmounts?
     public var kubernetesRequests: ResourceAmounts?
@@ -66,6 +71,14 @@ public struct ContainerService: Codable, Sendable, Hashable {
     public static func kubernetesName(_ name: String) -> String { Naming.underscores(in: name, replacedBy: "-") }
 }
 
+/// How a Deployment replaces its pods with new ones.
+public enum UpdateStrategy: String, Codable, Sendable, Hashable {
+    /// One new pod at a time, started and ready before an old one stops: never fewer than the replicas asked for.
+    case rolling
+    /// Every old pod stops before a new one starts: for a volume only one pod may hold at a time.
+    case recreate
+}
+
 /// CPU and memory amounts, in the notation of the file they go into (`500m` or `0.5`, `512Mi` or `512M`).
 public struct ResourceAmounts: Codable, Sendable, Hashable {
     public var cpu: String?
@@ -79,6 +92,32 @@ public struct ResourceAmounts: Codable, Sendable, Hashable {
 
 /// A PostgreSQL server a service has to itself under Compose.
 public struct DatabaseServer: Codable, Sendable, Hashable {
+    /// What runs in the container: every database type a manifest may name but SQLite (a file).
+    public enum Engine: String, Codable, Sendable, Hashable {
+        case postgresql, mysql, mongodb, redis
+
+        /// The port it listens on inside the Compose network.
+        public var port: Int {
+            switch self {
+            case .postgresql: 5432
+            case .mysql: 3306
+            case .mongodb: 27017
+            case .redis: 6379
+            }
+        }
+
+        /// Where the container keeps its data, on the named volume.
+        public var dataDirectory: String {
+            switch self {
+            case .postgresql: "/var/lib/postgresql/data"
+            case .mysql: "/var/lib/mysql"
+            case .mongodb: "/data/db"
+            case .redis: "/data"
+            }
+        }
+    }
+
+    public var engine: Engine
     /// The container's name, which is also its host name.
     public var host: String
     public var image: String
@@ -88,10 +127,13 @@ public struct DatabaseServer: Codable, Sendable, Hashable {
     public var password: String
     /// The named volume holding its data.
     public var volume: String
-    /// Failed `pg_isready` checks before it counts as unhealthy.
+    /// Failed health checks (`pg_isready`, `mysqladmin ping`, ...) before it counts as unhealthy.
     public var retries: Int
 
-    public init(host: String, image: String, database: String, user: String, password: String, volume: String, retries: Int) {
+    public init(
+        engine: Engine = .postgresql, host: String, image: String, database: String, user: String, password: String, volume: String, retries: Int
+    ) {
+        self.engine = engine
         self.host = host
         self.image = image
         self.database = database

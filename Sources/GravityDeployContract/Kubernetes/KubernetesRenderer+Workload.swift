@@ -16,35 +16,44 @@ extension KubernetesRenderer {
         ]
         if let range = service.autoscaling { documents.append(autoscaler(name, range, of: app)) }
         if service.dataVolume { documents.append(volumeClaim("\(name)-data", of: app)) }
+        if let schedule = service.backupSchedule { documents += backup(service, schedule: schedule, of: app) }
         return documents
+    }
+
+    /// The pod's security context, when the image names its user: fsGroup makes a mounted volume
+    /// writable by that user.
+    static func podSecurity(_ service: ContainerService) -> [(String, YAMLValue)] {
+        guard let user = service.runAsUser else { return [] }
+        return [("securityContext", .map([("runAsNonRoot", .flag(true)), ("runAsUser", .number(user)), ("fsGroup", .number(user))]))]
     }
 
     static func deployment(_ service: ContainerService, of app: ContainerApp) -> YAMLValue {
         let name = service.kubernetesName
-        var pod: [(String, YAMLValue)] = []
-        if let user = service.runAsUser {
-            // fsGroup makes a mounted volume writable by the image's user.
-            pod.append(
-                ("securityContext", .map([("runAsNonRoot", .flag(true)), ("runAsUser", .number(user)), ("fsGroup", .number(user))]))
-            )
-        }
+        var pod = podSecurity(service)
         pod.append(("containers", .list([container(service, of: app)])))
         if service.dataVolume {
             let claim: YAMLValue = .map([("claimName", .text("\(name)-data"))])
             pod.append(("volumes", .list([.map([("name", .text("data")), ("persistentVolumeClaim", claim)])])))
         }
         let podLabels = named(name) + (app.labelsPodsWithApp ? partOf(app) : [])
+        var spec: [(String, YAMLValue)] = [
+            ("replicas", .number(service.replicas)),
+            ("selector", .map([("matchLabels", .textMap(named(name)))])),
+        ]
+        switch service.updateStrategy {
+        case .rolling?:
+            let rolling: YAMLValue = .map([("maxSurge", .number(1)), ("maxUnavailable", .number(0))])
+            spec.append(("strategy", .map([("type", .text("RollingUpdate")), ("rollingUpdate", rolling)])))
+        case .recreate?:
+            spec.append(("strategy", .map([("type", .text("Recreate"))])))
+        case nil:
+            break
+        }
+        spec.append(("template", .map([("metadata", .map([("labels", .textMap(podLabels))])), ("spec", .map(pod))])))
         return .map([
             ("apiVersion", .text("apps/v1")), ("kind", .text("Deployment")),
             ("metadata", metadata(name, named(name) + partOf(app))),
-            (
-                "spec",
-                .map([
-                    ("replicas", .number(service.replicas)),
-                    ("selector", .map([("matchLabels", .textMap(named(name)))])),
-                    ("template", .map([("metadata", .map([("labels", .textMap(podLabels))])), ("spec", .map(pod))])),
-                ])
-            ),
+            ("spec", .map(spec)),
         ])
     }
 
@@ -54,14 +63,8 @@ extension KubernetesRenderer {
         var pairs: [(String, YAMLValue)] = [
             ("name", .text(name)), ("image", .text(service.image)),
             ("ports", .list([.map([("containerPort", .number(service.port))])])),
-            ("envFrom", .list([.map([("configMapRef", .map([("name", .text("\(name)-config"))]))])])),
         ]
-        let secrets = service.environment.compactMap { variable -> YAMLValue? in
-            guard case .secret(let key) = variable.kubernetes else { return nil }
-            let reference: YAMLValue = .map([("secretKeyRef", .textMap([("name", "\(app.name)-secrets"), ("key", key)]))])
-            return .map([("name", .text(variable.name)), ("valueFrom", reference)])
-        }
-        if !secrets.isEmpty { pairs.append(("env", .list(secrets))) }
+        pairs += environment(service, of: app)
         pairs += [("readinessProbe", probe(service.health.readiness)), ("livenessProbe", probe(service.health.liveness))]
         let resources = [("requests", service.kubernetesRequests), ("limits", service.kubernetesLimits)].compactMap { key, amounts in
             amounts.map {
@@ -73,6 +76,20 @@ extension KubernetesRenderer {
             pairs.append(("volumeMounts", .list([.map([("name", .text("data")), ("mountPath", .text("/data"))])])))
         }
         return .map(pairs)
+    }
+
+    /// What the service's containers read: its ConfigMap, and each secret variable from the app's Secret.
+    static func environment(_ service: ContainerService, of app: ContainerApp) -> [(String, YAMLValue)] {
+        var pairs: [(String, YAMLValue)] = [
+            ("envFrom", .list([.map([("configMapRef", .map([("name", .text("\(service.kubernetesName)-config"))]))])]))
+        ]
+        let secrets = service.environment.compactMap { variable -> YAMLValue? in
+            guard case .secret(let key) = variable.kubernetes else { return nil }
+            let reference: YAMLValue = .map([("secretKeyRef", .textMap([("name", "\(app.name)-secrets"), ("key", key)]))])
+            return .map([("name", .text(variable.name)), ("valueFrom", reference)])
+        }
+        if !secrets.isEmpty { pairs.append(("env", .list(secrets))) }
+        return pairs
     }
 
     static func probe(_ probe: Probe) -> YAMLValue {
@@ -101,7 +118,7 @@ extension KubernetesRenderer {
         ])
     }
 
-    static func volumeClaim(_ name: String, of app: ContainerApp) -> YAMLValue {
+    static func volumeClaim(_ name: String, size: String = "1Gi", of app: ContainerApp) -> YAMLValue {
         .map([
             ("apiVersion", .text("v1")), ("kind", .text("PersistentVolumeClaim")),
             ("metadata", metadata(name, partOf(app))),
@@ -109,7 +126,7 @@ extension KubernetesRenderer {
                 "spec",
                 .map([
                     ("accessModes", .texts(["ReadWriteOnce"])),
-                    ("resources", .map([("requests", .textMap([("storage", "1Gi")]))])),
+                    ("resources", .map([("requests", .textMap([("storage", size)]))])),
                 ])
             ),
         ])

@@ -66,18 +66,19 @@ public enum KubernetesRenderer {
     static func ingress(_ app: ContainerApp) -> YAMLValue {
         var routes = app.services.compactMap { service in service.routePrefix.map { ($0, service.kubernetesName) } }
         if app.frontend != nil { routes.append(("/", "frontend")) }
-        let spec: YAMLValue
+        var spec: [(String, YAMLValue)] = []
+        if let secret = app.tlsSecret { spec.append(("tls", .list([.map([("secretName", .text(secret))])]))) }
         if routes.isEmpty {
-            spec = .map([("defaultBackend", backend(app.services.first?.kubernetesName ?? app.name))])
+            spec.append(("defaultBackend", backend(app.services.first?.kubernetesName ?? app.name)))
         } else {
             let paths = routes.map { path, name in
                 YAMLValue.map([("path", .text(path)), ("pathType", .text("Prefix")), ("backend", backend(name))])
             }
-            spec = .map([("rules", .list([.map([("http", .map([("paths", .list(paths))]))])]))])
+            spec.append(("rules", .list([.map([("http", .map([("paths", .list(paths))]))])])))
         }
         return .map([
             ("apiVersion", .text("networking.k8s.io/v1")), ("kind", .text("Ingress")),
-            ("metadata", metadata(app.name, partOf(app))), ("spec", spec),
+            ("metadata", metadata(app.name, partOf(app))), ("spec", .map(spec)),
         ])
     }
 

@@ -8,7 +8,7 @@ struct PythonCommonModules {
     let service: AppModel.Service
 
     static let configTemplate = CodeTemplate("backend/app/config.py.mustache", bytes: PackageResources.config_py_mustache)
-    static let databaseTemplate = TemplateFile("backend/app/database.py", bytes: PackageResources.database_py)
+    static let databaseTemplate = CodeTemplate("backend/app/database.py.mustache", bytes: PackageResources.database_py_mustache)
     static let securityTemplate = TemplateFile("backend/app/security.py", bytes: PackageResources.security_py)
     static let clientsTemplate = CodeTemplate("backend/app/clients.py.mustache", bytes: PackageResources.clients_py_mustache)
     static let migrateTemplate = TemplateFile("backend/app/migrate.py", bytes: PackageResources.migrate_py)
@@ -36,17 +36,54 @@ struct PythonCommonModules {
             "pageSize": .text(String(model.pageSize)),
             "references": references,
             "identity": identity,
-            "cors": .flag(model.practices.contains(AppModel.Practice.corsPolicy)),
+            "cors": .flag(model.adopts(.corsPolicy)),
         ])
     }
 
-    var database: String { Self.databaseTemplate.text }
+    var database: String {
+        Self.databaseTemplate.render(["auditLog": .flag(model.keepsAuditLog), "readLog": .flag(model.adopts(.phiAccessLogging))])
+    }
+
+    static let auditTemplate = CodeTemplate("backend/app/audit.py.mustache", bytes: PackageResources.audit_py_mustache)
+    static let auditRoutesTemplate = CodeTemplate("backend/app/routes/audit_routes.py.mustache", bytes: PackageResources.audit_routes_py_mustache)
+
+    /// The audit log's recording, where the team adopted logging writes, reads of protected records, or both.
+    var audit: String? {
+        guard model.keepsAuditLog else { return nil }
+        return Self.auditTemplate.render(["writes": .flag(model.adopts(.auditLog)), "reads": .flag(model.adopts(.phiAccessLogging))])
+    }
+
+    /// The administrators' view of the audit log.
+    var auditRoutes: String? {
+        guard model.keepsAuditLog else { return nil }
+        return Self.auditRoutesTemplate.render([
+            "path": .text("\(service.apiPrefix)/audit"),
+            "administratorLiteral": .text(PythonTypes.pythonString(model.administratorRole)),
+        ])
+    }
 
     var security: String { Self.securityTemplate.text }
 
     var clients: String {
-        Self.clientsTemplate.render(["references": references, "serviceLiteral": .text(PythonTypes.pythonString(service.name))])
+        Self.clientsTemplate.render([
+            "references": references, "serviceLiteral": .text(PythonTypes.pythonString(service.name)),
+            "requestLogging": .flag(model.adopts(.requestLogging)),
+        ])
     }
+
+    static let requestLogTemplate = TemplateFile("backend/app/request_log.py", bytes: PackageResources.request_log_py)
+    static let jsonLogsTemplate = TemplateFile("backend/app/json_logs.py", bytes: PackageResources.json_logs_py)
+
+    /// The access log with request ids, where the team adopted request logging.
+    var requestLog: String? { model.adopts(.requestLogging) ? Self.requestLogTemplate.text : nil }
+
+    static let backupTemplate = CodeTemplate("backend/app/backup.py.mustache", bytes: PackageResources.backup_py_mustache)
+
+    /// The backup command, where the team adopted backups.
+    var backup: String? { model.adopts(.backups) ? Self.backupTemplate.render(["service": .text(service.name)]) : nil }
+
+    /// The JSON log formatter, where the team adopted structured logging.
+    var jsonLogs: String? { model.adopts(.structuredLogging) ? Self.jsonLogsTemplate.text : nil }
 
     var migrate: String { Self.migrateTemplate.text }
 
@@ -58,7 +95,10 @@ struct PythonCommonModules {
             "routers": .texts(routers),
             "healthCheck": .text(service.healthCheck),
             "identity": .flag(service.isIdentity),
-            "cors": .flag(model.practices.contains(AppModel.Practice.corsPolicy)),
+            "cors": .flag(model.adopts(.corsPolicy)),
+            "openapi": .flag(model.adopts(.openapiDocs)),
+            "requestLogging": .flag(model.adopts(.requestLogging)),
+            "structuredLogging": .flag(model.adopts(.structuredLogging)),
         ])
     }
 }

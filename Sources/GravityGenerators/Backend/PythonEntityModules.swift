@@ -142,6 +142,8 @@ struct PythonEntityModules {
                 }
                 return values
             })
+        // Changes made in SQL record themselves in the audit log; those made through objects are seen by it.
+        values["auditLog"] = .flag(model.adopts(.auditLog))
         if let order = entity.placedWith { values["placedWith"] = .text(order) }
         if let role = entity.ownedBy { values["ownerRoleLiteral"] = .text(PythonTypes.pythonString(role)) }
         if let column = entity.ownerEmail { values["ownerEmail"] = ["column": .text(column.name), "nullable": .flag(column.nullable)] }

@@ -21,13 +21,16 @@ struct PythonEntityTestFile {
         ["column": .text(column.name), "columnLiteral": literal(column.name)]
     }
 
-    /// Creating, reading, replacing and deleting a record, and who writes in the generic tests.
-    private var basics: [String: TemplateValue] {
-        // Where an owner may write only its own email, the generic tests write as staff, who set any.
-        let writerRole =
-            entity.ownerEmail == nil
+    /// Who writes in the generic tests (`WRITER`, subject "1"): where an owner may write only its own
+    /// email, staff, who set any.
+    var writerRole: String {
+        entity.ownerEmail == nil
             ? entity.writers.first ?? model.administratorRole
             : entity.writers.first { $0 != entity.ownedBy } ?? model.administratorRole
+    }
+
+    /// Creating, reading, replacing and deleting a record, and who writes in the generic tests.
+    private var basics: [String: TemplateValue] {
         let payloads = PythonTestPayloads(model: model, service: service)
         return [
             "label": .text(entity.label),

@@ -12,6 +12,8 @@ struct PythonServiceGenerator {
         "psycopg[binary]==3.3.9",
     ]
     static let testRequirements = ["pytest==9.2.0", "hypothesis==6.170.17"]
+    /// Measuring coverage, where the team set a target.
+    static let coverageRequirements = ["pytest-cov==7.1.0", "coverage==7.17.5"]
 
     func files(base: String) -> [GeneratedFile] {
         let common = PythonCommonModules(model: model, service: service)
@@ -26,7 +28,8 @@ struct PythonServiceGenerator {
             GeneratedFile(path: "\(base)/requirements.txt", contents: Self.requirements.joined(separator: "\n") + "\n"),
             GeneratedFile(
                 path: "\(base)/requirements-test.txt",
-                contents: (["-r requirements.txt"] + Self.testRequirements).joined(separator: "\n") + "\n"
+                contents: (["-r requirements.txt"] + Self.testRequirements + (coverageTarget == nil ? [] : Self.coverageRequirements))
+                    .joined(separator: "\n") + "\n"
             ),
             GeneratedFile(path: "\(base)/Dockerfile", contents: dockerfile),
         ]
@@ -40,7 +43,7 @@ struct PythonServiceGenerator {
                 GeneratedFile(path: "\(base)/app/passwords.py", contents: identity.passwords),
                 GeneratedFile(path: "\(base)/app/throttle.py", contents: identity.throttle),
                 GeneratedFile(path: "\(base)/app/routes/accounts.py", contents: identity.routes),
-                GeneratedFile(path: "\(base)/app/main.py", contents: common.main(routers: ["accounts"])),
+                GeneratedFile(path: "\(base)/app/main.py", contents: common.main(routers: ["accounts"] + auditRouter)),
                 GeneratedFile(path: "\(base)/tests/test_accounts.py", contents: tests.identityTests),
             ]
         } else {
@@ -81,7 +84,7 @@ struct PythonServiceGenerator {
                     files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural)_stock.py", contents: contents))
                 }
             }
-            files.append(GeneratedFile(path: "\(base)/app/main.py", contents: common.main(routers: service.entities.map(\.plural))))
+            files.append(GeneratedFile(path: "\(base)/app/main.py", contents: common.main(routers: service.entities.map(\.plural) + auditRouter)))
         }
         files += [
             GeneratedFile(path: "\(base)/tests/__init__.py", contents: ""),
@@ -90,15 +93,45 @@ struct PythonServiceGenerator {
         ]
         if let cors = tests.corsTests { files.append(GeneratedFile(path: "\(base)/tests/test_cors.py", contents: cors)) }
         if let cards = tests.cardDataTests { files.append(GeneratedFile(path: "\(base)/tests/test_no_card_data.py", contents: cards)) }
+        if let requestLog = common.requestLog {
+            files.append(GeneratedFile(path: "\(base)/app/request_log.py", contents: requestLog))
+        }
+        if let logTests = tests.requestLogTests { files.append(GeneratedFile(path: "\(base)/tests/test_request_log.py", contents: logTests)) }
+        if let jsonLogs = common.jsonLogs { files.append(GeneratedFile(path: "\(base)/app/json_logs.py", contents: jsonLogs)) }
+        if let jsonTests = tests.jsonLogTests { files.append(GeneratedFile(path: "\(base)/tests/test_json_logs.py", contents: jsonTests)) }
+        if let audit = common.audit, let routes = common.auditRoutes {
+            files.append(GeneratedFile(path: "\(base)/app/audit.py", contents: audit))
+            files.append(GeneratedFile(path: "\(base)/app/routes/audit.py", contents: routes))
+            files.append(GeneratedFile(path: "\(base)/tests/test_audit.py", contents: tests.auditTests))
+        }
+        if let backup = common.backup {
+            files.append(GeneratedFile(path: "\(base)/app/backup.py", contents: backup))
+            files.append(GeneratedFile(path: "\(base)/tests/test_backup.py", contents: tests.backupTests))
+        }
+        if let openapi = tests.openapiTests { files.append(GeneratedFile(path: "\(base)/tests/test_openapi.py", contents: openapi)) }
         files += [
             GeneratedFile(path: "\(base)/tests/test_fuzz.py", contents: PythonFuzzTestGenerator(model: model, service: service).file),
-            GeneratedFile(path: "\(base)/pytest.ini", contents: Self.pytestConfiguration.text),
+            GeneratedFile(
+                path: "\(base)/pytest.ini",
+                contents: Self.pytestConfiguration.render(["coverage": coverageTarget.map { .text(String($0)) } ?? false])
+            ),
         ]
         return files
     }
 
-    static let dockerfileTemplate = CodeTemplate("backend/Dockerfile.mustache", bytes: PackageResources.Dockerfile_mustache)
-    static let pytestConfiguration = TemplateFile("backend/pytest.ini", bytes: PackageResources.pytest_ini)
+    /// The audit log's router, where the team adopted one.
+    private var auditRouter: [String] { model.keepsAuditLog ? ["audit"] : [] }
 
-    var dockerfile: String { Self.dockerfileTemplate.render(["service": .text(service.name)]) }
+    static let dockerfileTemplate = CodeTemplate("backend/Dockerfile.mustache", bytes: PackageResources.Dockerfile_mustache)
+    static let pytestConfiguration = CodeTemplate("backend/pytest.ini.mustache", bytes: PackageResources.pytest_ini_mustache)
+
+    /// The least coverage the service's tests must reach, where the team adopted a coverage target.
+    var coverageTarget: Int? { model.adopts(.coverageTarget) ? model.coverageTarget(of: service.name) : nil }
+
+    var dockerfile: String {
+        Self.dockerfileTemplate.render([
+            "service": .text(service.name),
+            "postgresClient": .flag(model.adopts(.backups) && service.engine == .postgresql),
+        ])
+    }
 }

@@ -39,14 +39,85 @@ struct PythonTestGenerator {
 
     /// The cross-origin tests, where the team adopted a CORS policy.
     var corsTests: String? {
-        guard model.practices.contains(AppModel.Practice.corsPolicy) else { return nil }
+        guard model.adopts(.corsPolicy) else { return nil }
         return Self.corsTemplate.render(["healthLiteral": .text(PythonTypes.pythonString(service.healthCheck))])
     }
 
     /// The test that no field holds card data, where the team adopted keeping none (PCI-DSS).
     var cardDataTests: String? {
-        guard model.practices.contains(AppModel.Practice.noCardDataStorage) else { return nil }
+        guard model.adopts(.noCardDataStorage) else { return nil }
         return Self.cardDataTemplate.render(["service": .text(service.name)])
+    }
+
+    static let requestLogTemplate = CodeTemplate("backend/tests/test_request_log.py.mustache", bytes: PackageResources.test_request_log_py_mustache)
+    static let jsonLogsTemplate = CodeTemplate("backend/tests/test_json_logs.py.mustache", bytes: PackageResources.test_json_logs_py_mustache)
+    static let openapiTemplate = CodeTemplate("backend/tests/test_openapi.py.mustache", bytes: PackageResources.test_openapi_py_mustache)
+
+    /// The request-id tests, where the team adopted request logging.
+    var requestLogTests: String? {
+        guard model.adopts(.requestLogging) else { return nil }
+        var values: [String: TemplateValue] = ["healthLiteral": .text(PythonTypes.pythonString(service.healthCheck))]
+        // An entity the generic tests create plainly whose creation asks another service about a reference.
+        if let entity = service.entities.first(where: { entity in
+            entity.isWritable && entity.placement == nil && entity.claim == nil && entity.columns.contains { $0.external != nil && $0.isInput }
+        }) {
+            values["caller"] = ["name": .text(entity.name), "plural": .text(entity.plural)]
+        }
+        return Self.requestLogTemplate.render(values)
+    }
+
+    /// The JSON log tests, where the team adopted structured logging.
+    var jsonLogTests: String? {
+        guard model.adopts(.structuredLogging) else { return nil }
+        return Self.jsonLogsTemplate.render(["serviceLiteral": .text(PythonTypes.pythonString(service.name))])
+    }
+
+    static let auditTestsTemplate = CodeTemplate("backend/tests/test_audit.py.mustache", bytes: PackageResources.test_audit_py_mustache)
+
+    /// The audit log's tests: only administrators read it; a write (and, where reads are logged, a
+    /// read) of the first entity the generic tests create plainly is recorded with its author.
+    var auditTests: String {
+        let writes = model.adopts(.auditLog)
+        let reads = model.adopts(.phiAccessLogging)
+        var values: [String: TemplateValue] = [
+            "summary": .text(
+                [writes ? "every write is recorded with who made it, what it did and to which record" : nil,
+                 reads ? "every read of a record is recorded with its reader" : nil].compactMap { $0 }.joined(separator: "; ")
+            ),
+            "logLiteral": .text(PythonTypes.pythonString("\(service.apiPrefix)/audit")),
+            "administratorLiteral": .text(PythonTypes.pythonString(model.administratorRole)),
+        ]
+        if let other = model.roles.first(where: { $0 != model.administratorRole }) {
+            values["otherRoleLiteral"] = .text(PythonTypes.pythonString(other))
+        }
+        if service.isIdentity {
+            values["identity"] = [
+                "writes": .flag(writes), "registerLiteral": .text(PythonTypes.pythonString("\(service.apiPrefix)/register")),
+            ]
+        } else if let entity = service.entities.first(where: { $0.isWritable && $0.placement == nil && $0.claim == nil }) {
+            let writer = PythonEntityTestFile(model: model, service: service, entity: entity).writerRole
+            values["entity"] = [
+                "name": .text(entity.name), "plural": .text(entity.plural),
+                "tableLiteral": .text(PythonTypes.pythonString(entity.table)),
+                "writerLiteral": .text(PythonTypes.pythonString(writer)),
+                "writes": .flag(writes), "reads": .flag(reads), "deletable": .flag(entity.lifecycle == nil),
+            ]
+        }
+        return Self.auditTestsTemplate.render(values)
+    }
+
+    static let backupTestsTemplate = CodeTemplate("backend/tests/test_backup.py.mustache", bytes: PackageResources.test_backup_py_mustache)
+
+    var backupTests: String { Self.backupTestsTemplate.render(["serviceLiteral": .text(PythonTypes.pythonString(service.name))]) }
+
+    /// That the OpenAPI description lists every route, where the team adopted publishing it.
+    var openapiTests: String? {
+        guard model.adopts(.openapiDocs) else { return nil }
+        let paths =
+            service.isIdentity
+            ? ["/register", "/login", "/me", "/accounts"].map { service.apiPrefix + $0 }
+            : service.entities.flatMap { ["\(service.apiPrefix)/\($0.plural)", "\(service.apiPrefix)/\($0.plural)/{item_id}"] }
+        return Self.openapiTemplate.render(["paths": .texts((paths + [service.healthCheck]).map(PythonTypes.pythonString))])
     }
 
     func tests(for entity: AppModel.Entity) -> String {

@@ -43,10 +43,15 @@ extension GeneratedContainerApp {
         // SQLite allows one writer, so only a PostgreSQL-backed service runs more than one replica.
         container.replicas = postgres ? service.replicas : 1
         // An autoscaler only where the team adopted autoscaling, and only for a service that can scale out.
-        let scales = postgres && model.practices.contains(AppModel.Practice.autoscaling)
+        let scales = postgres && model.adopts(.autoscaling)
         container.autoscaling = scales ? service.replicas...max(service.replicas * 4, 4) : nil
+        // Where the team adopted rolling updates, a new pod is ready before an old one stops; a
+        // service on a SQLite volume cannot have two pods, so its old pod stops first.
+        if model.adopts(.rollingUpdates) { container.updateStrategy = postgres ? .rolling : .recreate }
+        // Where the team adopted backups, the image's backup command runs nightly at 02:00.
+        if model.adopts(.backups) { container.backupSchedule = "0 2 * * *" }
         // Requests and limits where the team adopted them: the deployment unit's CPU and memory.
-        if model.practices.contains(AppModel.Practice.resourceLimits) {
+        if model.adopts(.resourceLimits) {
             container.composeLimits = ResourceAmounts(cpu: Self.cpus(service.cpuLimit), memory: Self.composeMemory(service.memoryLimit))
             container.kubernetesRequests = ResourceAmounts(cpu: "100m", memory: "128Mi")
             container.kubernetesLimits = ResourceAmounts(cpu: service.cpuLimit, memory: service.memoryLimit)

@@ -12,7 +12,8 @@ struct GeneratedContainerApp {
 
     var app: ContainerApp {
         let slug = model.slug
-        return ContainerApp(
+        let tls = model.adopts(.tlsAtGateway)
+        var app = ContainerApp(
             name: slug,
             gateway: ContainerGateway(hostPort: "8080", waitsForServices: true),
             frontend: StaticFrontend(
@@ -31,9 +32,16 @@ struct GeneratedContainerApp {
                     "  kubectl create secret generic \(slug)-secrets --from-literal=JWT_SECRET=... (and the others)",
                     "This file is a template: it holds no real secret and is safe to commit.",
                 ],
-                frontend: ["The single-page application, served by nginx from a ConfigMap."]
+                frontend: ["The single-page application, served by nginx from a ConfigMap."],
+                ingress: tls
+                    ? [
+                        "Serves HTTPS with the certificate in the Secret \(slug)-tls; create it from your certificate with",
+                        "  kubectl create secret tls \(slug)-tls --cert=tls.crt --key=tls.key",
+                    ] : []
             )
         )
+        if tls { app.tlsSecret = "\(slug)-tls" }
+        return app
     }
 
     /// The variable holding a service's database password.

@@ -8,12 +8,15 @@ struct LocalGatewayGenerator {
 
     var template: String {
         // Rate limiting, where the team adopted it, starts where accounts are made: registration.
-        let registration = model.practices.contains(AppModel.Practice.rateLimiting)
+        let registration = model.adopts(.rateLimiting)
             ? model.services.first(where: \.isIdentity).map { GatewayTemplate.Route(service: $0.name, prefix: "\($0.apiPrefix)/register") }
             : nil
         return GatewayTemplate.make(
             routes: model.services.map { GatewayTemplate.Route(service: $0.name, prefix: $0.apiPrefix) },
-            registration: registration
+            registration: registration,
+            requestIds: model.adopts(.requestLogging),
+            jsonLogs: model.adopts(.structuredLogging),
+            tls: model.adopts(.tlsAtGateway)
         )
     }
 }

@@ -11,6 +11,8 @@ enum GitIgnore {
         # Python.
         __pycache__/
         .pytest_cache/
+        .coverage
+        htmlcov/
         *.sqlite
 
         """

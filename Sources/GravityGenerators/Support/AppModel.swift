@@ -138,6 +138,8 @@ public struct AppModel: Sendable {
     public var palette: Palette
     public var services: [Service]
     public var practices: Set<String>
+    /// Each service's least test coverage, in percent, as its test suite says.
+    public var coverageTargets: [String: Int]
     public var targets: [DeploymentTarget]
 
     /// Services with their entities (all but the identity service).
@@ -168,12 +170,16 @@ public struct AppModel: Sendable {
         self.identityService = services.first(where: \.isIdentity)?.name
         self.pageSize = max(1, min(backend.pageSize, 200))
         self.palette = frontend.palette
-        self.services = services
         self.practices = Set(
             requirements.practices + architecture.practices + database.practices + frontend.practices + backend.practices
                 + security.practices + (blueprint.testing?.practices ?? []) + deployment.practices
         )
+        self.coverageTargets = Dictionary(
+            (blueprint.testing?.suites ?? []).map { (SafeIdentifier.make($0.service), $0.minimumCoverage) }, uniquingKeysWith: { first, _ in first }
+        )
+        self.services = services
         self.targets = deployment.targets
+        if keepsAuditLog { self.services = try Self.withAuditTables(services) }
     }
 
     /// A URL path made of safe segments, e.g. `/api/catalog`; never `..` or empty segments.

@@ -44,6 +44,20 @@ public struct Blueprint: Codable, Sendable, Hashable {
         return copy
     }
 
+    /// The section of `phase`, when it has been decided.
+    public func content(of phase: Phase) -> ProposalContent? {
+        switch phase {
+        case .requirements: requirements.map(ProposalContent.requirements)
+        case .architecture: architecture.map(ProposalContent.architecture)
+        case .database: database.map(ProposalContent.database)
+        case .frontend: frontend.map(ProposalContent.frontend)
+        case .backend: backend.map(ProposalContent.backend)
+        case .security: security.map(ProposalContent.security)
+        case .testing: testing.map(ProposalContent.testing)
+        case .deployment: deployment.map(ProposalContent.deployment)
+        }
+    }
+
     /// The phases whose sections are still missing.
     public var missingPhases: [Phase] {
         Phase.allCases.filter { phase in

@@ -1,5 +1,5 @@
 /// A fact computed from a proposal's structure (not declared by it), which concerns can require.
-public enum StructuralFact: String, Codable, Sendable, CaseIterable {
+public enum StructuralFact: String, Codable, Sendable, PhaseScoped {
     case mustHaveFeatures = "requirements.must_have_features"
     case rolesDefined = "requirements.roles_defined"
     case rulesInScope = "requirements.rules_in_scope"
@@ -53,9 +53,6 @@ public enum StructuralFact: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    /// The phase whose proposals can establish the fact.
-    public var phase: Phase { Phase(rawValue: String(rawValue.prefix { $0 != "." }))! }
-
     /// The structural facts of `phase`.
-    public static func facts(of phase: Phase) -> [StructuralFact] { allCases.filter { $0.phase == phase } }
+    public static func facts(of phase: Phase) -> [StructuralFact] { all(of: phase) }
 }

@@ -1,5 +1,6 @@
-/// The rule for the facts that concerns and compliance items require: `<phase>.<name>`, where
-/// the phase is the one the item applies to, and a structural-sounding name is a real one.
+/// The rule for the facts that concerns and compliance items require: a structural fact or an
+/// optional practice of the phase the item applies to. The baseline (what every application has
+/// whatever the vote) is not something a reviewer can ask for, so it is refused here.
 enum FactName {
     static func check<V>(_ fact: String, phase: Phase, in document: LocatedDocument<V>, at path: [PathElement]) throws {
         let parts = fact.split(separator: ".", maxSplits: 1).map(String.init)
@@ -9,5 +10,11 @@ enum FactName {
                 at: path
             )
         }
+        guard StructuralFact(rawValue: fact) == nil, Practice(rawValue: fact) == nil else { return }
+        let known = (StructuralFact.facts(of: phase).map(\.rawValue) + Practice.practices(of: phase).map(\.rawValue)).sorted()
+        throw document.invalid(
+            "'\(fact)' is neither a structural fact nor an optional practice; the \(phase.rawValue) phase has \(known.joined(separator: ", ")) (every application has the baseline whatever the vote; see docs/facts.md)",
+            at: path
+        )
     }
 }

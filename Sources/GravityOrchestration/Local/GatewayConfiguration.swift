@@ -11,6 +11,19 @@ struct GatewayConfiguration {
     /// Service name to its loopback port.
     let upstreams: [String: Int]
     let frontendDirectory: String
+    /// The certificate of an HTTPS gateway (`deploy --tls`).
+    var certificate: GatewayCertificate? = nil
+
+    /// `deploy --tls` needs a template with a TLS server, which an app has where its team adopted
+    /// security.tls_at_gateway.
+    static func checkServesTLS(_ plan: DeploymentPlan) throws {
+        let text = plan.gatewayTemplate.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
+        guard text.contains("{{\(GatewayTemplate.tlsPlaceholder)}}") else {
+            throw DeployError.step(
+                "--tls: \(plan.name)'s gateway has no TLS server (its team did not adopt security.tls_at_gateway); deploy it without --tls"
+            )
+        }
+    }
 
     /// The template and the name it goes by in errors.
     func template() throws -> (text: String, file: String) {
@@ -36,6 +49,10 @@ struct GatewayConfiguration {
             "PORT": String(port),
             "FRONTEND_DIR": frontendDirectory,
             "REGISTRATION_RATE": registrationRate,
+            GatewayTemplate.tlsPlaceholder: certificate == nil ? "" : " ssl",
+            GatewayTemplate.certificatePlaceholder: certificate.map {
+                "ssl_certificate \($0.certificate); ssl_certificate_key \($0.key); ssl_protocols TLSv1.2 TLSv1.3;"
+            } ?? "# plain HTTP: `gravity-team deploy --tls` serves HTTPS here",
         ]
         for service in plan.services {
             values[GatewayTemplate.upstreamPlaceholder(service.name)] = upstreams[service.name].map { "127.0.0.1:\($0)" } ?? "127.0.0.1:9"

@@ -63,10 +63,12 @@ public enum LocalDeployment {
         _ plan: DeploymentPlan,
         port: Int,
         registrationRate: String = GatewayTemplate.defaultRegistrationRate,
+        tls: Bool = false,
         supervisor: [String],
         progress: (DeployEvent) -> Void
     ) async throws -> Outcome {
         try preflight(plan)
+        if tls { try GatewayConfiguration.checkServesTLS(plan) }
         let store = try DeployStore(stateDirectory: plan.stateDirectory)
         guard let lock = try DeployLock.acquire(stateDirectory: plan.stateDirectory) else {
             return .alreadyRunning(try store.deployment())
@@ -79,14 +81,15 @@ public enum LocalDeployment {
         }
         try FileManager.default.createDirectory(atPath: "\(plan.stateDirectory)/logs", withIntermediateDirectories: true)
         try store.begin(
-            DeploymentRecord(app: plan.name, gatewayPort: port, startedAt: Date().timeIntervalSince1970),
+            DeploymentRecord(app: plan.name, gatewayPort: port, startedAt: Date().timeIntervalSince1970, gatewayTLS: tls),
             services: plan.services.map(\.name)
         )
         let pid: pid_t
         do {
             pid = try ProcessControl.spawn(
                 supervisor[0],
-                Array(supervisor.dropFirst()) + [plan.root, "--port", String(port), "--registration-rate", registrationRate, "--lock-fd", "3"],
+                Array(supervisor.dropFirst()) + [plan.root, "--port", String(port), "--registration-rate", registrationRate, "--lock-fd", "3"]
+                    + (tls ? ["--tls"] : []),
                 environment: ProcessInfo.processInfo.environment,
                 directory: plan.root,
                 logFile: "\(plan.stateDirectory)/logs/supervisor.log",
@@ -281,6 +284,7 @@ extension Supervisor {
         directory: String,
         port: Int,
         registrationRate: String = GatewayTemplate.defaultRegistrationRate,
+        tls: Bool = false,
         lockDescriptor: Int32
     ) async -> Int32 {
         let lock = DeployLock(descriptor: lockDescriptor)
@@ -294,7 +298,7 @@ extension Supervisor {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             return 1
         }
-        let supervisor = Supervisor(plan: plan, store: store, port: port, registrationRate: registrationRate)
+        let supervisor = Supervisor(plan: plan, store: store, port: port, registrationRate: registrationRate, tls: tls)
         var sources: [any DispatchSourceSignal] = []
         for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
             signal(signalNumber, SIG_IGN)

@@ -32,6 +32,8 @@ public actor Supervisor {
     let port: Int
     /// How often one client address may register an account, in nginx's words ("10r/m").
     let registrationRate: String
+    /// Whether the gateway serves HTTPS, with a certificate made at deploy.
+    let tls: Bool
     let probe = HealthProbe()
     var running: [String: Running] = [:]
     var gatewayPid: pid_t?
@@ -43,11 +45,14 @@ public actor Supervisor {
 
     var logDirectory: String { "\(plan.stateDirectory)/logs" }
 
-    public init(plan: DeploymentPlan, store: DeployStore, port: Int, registrationRate: String = GatewayTemplate.defaultRegistrationRate) {
+    public init(
+        plan: DeploymentPlan, store: DeployStore, port: Int, registrationRate: String = GatewayTemplate.defaultRegistrationRate, tls: Bool = false
+    ) {
         self.plan = plan
         self.store = store
         self.port = port
         self.registrationRate = registrationRate
+        self.tls = tls
     }
 
     public func requestStop() { stopRequested = true }
@@ -76,7 +81,7 @@ public actor Supervisor {
         return 0
     }
 
-    var gatewayURL: String { "http://127.0.0.1:\(port)/" }
+    var gatewayURL: String { "\(tls ? "https" : "http")://127.0.0.1:\(port)/" }
 
     // MARK: Deploying
 
@@ -309,12 +314,14 @@ public actor Supervisor {
 
     func startGateway(ports: [String: Int]) async throws {
         let frontend = try plan.frontend ?? placeholderFrontend()
+        let certificate = tls ? try await GatewayCertificate.make(in: "\(plan.stateDirectory)/tls") : nil
         let configuration = try GatewayConfiguration(
             plan: plan,
             port: port,
             registrationRate: registrationRate,
             upstreams: ports,
-            frontendDirectory: frontend
+            frontendDirectory: frontend,
+            certificate: certificate
         )
         .render()
         let gateway = NginxGateway(stateDirectory: plan.stateDirectory)
@@ -336,7 +343,8 @@ public actor Supervisor {
                 let problem = ProcessControl.tail("\(logDirectory)/gateway-error.log", lines: 1).first ?? ""
                 throw DeployError.step("the gateway (nginx) \(exit): \(problem)")
             }
-            if case .healthy = await probe.check(gatewayURL, timeout: 1) {
+            // Over HTTPS the probe would not trust the certificate made here: listening is the sign then.
+            if tls ? !PortAllocator.isFree(port) : await probe.check(gatewayURL, timeout: 1) == .healthy {
                 event(.step, nil, "gateway: nginx on \(gatewayURL) (pid \(pid)), \(plan.routes.count) routes")
                 return
             }

@@ -83,6 +83,9 @@ public struct DeployStore: Sendable {
                 table.add(column: "gateway_started_at", .double)
             }
         }
+        migrator.registerMigration("v4-gateway-tls") { db in
+            try db.alter(table: "deployment") { table in table.add(column: "gateway_tls", .boolean).notNull().defaults(to: false) }
+        }
         return migrator
     }
 

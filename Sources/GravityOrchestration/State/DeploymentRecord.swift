@@ -19,18 +19,21 @@ public struct DeploymentRecord: Codable, Sendable, Hashable, FetchableRecord, Pe
     /// How often the supervisor restarted nginx, and when the nginx serving now started.
     public var gatewayRestarts = 0
     public var gatewayStartedAt: Double?
+    /// Whether the gateway serves HTTPS (`deploy --tls`).
+    public var gatewayTLS = false
     public var postgresDirectory: String?
     public var postgresPort: Int?
     public var startedAt: Double
     public var message: String?
 
-    public var gatewayURL: String { "http://127.0.0.1:\(gatewayPort)/" }
+    public var gatewayURL: String { "\(gatewayTLS ? "https" : "http")://127.0.0.1:\(gatewayPort)/" }
 
-    public init(app: String, gatewayPort: Int, startedAt: Double) {
+    public init(app: String, gatewayPort: Int, startedAt: Double, gatewayTLS: Bool = false) {
         self.app = app
         self.status = .starting
         self.gatewayPort = gatewayPort
         self.startedAt = startedAt
+        self.gatewayTLS = gatewayTLS
     }
 
     enum CodingKeys: String, CodingKey {
@@ -41,6 +44,7 @@ public struct DeploymentRecord: Codable, Sendable, Hashable, FetchableRecord, Pe
         case gatewayStart = "gateway_start"
         case gatewayRestarts = "gateway_restarts"
         case gatewayStartedAt = "gateway_started_at"
+        case gatewayTLS = "gateway_tls"
         case postgresDirectory = "postgres_directory"
         case postgresPort = "postgres_port"
         case startedAt = "started_at"

@@ -35,7 +35,7 @@ extension ContainerSpec {
         container.routePrefix = manifest.apiPrefix
         container.environment = environment
         container.dataVolume = !sqlite.isEmpty
-        container.databaseServers = postgres.map(server)
+        container.databaseServers = servers.map(server)
         // SQLite allows one writer.
         container.replicas = sqlite.isEmpty ? manifest.replicas : 1
         if manifest.cpuLimit != nil || manifest.memoryLimit != nil {
@@ -53,7 +53,7 @@ extension ContainerSpec {
         return .runtime(image: baseImage, shellCommand: install + "exec " + start)
     }
 
-    /// Plain variables, then secrets, then the PostgreSQL databases' addresses (secret under Kubernetes).
+    /// Plain variables, then secrets, then the database servers' addresses (secret under Kubernetes).
     var environment: [EnvironmentVariable] {
         let compose = variables(serviceURL: { "http://\($0):\(Self.port)" })
         // Under Kubernetes a service is reached at its Service's name, a DNS label.
@@ -62,22 +62,49 @@ extension ContainerSpec {
         )
         var environment = compose.map { key, value in EnvironmentVariable.text(key, compose: value, kubernetes: kubernetes[key] ?? value) }
         environment += manifest.environment.secrets.sorted().map { EnvironmentVariable.secret($0) }
-        for (index, database) in postgres.enumerated() {
+        for (index, database) in servers.enumerated() {
             let variable =
                 index == 0 && manifest.databases.first == database ? "DATABASE_URL" : Naming.environmentName(database.name) + "_URL"
-            let compose =
-                "postgresql://\(database.name):\(EnvironmentVariable.required(Self.passwordVariable(database), "set it in deploy/.env"))@\(host(database)):5432/\(database.name)"
+            let password = EnvironmentVariable.required(Self.passwordVariable(database), "set it in deploy/.env")
+            let engine = Self.engine(database.type)
+            let address = "\(host(database)):\(engine.port)"
+            let compose: String
+            switch engine {
+            case .postgresql: compose = "postgresql://\(database.name):\(password)@\(address)/\(database.name)"
+            case .mysql: compose = "mysql://\(database.name):\(password)@\(address)/\(database.name)"
+            // The user is made in the admin database, so that is where it signs in.
+            case .mongodb: compose = "mongodb://\(database.name):\(password)@\(address)/\(database.name)?authSource=admin"
+            case .redis: compose = "redis://:\(password)@\(address)/0"
+            }
             let key = Naming.environmentName(name) + "_" + Naming.environmentName(database.name) + "_URL"
             environment.append(EnvironmentVariable(name: variable, compose: compose, kubernetes: .secret(key: key)))
         }
         return environment
     }
 
-    /// The Compose container of a PostgreSQL database.
+    static func engine(_ type: ServiceManifest.DatabaseType) -> DatabaseServer.Engine {
+        switch type {
+        case .mysql: .mysql
+        case .mongodb: .mongodb
+        case .redis: .redis
+        case .postgresql, .sqlite: .postgresql
+        }
+    }
+
+    /// The Compose container of a database server, in the version the manifest asks for.
     func server(_ database: ServiceManifest.Database) -> DatabaseServer {
-        DatabaseServer(
+        let engine = Self.engine(database.type)
+        let image: String
+        switch engine {
+        case .postgresql: image = "postgres:\(database.version ?? "16")-alpine"
+        case .mysql: image = "mysql:\(database.version ?? "8.4")"
+        case .mongodb: image = "mongo:\(database.version ?? "7.0")"
+        case .redis: image = "redis:\(database.version ?? "7.4")-alpine"
+        }
+        return DatabaseServer(
+            engine: engine,
             host: host(database),
-            image: "postgres:\(database.version ?? "16")-alpine",
+            image: image,
             database: database.name,
             user: database.name,
             password: EnvironmentVariable.required(Self.passwordVariable(database), "set it in deploy/.env"),

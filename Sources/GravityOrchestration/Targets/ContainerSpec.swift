@@ -18,6 +18,8 @@ struct ContainerSpec {
     var hasRequirements: Bool { FileManager.default.fileExists(atPath: "\(service.directory)/requirements.txt") }
     var sqlite: [ServiceManifest.Database] { manifest.databases.filter { $0.type == .sqlite } }
     var postgres: [ServiceManifest.Database] { manifest.databases.filter { $0.type == .postgresql } }
+    /// The databases that run as servers (every type but SQLite), each in a container of its own.
+    var servers: [ServiceManifest.Database] { manifest.databases.filter { $0.type != .sqlite } }
 
     init(_ service: DeploymentPlan.Service, root: String) {
         self.service = service
@@ -56,7 +58,7 @@ struct ContainerSpec {
             for (name, url) in known { filled = filled.replacingOccurrences(of: "${\(name)}", with: url) }
             values[key] = filled
         }
-        if let first = sqlite.first, postgres.isEmpty || manifest.databases.first == first {
+        if let first = sqlite.first, servers.isEmpty || manifest.databases.first == first {
             values["DATABASE_URL"] = "sqlite:////data/\(first.name).sqlite"
         }
         return values.sorted { $0.key < $1.key }

@@ -190,9 +190,16 @@ public actor PersonaAgent {
         let model = self.model
         let response = try await limiter.run { try await model.complete(request) }
         let first = ModelExchange(request: request, response: response)
+        func decode(_ text: String) throws -> Answer {
+            let answer = try JSONDecoder().decode(Answer.self, from: Data(text.utf8))
+            if let checked = answer as? any CheckedAnswer, let problem = checked.problem(in: request.phase) {
+                throw BrokenAnswerRule(description: problem)
+            }
+            return answer
+        }
         let problem: String
         do {
-            return ([first], try JSONDecoder().decode(Answer.self, from: Data(response.text.utf8)))
+            return ([first], try decode(response.text))
         } catch {
             problem = AnswerProblem.describe(error)
         }
@@ -209,7 +216,7 @@ public actor PersonaAgent {
         let retried = try await limiter.run { try await model.complete(again) }
         let exchanges = [first, ModelExchange(request: again, response: retried)]
         do {
-            return (exchanges, try JSONDecoder().decode(Answer.self, from: Data(retried.text.utf8)))
+            return (exchanges, try decode(retried.text))
         } catch {
             throw UnusableAnswer(
                 persona: persona.id,

@@ -113,27 +113,28 @@ struct MockSections {
     static let identityService = "identity"
 
     func database(_ practices: [String]) -> DatabaseSection {
-        let audit = practices.contains("database.audit_columns")
         var stores: [ServiceStore] = []
         for service in services {
             let scale = industry.contexts.first { $0.id == service.name }?.scale ?? .small
             let engine: DatabaseEngine = scale == .large ? .postgresql : .sqlite
             var tables: [TableSpec] = []
             if service.name == MockSections.identityService {
-                tables.append(accountTable(audit: audit))
+                tables.append(accountTable())
             }
             for name in service.entities {
                 guard let entity = industry.entity(named: name) else { continue }
-                tables.append(table(for: entity, in: service, audit: audit))
+                tables.append(table(for: entity, in: service))
             }
             stores.append(ServiceStore(service: service.name, engine: engine, database: "\(service.name)_db", tables: tables))
         }
         let stored = Set(stores.flatMap { $0.tables.map(\.entity) })
-        let seed = practices.contains("database.seed_data") ? industry.seed.filter { stored.contains($0.entity) } : []
+        // Every store is seeded, and every table records when its rows were created and last
+        // changed: both are baseline, whatever the vote.
+        let seed = industry.seed.filter { stored.contains($0.entity) }
         return DatabaseSection(stores: stores, seed: seed, practices: practices)
     }
 
-    private func table(for entity: DomainEntity, in service: ServiceSpec, audit: Bool) -> TableSpec {
+    private func table(for entity: DomainEntity, in service: ServiceSpec) -> TableSpec {
         var columns = [ColumnSpec(name: "id", type: .integer, nullable: false, primaryKey: true)]
         for field in entity.fields {
             columns.append(
@@ -163,14 +164,12 @@ struct MockSections {
                 )
             )
         }
-        if audit {
-            columns.append(ColumnSpec(name: "created_at", type: .datetime, nullable: false))
-            columns.append(ColumnSpec(name: "updated_at", type: .datetime, nullable: false))
-        }
+        columns.append(ColumnSpec(name: "created_at", type: .datetime, nullable: false))
+        columns.append(ColumnSpec(name: "updated_at", type: .datetime, nullable: false))
         return TableSpec(entity: entity.name, table: entity.plural, columns: columns)
     }
 
-    private func accountTable(audit: Bool) -> TableSpec {
+    private func accountTable() -> TableSpec {
         var columns = [
             ColumnSpec(name: "id", type: .integer, nullable: false, primaryKey: true),
             ColumnSpec(name: "email", type: .email, nullable: false, unique: true, maxLength: 254, indexed: true),
@@ -178,10 +177,8 @@ struct MockSections {
             ColumnSpec(name: "password_hash", type: .string, nullable: false, maxLength: 255),
             ColumnSpec(name: "role", type: .choice, nullable: false, values: roles),
         ]
-        if audit {
-            columns.append(ColumnSpec(name: "created_at", type: .datetime, nullable: false))
-            columns.append(ColumnSpec(name: "updated_at", type: .datetime, nullable: false))
-        }
+        columns.append(ColumnSpec(name: "created_at", type: .datetime, nullable: false))
+        columns.append(ColumnSpec(name: "updated_at", type: .datetime, nullable: false))
         return TableSpec(entity: "user_account", table: "user_accounts", columns: columns)
     }
 

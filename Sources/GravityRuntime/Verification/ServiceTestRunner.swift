@@ -7,12 +7,36 @@ public struct ServiceTestResult: Codable, Sendable, Hashable {
     public var failed: Int
     /// Failing tests (`tests/test_x.py::test_y`), with pytest's one-line reason.
     public var failures: [String]
+    /// The share of the service's code the tests ran, in percent, where its tests measure it.
+    public var coverage: Double?
+    /// The least coverage the service's tests must reach, where the team set one.
+    public var coverageTarget: Int?
 
-    public var succeeded: Bool { failed == 0 && passed > 0 }
+    public init(service: String, passed: Int, failed: Int, failures: [String], coverage: Double? = nil, coverageTarget: Int? = nil) {
+        self.service = service
+        self.passed = passed
+        self.failed = failed
+        self.failures = failures
+        self.coverage = coverage
+        self.coverageTarget = coverageTarget
+    }
+
+    /// Whether the coverage reached its target (true where there is none).
+    public var coverageReached: Bool {
+        guard let coverageTarget else { return true }
+        return (coverage ?? 0) >= Double(coverageTarget)
+    }
+
+    public var succeeded: Bool { failed == 0 && passed > 0 && coverageReached }
 
     /// The result as the commands print it: a line for the service, then one per failing test.
     public var reportLines: [String] {
-        ["  \(service): \(passed) passed" + (failed > 0 ? ", \(failed) FAILED" : "")] + failures.map { "    FAILED \($0)" }
+        var line = "  \(service): \(passed) passed" + (failed > 0 ? ", \(failed) FAILED" : "")
+        if let coverage {
+            line += String(format: ", coverage %.1f%%", coverage)
+            if let coverageTarget { line += coverageReached ? " (at least \(coverageTarget)%)" : " UNDER the \(coverageTarget)% the team set" }
+        }
+        return [line] + failures.map { "    FAILED \($0)" }
     }
 }
 
@@ -68,9 +92,15 @@ public struct ServiceTestRunner: Sendable {
     private func test(_ service: String, python: String) async throws -> ServiceTestResult {
         var environment = ProcessInfo.processInfo.environment
         environment["PYTHONDONTWRITEBYTECODE"] = "1"
+        // Coverage data (where the team set a target) goes to a scratch file, not into the output
+        // directory, which holds only what the generators wrote.
+        let coverageFile = FileManager.default.temporaryDirectory.appendingPathComponent("gravity-coverage-\(UUID().uuidString)").path
+        environment["COVERAGE_FILE"] = coverageFile
+        defer { try? FileManager.default.removeItem(atPath: coverageFile) }
         let outcome = try await ProcessRunner.run(
             python,
-            ["-m", "pytest", "-o", "addopts=", "-q", "-rf", "-p", "no:cacheprovider"],
+            // pytest.ini's addopts stay: they are quiet output, and coverage where the team set a target.
+            ["-m", "pytest", "-rf", "-p", "no:cacheprovider"],
             in: "\(appDirectory)/services/\(service)",
             environment: environment,
             timeout: .seconds(600)
@@ -89,11 +119,28 @@ public struct ServiceTestRunner: Sendable {
         var failed = count("failed") + count("error")
         if timedOut { failed = max(failed, 1) }
         var reported = failures
-        if status != 0 && failed == 0 {
+        let (coverage, target) = Self.coverage(in: output)
+        let coverageFailed = target.map { (coverage ?? 0) < Double($0) } ?? false
+        if status != 0 && failed == 0 && !coverageFailed {
             failed = 1
             reported = [timedOut ? "the tests did not finish in time" : "pytest stopped: \(output.lastLine)"]
         }
-        return ServiceTestResult(service: service, passed: count("passed"), failed: failed, failures: reported)
+        return ServiceTestResult(
+            service: service, passed: count("passed"), failed: failed, failures: reported, coverage: coverage, coverageTarget: target
+        )
+    }
+
+    /// pytest-cov's total (`TOTAL  812  64  92%`, or with --cov-fail-under `Total coverage: 92.12%`)
+    /// and the target it was held to (`Required test coverage of 80% reached`).
+    static func coverage(in output: String) -> (coverage: Double?, target: Int?) {
+        func match(_ pattern: String) -> [Substring]? {
+            guard let range = output.range(of: pattern, options: [.regularExpression, .backwards]) else { return nil }
+            return output[range].split(whereSeparator: { " %\t".contains($0) })
+        }
+        let target = match(#"Required test coverage of \d+%"#).flatMap { $0.last.flatMap { Int($0) } }
+        let total = match(#"Total coverage: [0-9.]+%"#).flatMap { $0.last.flatMap { Double($0) } }
+            ?? match(#"(?m)^TOTAL\s.*\s\d+%$"#).flatMap { $0.last.flatMap { Double($0) } }
+        return (total, target)
     }
 }
 
@@ -109,8 +156,11 @@ public enum VerificationError: Error, CustomStringConvertible, Equatable {
         case .failed(let results):
             let failing = results.filter { !$0.succeeded }
             return "the generated tests failed: "
-                + failing.map {
-                    "\($0.service): \($0.failed) of \($0.passed + $0.failed) failed (\($0.failures.prefix(3).joined(separator: "; ")))"
+                + failing.map { result in
+                    if result.failed == 0, let target = result.coverageTarget {
+                        return String(format: "%@: coverage %.1f%% is under the %d%% the team set", result.service, result.coverage ?? 0, target)
+                    }
+                    return "\(result.service): \(result.failed) of \(result.passed + result.failed) failed (\(result.failures.prefix(3).joined(separator: "; ")))"
                 }
                 .joined(separator: "; ")
         }

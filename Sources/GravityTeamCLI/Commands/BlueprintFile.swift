@@ -12,10 +12,33 @@ enum BlueprintFile {
         } catch {
             throw RuntimeError.invalidConfiguration("\(path): cannot be read (\(FileManager.default.fileExists(atPath: path) ? "not a readable file" : "no such file"))")
         }
+        let blueprint: Blueprint
         do {
-            return try JSONDecoder().decode(Blueprint.self, from: data)
+            blueprint = try JSONDecoder().decode(Blueprint.self, from: data)
         } catch {
             throw RuntimeError.invalidConfiguration("\(path): \(AnswerProblem.describe(error, root: "the Blueprint"))")
+        }
+        try checkPractices(of: blueprint, in: path)
+        return blueprint
+    }
+
+    /// A practice the generators do not know would change nothing, so a misspelt one is refused
+    /// rather than silently ignored; so is one filed under another phase's section.
+    static func checkPractices(of blueprint: Blueprint, in path: String) throws {
+        for phase in Phase.allCases {
+            guard let content = blueprint.content(of: phase) else { continue }
+            for (index, name) in content.practices.enumerated() {
+                let at = "\(path): \(phase.rawValue).practices[\(index)]"
+                guard let practice = Practice(rawValue: name) else {
+                    let known = Practice.practices(of: phase).map(\.rawValue)
+                    throw RuntimeError.invalidConfiguration(
+                        "\(at): '\(name)' is not an optional practice; the \(phase.rawValue) phase has \(known.isEmpty ? "none" : known.joined(separator: ", "))"
+                    )
+                }
+                guard practice.phase == phase else {
+                    throw RuntimeError.invalidConfiguration("\(at): '\(name)' belongs in \(practice.phase.rawValue).practices")
+                }
+            }
         }
     }
 }

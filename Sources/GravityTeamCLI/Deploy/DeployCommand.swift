@@ -31,6 +31,11 @@ struct DeployCommand: AsyncParsableCommand {
     )
     var registrationRate: String = GatewayTemplate.defaultRegistrationRate
 
+    @Flag(
+        help: "Serve the local gateway over HTTPS with a self-signed certificate made at deploy (.gravity/tls/gateway.crt), where the team adopted security.tls_at_gateway."
+    )
+    var tls = false
+
     func validate() throws {
         if let port, !(1...65_535).contains(port) { throw ValidationError("--port \(port) is not a port number (1-65535)") }
         guard GatewayTemplate.isRate(registrationRate) else {
@@ -52,7 +57,7 @@ struct DeployCommand: AsyncParsableCommand {
         print("Deploying \(plan.name) (\(plan.services.count) services) from \(plan.root) to 127.0.0.1:\(port)")
         let started = ContinuousClock.now
         let printer = DeployProgressPrinter(start: Date())
-        let outcome = try await LocalDeployment.deploy(plan, port: port, registrationRate: registrationRate, supervisor: [try Self.executablePath(), "supervise"]) {
+        let outcome = try await LocalDeployment.deploy(plan, port: port, registrationRate: registrationRate, tls: tls, supervisor: [try Self.executablePath(), "supervise"]) {
             printer.print($0)
         }
         switch outcome {

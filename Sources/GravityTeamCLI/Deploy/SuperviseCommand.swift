@@ -12,9 +12,10 @@ struct SuperviseCommand: AsyncParsableCommand {
     @Option var port: Int
     @Option var registrationRate: String = GatewayTemplate.defaultRegistrationRate
     @Option var lockFd: Int32
+    @Flag var tls = false
 
     func run() async throws {
-        let status = await Supervisor.runProcess(directory: directory, port: port, registrationRate: registrationRate, lockDescriptor: lockFd)
+        let status = await Supervisor.runProcess(directory: directory, port: port, registrationRate: registrationRate, tls: tls, lockDescriptor: lockFd)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -34,12 +34,15 @@ def current_principal(request: Request, credentials: HTTPAuthorizationCredential
     if not isinstance(claims["sub"], str) or not isinstance(claims["role"], str):
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "invalid or expired token", headers={"WWW-Authenticate": "Bearer"})
     email = claims.get("email")
-    return Principal(
+    principal = Principal(
         subject=claims["sub"],
         role=claims["role"],
         token=credentials.credentials,
         email=email.strip().lower() if isinstance(email, str) else None,
     )
+    # Kept on the request, so what runs for it without this argument (an audit log) knows whose it is.
+    request.state.principal = principal
+    return principal
 
 
 def require_roles(*roles: str):

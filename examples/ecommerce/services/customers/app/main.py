@@ -13,10 +13,12 @@ from sqlalchemy.exc import DataError, OperationalError
 from app.clients import make_clients
 from app.config import Settings, load_settings
 from app.database import make_engine, make_session_factory
+from app.json_logs import configure_logging
+from app.request_log import RequestLogMiddleware
 from app.routes import customers
 from app.routes import addresses
 
-logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s customers %(message)s")
+configure_logging("customers")
 
 
 def create_app(settings: Settings | None = None, transport: httpx.BaseTransport | None = None) -> FastAPI:
@@ -34,6 +36,8 @@ def create_app(settings: Settings | None = None, transport: httpx.BaseTransport 
         allow_methods=["GET", "POST", "PUT", "DELETE"],
         allow_headers=["Authorization", "Content-Type"],
     )
+    # Outermost, so the access line has the status even of an answer the CORS layer gave.
+    app.add_middleware(RequestLogMiddleware)
     app.include_router(customers.router)
     app.include_router(addresses.router)
 

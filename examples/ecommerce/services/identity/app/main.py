@@ -13,9 +13,11 @@ from sqlalchemy.exc import DataError, OperationalError
 from app.clients import make_clients
 from app.config import Settings, load_settings
 from app.database import make_engine, make_session_factory
+from app.json_logs import configure_logging
+from app.request_log import RequestLogMiddleware
 from app.routes import accounts
 
-logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s identity %(message)s")
+configure_logging("identity")
 
 
 def create_app(settings: Settings | None = None, transport: httpx.BaseTransport | None = None) -> FastAPI:
@@ -33,6 +35,8 @@ def create_app(settings: Settings | None = None, transport: httpx.BaseTransport 
         allow_methods=["GET", "POST", "PUT", "DELETE"],
         allow_headers=["Authorization", "Content-Type"],
     )
+    # Outermost, so the access line has the status even of an answer the CORS layer gave.
+    app.add_middleware(RequestLogMiddleware)
     app.include_router(accounts.router)
 
     @app.exception_handler(RequestValidationError)

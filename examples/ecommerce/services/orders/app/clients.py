@@ -8,6 +8,7 @@ import httpx
 from fastapi import HTTPException, status
 
 from app.config import Settings
+from app.request_log import pass_request_id
 from app.security import service_token
 
 logger = logging.getLogger(__name__)
@@ -23,7 +24,7 @@ class ServiceClient:
         own_token: Callable[[], str] | None = None,
     ) -> None:
         self.name = name
-        self._client = httpx.Client(base_url=base_url, timeout=timeout, transport=transport)
+        self._client = httpx.Client(base_url=base_url, timeout=timeout, transport=transport, event_hooks={"request": [pass_request_id]})
         self._own_token = own_token
 
     def exists(self, path: str, token: str | None) -> bool:

@@ -1,0 +1,62 @@
+"""One access-log line per request, under a request id: the one the gateway passed on in X-Request-ID,
+or a new one. The answer carries the id back, and calls to other services pass it on, so one id
+follows a request through every service it touches."""
+
+import logging
+import re
+import time
+import uuid
+from contextvars import ContextVar
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+# An id from outside is kept only when it is short and plain, so it cannot forge a log line.
+ACCEPTABLE_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+
+current_request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
+
+access_log = logging.getLogger("access")
+
+
+class RequestLogMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        request_id = given if ACCEPTABLE_ID.fullmatch(given) else uuid.uuid4().hex
+        token = current_request_id.set(request_id)
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message = {**message, "headers": [*message.get("headers", []), (b"x-request-id", request_id.encode())]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            duration_ms = round((time.perf_counter() - started) * 1000, 1)
+            access_log.info(
+                "%s %s %d %.1fms request_id=%s",
+                scope["method"],
+                scope["path"],
+                status,
+                duration_ms,
+                request_id,
+                extra={"request_id": request_id, "method": scope["method"], "path": scope["path"], "status": status, "duration_ms": duration_ms},
+            )
+            current_request_id.reset(token)
+
+
+def pass_request_id(request) -> None:
+    """An httpx request hook: a call made while serving a request carries that request's id."""
+    request_id = current_request_id.get()
+    if request_id is not None:
+        request.headers["X-Request-ID"] = request_id

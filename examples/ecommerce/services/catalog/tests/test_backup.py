@@ -1,0 +1,51 @@
+"""Backups: a copy of the database that restores what was there when it was taken."""
+
+import sqlite3
+from datetime import datetime, timezone
+
+import pytest
+
+from app import backup, migrate
+
+
+def count(path, table):
+    with sqlite3.connect(path) as database:
+        return database.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def test_a_backup_restores_the_rows_it_copied(tmp_path, monkeypatch):
+    database = tmp_path / "service.sqlite"
+    url = f"sqlite:///{database}"
+    migrate.apply(url, seed=True)
+    before = count(database, "schema_migrations")
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert backup.main([str(tmp_path / "backups")]) == 0
+    [copy] = (tmp_path / "backups").iterdir()
+    assert copy.name.startswith("catalog" + "-") and copy.suffix == ".sqlite"
+    with sqlite3.connect(database) as live:
+        live.execute("DELETE FROM schema_migrations")
+    assert count(database, "schema_migrations") == 0
+    assert backup.main(["--restore", str(copy)]) == 0
+    assert count(database, "schema_migrations") == before > 0
+
+
+def test_a_missing_backup_is_refused_in_one_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'service.sqlite'}")
+    assert backup.main(["--restore", str(tmp_path / "nothing.sqlite")]) == 1
+    assert capsys.readouterr().err.strip() == f"backup: {tmp_path / 'nothing.sqlite'}: no such backup"
+
+
+def test_postgresql_goes_through_pg_dump_with_a_libpq_url(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(backup.subprocess, "run", lambda command, check: calls.append(command))
+    at = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    target = backup.backup("postgresql+psycopg://app:secret@db:5432/app_db", tmp_path, "catalog", now=at)
+    assert target == tmp_path / ("catalog" + "-20260102T030405Z.dump")
+    assert calls == [["pg_dump", "--format=custom", "--no-owner", "--file", str(target), "--dbname", "postgresql://app:secret@db:5432/app_db"]]
+
+
+def test_neither_or_both_arguments_is_a_usage_error(tmp_path):
+    with pytest.raises(SystemExit):
+        backup.main([])
+    with pytest.raises(SystemExit):
+        backup.main([str(tmp_path), "--restore", str(tmp_path / "x")])

@@ -1,0 +1,24 @@
+"""Request ids: every answer carries one, the gateway's is kept, and the access log names it."""
+
+import logging
+import re
+
+
+def test_the_request_id_given_is_answered_and_logged(client, caplog):
+    with caplog.at_level(logging.INFO, logger="access"):
+        response = client.get("/health", headers={"X-Request-ID": "gateway-7f3a.1"})
+    assert response.headers["x-request-id"] == "gateway-7f3a.1"
+    lines = [record for record in caplog.records if record.name == "access"]
+    assert [(record.request_id, record.method, record.path, record.status) for record in lines] == [("gateway-7f3a.1", "GET", "/health", 200)]
+    assert "request_id=gateway-7f3a.1" in lines[0].getMessage()
+
+
+def test_a_request_without_an_id_gets_a_new_one(client):
+    first = client.get("/health").headers["x-request-id"]
+    second = client.get("/health").headers["x-request-id"]
+    assert re.fullmatch(r"[0-9a-f]{32}", first) and re.fullmatch(r"[0-9a-f]{32}", second) and first != second
+
+
+def test_an_id_that_could_forge_a_log_line_is_replaced(client):
+    response = client.get("/health", headers={"X-Request-ID": "x\" status=200 forged"})
+    assert re.fullmatch(r"[0-9a-f]{32}", response.headers["x-request-id"])
