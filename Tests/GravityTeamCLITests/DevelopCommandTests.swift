@@ -151,4 +151,19 @@ struct DevelopVerificationTests {
         #expect(verification.count >= 3)
         #expect(verification.allSatisfy { ($0["failed"] as? Int) == 0 && ($0["passed"] as? Int ?? 0) > 0 })
     }
+
+    @Test("a brief given to the mock model is recorded, and a note says the domain is the industry file's")
+    func briefWithTheMockModel() async throws {
+        let directory = try CLI.temporaryDirectory()
+        let brief = "A library lending books to its members"
+        let outcome = try await CLI.run(["develop", "--industry", "general", "--brief", brief, "--out", "app"], in: directory)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(
+            outcome.stderr.contains("note: the mock model builds the General domain of the industry file whatever the brief says"),
+            "\(outcome.stderr)"
+        )
+        #expect(try String(contentsOfFile: "\(directory)/app/blueprint.json", encoding: .utf8).contains(brief))
+        let plain = try await CLI.run(["develop", "--industry", "general", "--out", "plain"], in: directory)
+        #expect(!plain.stderr.contains("note:"), "the industry's own brief needs no note")
+    }
 }

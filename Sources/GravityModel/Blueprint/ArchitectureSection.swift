@@ -1,6 +1,6 @@
 /// One deployable service and what it owns.
 public struct ServiceSpec: Codable, Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable { case api, web, worker, cron }
+    public enum Kind: String, Codable, Sendable, CaseIterable { case api, web, worker, cron }
 
     public var name: String
     public var kind: Kind

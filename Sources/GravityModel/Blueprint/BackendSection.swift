@@ -16,7 +16,7 @@ public enum EndpointAction: String, Codable, Sendable, CaseIterable {
 }
 
 /// Who may call an endpoint.
-public enum Access: String, Codable, Sendable {
+public enum Access: String, Codable, Sendable, CaseIterable {
     case `public`, authenticated, role
 }
 

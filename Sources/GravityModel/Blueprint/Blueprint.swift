@@ -44,6 +44,9 @@ public struct Blueprint: Codable, Sendable, Hashable {
         return copy
     }
 
+    /// The entity of the identity service's accounts: a table and endpoints beside the entities in scope.
+    public static let accountEntity = "user_account"
+
     /// The section of `phase`, when it has been decided.
     public func content(of phase: Phase) -> ProposalContent? {
         switch phase {

@@ -15,7 +15,7 @@ public struct Palette: Codable, Sendable, Hashable {
 
 /// A screen of the single-page application.
 public struct PageSpec: Codable, Sendable, Hashable {
-    public enum View: String, Codable, Sendable { case list, detail, create, edit }
+    public enum View: String, Codable, Sendable, CaseIterable { case list, detail, create, edit }
 
     public var route: String
     public var title: String

@@ -1,6 +1,6 @@
 /// The tests one service must have.
 public struct TestSuiteSpec: Codable, Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable { case unit, api, integration, contract }
+    public enum Kind: String, Codable, Sendable, CaseIterable { case unit, api, integration, contract }
 
     public var service: String
     public var kinds: [Kind]

@@ -1,6 +1,6 @@
 /// A capability the industry expects, with the entities it touches.
 public struct Feature: Codable, Sendable, Hashable {
-    public enum Priority: String, Codable, Sendable { case must, should, could }
+    public enum Priority: String, Codable, Sendable, CaseIterable { case must, should, could }
 
     public var id: String
     public var title: String

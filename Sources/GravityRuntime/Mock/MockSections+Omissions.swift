@@ -34,7 +34,7 @@ extension MockSections {
             if let index = section.services.firstIndex(where: { !$0.dependsOn.isEmpty }) { section.services[index].dependsOn.removeAll() }
             return .architecture(section)
         case (.tablePerEntity, .database(var section)):
-            if let index = section.stores.lastIndex(where: { $0.tables.contains { $0.entity != "user_account" } }) {
+            if let index = section.stores.lastIndex(where: { $0.tables.contains { $0.entity != Blueprint.accountEntity } }) {
                 section.stores[index].tables.removeLast()
             }
             return .database(section)

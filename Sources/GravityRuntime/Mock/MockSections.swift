@@ -179,7 +179,7 @@ struct MockSections {
         ]
         columns.append(ColumnSpec(name: "created_at", type: .datetime, nullable: false))
         columns.append(ColumnSpec(name: "updated_at", type: .datetime, nullable: false))
-        return TableSpec(entity: "user_account", table: "user_accounts", columns: columns)
+        return TableSpec(entity: Blueprint.accountEntity, table: "user_accounts", columns: columns)
     }
 
     func frontend(_ practices: [String]) -> FrontendSection {
@@ -280,9 +280,9 @@ struct MockSections {
 
     private func identityEndpoints(_ prefix: String) -> [EndpointSpec] {
         [
-            EndpointSpec(method: "POST", path: "\(prefix)/register", entity: "user_account", action: .register, access: .public, role: nil),
-            EndpointSpec(method: "POST", path: "\(prefix)/login", entity: "user_account", action: .login, access: .public, role: nil),
-            EndpointSpec(method: "GET", path: "\(prefix)/me", entity: "user_account", action: .profile, access: .authenticated, role: nil),
+            EndpointSpec(method: "POST", path: "\(prefix)/register", entity: Blueprint.accountEntity, action: .register, access: .public, role: nil),
+            EndpointSpec(method: "POST", path: "\(prefix)/login", entity: Blueprint.accountEntity, action: .login, access: .public, role: nil),
+            EndpointSpec(method: "GET", path: "\(prefix)/me", entity: Blueprint.accountEntity, action: .profile, access: .authenticated, role: nil),
         ]
     }
 

@@ -134,6 +134,15 @@ struct DevelopCommand: AsyncParsableCommand {
         let priceTable = try PriceTable.load(explicit: prices, dataDirectory: try? data.root())
         let tokenBudget = try budget().map { TokenBudget(limit: $0) }
         let unbudgeted = try models.languageModel(seed: settings.seed, mock: mock)
+        if interrupted == nil, brief != industry.defaultBrief, try models.provider() == .mock {
+            // The mock model drafts from the industry file; only a real model reads a brief.
+            FileHandle.standardError.write(
+                Data(
+                    "note: the mock model builds the \(industry.name) domain of the industry file whatever the brief says; the brief is recorded, and a real model (--model ollama or openai) works from it\n"
+                        .utf8
+                )
+            )
+        }
         let chosen: any LanguageModel = tokenBudget.map { BudgetedModel(unbudgeted, budget: $0) } ?? unbudgeted
         if let interrupted, interrupted.header.model != chosen.name {
             throw RuntimeError.invalidConfiguration(

@@ -16,7 +16,7 @@ public struct OllamaModel: LanguageModel {
         let body: JSONValue = .object([
             "model": .string(settings.modelName),
             "stream": .bool(false),
-            "format": try await AnswerSchema.make(for: request),
+            "format": try AnswerSchemas.make(for: request),
             "options": .object(["temperature": .number(0), "seed": connection.seedValue]),
             "messages": connection.messages(request),
         ])

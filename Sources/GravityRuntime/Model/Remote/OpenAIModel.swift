@@ -27,7 +27,7 @@ public struct OpenAIModel: LanguageModel {
                 "type": .string("json_schema"),
                 "json_schema": .object([
                     "name": .string(request.schema.replacingOccurrences(of: ".", with: "_")),
-                    "schema": try await AnswerSchema.make(for: request),
+                    "schema": try AnswerSchemas.make(for: request),
                 ]),
             ]),
             "messages": connection.messages(request),
