@@ -78,6 +78,19 @@ struct AnswerSchemaTests {
         #expect(role?["enum"]?.arrayOfStrings == request.context.blueprint.requirements?.roles)
     }
 
+    @Test("the round an arbitration adopts is one of the phase's rounds")
+    func arbitrationRounds() async throws {
+        let review = try await Self.first(.review, .database)
+        let proposal = try #require(review.context.proposal)
+        let rounds = (1...3).map { RoundRecord(round: $0, proposal: proposal, votes: [], tally: WeightedTally(votes: [])) }
+        let request = ModelRequest(
+            persona: "michael-chang", phase: .database, round: 3, task: .arbitrate, system: review.system, prompt: review.prompt,
+            schema: "arbitration", context: TaskContext(team: review.context.team, blueprint: review.context.blueprint, rounds: rounds)
+        )
+        let schema = try AnswerSchemas.make(for: request)
+        #expect(schema["properties"]?["adopt_round"] == .object(["type": .string("integer"), "enum": .array([.number(1), .number(2), .number(3)])]))
+    }
+
     @Test("every answer the mock model gives, in every industry, is one its schema allows", arguments: ["ecommerce", "healthcare", "finance", "education", "general"])
     func mockAnswersMatch(industry: String) async throws {
         let exchanges = industry == "ecommerce" ? try await Self.ecommerce.value : try await Self.session(industry)

@@ -88,9 +88,10 @@ struct DevelopmentSessionTests {
             let result = try await TestData.run("ecommerce", seed: seed, maxRounds: 1)
             guard let decided = result.decisions.first(where: { $0.resolution == .productManagerDecision }) else { continue }
             #expect(decided.decidedBy == "michael-chang")
-            #expect(decided.rounds.count == 1)
-            #expect(decided.adoptedRound == 1)
-            #expect(!decided.dissent.isEmpty)
+            // One round; and where it breaks a gate, the lead's repair of it, adopted.
+            #expect(decided.rounds.count == 1 ? decided.adoptedRound == 1 : decided.rounds.count == 2 && decided.adoptedRound == 2)
+            if decided.rounds.count == 2 { #expect(decided.rationale.contains("its repair, round 2, breaks no gate")) }
+            if decided.rounds.count == 1 { #expect(!decided.dissent.isEmpty, "the round was not approved") }
             #expect(result.blueprint.isComplete)
             return
         }

@@ -34,6 +34,28 @@ struct ReplayTests {
         #expect(TranscriptDivergence.first(expected: transcript, actual: again, failure: nil) == nil)
     }
 
+    @Test("a run whose unchanged resubmissions were drafted ahead replays exactly")
+    func replayWithRepeatedDrafts() async throws {
+        // Every reviewer turns the first two requirements rounds down naming nothing, so the lead
+        // resubmits unchanged while the architect drafts ahead on the same proposal each time.
+        let directory = try TestData.temporaryDirectory()
+        let model = StubbornReviewers()
+        let original = try await TestData.run("ecommerce", transcript: "\(directory)/t.jsonl", model: model)
+        let transcript = try Transcript(path: "\(directory)/t.jsonl")
+        let requirements = try #require(original.decisions.first { $0.phase == .requirements })
+        #expect(requirements.rounds.count == 3 && requirements.rounds[0].proposal.content == requirements.rounds[1].proposal.content)
+        let team = try TestData.team("ecommerce")
+        let writer = try TranscriptWriter(path: "\(directory)/replay.jsonl", rank: { team.rank(of: $0) })
+        _ = try await DevelopmentSession.run(
+            SessionConfiguration(team: team, brief: transcript.header.brief, seed: transcript.header.seed, model: ReplayModel(transcript: transcript)),
+            observers: [writer]
+        )
+        writer.close()
+        let again = try Transcript(path: "\(directory)/replay.jsonl")
+        #expect(TranscriptDivergence.first(expected: transcript, actual: again, failure: nil) == nil)
+        #expect(again.eventLines == transcript.eventLines)
+    }
+
     @Test("the replay model answers by persona, phase and request hash, and refuses unknown requests")
     func unanswerable() async throws {
         let (transcript, _) = try await recorded("general")
@@ -99,5 +121,19 @@ struct ReplayTests {
         let lenient = try Transcript(data: data, name: "t.jsonl", allowingPartialTail: true)
         #expect(lenient.droppedPartialLine)
         #expect(!lenient.isComplete)
+    }
+}
+
+/// The mock model, but every review of the requirements' first two rounds is a strong no naming
+/// no missing fact.
+struct StubbornReviewers: LanguageModel {
+    let mock = MockModel(seed: 42)
+    var name: String { mock.name }
+
+    func complete(_ request: ModelRequest) async throws -> ModelResponse {
+        if request.task == .review, request.phase == .requirements, request.round <= 2 {
+            return ModelResponse(text: #"{"vote":"strongly_disagree","reason":"Not yet.","missing":[]}"#, usage: TokenUsage(prompt: 10, completion: 5))
+        }
+        return try await mock.complete(request)
     }
 }

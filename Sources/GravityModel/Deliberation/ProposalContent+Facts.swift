@@ -89,6 +89,8 @@ extension ProposalContent {
                     }
             }
         case (.writesProtected, .backend(let section)):
+            // An app without user roles has no accounts to protect writes with (as it has no login page).
+            guard !roles.isEmpty else { return true }
             return section.apis.flatMap(\.endpoints).allSatisfy { endpoint in
                 !endpoint.action.writes || endpoint.access != .public
             }

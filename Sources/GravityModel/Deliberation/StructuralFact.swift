@@ -39,7 +39,7 @@ public enum StructuralFact: String, Codable, Sendable, PhaseScoped {
         case .loginPage: "the app has a login page when it has user roles"
         case .crudPerEntity:
             "every entity has list and get endpoints; create, update and delete unless a lifecycle moves it (then create and a transition each) or it is an order's line, written only with its order"
-        case .writesProtected: "no create, update or delete endpoint is public"
+        case .writesProtected: "no create, update or delete endpoint is public, when the app has user roles"
         case .crossServiceChecks: "a service that refers to another service's entity calls it to check the reference"
         case .stockReserved:
             "an entity with a stock, or a balance that postings move, has endpoints to reserve (move) it and release (reverse) that, neither public"

@@ -83,7 +83,8 @@ public struct ProgressReporter: BusObserver {
                 "    \(mark) \(name(vote.voter)) (\(weight)) \(vote.abstained ? "abstains" : vote.option.rawValue): \(clip(vote.reason))"
             ]
         case .tallied(_, let round, let tally):
-            return ["  round \(round) tally: \(tally.outcome.label), average \(format(tally.average)), support \(format(tally.support))%"]
+            let gates = tally.brokenGates.isEmpty ? "" : "; not adoptable: it breaks \(tally.brokenGates.joined(separator: ", "))"
+            return ["  round \(round) tally: \(tally.outcome.label), average \(format(tally.average)), support \(format(tally.support))%\(gates)"]
         case .arbitrated(_, let answer):
             return ["  \(name(team.productManager.id)) decides: \(clip(answer.rationale))"]
         case .decided(let decision):

@@ -46,37 +46,15 @@ struct Moderator {
 
     private mutating func deliberate(_ phase: Phase, blueprint: Blueprint) async throws -> Decision {
         let lead = team.lead(of: phase)
-        let reviewers = team.reviewers(of: phase).map(\.id)
         await bus.publish(.phaseStarted(phase: phase, lead: lead.id), from: Self.id)
         var rounds: [RoundRecord] = []
         var previous: Proposal?
         var dissent: [Vote] = []
         for round in 1...configuration.maxRounds {
-            if round == 1, let draft = try await adoptableDraft(for: phase, blueprint: blueprint) {
-                await bus.publish(.draftAdopted(draft), from: Self.id, to: .member(lead.id))
-            } else {
-                let draftContext = TaskContext(team: team, blueprint: blueprint, proposal: previous, dissent: dissent)
-                await bus.publish(
-                    .proposalRequested(phase: phase, round: round, context: draftContext),
-                    from: Self.id,
-                    to: .member(lead.id)
-                )
-            }
-            let (proposal, leadVote) = try await receiveProposal(from: lead.id)
-            // Asked before the reviews, so that the next lead starts drafting before it turns to its review.
-            await requestDraftAhead(after: phase, assuming: proposal, blueprint: blueprint)
-            let reviewContext = TaskContext(team: team, blueprint: blueprint, proposal: proposal)
-            await bus.publish(
-                .reviewRequested(proposal: proposal, proposalJSON: try CanonicalJSON.string(proposal.content), context: reviewContext),
-                from: Self.id,
-                to: .group(reviewers)
-            )
-            var votes = [leadVote] + (try await receiveVotes(count: reviewers.count))
-            votes.sort { team.rank(of: $0.voter) < team.rank(of: $1.voter) }
-            let tally = WeightedTally(votes: votes)
-            await bus.publish(.tallied(phase: phase, round: round, tally: tally), from: Self.id)
-            rounds.append(RoundRecord(round: round, proposal: proposal, votes: votes, tally: tally))
-            if tally.outcome.isApproved {
+            let record = try await self.round(round, of: phase, lead: lead.id, previous: previous, dissent: dissent, blueprint: blueprint)
+            rounds.append(record)
+            if record.tally.isAdoptable {
+                let tally = record.tally
                 let decision = Decision(
                     phase: phase,
                     lead: lead.id,
@@ -90,24 +68,96 @@ struct Moderator {
                 await bus.publish(.decided(decision), from: Self.id)
                 return decision
             }
-            previous = proposal
-            dissent = votes.filter { $0.option.dissents }
+            previous = record.proposal
+            dissent = record.votes.filter { $0.option.dissents } + moderatorDissent(record.tally.brokenGates)
         }
         let manager = team.productManager
         let arbitrationContext = TaskContext(team: team, blueprint: blueprint, rounds: rounds)
         await bus.publish(.arbitrationRequested(phase: phase, context: arbitrationContext), from: Self.id, to: .member(manager.id))
         let answer = try await receiveArbitration()
+        // The product manager adopts only a proposal that breaks no gate: a pick that breaks one gives
+        // way to the latest round that breaks none; with none, the lead repairs the pick once, and
+        // that repair is adopted if it breaks nothing.
+        let broken = Dictionary(uniqueKeysWithValues: rounds.map { ($0.round, brokenGates(of: $0.proposal, given: blueprint)) })
+        let chosen = rounds.first { $0.round == answer.adoptRound } ?? rounds[rounds.count - 1]
+        var adopted = broken[chosen.round]?.isEmpty == true ? chosen : rounds.last { broken[$0.round]?.isEmpty == true }
+        var rationale = answer.rationale
+        if let stand = adopted, stand.round != chosen.round {
+            rationale =
+                "Round \(stand.round), the latest that breaks no gate (round \(chosen.round) breaks \(broken[chosen.round, default: []].joined(separator: ", "))). \(answer.rationale)"
+        }
+        if adopted == nil {
+            let gates = broken[chosen.round, default: []]
+            let repair = try await round(
+                rounds.count + 1, of: phase, lead: lead.id, previous: chosen.proposal, dissent: moderatorDissent(gates), blueprint: blueprint
+            )
+            rounds.append(repair)
+            let left = brokenGates(of: repair.proposal, given: blueprint)
+            guard left.isEmpty else {
+                throw RuntimeError.invalidAnswer(
+                    persona: lead.id,
+                    phase: phase.rawValue,
+                    problem: "no proposal can be adopted: round \(chosen.round) breaks \(gates.joined(separator: ", ")), and its repair still breaks \(left.joined(separator: ", ")); the transcript can be resumed"
+                )
+            }
+            adopted = repair
+            rationale =
+                "Round \(chosen.round) breaks \(gates.joined(separator: ", ")); its repair, round \(repair.round), breaks no gate and is adopted. \(answer.rationale)"
+        }
         let decision = Decision(
             phase: phase,
             lead: lead.id,
             rounds: rounds,
             resolution: .productManagerDecision,
-            adoptedRound: answer.adoptRound,
+            adoptedRound: adopted?.round ?? chosen.round,
             decidedBy: manager.id,
-            rationale: answer.rationale
+            rationale: rationale
         )
         await bus.publish(.decided(decision), from: Self.id)
         return decision
+    }
+
+    /// One round of `phase`: the lead's proposal (a draft made ahead, in round 1, when there is one),
+    /// the reviews and the tally. The gates hold whatever the votes say: an approved proposal that
+    /// breaks a structural fact is recorded as such and not adopted. (Reviewers who see the breach
+    /// vote it down themselves; the moderator steps in only where they did not.)
+    private mutating func round(
+        _ round: Int, of phase: Phase, lead: String, previous: Proposal?, dissent: [Vote], blueprint: Blueprint
+    ) async throws -> RoundRecord {
+        let reviewers = team.reviewers(of: phase).map(\.id)
+        if round == 1, let draft = try await adoptableDraft(for: phase, blueprint: blueprint) {
+            await bus.publish(.draftAdopted(draft), from: Self.id, to: .member(lead))
+        } else {
+            let draftContext = TaskContext(team: team, blueprint: blueprint, proposal: previous, dissent: dissent)
+            await bus.publish(.proposalRequested(phase: phase, round: round, context: draftContext), from: Self.id, to: .member(lead))
+        }
+        let (proposal, leadVote) = try await receiveProposal(from: lead)
+        // Asked before the reviews, so that the next lead starts drafting before it turns to its review.
+        await requestDraftAhead(after: phase, assuming: proposal, blueprint: blueprint)
+        let reviewContext = TaskContext(team: team, blueprint: blueprint, proposal: proposal)
+        await bus.publish(
+            .reviewRequested(proposal: proposal, proposalJSON: try CanonicalJSON.string(proposal.content), context: reviewContext),
+            from: Self.id,
+            to: .group(reviewers)
+        )
+        var votes = [leadVote] + (try await receiveVotes(count: reviewers.count))
+        votes.sort { team.rank(of: $0.voter) < team.rank(of: $1.voter) }
+        var tally = WeightedTally(votes: votes)
+        if tally.outcome.isApproved { tally.brokenGates = brokenGates(of: proposal, given: blueprint) }
+        await bus.publish(.tallied(phase: phase, round: round, tally: tally), from: Self.id)
+        return RoundRecord(round: round, proposal: proposal, votes: votes, tally: tally)
+    }
+
+    /// The moderator's dissent over broken gates, for the lead's revision (no weight in any tally).
+    private func moderatorDissent(_ gates: [String]) -> [Vote] {
+        guard !gates.isEmpty else { return [] }
+        let reason = "The proposal breaks \(gates.joined(separator: ", ")), so it cannot be adopted whatever the votes."
+        return [Vote(voter: Self.id, option: .stronglyDisagree, weight: 0, reason: reason, missing: gates)]
+    }
+
+    /// The structural facts of its phase that `proposal` breaks, given the decisions so far.
+    private func brokenGates(of proposal: Proposal, given blueprint: Blueprint) -> [String] {
+        StructuralFact.facts(of: proposal.phase).filter { !proposal.content.holds($0, given: blueprint, industry: team.industry) }.map(\.rawValue)
     }
 
     /// While the reviews run, asks the next phase's lead to draft as if this proposal were adopted.

@@ -92,6 +92,12 @@ public enum TranscriptVerifier {
                         message: "the \(phase.rawValue) decision says approved but the tally says \(tally.outcome.rawValue)"
                     )
                 }
+                if !tally.brokenGates.isEmpty {
+                    return Problem(
+                        seq: event.seq,
+                        message: "the \(phase.rawValue) decision adopts round \(decision.adoptedRound), whose proposal breaks \(tally.brokenGates.joined(separator: ", "))"
+                    )
+                }
                 phases.append(
                     PhaseSummary(
                         phase: phase,

@@ -11,7 +11,11 @@ public enum AnswerSchemas {
         let table = try tables.get()
         switch request.task {
         case .review: return table.reviews[request.phase] ?? .null
-        case .arbitrate: return table.arbitration
+        case .arbitrate:
+            // The round to adopt is one of this phase's.
+            let rounds = request.context.rounds.map { JSONValue.number(Double($0.round)) }
+            guard !rounds.isEmpty else { return table.arbitration }
+            return table.arbitration.replacing(at: ["adopt_round"], with: .object(["type": .string("integer"), "enum": .array(rounds)]))
         case .propose, .revise:
             guard let schema = table.proposals[request.phase] else { return .null }
             return narrowed(schema, phase: request.phase, blueprint: request.context.blueprint)
