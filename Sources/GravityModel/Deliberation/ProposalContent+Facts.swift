@@ -14,11 +14,19 @@ extension ProposalContent {
         let entities = blueprint.requirements?.entities ?? industry.entities.map(\.name)
         let roles = blueprint.requirements?.roles ?? industry.roles
         let services = blueprint.architecture?.services.map(\.name) ?? []
+        // A brief of its own decides the domain: the industry's features and roles are its example then,
+        // and the gates ask for the brief's own (the compliance items still apply).
+        let industryBrief = blueprint.brief.isEmpty || blueprint.brief == industry.defaultBrief
         switch (fact, self) {
         case (.mustHaveFeatures, .requirements(let section)):
+            guard industryBrief else {
+                let musts = section.features.filter { $0.priority == .must }
+                return !musts.isEmpty && musts.allSatisfy { !$0.entities.isEmpty && $0.entities.allSatisfy(section.entities.contains) }
+            }
             let proposed = Set(section.features.map(\.id))
             return industry.features.filter { $0.priority == .must }.allSatisfy { proposed.contains($0.id) }
         case (.rolesDefined, .requirements(let section)):
+            guard industryBrief else { return !section.roles.isEmpty }
             return Set(industry.roles).isSubset(of: section.roles)
         case (.rulesInScope, .requirements(let section)):
             let inScope = { (entity: String) in section.entities.contains(entity) }

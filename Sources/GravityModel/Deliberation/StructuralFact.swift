@@ -25,8 +25,9 @@ public enum StructuralFact: String, Codable, Sendable, PhaseScoped {
     /// What must be true, in words, for dissent and documentation.
     public var summary: String {
         switch self {
-        case .mustHaveFeatures: "every must-have feature of the industry is in scope"
-        case .rolesDefined: "every user role of the industry is listed"
+        case .mustHaveFeatures:
+            "every must-have feature of the industry is in scope (with a brief of its own: it has must-have features, each on entities in scope)"
+        case .rolesDefined: "every user role of the industry is listed (with a brief of its own: it lists roles)"
         case .rulesInScope: "every rule the industry describes for an entity in scope (workflows, stocks, schedules, claims, placements, postings) is adopted"
         case .entitiesOwned: "every entity in scope is owned by exactly one service"
         case .acyclicDependencies: "service dependencies have no cycle"
