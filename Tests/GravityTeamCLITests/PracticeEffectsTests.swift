@@ -60,7 +60,8 @@ struct PracticeEffectsTests {
         ],
         .phiAccessLogging: [
             Effect(path: "services/customers/app/audit.py", text: "\"loaded_as_persistent\""),
-            Effect(path: "services/customers/app/database.py", text: "record_reads(session)"),
+            Effect(path: "services/customers/app/database.py", text: "request.state.read_session = session"),
+            Effect(path: "services/customers/app/main.py", text: "app.add_middleware(ReadLogMiddleware)"),
             Effect(path: "services/customers/tests/test_audit.py", text: "def test_every_read_is_recorded_with_its_reader"),
         ],
         .noCardDataStorage: [
@@ -77,7 +78,7 @@ struct PracticeEffectsTests {
             Effect(path: "deploy/nginx/gateway.conf.template", text: "listen 127.0.0.1:{{PORT}}{{TLS}};"),
         ],
         .coverageTarget: [
-            Effect(path: "services/ledger/pytest.ini", text: "--cov=app --cov-report=term-missing --cov-fail-under=80"),
+            Effect(path: "services/ledger/pytest.ini", text: "--cov=app --cov-report=term-missing --cov-precision=2 --cov-fail-under=80"),
             Effect(path: "services/ledger/requirements-test.txt", text: "pytest-cov=="),
         ],
         .ciPipeline: [

@@ -99,6 +99,7 @@ struct PythonCommonModules {
             "openapi": .flag(model.adopts(.openapiDocs)),
             "requestLogging": .flag(model.adopts(.requestLogging)),
             "structuredLogging": .flag(model.adopts(.structuredLogging)),
+            "readLog": .flag(model.adopts(.phiAccessLogging)),
         ])
     }
 }

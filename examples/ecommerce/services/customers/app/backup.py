@@ -13,6 +13,7 @@ import sys
 from datetime import datetime, timezone
 from contextlib import closing
 from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 SERVICE = "customers"
 
@@ -22,10 +23,26 @@ def sqlite_path(url: str) -> Path:
     return Path(url.split(":///", 1)[1])
 
 
-def libpq_url(url: str) -> str:
-    """The URL pg_dump understands: no SQLAlchemy driver name."""
-    scheme, rest = url.split("://", 1)
-    return "postgresql://" + rest if scheme.startswith("postgres") else url
+def libpq(url: str) -> tuple[str, dict[str, str]]:
+    """The URL pg_dump understands (no SQLAlchemy driver name, no password) and the environment that
+    carries the password: on the command line, the process list would show it."""
+    parts = urlsplit(url)
+    password = unquote(parts.password or "")
+    host = parts.hostname or ""
+    netloc = (f"{parts.username}@" if parts.username else "") + host + (f":{parts.port}" if parts.port else "")
+    plain = urlunsplit(("postgresql", netloc, parts.path, parts.query, parts.fragment))
+    return plain, dict(os.environ, PGPASSWORD=password) if password else dict(os.environ)
+
+
+def run(command: list[str], environment: dict[str, str]) -> None:
+    """Runs a PostgreSQL client; its failure is said by its exit status, never with its arguments."""
+    finished = subprocess.run(command, env=environment)
+    if finished.returncode != 0:
+        raise BackupFailed(f"{command[0]} exited with status {finished.returncode}")
+
+
+class BackupFailed(Exception):
+    pass
 
 
 def backup(url: str, directory: Path, service: str, now: datetime | None = None) -> Path:
@@ -33,11 +50,22 @@ def backup(url: str, directory: Path, service: str, now: datetime | None = None)
     directory.mkdir(parents=True, exist_ok=True)
     if url.startswith("sqlite"):
         target = directory / f"{service}-{stamp}.sqlite"
-        with closing(sqlite3.connect(sqlite_path(url))) as source, closing(sqlite3.connect(target)) as copy:
+        partial = target.with_suffix(".partial")
+        # Read-only: a database that is not there is an error, not an empty one made on the spot.
+        source_uri = f"file:{sqlite_path(url)}?mode=ro"
+        with closing(sqlite3.connect(source_uri, uri=True)) as source, closing(sqlite3.connect(partial)) as copy:
             source.backup(copy)
-        return target
-    target = directory / f"{service}-{stamp}.dump"
-    subprocess.run(["pg_dump", "--format=custom", "--no-owner", "--file", str(target), "--dbname", libpq_url(url)], check=True)
+    else:
+        target = directory / f"{service}-{stamp}.dump"
+        partial = target.with_suffix(".partial")
+        plain, environment = libpq(url)
+        try:
+            run(["pg_dump", "--format=custom", "--no-owner", "--file", str(partial), "--dbname", plain], environment)
+        except BackupFailed:
+            partial.unlink(missing_ok=True)
+            raise
+    # Only a whole backup gets its name.
+    partial.replace(target)
     return target
 
 
@@ -48,7 +76,8 @@ def restore(url: str, file: Path) -> None:
         with closing(sqlite3.connect(file)) as source, closing(sqlite3.connect(sqlite_path(url))) as database:
             source.backup(database)
         return
-    subprocess.run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--dbname", libpq_url(url), str(file)], check=True)
+    plain, environment = libpq(url)
+    run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--dbname", plain, str(file)], environment)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"restored {arguments.restore}")
         else:
             print(backup(url, arguments.directory, SERVICE))
-    except (OSError, sqlite3.Error, subprocess.CalledProcessError) as error:
+    except (OSError, sqlite3.Error, BackupFailed) as error:
         print(f"backup: {error}", file=sys.stderr)
         return 1
     return 0

@@ -43,14 +43,17 @@ class RequestLogMiddleware:
             await self.app(scope, receive, send_with_id)
         finally:
             duration_ms = round((time.perf_counter() - started) * 1000, 1)
+            # The path as it came, still percent-encoded: a decoded one could carry a line break
+            # and forge a log line.
+            path = scope.get("raw_path", b"").decode("latin-1") or scope["path"].encode("unicode_escape").decode("ascii")
             access_log.info(
                 "%s %s %d %.1fms request_id=%s",
                 scope["method"],
-                scope["path"],
+                path,
                 status,
                 duration_ms,
                 request_id,
-                extra={"request_id": request_id, "method": scope["method"], "path": scope["path"], "status": status, "duration_ms": duration_ms},
+                extra={"request_id": request_id, "method": scope["method"], "path": path, "status": status, "duration_ms": duration_ms},
             )
             current_request_id.reset(token)
 

@@ -19,6 +19,13 @@ def test_a_request_without_an_id_gets_a_new_one(client):
     assert re.fullmatch(r"[0-9a-f]{32}", first) and re.fullmatch(r"[0-9a-f]{32}", second) and first != second
 
 
+def test_a_path_that_could_forge_a_log_line_is_logged_as_it_came(client, caplog):
+    with caplog.at_level(logging.INFO, logger="access"):
+        client.get("/x%0A2026-01-01 INFO forged request_id=1")
+    [line] = [record.getMessage() for record in caplog.records if record.name == "access"]
+    assert "\n" not in line and "/x%0A2026-01-01%20INFO%20forged" in line
+
+
 def test_an_id_that_could_forge_a_log_line_is_replaced(client):
     response = client.get("/health", headers={"X-Request-ID": "x\" status=200 forged"})
     assert re.fullmatch(r"[0-9a-f]{32}", response.headers["x-request-id"])
