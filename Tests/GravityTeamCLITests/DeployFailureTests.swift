@@ -64,7 +64,8 @@ struct DeployFailureTests {
         let status = try await CLI.run(["status", root])
         #expect(status.stdout.contains("services: failed"))
         #expect(status.stdout.range(of: "downstream +failed", options: .regularExpression) != nil)
-        #expect(PortAllocator.isFree(port))
+        // The gateway never started (services come first), so the port says nothing about this app:
+        // another test's service may have taken it since. What this app started is checked above.
     }
 
     @Test("hand-written services deploy in dependency order with each other's URLs, behind the gateway")
