@@ -1,6 +1,6 @@
 import Foundation
 import GravityModel
-import GravityRuntime
+@testable import GravityRuntime
 import Testing
 
 /// The mock model behind a session, keeping every request it answers with its answer.
@@ -89,6 +89,37 @@ struct AnswerSchemaTests {
         )
         let schema = try AnswerSchemas.make(for: request)
         #expect(schema["properties"]?["adopt_round"] == .object(["type": .string("integer"), "enum": .array([.number(1), .number(2), .number(3)])]))
+    }
+
+    @Test("a number outside its bounds is in the schema sent, and an answer beyond it is asked again naming the field")
+    func bounds() async throws {
+        let (request, response) = try #require(try await Self.ecommerce.value.first { $0.0.task == .propose && $0.0.phase == .testing })
+        let schema = try AnswerSchemas.make(for: request)
+        let coverage = schema["properties"]?["content"]?["properties"]?["section"]?["properties"]?["suites"]?["items"]?["properties"]?["minimum_coverage"]
+        #expect(coverage?["minimum"] == .number(0) && coverage?["maximum"] == .number(85))
+        var answer = try JSONDecoder().decode(ProposalAnswer.self, from: Data(response.text.utf8))
+        #expect(answer.problem(in: .testing) == nil)
+        guard case .testing(var section) = answer.content else { return }
+        section.suites[1].minimumCoverage = 95
+        answer.content = .testing(section)
+        #expect(answer.problem(in: .testing) == "content.section.suites[1].minimum_coverage: 95 is outside 0...85")
+    }
+
+    @Test("every proposal the mock model makes is coherent already: the moderator's normalisation leaves it as it is", arguments: ["ecommerce", "healthcare", "finance", "education", "general"])
+    func mockProposalsAreCoherent(industry: String) async throws {
+        let catalog = try Catalog(root: TestData.repositoryRoot)
+        let team = try catalog.team(for: catalog.industry(industry))
+        let result = try await DevelopmentSession.run(SessionConfiguration(team: team, brief: team.industry.defaultBrief, seed: 42, model: MockModel(seed: 42)))
+        var blueprint = Blueprint(industry: team.industry.id, brief: team.industry.defaultBrief)
+        var proposals = 0
+        for decision in result.decisions {
+            for round in decision.rounds {
+                #expect(round.proposal.content.normalised(given: blueprint, industry: team.industry) == round.proposal.content, "\(industry) \(decision.phase.rawValue) round \(round.round)")
+                proposals += 1
+            }
+            blueprint.apply(decision.adopted.proposal.content)
+        }
+        #expect(proposals >= 8)
     }
 
     @Test("every answer the mock model gives, in every industry, is one its schema allows", arguments: ["ecommerce", "healthcare", "finance", "education", "general"])

@@ -68,15 +68,31 @@ struct ModeratorGateTests {
         #expect((result.blueprint.requirements?.features.filter { $0.priority == .must }.count ?? 0) > 0)
     }
 
-    @Test("when the repair breaks a gate too, the run stops naming the phase and the fact")
-    func nothingAdoptable() async throws {
-        await #expect {
-            _ = try await Self.run(GateBreakingModel(breaking: [1, 2, 3]), maxRounds: 2)
-        } throws: { error in
-            let text = "\(error)"
-            return text.contains("requirements")
-                && text.contains("breaks requirements.must_have_features, and its repair still breaks requirements.must_have_features")
-        }
+    @Test("when the repair breaks a gate too, the moderator completes it; the whole team reviews the completion, which is adopted")
+    func completed() async throws {
+        let directory = try TestData.temporaryDirectory()
+        let model = GateBreakingModel(breaking: [1, 2, 3])
+        let result = try await TestData.run("ecommerce", maxRounds: 2, transcript: "\(directory)/t.jsonl", model: model)
+        let requirements = try #require(result.decisions.first { $0.phase == .requirements })
+        #expect(requirements.resolution == .productManagerDecision && requirements.rounds.count == 4 && requirements.adoptedRound == 4)
+        let completion = requirements.rounds[3]
+        #expect(completion.proposal.author == "moderator" && completion.proposal.addressed == ["requirements.must_have_features"])
+        #expect(completion.votes.count == 14, "every member reviews the completion, its lead too")
+        #expect(requirements.rationale.contains("the moderator's completion of the repair, round 4, breaks none and is adopted"), "\(requirements.rationale)")
+        let industry = try Catalog(root: TestData.repositoryRoot).industry("ecommerce")
+        let musts = Set(result.blueprint.requirements?.features.filter { $0.priority == .must }.map(\.id) ?? [])
+        #expect(musts == Set(industry.features.filter { $0.priority == .must }.map(\.id)))
+        // Rounds past the header's limit, and tallies that record broken gates, are a consistent transcript.
+        let transcript = try Transcript(path: "\(directory)/t.jsonl")
+        #expect(TranscriptVerifier.firstProblem(in: transcript) == nil)
+        let team = try TestData.team("ecommerce")
+        let writer = try TranscriptWriter(path: "\(directory)/replay.jsonl", rank: { team.rank(of: $0) })
+        _ = try await DevelopmentSession.run(
+            SessionConfiguration(team: team, brief: transcript.header.brief, seed: 42, maxRounds: 2, model: ReplayModel(transcript: transcript)),
+            observers: [writer]
+        )
+        writer.close()
+        #expect(try Transcript(path: "\(directory)/replay.jsonl").eventLines == transcript.eventLines, "the completion replays exactly")
     }
 
     @Test("the product manager's pick that breaks a gate gives way to the latest round that breaks none")

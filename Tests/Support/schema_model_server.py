@@ -20,10 +20,9 @@ Usage: schema_model_server.py --behaviour first   (prints "listening <port>" whe
 
 import argparse
 import hashlib
-import json
 import random
-import sys
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from ollama_stand_in import OllamaStandIn, serve
 
 WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett"]
 LONG = ("Ünïcode and spaces, quotes \" ' and <tags> & SQL; -- DROP TABLE x; " * 8).strip()
@@ -92,45 +91,12 @@ class Filler:
         return None
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(OllamaStandIn):
     behaviour = "first"
-    requests = 0
 
-    def log_message(self, *arguments):
-        pass
-
-    def reply(self, status, body):
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_GET(self):
-        if self.path == "/api/tags":
-            return self.reply(200, {"models": [{"name": "llama3.1:latest"}]})
-        if self.path == "/_stats":
-            return self.reply(200, {"requests": Handler.requests})
-        self.reply(404, {"error": f"no route {self.path}"})
-
-    def do_POST(self):
-        if self.path != "/api/chat":
-            return self.reply(404, {"error": f"no route {self.path}"})
-        request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
-        schema = request.get("format")
-        if not isinstance(schema, dict):
-            return self.reply(400, {"error": "no JSON schema in format"})
-        prompt = "\n".join(message.get("content", "") for message in request.get("messages", []))
+    def answer(self, schema, prompt):
         seed = int(hashlib.sha256(prompt.encode()).hexdigest()[:16], 16)
-        Handler.requests += 1
-        answer = Filler(Handler.behaviour, seed).fill(schema)
-        text = json.dumps(answer)
-        self.reply(200, {
-            "model": request.get("model"), "done": True,
-            "message": {"role": "assistant", "content": text},
-            "prompt_eval_count": len(prompt) // 4, "eval_count": len(text) // 4,
-        })
+        return Filler(Handler.behaviour, seed).fill(schema)
 
 
 def main():
@@ -139,9 +105,7 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     arguments = parser.parse_args()
     Handler.behaviour = arguments.behaviour
-    server = ThreadingHTTPServer(("127.0.0.1", arguments.port), Handler)
-    print(f"listening {server.server_address[1]}", flush=True)
-    server.serve_forever()
+    serve(Handler, arguments.port)
 
 
 if __name__ == "__main__":

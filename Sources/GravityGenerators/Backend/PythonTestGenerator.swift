@@ -101,6 +101,10 @@ struct PythonTestGenerator {
                 "tableLiteral": .text(PythonTypes.pythonString(entity.table)),
                 "writerLiteral": .text(PythonTypes.pythonString(writer)),
                 "writes": .flag(writes), "reads": .flag(reads), "deletable": .flag(entity.lifecycle == nil),
+                "conflicting": .flag(entity.inputColumns.contains(where: \.unique)),
+                "required": .flag(entity.inputColumns.contains { !$0.nullable }),
+                // A public read is not signed in, whatever token comes with it: its reader is anonymous.
+                "readerLiterals": .text(entity.publicRead ? "\"anonymous\", \"\"" : "\"1\", \(PythonTypes.pythonString(writer))"),
             ]
         }
         return Self.auditTestsTemplate.render(values)

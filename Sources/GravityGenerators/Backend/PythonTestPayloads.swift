@@ -12,13 +12,15 @@ struct PythonTestPayloads {
 
     /// One template value per entity whose payload the tests of `entity` build, dependencies first.
     func builders(for entity: AppModel.Entity) -> [[String: TemplateValue]] {
-        prerequisites(of: entity).map { helper in
+        let helpers = prerequisites(of: entity)
+        let made = Set(helpers.map(\.name))
+        return helpers.map { helper in
             var values: [String: TemplateValue] = [
                 "entity": .text(helper.name),
                 "constant": .text(helper.name.uppercased()),
                 "roleLiteral": .text(PythonTypes.pythonString(helperRole(helper))),
                 "pathLiteral": .text(PythonTypes.pythonString("\(service.apiPrefix)/\(helper.plural)")),
-                "fields": .objects(helper.inputColumns.map { field($0, of: helper) }),
+                "fields": .objects(helper.inputColumns.map { field($0, of: helper, made: made) }),
                 "ownEmail": false,
             ]
             if let placement = helper.placement {
@@ -38,16 +40,21 @@ struct PythonTestPayloads {
         }
     }
 
-    /// How a payload fills `column`: the record it refers to, made first; a number another
-    /// service is stubbed to know; or a sample value distinct per number.
-    private func field(_ column: AppModel.Column, of entity: AppModel.Entity) -> [String: TemplateValue] {
+    /// How a payload fills `column`: the record it refers to, made first (none for an optional
+    /// reference to a record the tests do not make); a number another service is stubbed to know;
+    /// or a sample value distinct per number.
+    private func field(_ column: AppModel.Column, of entity: AppModel.Entity, made: Set<String>) -> [String: TemplateValue] {
         var values: [String: TemplateValue] = [
             "columnLiteral": .text(PythonTypes.pythonString(column.name)),
-            "referenceSelf": false, "referenceExternal": false,
+            "referenceNone": false, "referenceExternal": false,
             "sampleText": false, "sampleEmail": false, "sampleInteger": false, "sampleDecimal": false,
         ]
         if let target = service.entity(referencedBy: column) {
-            if target.name == entity.name { values["referenceSelf"] = true } else { values["referenceNew"] = .text(target.name) }
+            if target.name == entity.name || !made.contains(target.name) {
+                values["referenceNone"] = true
+            } else {
+                values["referenceNew"] = .text(target.name)
+            }
             return values
         }
         if column.external != nil {
@@ -70,6 +77,12 @@ struct PythonTestPayloads {
                 "minimumLiteral": .text(PythonTypes.pythonString(SQLValue.number(column.minimum ?? 0))),
                 "places": .text(String(column.decimalPlaces)),
             ]
+        case .text where column.unique:
+            values["sampleFixed"] = .text("\(PythonTypes.pythonString("Notes about \(entity.name) ")) + str(n) + \".\"")
+        case .date where column.unique:
+            values["sampleFixed"] = .text("f\"{1000 + n % 8000:04d}-01-02\"")
+        case .datetime where column.unique:
+            values["sampleFixed"] = .text("f\"{1000 + n % 8000:04d}-01-02T10:30:00\"")
         default: values["sampleFixed"] = .text(PythonTypes.sample(column, entity: entity, number: 1))
         }
         return values

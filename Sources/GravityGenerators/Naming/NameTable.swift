@@ -1,3 +1,5 @@
+import GravityModel
+
 /// Safe names for one namespace (services, entities, the columns of a table), with a check
 /// that two different names do not become the same identifier.
 struct NameTable {

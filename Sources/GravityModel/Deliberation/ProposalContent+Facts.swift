@@ -16,7 +16,7 @@ extension ProposalContent {
         let services = blueprint.architecture?.services.map(\.name) ?? []
         // A brief of its own decides the domain: the industry's features and roles are its example then,
         // and the gates ask for the brief's own (the compliance items still apply).
-        let industryBrief = blueprint.brief.isEmpty || blueprint.brief == industry.defaultBrief
+        let industryBrief = industry.isOwnBrief(blueprint.brief)
         switch (fact, self) {
         case (.mustHaveFeatures, .requirements(let section)):
             guard industryBrief else {
@@ -43,6 +43,12 @@ extension ProposalContent {
         case (.dependenciesFollowRelations, .architecture(let section)):
             return Self.crossServiceReferences(section, industry: industry).allSatisfy { from, to in
                 section.services.first { $0.name == from }?.dependsOn.contains(to) ?? false
+            }
+        case (.rulesPlaced, .architecture(let section)):
+            return Self.placings(of: blueprint.requirements, industry: industry).allSatisfy { placing in
+                let owner = section.owner(of: placing.entity)?.name
+                return owner != nil && placing.together.allSatisfy { section.owner(of: $0)?.name == owner }
+                    && placing.apart.map { section.owner(of: $0)?.name != owner } ?? true
             }
         case (.tablePerEntity, .database(let section)):
             let stored = Set(section.stores.flatMap { $0.tables.map(\.entity) })
@@ -124,6 +130,18 @@ extension ProposalContent {
         default:
             return false
         }
+    }
+
+    /// Where the rules of the requirements put their entities: an order with its lines and apart
+    /// from the stock they take, a claim or a posting apart from the stock or balance it takes, a
+    /// booking with the resource it books (the generated services guard each so).
+    static func placings(of requirements: RequirementsSection?, industry: Industry) -> [(entity: String, together: [String], apart: String?)] {
+        guard let requirements else { return [] }
+        let target = { (entity: String, relation: String) in industry.entity(named: entity)?.relations.first { $0.name == relation }?.entity }
+        return requirements.placements.map { ($0.entity, [$0.lines], target($0.lines, $0.stock)) }
+            + requirements.claims.map { ($0.entity, [], target($0.entity, $0.stock)) }
+            + requirements.postings.map { ($0.entity, [], industry.account(of: $0)) }
+            + requirements.schedules.map { ($0.entity, target($0.entity, $0.resource).map { [$0] } ?? [], nil) }
     }
 
     /// Pairs (service, other service) where an entity of the first refers to an entity of the second.

@@ -6,6 +6,7 @@ public enum StructuralFact: String, Codable, Sendable, PhaseScoped {
     case entitiesOwned = "architecture.entities_owned"
     case acyclicDependencies = "architecture.acyclic_dependencies"
     case dependenciesFollowRelations = "architecture.dependencies_follow_relations"
+    case rulesPlaced = "architecture.rules_placed"
     case tablePerEntity = "database.table_per_entity"
     case foreignKeysIndexed = "database.foreign_keys_indexed"
     case invariantsEnforced = "database.invariants_enforced"
@@ -32,6 +33,8 @@ public enum StructuralFact: String, Codable, Sendable, PhaseScoped {
         case .entitiesOwned: "every entity in scope is owned by exactly one service"
         case .acyclicDependencies: "service dependencies have no cycle"
         case .dependenciesFollowRelations: "a service that refers to another service's entity depends on that service"
+        case .rulesPlaced:
+            "an entity with a rule is kept with what the rule works on (an order with its lines, a booking with what it books) and apart from the stock or balance it takes from, whose service guards it"
         case .tablePerEntity: "every entity in scope has a table"
         case .foreignKeysIndexed: "every foreign key and cross-service reference column is indexed"
         case .invariantsEnforced:

@@ -104,6 +104,23 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
     /// The role services take when they call each other (to reserve stock); never a person's.
     public static let serviceRole = "service"
 
+    /// Whether `brief` is this industry's own (or none was given): its features, roles and rules are
+    /// then what the application must have; another brief decides the domain itself.
+    public func isOwnBrief(_ brief: String) -> Bool { brief.isEmpty || brief == defaultBrief }
+
+    /// The entities named and everything they refer to, in the domain model's order.
+    public func closure(of names: [String]) -> [String] {
+        var included = Set(names)
+        var changed = true
+        while changed {
+            changed = false
+            for entity in entities where included.contains(entity.name) {
+                for relation in entity.relations where included.insert(relation.entity).inserted { changed = true }
+            }
+        }
+        return entities.map(\.name).filter(included.contains)
+    }
+
     /// The entity named `name`, if the domain model has it.
     public func entity(named name: String) -> DomainEntity? { entities.first { $0.name == name } }
 

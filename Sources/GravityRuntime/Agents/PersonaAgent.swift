@@ -116,7 +116,8 @@ public actor PersonaAgent {
             phase: phase,
             author: persona.id,
             round: round,
-            content: answer.content,
+            // The moderator's rule, applied as the answer is taken: what the schema could not tie together is made coherent.
+            content: answer.content.normalised(given: context.blueprint, industry: context.team.industry),
             rationale: answer.rationale,
             addressed: answer.addressed
         )

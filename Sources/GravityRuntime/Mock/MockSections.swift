@@ -24,30 +24,17 @@ struct MockSections {
 
     var entitiesInScope: [String] {
         if let requirements = blueprint.requirements { return requirements.entities }
-        return closure(of: industry.features.flatMap(\.entities))
+        return industry.closure(of: industry.features.flatMap(\.entities))
     }
 
     var roles: [String] { blueprint.requirements?.roles ?? industry.roles }
 
     var services: [ServiceSpec] { blueprint.architecture?.services ?? architecture([]).services }
 
-    /// The entities named plus everything they refer to, in domain-model order.
-    func closure(of names: [String]) -> [String] {
-        var included = Set(names)
-        var changed = true
-        while changed {
-            changed = false
-            for entity in industry.entities where included.contains(entity.name) {
-                for relation in entity.relations where included.insert(relation.entity).inserted { changed = true }
-            }
-        }
-        return industry.entities.map(\.name).filter(included.contains)
-    }
-
     // MARK: Sections
 
     func requirements(_ practices: [String]) -> RequirementsSection {
-        let entities = closure(of: industry.features.flatMap(\.entities))
+        let entities = industry.closure(of: industry.features.flatMap(\.entities))
         return RequirementsSection(
             appName: industry.brand.name,
             summary: brief,
@@ -119,11 +106,11 @@ struct MockSections {
             let engine: DatabaseEngine = scale == .large ? .postgresql : .sqlite
             var tables: [TableSpec] = []
             if service.name == MockSections.identityService {
-                tables.append(accountTable())
+                tables.append(.accounts(roles: roles))
             }
             for name in service.entities {
                 guard let entity = industry.entity(named: name) else { continue }
-                tables.append(table(for: entity, in: service))
+                tables.append(.standard(for: entity, in: industry, local: service.entities))
             }
             stores.append(ServiceStore(service: service.name, engine: engine, database: "\(service.name)_db", tables: tables))
         }
@@ -132,54 +119,6 @@ struct MockSections {
         // changed: both are baseline, whatever the vote.
         let seed = industry.seed.filter { stored.contains($0.entity) }
         return DatabaseSection(stores: stores, seed: seed, practices: practices)
-    }
-
-    private func table(for entity: DomainEntity, in service: ServiceSpec) -> TableSpec {
-        var columns = [ColumnSpec(name: "id", type: .integer, nullable: false, primaryKey: true)]
-        for field in entity.fields {
-            columns.append(
-                ColumnSpec(
-                    name: field.name,
-                    type: field.type,
-                    nullable: !field.required,
-                    unique: field.unique,
-                    maxLength: field.maxLength,
-                    minimum: field.minimum,
-                    values: field.values,
-                    indexed: field.unique
-                )
-            )
-        }
-        for relation in entity.relations {
-            let target = industry.entity(named: relation.entity)
-            let local = service.entities.contains(relation.entity)
-            columns.append(
-                ColumnSpec(
-                    name: "\(relation.name)_id",
-                    type: .integer,
-                    nullable: !relation.required,
-                    references: local ? target?.plural : nil,
-                    externalEntity: local ? nil : relation.entity,
-                    indexed: true
-                )
-            )
-        }
-        columns.append(ColumnSpec(name: "created_at", type: .datetime, nullable: false))
-        columns.append(ColumnSpec(name: "updated_at", type: .datetime, nullable: false))
-        return TableSpec(entity: entity.name, table: entity.plural, columns: columns)
-    }
-
-    private func accountTable() -> TableSpec {
-        var columns = [
-            ColumnSpec(name: "id", type: .integer, nullable: false, primaryKey: true),
-            ColumnSpec(name: "email", type: .email, nullable: false, unique: true, maxLength: 254, indexed: true),
-            ColumnSpec(name: "display_name", type: .string, nullable: false, maxLength: 120),
-            ColumnSpec(name: "password_hash", type: .string, nullable: false, maxLength: 255),
-            ColumnSpec(name: "role", type: .choice, nullable: false, values: roles),
-        ]
-        columns.append(ColumnSpec(name: "created_at", type: .datetime, nullable: false))
-        columns.append(ColumnSpec(name: "updated_at", type: .datetime, nullable: false))
-        return TableSpec(entity: Blueprint.accountEntity, table: "user_accounts", columns: columns)
     }
 
     func frontend(_ practices: [String]) -> FrontendSection {
@@ -206,84 +145,8 @@ struct MockSections {
     }
 
     func backend(_ practices: [String]) -> BackendSection {
-        var apis: [ServiceAPI] = []
-        for service in services {
-            if service.name == MockSections.identityService {
-                apis.append(ServiceAPI(service: service.name, endpoints: identityEndpoints(service.apiPrefix), calls: []))
-                continue
-            }
-            var endpoints: [EndpointSpec] = []
-            var calls: [ServiceCall] = []
-            for name in service.entities {
-                guard let entity = industry.entity(named: name) else { continue }
-                let publicRead = industry.contexts.first { $0.id == service.name }?.publicRead ?? false
-                let read: Access = publicRead ? .public : .authenticated
-                let write: Access = roles.isEmpty ? .public : .authenticated
-                let base = "\(service.apiPrefix)/\(entity.plural)"
-                endpoints += [
-                    EndpointSpec(method: "GET", path: base, entity: name, action: .list, access: read, role: nil),
-                    EndpointSpec(method: "GET", path: "\(base)/{id}", entity: name, action: .get, access: read, role: nil),
-                ]
-                // An order's lines are written with their order, never on their own.
-                let placed = blueprint.requirements?.placements.contains { $0.lines == name } ?? false
-                if placed {
-                    // Read only.
-                } else if let lifecycle = blueprint.requirements?.lifecycle(of: name) {
-                    endpoints.append(EndpointSpec(method: "POST", path: base, entity: name, action: .create, access: write, role: nil))
-                    // Its status moves only through its transitions, so it has no plain update or delete.
-                    endpoints += lifecycle.transitions.map { transition in
-                        EndpointSpec(
-                            method: "POST", path: "\(base)/{id}/\(transition.name)", entity: name, action: .transition,
-                            access: .authenticated, role: nil, transition: transition.name
-                        )
-                    }
-                } else {
-                    endpoints += [
-                        EndpointSpec(method: "POST", path: base, entity: name, action: .create, access: write, role: nil),
-                        EndpointSpec(method: "PUT", path: "\(base)/{id}", entity: name, action: .update, access: write, role: nil),
-                        EndpointSpec(method: "DELETE", path: "\(base)/{id}", entity: name, action: .delete, access: write, role: nil),
-                    ]
-                }
-                if (blueprint.requirements?.postings ?? []).contains(where: { industry.account(of: $0) == name }) {
-                    // Postings move the balance, and reversals move it back, through the service that keeps it.
-                    endpoints += [
-                        EndpointSpec(method: "POST", path: "\(base)/movements", entity: name, action: .reserve, access: .authenticated, role: nil),
-                        EndpointSpec(
-                            method: "DELETE", path: "\(base)/movements/{key}", entity: name, action: .release, access: .authenticated, role: nil
-                        ),
-                    ]
-                }
-                if blueprint.requirements?.stock(of: name) != nil {
-                    // Orders take stock for all their lines at once, and give it back when cancelled.
-                    endpoints += [
-                        EndpointSpec(method: "POST", path: "\(base)/reservations", entity: name, action: .reserve, access: .authenticated, role: nil),
-                        EndpointSpec(
-                            method: "DELETE", path: "\(base)/reservations/{key}", entity: name, action: .release, access: .authenticated, role: nil
-                        ),
-                    ]
-                }
-                for relation in entity.relations where !service.entities.contains(relation.entity) {
-                    guard let owner = services.first(where: { $0.entities.contains(relation.entity) }) else { continue }
-                    calls.append(
-                        ServiceCall(
-                            service: owner.name,
-                            entity: relation.entity,
-                            purpose: "check that the \(relation.entity) exists before saving a \(name)"
-                        )
-                    )
-                }
-            }
-            apis.append(ServiceAPI(service: service.name, endpoints: endpoints, calls: calls))
-        }
+        let apis = services.map { ServiceAPI.standard(for: $0, among: services, blueprint: blueprint, industry: industry) }
         return BackendSection(language: "python", framework: "fastapi", pageSize: 20, apis: apis, practices: practices)
-    }
-
-    private func identityEndpoints(_ prefix: String) -> [EndpointSpec] {
-        [
-            EndpointSpec(method: "POST", path: "\(prefix)/register", entity: Blueprint.accountEntity, action: .register, access: .public, role: nil),
-            EndpointSpec(method: "POST", path: "\(prefix)/login", entity: Blueprint.accountEntity, action: .login, access: .public, role: nil),
-            EndpointSpec(method: "GET", path: "\(prefix)/me", entity: Blueprint.accountEntity, action: .profile, access: .authenticated, role: nil),
-        ]
     }
 
     func security(_ practices: [String]) -> SecuritySection {

@@ -1,3 +1,4 @@
+import Foundation
 import GravityModel
 
 /// An answer with rules beyond what decoding checks. A breach is treated like a schema breach: asked
@@ -21,6 +22,33 @@ extension ProposalAnswer: CheckedAnswer {
             return "content.section.practices[\(index)]: '\(name)' is not an optional practice of the \(phase.rawValue) phase; "
                 + (known.isEmpty ? "it has none, so the list stays empty" : "it has \(known.joined(separator: ", "))")
         }
+        return outOfBounds(in: phase)
+    }
+
+    /// A number outside `SectionBounds`, which the schema states but not every server enforces.
+    private func outOfBounds(in phase: Phase) -> String? {
+        guard let data = try? JSONEncoder().encode(content), let section = try? JSONValue.parse(data)["section"] else { return nil }
+        for bound in SectionBounds.all where bound.phase == phase {
+            for (path, value) in section.numbers(at: bound.path, from: "content.section") where !bound.range.contains(value) {
+                return "\(path): \(value) is outside \(bound.range.lowerBound)...\(bound.range.upperBound)"
+            }
+        }
         return nil
+    }
+}
+
+extension JSONValue {
+    /// The integers at `path` (`[]` for each item of a list), with where each is, from `prefix`.
+    func numbers(at path: [String], from prefix: String) -> [(String, Int)] {
+        guard let step = path.first else {
+            guard case .number(let value) = self else { return [] }
+            return [(prefix, Int(value))]
+        }
+        let rest = Array(path.dropFirst())
+        if step == "[]" {
+            guard case .array(let items) = self else { return [] }
+            return items.enumerated().flatMap { index, item in item.numbers(at: rest, from: "\(prefix)[\(index)]") }
+        }
+        return self[step]?.numbers(at: rest, from: "\(prefix).\(step)") ?? []
     }
 }

@@ -93,16 +93,19 @@ struct Moderator {
             )
             rounds.append(repair)
             let left = brokenGates(of: repair.proposal, given: blueprint)
-            guard left.isEmpty else {
-                throw RuntimeError.invalidAnswer(
-                    persona: lead.id,
-                    phase: phase.rawValue,
-                    problem: "no proposal can be adopted: round \(chosen.round) breaks \(gates.joined(separator: ", ")), and its repair still breaks \(left.joined(separator: ", ")); the transcript can be resumed"
-                )
+            if left.isEmpty {
+                adopted = repair
+                rationale =
+                    "Round \(chosen.round) breaks \(gates.joined(separator: ", ")); its repair, round \(repair.round), breaks no gate and is adopted. \(answer.rationale)"
+            } else {
+                // The last resort: the moderator completes the repair from the decisions and the industry.
+                let completion = try await completionRound(rounds.count + 1, of: repair.proposal, breaking: left, blueprint: blueprint)
+                rounds.append(completion)
+                adopted = completion
+                rationale =
+                    "Round \(chosen.round) breaks \(gates.joined(separator: ", ")) and its repair, round \(repair.round), still breaks \(left.joined(separator: ", ")); "
+                    + "the moderator's completion of the repair, round \(completion.round), breaks none and is adopted. \(answer.rationale)"
             }
-            adopted = repair
-            rationale =
-                "Round \(chosen.round) breaks \(gates.joined(separator: ", ")); its repair, round \(repair.round), breaks no gate and is adopted. \(answer.rationale)"
         }
         let decision = Decision(
             phase: phase,
@@ -146,6 +149,44 @@ struct Moderator {
         if tally.outcome.isApproved { tally.brokenGates = brokenGates(of: proposal, given: blueprint) }
         await bus.publish(.tallied(phase: phase, round: round, tally: tally), from: Self.id)
         return RoundRecord(round: round, proposal: proposal, votes: votes, tally: tally)
+    }
+
+    /// The moderator's completion of `proposal` (`ProposalContent.completed`), reviewed by the whole
+    /// team so that its dissent is on record; it is adopted whatever the tally, as it breaks no gate.
+    /// Where nothing can stand in, the run stops naming the field; the transcript can be resumed.
+    private mutating func completionRound(_ round: Int, of proposal: Proposal, breaking gates: [String], blueprint: Blueprint) async throws -> RoundRecord {
+        let content: ProposalContent
+        do {
+            content = try proposal.content.completed(given: blueprint, industry: team.industry)
+        } catch {
+            throw RuntimeError.invalidAnswer(
+                persona: proposal.author,
+                phase: proposal.phase.rawValue,
+                problem: "no proposal can be adopted: \(error.description), and round \(proposal.round) breaks \(gates.joined(separator: ", ")); the transcript can be resumed"
+            )
+        }
+        let completed = Proposal(
+            phase: proposal.phase,
+            author: Self.id,
+            round: round,
+            content: content,
+            rationale: "Round \(proposal.round) completed by the moderator where it broke \(gates.joined(separator: ", ")), from the decisions so far and the industry.",
+            addressed: gates
+        )
+        await bus.publish(.proposed(completed), from: Self.id)
+        let reviewers = team.members.map(\.id)
+        await bus.publish(
+            .reviewRequested(
+                proposal: completed, proposalJSON: try CanonicalJSON.string(completed.content), context: TaskContext(team: team, blueprint: blueprint, proposal: completed)
+            ),
+            from: Self.id,
+            to: .group(reviewers)
+        )
+        var votes = try await receiveVotes(count: reviewers.count)
+        votes.sort { team.rank(of: $0.voter) < team.rank(of: $1.voter) }
+        let tally = WeightedTally(votes: votes)
+        await bus.publish(.tallied(phase: proposal.phase, round: round, tally: tally), from: Self.id)
+        return RoundRecord(round: round, proposal: completed, votes: votes, tally: tally)
     }
 
     /// The moderator's dissent over broken gates, for the lead's revision (no weight in any tally).

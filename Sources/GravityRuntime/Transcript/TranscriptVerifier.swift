@@ -59,7 +59,9 @@ public enum TranscriptVerifier {
                 guard let tally = event.tally, let phase = event.phase, let round = event.round else {
                     return Problem(seq: event.seq, message: "tally without its phase, round or figures")
                 }
-                let recomputed = WeightedTally(votes: votes)
+                // The gates a tally records broken need the decisions to check (a replay does); the figures follow from the votes alone.
+                var recomputed = WeightedTally(votes: votes)
+                recomputed.brokenGates = tally.brokenGates
                 guard recomputed == tally else {
                     return Problem(
                         seq: event.seq,
@@ -67,10 +69,11 @@ public enum TranscriptVerifier {
                             + "does not follow from its \(votes.count) votes (\(recomputed.outcome.rawValue), average \(recomputed.average))"
                     )
                 }
-                guard round >= 1, round <= file.header.maxRounds else {
+                // Beyond the rounds the header allows, an arbitration may add the lead's repair and the moderator's completion.
+                guard round >= 1, round <= file.header.maxRounds + 2 else {
                     return Problem(
                         seq: event.seq,
-                        message: "the \(phase.rawValue) phase holds round \(round), outside the header's max_rounds \(file.header.maxRounds)"
+                        message: "the \(phase.rawValue) phase holds round \(round), outside the header's max_rounds \(file.header.maxRounds) and the two rounds an arbitration may add"
                     )
                 }
                 lastTally[phase, default: [:]][round] = tally

@@ -18,7 +18,7 @@ public enum AnswerSchemas {
             return table.arbitration.replacing(at: ["adopt_round"], with: .object(["type": .string("integer"), "enum": .array(rounds)]))
         case .propose, .revise:
             guard let schema = table.proposals[request.phase] else { return .null }
-            return narrowed(schema, phase: request.phase, blueprint: request.context.blueprint)
+            return narrowed(schema, phase: request.phase, context: request.context)
         }
     }
 
@@ -38,6 +38,12 @@ public enum AnswerSchemas {
             for phase in Phase.allCases {
                 let facts = (StructuralFact.facts(of: phase).map(\.rawValue) + Practice.practices(of: phase).map(\.rawValue)).sorted()
                 var schema = proposal.replacing(at: ["content"], with: try content(of: phase))
+                for bound in SectionBounds.all where bound.phase == phase {
+                    let range = JSONValue.object([
+                        "type": .string("integer"), "minimum": .number(Double(bound.range.lowerBound)), "maximum": .number(Double(bound.range.upperBound)),
+                    ])
+                    schema = schema.replacing(at: ["content", "section"] + bound.path, with: range)
+                }
                 schema = schema.replacing(at: ["addressed"], with: list(of: facts))
                 schema = schema.replacing(at: ["self_vote", "missing"], with: list(of: facts))
                 proposals[phase] = schema
@@ -86,8 +92,13 @@ public enum AnswerSchemas {
             : .object(["type": .string("array"), "items": names(values)])
     }
 
-    /// Where a section names what earlier phases decided, and which decision lists the names.
+    /// Where a section names what earlier phases decided (or, with the industry's own brief, what
+    /// the industry lists), and which decision lists the names.
     static let references: [(phase: Phase, path: [String], names: Decided)] = [
+        (.requirements, ["roles", "[]"], .industryRoles),
+        (.requirements, ["entities", "[]"], .industryEntities),
+        (.requirements, ["features", "[]", "id"], .industryFeatures),
+        (.requirements, ["features", "[]", "entities", "[]"], .industryEntities),
         (.architecture, ["services", "[]", "entities", "[]"], .entities),
         (.database, ["stores", "[]", "service"], .services),
         (.database, ["stores", "[]", "tables", "[]", "entity"], .tables),
@@ -106,22 +117,33 @@ public enum AnswerSchemas {
     enum Decided: Sendable {
         /// The entities in scope; tables, also the identity service's accounts.
         case entities, tables, services, roles
+        /// With the industry's own brief, its roles, entities and features are the domain; with a
+        /// brief of its own the model names them (none listed).
+        case industryRoles, industryEntities, industryFeatures
 
-        func names(in blueprint: Blueprint) -> [String] {
+        func names(in context: TaskContext) -> [String] {
+            let blueprint = context.blueprint
+            let industry = context.industry
+            let own = industry.isOwnBrief(blueprint.brief)
             switch self {
-            case .entities: blueprint.requirements?.entities ?? []
-            case .tables: (blueprint.requirements?.entities ?? []).isEmpty ? [] : (blueprint.requirements?.entities ?? []) + [Blueprint.accountEntity]
-            case .services: blueprint.architecture?.services.map(\.name) ?? []
-            case .roles: blueprint.requirements?.roles ?? []
+            case .industryRoles: return own ? industry.roles : []
+            case .industryEntities: return own ? industry.entities.map(\.name) : []
+            case .industryFeatures: return own ? industry.features.map(\.id) : []
+            case .entities: return blueprint.requirements?.entities ?? []
+            case .tables:
+                let entities = blueprint.requirements?.entities ?? []
+                return entities.isEmpty ? [] : entities + [Blueprint.accountEntity]
+            case .services: return blueprint.architecture?.services.map(\.name) ?? []
+            case .roles: return blueprint.requirements?.roles ?? []
             }
         }
     }
 
     /// `schema` with every reference field of `phase` narrowed to the names decided so far.
-    static func narrowed(_ schema: JSONValue, phase: Phase, blueprint: Blueprint) -> JSONValue {
+    static func narrowed(_ schema: JSONValue, phase: Phase, context: TaskContext) -> JSONValue {
         var schema = schema
         for reference in references where reference.phase == phase {
-            let decided = reference.names.names(in: blueprint)
+            let decided = reference.names.names(in: context)
             guard !decided.isEmpty else { continue }
             schema = schema.replacing(at: ["content", "section"] + reference.path, with: names(decided))
         }

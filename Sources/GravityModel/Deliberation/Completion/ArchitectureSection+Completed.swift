@@ -1,0 +1,68 @@
+extension ArchitectureSection {
+    /// Every entity owned (by the service of its bounded context, as a careful lead splits them),
+    /// orders, claims and postings apart from the stock they take, dependencies that follow the
+    /// relations, and services whose relations go both ways merged.
+    func completed(breaking broken: [StructuralFact], in scope: ProposalScope) -> ArchitectureSection {
+        var section = self
+        let industry = scope.industry
+        for entity in scope.entities where section.owner(of: entity) == nil {
+            let context = industry.entity(named: entity)?.context
+            let kin = section.services.firstIndex { service in
+                service.name == context || service.entities.contains { industry.entity(named: $0)?.context == context && context != nil }
+            }
+            if let index = kin ?? section.services.firstIndex(where: { !$0.entities.isEmpty }) {
+                section.services[index].entities.append(entity)
+            } else {
+                let name = context ?? "records"
+                let description = industry.contexts.first { $0.id == context }?.description ?? "The application's records"
+                section.services.append(ServiceSpec(name: name, kind: .api, description: description, apiPrefix: "/api/\(name)", entities: [entity], dependsOn: []))
+            }
+        }
+        // An entity whose rule is not placed as it works moves, with what it must be kept with, to a
+        // service of its own context (another than the one whose stock it takes).
+        for placing in ProposalContent.placings(of: scope.blueprint.requirements, industry: industry) {
+            let owner = section.owner(of: placing.entity)?.name
+            let keeper = placing.apart.flatMap { section.owner(of: $0)?.name }
+            guard owner == nil || owner == keeper || placing.together.contains(where: { section.owner(of: $0)?.name != owner }) else { continue }
+            let context = industry.entity(named: placing.entity)?.context ?? placing.entity
+            // Its bounded context's other entities go along: they refer to it, and left behind they would make a cycle.
+            let kin = (owner.flatMap { name in section.services.first { $0.name == name }?.entities } ?? []).filter { other in
+                other != placing.apart && industry.entity(named: other)?.context == context
+            }
+            var moving = [placing.entity] + placing.together
+            moving += kin.filter { !moving.contains($0) }
+            for index in section.services.indices { section.services[index].entities.removeAll { moving.contains($0) } }
+            let name = context != keeper ? context : "\(context)_\(placing.entity)"
+            if let index = section.services.firstIndex(where: { $0.name == name }) {
+                section.services[index].entities += moving
+            } else {
+                let description = industry.contexts.first { $0.id == context }?.description ?? "Keeps \(placing.entity)"
+                section.services.append(ServiceSpec(name: name, kind: .api, description: description, apiPrefix: "/api/\(name)", entities: moving, dependsOn: []))
+            }
+        }
+        for (from, to) in ProposalContent.crossServiceReferences(section, industry: industry) {
+            guard let index = section.services.firstIndex(where: { $0.name == from }), !section.services[index].dependsOn.contains(to) else { continue }
+            section.services[index].dependsOn.append(to)
+        }
+        while let cycle = DependencyCycle.find(in: section.services) {
+            section.merge(Array(Set(cycle)))
+        }
+        return section
+    }
+
+    /// The services named merged into the first of them in the section's order.
+    mutating func merge(_ names: [String]) {
+        guard let keep = services.firstIndex(where: { names.contains($0.name) }) else { return }
+        let kept = services[keep].name
+        for service in services where names.contains(service.name) && service.name != kept {
+            services[keep].entities += service.entities
+            services[keep].dependsOn += service.dependsOn
+        }
+        services.removeAll { names.contains($0.name) && $0.name != kept }
+        for index in services.indices {
+            var seen: Set<String> = []
+            services[index].dependsOn = services[index].dependsOn.map { names.contains($0) ? kept : $0 }
+                .filter { $0 != services[index].name && seen.insert($0).inserted }
+        }
+    }
+}
