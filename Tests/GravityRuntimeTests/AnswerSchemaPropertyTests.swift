@@ -11,7 +11,7 @@ import Testing
 struct AnswerSchemaPropertyTests {
     static let instancesPerSchema = 120
 
-    /// A proposal and a review request of each phase, and an arbitration, from the ecommerce session.
+    /// A proposal and a review request of each phase, an arbitration, and an industry draft, from the ecommerce session.
     static func schemas() async throws -> [String: JSONValue] {
         let exchanges = try await AnswerSchemaTests.ecommerce.value
         var schemas: [String: JSONValue] = [:]
@@ -27,6 +27,11 @@ struct AnswerSchemaPropertyTests {
             schema: "arbitration", context: review.context
         )
         schemas["arbitration"] = try AnswerSchemas.make(for: arbitration)
+        let draft = ModelRequest(
+            persona: "industry-drafter", phase: .requirements, round: 1, task: .draftIndustry, system: "", prompt: "",
+            schema: IndustryDraft.schema, context: review.context
+        )
+        schemas["industry"] = try AnswerSchemas.make(for: draft)
         return schemas
     }
 
@@ -57,6 +62,7 @@ struct AnswerSchemaPropertyTests {
                 switch name.split(separator: ".").first {
                 case "proposal": _ = try JSONDecoder().decode(ProposalAnswer.self, from: instance)
                 case "review": _ = try JSONDecoder().decode(ReviewAnswer.self, from: instance)
+                case "industry": _ = try JSONDecoder().decode(Industry.self, from: instance)
                 default: _ = try JSONDecoder().decode(ArbitrationAnswer.self, from: instance)
                 }
                 decoded[name, default: 0] += 1

@@ -1,6 +1,6 @@
 /// A part of the domain that one service can own, with hints on its data volume and access.
 public struct BoundedContext: Codable, Sendable, Hashable {
-    public enum Scale: String, Codable, Sendable { case small, large }
+    public enum Scale: String, Codable, Sendable, CaseIterable { case small, large }
 
     public var id: String
     public var description: String

@@ -5,6 +5,7 @@ public struct PromptTemplates: Sendable, Hashable {
     public enum Kind: String, CaseIterable, Sendable {
         case system, propose, revise, review, arbitrate
         case askAgain = "ask-again"
+        case draftIndustry = "draft-industry"
 
         public var fileName: String { "\(rawValue).txt" }
 
@@ -17,6 +18,7 @@ public struct PromptTemplates: Sendable, Hashable {
             case .review: ["phase", "phase_number", "round", "industry", "brief", "scope", "author", "proposal", "schema"]
             case .arbitrate: ["phase", "phase_number", "rounds", "schema"]
             case .askAgain: ["prompt", "problem", "schema"]
+            case .draftIndustry: ["id", "brief", "example", "schema"]
             }
         }
     }

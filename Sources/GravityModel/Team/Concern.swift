@@ -1,5 +1,5 @@
 /// How much an unmet concern matters to the persona who holds it.
-public enum Severity: String, Codable, Sendable, Comparable {
+public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
     case minor, major, critical
 
     private var rank: Int {

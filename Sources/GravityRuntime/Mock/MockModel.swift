@@ -29,6 +29,9 @@ public struct MockModel: LanguageModel {
             text = try CanonicalJSON.string(MockReviewing(seed: seed).answer(request))
         case .arbitrate:
             text = try CanonicalJSON.string(Self.arbitrate(request.context.rounds, phase: request.phase))
+        case .draftIndustry:
+            // The mock model has no domain of its own: it gives back the industry it was shown.
+            text = try CanonicalJSON.string(request.context.industry)
         }
         return ModelResponse(text: text, usage: .estimate(prompt: request.system + request.prompt, completion: text))
     }

@@ -8,4 +8,6 @@ public enum ModelTask: String, Codable, Sendable {
     case review
     /// Decide which round to adopt when no round was approved.
     case arbitrate
+    /// Draft an industry file from a brief (`gravity-team industries new`).
+    case draftIndustry = "draft_industry"
 }

@@ -2,9 +2,19 @@ import ArgumentParser
 import GravityModel
 import GravityRuntime
 
-/// `gravity-team industries`: what industries/ offers.
+/// `gravity-team industries`: what industries/ offers, and new ones drafted from a brief.
 struct IndustriesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "industries", abstract: "List the industries the team knows.")
+    static let configuration = CommandConfiguration(
+        commandName: "industries",
+        abstract: "List the industries the team knows, or draft a new one.",
+        subcommands: [IndustriesListCommand.self, IndustriesNewCommand.self],
+        defaultSubcommand: IndustriesListCommand.self
+    )
+}
+
+/// `gravity-team industries [list]`: the table (or JSON) of the industries.
+struct IndustriesListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the industries the team knows.")
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false

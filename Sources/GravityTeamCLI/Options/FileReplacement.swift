@@ -9,6 +9,22 @@ import Darwin
 
 /// Moves a finished file over the one it replaces, atomically (both are in the same directory).
 enum FileReplacement {
+    /// Writes `data` to `target` only if no file is there, atomically: another file that appears
+    /// meanwhile is never replaced (`link` fails on it).
+    static func create(_ target: String, with data: Data) throws {
+        let directory = (target as NSString).deletingLastPathComponent
+        let scratch = (directory.isEmpty ? "." : directory) + "/.\((target as NSString).lastPathComponent).\(UUID().uuidString).partial"
+        guard FileManager.default.createFile(atPath: scratch, contents: data) else {
+            throw RuntimeError.cannotWrite(path: target, reason: "cannot write in its directory")
+        }
+        defer { unlink(scratch) }
+        guard link(scratch, target) == 0 else {
+            throw errno == EEXIST
+                ? RuntimeError.invalidConfiguration("\(target): already exists; choose another --out, or move the file away")
+                : RuntimeError.cannotWrite(path: target, reason: String(cString: strerror(errno)))
+        }
+    }
+
     static func move(_ source: String, over target: String) throws {
         guard rename(source, target) == 0 else {
             throw RuntimeError.cannotWrite(path: target, reason: String(cString: strerror(errno)))

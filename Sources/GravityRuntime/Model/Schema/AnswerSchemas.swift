@@ -11,6 +11,7 @@ public enum AnswerSchemas {
         let table = try tables.get()
         switch request.task {
         case .review: return table.reviews[request.phase] ?? .null
+        case .draftIndustry: return table.industry
         case .arbitrate:
             // The round to adopt is one of this phase's.
             let rounds = request.context.rounds.map { JSONValue.number(Double($0.round)) }
@@ -26,6 +27,7 @@ public enum AnswerSchemas {
         var proposals: [Phase: JSONValue]
         var reviews: [Phase: JSONValue]
         var arbitration: JSONValue
+        var industry: JSONValue
     }
 
     /// Traced once, on first use.
@@ -49,7 +51,12 @@ public enum AnswerSchemas {
                 proposals[phase] = schema
                 reviews[phase] = review.replacing(at: ["missing"], with: list(of: facts))
             }
-            return .success(Tables(proposals: proposals, reviews: reviews, arbitration: try SchemaTracer.schema(of: ArbitrationAnswer.self)))
+            return .success(
+                Tables(
+                    proposals: proposals, reviews: reviews, arbitration: try SchemaTracer.schema(of: ArbitrationAnswer.self),
+                    industry: try SchemaTracer.schema(of: Industry.self)
+                )
+            )
         } catch let failure as SchemaTracer.Failure {
             return .failure(failure)
         } catch {

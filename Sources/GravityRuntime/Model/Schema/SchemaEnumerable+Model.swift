@@ -12,3 +12,6 @@ extension EndpointAction: SchemaEnumerable {}
 extension Access: SchemaEnumerable {}
 extension TestSuiteSpec.Kind: SchemaEnumerable {}
 extension DeploymentTarget: SchemaEnumerable {}
+extension BoundedContext.Scale: SchemaEnumerable {}
+extension Severity: SchemaEnumerable {}
+extension Role: SchemaEnumerable {}
