@@ -44,3 +44,11 @@ public enum Practice: String, Codable, Sendable, PhaseScoped {
     /// The practices of `phase`.
     public static func practices(of phase: Phase) -> [Practice] { all(of: phase) }
 }
+
+extension Phase {
+    /// Every name a concern, a vote's `missing` or a revision's `addressed` may give in this phase:
+    /// its structural facts and optional practices, sorted.
+    public var factNames: [String] {
+        (StructuralFact.facts(of: self).map(\.rawValue) + Practice.practices(of: self).map(\.rawValue)).sorted()
+    }
+}

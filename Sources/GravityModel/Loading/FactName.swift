@@ -11,7 +11,7 @@ enum FactName {
             )
         }
         guard StructuralFact(rawValue: fact) == nil, Practice(rawValue: fact) == nil else { return }
-        let known = (StructuralFact.facts(of: phase).map(\.rawValue) + Practice.practices(of: phase).map(\.rawValue)).sorted()
+        let known = phase.factNames
         throw document.invalid(
             "'\(fact)' is neither a structural fact nor an optional practice; the \(phase.rawValue) phase has \(known.joined(separator: ", ")) (every application has the baseline whatever the vote; see docs/facts.md)",
             at: path

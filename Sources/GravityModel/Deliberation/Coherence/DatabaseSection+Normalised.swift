@@ -62,9 +62,6 @@ extension DatabaseSection {
     /// industry's fields and relations of an entity it defines (its rules and pages work on them);
     /// with a brief of its own, the status a lifecycle moves and the count a stock keeps.
     static func required(for entity: String, local: [String], tables: [String: String], in scope: ProposalScope) -> [ColumnSpec] {
-        if entity == Blueprint.accountEntity {
-            return TableSpec.accounts(roles: scope.roles).columns.filter { $0 != key && !audit.contains($0) }
-        }
         if scope.industryBrief, let defined = scope.industry.entity(named: entity) {
             let standard = TableSpec.standard(for: defined, in: scope.industry, local: local, tables: tables).columns
             return standard.filter { $0 != key && !audit.contains($0) }

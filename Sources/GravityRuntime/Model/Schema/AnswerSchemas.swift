@@ -38,7 +38,7 @@ public enum AnswerSchemas {
             let proposal = try SchemaTracer.schema(of: ProposalAnswer.self)
             let review = try SchemaTracer.schema(of: ReviewAnswer.self)
             for phase in Phase.allCases {
-                let facts = (StructuralFact.facts(of: phase).map(\.rawValue) + Practice.practices(of: phase).map(\.rawValue)).sorted()
+                let facts = phase.factNames
                 var schema = proposal.replacing(at: ["content"], with: try content(of: phase))
                 for bound in SectionBounds.all where bound.phase == phase {
                     let range = JSONValue.object([

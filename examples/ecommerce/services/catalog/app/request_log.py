@@ -1,6 +1,7 @@
 """One access-log line per request, under a request id: the one the gateway passed on in X-Request-ID,
-or a new one. The answer carries the id back, and calls to other services pass it on, so one id
-follows a request through every service it touches."""
+or a new one. The answer carries the id back (a 500 too), every line the service logs while serving
+the request names it, and calls to other services pass it on, so one id follows a request through
+every service it touches."""
 
 import logging
 import re
@@ -17,10 +18,26 @@ current_request_id: ContextVar[str | None] = ContextVar("request_id", default=No
 
 access_log = logging.getLogger("access")
 
+_make_record = logging.getLogRecordFactory()
+
+
+def _record_with_request_id(*args, **kwargs) -> logging.LogRecord:
+    """Every record made while a request is served carries its id (a JSON log line shows it as a field)."""
+    record = _make_record(*args, **kwargs)
+    request_id = current_request_id.get()
+    if request_id is not None:
+        record.request_id = request_id
+    return record
+
+
+logging.setLogRecordFactory(_record_with_request_id)
+
 
 class RequestLogMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        # This log says what uvicorn's access log would, with the request id: one line per request.
+        logging.getLogger("uvicorn.access").disabled = True
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -31,16 +48,24 @@ class RequestLogMiddleware:
         token = current_request_id.set(request_id)
         started = time.perf_counter()
         status = 500
+        answered = False
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, answered
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, answered = message["status"], True
                 message = {**message, "headers": [*message.get("headers", []), (b"x-request-id", request_id.encode())]}
             await send(message)
 
         try:
             await self.app(scope, receive, send_with_id)
+        except Exception:
+            # An error nothing handled: the 500 is answered here, with the id, before the server
+            # logs the error (its own answer would lack the id).
+            if not answered:
+                await send_with_id({"type": "http.response.start", "status": 500, "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+                await send({"type": "http.response.body", "body": b"Internal Server Error"})
+            raise
         finally:
             duration_ms = round((time.perf_counter() - started) * 1000, 1)
             # The path as it came, still percent-encoded: a decoded one could carry a line break
@@ -53,7 +78,7 @@ class RequestLogMiddleware:
                 status,
                 duration_ms,
                 request_id,
-                extra={"request_id": request_id, "method": scope["method"], "path": path, "status": status, "duration_ms": duration_ms},
+                extra={"method": scope["method"], "path": path, "status": status, "duration_ms": duration_ms},
             )
             current_request_id.reset(token)
 

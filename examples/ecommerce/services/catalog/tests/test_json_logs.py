@@ -12,6 +12,17 @@ def test_the_service_logs_json_lines():
     assert any(isinstance(handler.formatter, JsonFormatter) for handler in logging.getLogger().handlers)
 
 
+def test_the_servers_own_lines_are_json_too():
+    from app.json_logs import configure_logging
+
+    # As uvicorn leaves its loggers before it loads the application: plain text handlers of their own.
+    server_log = logging.getLogger("uvicorn.error")
+    server_log.handlers[:] = [logging.StreamHandler(sys.stderr)]
+    server_log.propagate = False
+    configure_logging("catalog")
+    assert server_log.handlers == [] and server_log.propagate
+
+
 def test_a_record_becomes_one_json_object_with_its_fields():
     record = logging.makeLogRecord({"name": "access", "levelname": "INFO", "msg": "GET %s %d", "args": ("/health", 200), "request_id": "abc-1"})
     line = JsonFormatter("catalog").format(record)

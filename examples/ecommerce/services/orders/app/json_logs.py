@@ -6,8 +6,8 @@ import logging
 import sys
 from datetime import datetime, timezone
 
-# The attributes every record has; any other was passed with `extra=`.
-STANDARD_ATTRIBUTES = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
+# The attributes every record has; any other was passed with `extra=` (uvicorn's terminal colours are left out).
+STANDARD_ATTRIBUTES = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName", "color_message"}
 
 
 class JsonFormatter(logging.Formatter):
@@ -32,9 +32,14 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(service: str) -> None:
-    """Every record of the process, at INFO and above, goes to stderr as a JSON line."""
+    """Every record of the process, at INFO and above, goes to stderr as a JSON line: uvicorn's own
+    too, which it configured as plain text before it loaded the application."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter(service))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.INFO)
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        server_log = logging.getLogger(name)
+        server_log.handlers[:] = []
+        server_log.propagate = True
