@@ -30,10 +30,15 @@ let package = Package(
             name: "GravityDeployContract",
             dependencies: ["GravityModel", .product(name: "Yams", package: "Yams")]
         ),
+        // The bottom layer: processes, HTTP fetch, digests, file locks, the Python environment.
+        .target(
+            name: "GravitySystem",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "GravityRuntime",
             dependencies: [
-                "GravityModel",
+                "GravityModel", "GravitySystem",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -96,7 +101,7 @@ let package = Package(
         .target(
             name: "GravityOrchestration",
             dependencies: [
-                "GravityModel", "GravityDeployContract", "GravityRuntime",
+                "GravityModel", "GravityDeployContract", "GravitySystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -104,14 +109,14 @@ let package = Package(
         .executableTarget(
             name: "GravityTeamCLI",
             dependencies: [
-                "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
+                "GravitySystem", "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "GravityBench",
             dependencies: [
-                "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
+                "GravitySystem", "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -122,10 +127,11 @@ let package = Package(
             path: "Tests/GravityTestSupport"
         ),
         .testTarget(name: "GravityModelTests", dependencies: ["GravityModel"]),
-        .testTarget(name: "GravityRuntimeTests", dependencies: ["GravityModel", "GravityRuntime"]),
+        .testTarget(name: "GravityRuntimeTests", dependencies: ["GravityModel", "GravityRuntime", "GravitySystem"]),
         .testTarget(
             name: "GravityGeneratorsTests",
             dependencies: [
+                "GravitySystem",
                 "GravityModel", "GravityDeployContract", "GravityGenerators", "GravityRuntime", "GravityTestSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -135,6 +141,7 @@ let package = Package(
         .testTarget(
             name: "GravityOrchestrationTests",
             dependencies: [
+                "GravitySystem",
                 "GravityModel", "GravityDeployContract", "GravityOrchestration", "GravityGenerators", "GravityRuntime",
                 "GravityTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -145,6 +152,7 @@ let package = Package(
         .testTarget(
             name: "GravityTeamCLITests",
             dependencies: [
+                "GravitySystem",
                 "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityOrchestration", "GravityTestSupport",
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -2,6 +2,7 @@ import Foundation
 import GravityGenerators
 import GravityModel
 import GravityRuntime
+import GravitySystem
 import Testing
 
 @Suite("Application generator", .serialized)

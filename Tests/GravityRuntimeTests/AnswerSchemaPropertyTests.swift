@@ -1,6 +1,7 @@
 import Foundation
 import GravityModel
 import GravityRuntime
+import GravitySystem
 import Testing
 
 /// Whatever a model held to the schema sent answers, the answer decodes: instances drawn from the

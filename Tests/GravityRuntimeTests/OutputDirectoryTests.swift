@@ -1,5 +1,6 @@
 import Foundation
 import GravityRuntime
+import GravitySystem
 import Testing
 
 /// Writing into a run's output directory: whole files with exactly the mode asked for, nothing left

@@ -2,6 +2,7 @@ import Foundation
 import GravityOrchestration
 import GravityRuntime
 import GravityTestSupport
+import GravitySystem
 import Testing
 
 /// `deploy --target compose|kubernetes`: the files are written from the manifests (or the app's own

@@ -1,5 +1,6 @@
 import Foundation
 import GravityRuntime
+import GravitySystem
 import Testing
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import Foundation
 import GravityRuntime
+import GravitySystem
 import Testing
 
 @Suite("gravity-team replay")

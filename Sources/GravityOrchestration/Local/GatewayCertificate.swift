@@ -1,5 +1,5 @@
 import Foundation
-import GravityRuntime
+import GravitySystem
 
 /// The self-signed certificate an HTTPS local gateway serves (`deploy --tls`), made by openssl at
 /// each deploy for 127.0.0.1 and localhost. A client trusts it by naming the certificate file

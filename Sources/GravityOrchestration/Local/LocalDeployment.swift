@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import GravityDeployContract
 import GravityModel
-import GravityRuntime
+import GravitySystem
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,5 @@
 import Foundation
-import GravityRuntime
+import GravitySystem
 
 #if canImport(Glibc)
 import Glibc

@@ -1,7 +1,7 @@
 import Foundation
 import GravityDeployContract
 import GravityModel
-import GravityRuntime
+import GravitySystem
 
 /// The compose and Kubernetes targets: write (or keep) the files, then hand them to docker compose
 /// or kubectl when an engine or a cluster answers, and say plainly when none does.

@@ -1,5 +1,6 @@
 import Foundation
 import GravityModel
+import GravitySystem
 
 /// One round of reviews, as the side-by-side comparison with other agent runtimes has it: a
 /// proposal goes out on the bus to the fourteen personas, each asks a fake model that returns the

@@ -1,5 +1,6 @@
 import Foundation
 import GravityModel
+import GravitySystem
 
 /// Whole offline sessions timed in this process: one at a time, with simulated model latency at
 /// several concurrencies, and many at once.

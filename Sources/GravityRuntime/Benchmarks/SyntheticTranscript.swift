@@ -1,5 +1,6 @@
 import Foundation
 import GravityModel
+import GravitySystem
 
 /// Writes a long, internally consistent transcript: many voting rounds of fourteen short model
 /// exchanges and votes with their tallies, so that reading and verifying can be timed at scale.

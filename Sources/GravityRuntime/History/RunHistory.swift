@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GravitySystem
 
 /// The run history: a SQLite database of every run, with per-phase results and votes.
 public struct RunHistory: Sendable {

@@ -1,4 +1,5 @@
 import GravityModel
+import GravitySystem
 
 /// One request to a language model: who asks, in which phase and round, for what, with the
 /// rendered prompt and the structured context it was rendered from.

@@ -1,4 +1,5 @@
 import GravityModel
+import GravitySystem
 
 /// A short fingerprint of a Blueprint's canonical JSON.
 public enum BlueprintDigest {

@@ -1,4 +1,5 @@
 import Foundation
+import GravitySystem
 
 /// The directory a run writes into. It refuses to write into a directory that holds files it
 /// did not write, so that nothing the user wrote is overwritten.

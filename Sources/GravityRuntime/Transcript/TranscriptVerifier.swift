@@ -1,4 +1,5 @@
 import GravityModel
+import GravitySystem
 
 /// Checks that a transcript is internally consistent without re-running it: events are numbered
 /// without gaps, every tally follows from its round's votes, every decision from its tallies, and

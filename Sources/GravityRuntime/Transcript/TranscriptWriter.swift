@@ -1,5 +1,6 @@
 import Foundation
 import GravityModel
+import GravitySystem
 import Synchronization
 
 /// Writes the transcript of a session as JSON Lines. Observes the bus; the messages of a review

@@ -1,4 +1,5 @@
 import Foundation
+import GravitySystem
 
 /// The result of one service's own tests.
 public struct ServiceTestResult: Codable, Sendable, Hashable {
@@ -66,7 +67,12 @@ public struct ServiceTestRunner: Sendable {
         for name in names.dropFirst() where try requirementsText(of: name) != requirements {
             throw VerificationError.environment("services \(first) and \(name) pin different requirements")
         }
-        let environment = try await PythonEnvironment.prepare(requirements: requirements, cacheRoot: cacheRoot)
+        let environment: PythonEnvironment
+        do {
+            environment = try await PythonEnvironment.prepare(requirements: requirements, cacheRoot: cacheRoot)
+        } catch let unavailable as PythonEnvironment.Unavailable {
+            throw VerificationError.unavailable(unavailable)
+        }
         return try await withThrowingTaskGroup(of: ServiceTestResult.self) { group in
             var pending = names[...]
             var results: [ServiceTestResult] = []
@@ -147,6 +153,11 @@ public struct ServiceTestRunner: Sendable {
 /// What can go wrong verifying a generated application.
 public enum VerificationError: Error, CustomStringConvertible, Equatable {
     case environment(String)
+
+    /// Verification needs what this machine lacks; `develop` can go on without it.
+    public static func unavailable(_ problem: PythonEnvironment.Unavailable) -> VerificationError {
+        .environment(problem.missingTool ? "\(problem) or pass --no-verify" : problem.description)
+    }
     case failed([ServiceTestResult])
 
     public var description: String {

@@ -3,6 +3,7 @@ import Foundation
 import GravityGenerators
 import GravityModel
 import GravityRuntime
+import GravitySystem
 import Synchronization
 
 /// `gravity-team develop`: the team deliberates over a brief and writes the Blueprint.
@@ -112,7 +113,13 @@ struct DevelopCommand: AsyncParsableCommand {
         var settings = try SessionSettings.parse(seed: seed, maxRounds: maxRounds, concurrency: concurrency, mockLatency: mockLatency)
         let catalog = try data.catalog()
         // Before the team starts: a missing python3-venv would otherwise surface only after the whole run.
-        if !noVerify { try await PythonEnvironment.checkAvailable() }
+        if !noVerify {
+            do {
+                try await PythonEnvironment.checkAvailable()
+            } catch let unavailable as PythonEnvironment.Unavailable {
+                throw VerificationError.unavailable(unavailable)
+            }
+        }
         let interrupted = try resume.map { try Transcript(path: $0, allowingPartialTail: true) }
         if let interrupted {
             guard !interrupted.isComplete else {

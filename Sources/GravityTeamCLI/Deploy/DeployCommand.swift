@@ -4,6 +4,7 @@ import GravityDeployContract
 import GravityModel
 import GravityOrchestration
 import GravityRuntime
+import GravitySystem
 
 /// `gravity-team deploy`: run a generated app (or any directory of services with manifests).
 struct DeployCommand: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import GravitySystem
 import Synchronization
 
 #if canImport(FoundationNetworking)

@@ -1,4 +1,5 @@
 import Foundation
+import GravitySystem
 
 /// When and how long to wait before asking a model server again: exponential backoff with full
 /// jitter, a server's Retry-After honoured, a bounded number of attempts.

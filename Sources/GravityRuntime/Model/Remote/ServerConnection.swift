@@ -1,4 +1,5 @@
 import Foundation
+import GravitySystem
 
 /// What the Ollama and OpenAI models share: where the server is, the run's seed, and JSON over
 /// HTTP with retries reported to `settings.onRetry`.

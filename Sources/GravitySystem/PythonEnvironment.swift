@@ -3,6 +3,17 @@ import Foundation
 /// A virtual environment with a service's requirements installed, kept in a cache directory and
 /// reused by every app whose requirements are the same (keyed by their digest).
 public struct PythonEnvironment: Sendable {
+    /// Why this machine cannot give an environment, in one line; the caller says what to do about it.
+    public struct Unavailable: Error, CustomStringConvertible, Equatable {
+        public var description: String
+        /// Whether a tool to install is missing (then a caller that can do without says how).
+        public var missingTool: Bool
+        init(_ description: String, missingTool: Bool = false) {
+            self.description = description
+            self.missingTool = missingTool
+        }
+    }
+
     /// The environment variable that moves the cache.
     public static let cacheVariable = "GRAVITY_CACHE"
 
@@ -20,17 +31,17 @@ public struct PythonEnvironment: Sendable {
     }
 
     /// What to install, named for Debian and macOS, when this machine cannot make a virtual environment.
-    static let installHint = "install it (Debian: apt-get install python3 python3-venv; macOS: brew install python) or pass --no-verify"
+    static let installHint = "install it (Debian: apt-get install python3 python3-venv; macOS: brew install python)"
 
     /// Checks, before any work starts, that python3 is on PATH and can make a virtual environment.
     /// Debian's python3 without python3-venv imports `venv` but lacks `ensurepip`, and fails only at `-m venv`.
     public static func checkAvailable() async throws {
         guard let python = ProcessRunner.which("python3") else {
-            throw VerificationError.environment("python3 is not on PATH; \(installHint)")
+            throw Unavailable("python3 is not on PATH; \(installHint)", missingTool: true)
         }
         let probe = try await ProcessRunner.run(python, ["-c", "import ensurepip, venv"], timeout: .seconds(30))
         guard probe.status == 0 else {
-            throw VerificationError.environment("\(python) cannot make virtual environments (no ensurepip); \(installHint)")
+            throw Unavailable("\(python) cannot make virtual environments (no ensurepip); \(installHint)", missingTool: true)
         }
     }
 
@@ -42,7 +53,7 @@ public struct PythonEnvironment: Sendable {
         let ready = "\(directory)/.ready"
         if FileManager.default.fileExists(atPath: ready) { return environment }
         guard let python = ProcessRunner.which("python3") else {
-            throw VerificationError.environment("python3 is not on PATH; \(installHint)")
+            throw Unavailable("python3 is not on PATH; \(installHint)", missingTool: true)
         }
         try FileManager.default.createDirectory(atPath: "\(cacheRoot)/venvs", withIntermediateDirectories: true)
         // Several runs (or tests) may want the same environment at once: one makes it, the others wait
@@ -53,9 +64,7 @@ public struct PythonEnvironment: Sendable {
         try? FileManager.default.removeItem(atPath: directory)
         let created = try await ProcessRunner.run(python, ["-m", "venv", directory], timeout: .seconds(120))
         guard created.status == 0 else {
-            throw VerificationError.environment(
-                "python3 -m venv failed (\(created.output.lastLine)); \(installHint)"
-            )
+            throw Unavailable("python3 -m venv failed (\(created.output.lastLine)); \(installHint)", missingTool: true)
         }
         let requirementsFile = "\(directory)/requirements.txt"
         try requirements.write(toFile: requirementsFile, atomically: true, encoding: .utf8)
@@ -65,18 +74,11 @@ public struct PythonEnvironment: Sendable {
             timeout: .seconds(900)
         )
         guard installed.status == 0 else {
-            throw VerificationError.environment("pip could not install the requirements: \(installed.output.lastLine)")
+            throw Unavailable("pip could not install the requirements: \(installed.output.lastLine)")
         }
         guard FileManager.default.createFile(atPath: ready, contents: Data()) else {
-            throw VerificationError.environment("could not mark the virtual environment ready: \(ready)")
+            throw Unavailable("could not mark the virtual environment ready: \(ready)")
         }
         return environment
-    }
-}
-
-extension String {
-    /// The last non-empty line, for one-line error messages.
-    public var lastLine: String {
-        split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
     }
 }

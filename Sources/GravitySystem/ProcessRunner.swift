@@ -87,8 +87,3 @@ private final class RunningProcess: @unchecked Sendable {
         process.terminate()
     }
 }
-
-extension Duration {
-    /// The duration in seconds, as a Double.
-    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

@@ -5,15 +5,22 @@ import Glibc
 #endif
 
 /// An advisory lock on a file (flock), waited for without blocking a thread of the cooperative pool.
-struct FileLock {
+public struct FileLock {
+    /// A lock file that cannot be opened or locked; said as a file that cannot be written.
+    public struct Failure: Error, CustomStringConvertible, Equatable {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): cannot write: \(reason)" }
+    }
+
     let descriptor: Int32
 
-    static func acquire(_ path: String) async throws -> FileLock {
+    public static func acquire(_ path: String) async throws -> FileLock {
         let descriptor = try open(path)
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
                 close(descriptor)
-                throw RuntimeError.cannotWrite(path: path, reason: "cannot lock it: \(String(cString: strerror(errno)))")
+                throw Failure(path: path, reason: "cannot lock it: \(String(cString: strerror(errno)))")
             }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -21,12 +28,12 @@ struct FileLock {
     }
 
     /// Waits for the lock on the calling thread; for synchronous callers outside the cooperative pool.
-    static func acquireBlocking(_ path: String) throws -> FileLock {
+    public static func acquireBlocking(_ path: String) throws -> FileLock {
         let descriptor = try open(path)
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
                 close(descriptor)
-                throw RuntimeError.cannotWrite(path: path, reason: "cannot lock it: \(String(cString: strerror(errno)))")
+                throw Failure(path: path, reason: "cannot lock it: \(String(cString: strerror(errno)))")
             }
         }
         return FileLock(descriptor: descriptor)
@@ -35,12 +42,12 @@ struct FileLock {
     private static func open(_ path: String) throws -> Int32 {
         let descriptor = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw RuntimeError.cannotWrite(path: path, reason: "cannot open the lock: \(String(cString: strerror(errno)))")
+            throw Failure(path: path, reason: "cannot open the lock: \(String(cString: strerror(errno)))")
         }
         return descriptor
     }
 
-    func release() {
+    public func release() {
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }
