@@ -19,8 +19,7 @@ public actor Supervisor {
         var check: ServiceManifest.HealthCheck
         var pid: pid_t?
         var restarts = 0
-        var consecutiveCrashes = 0
-        var restartAt: ContinuousClock.Instant?
+        var restart = RestartPolicy<ContinuousClock.Instant>()
         var healthySince: ContinuousClock.Instant?
         var nextCheck: ContinuousClock.Instant
         var failedChecks = 0
@@ -37,8 +36,7 @@ public actor Supervisor {
     let probe = HealthProbe()
     var running: [String: Running] = [:]
     var gatewayPid: pid_t?
-    var gatewayCrashes = 0
-    var gatewayRestartAt: ContinuousClock.Instant?
+    var gatewayRestart = RestartPolicy<ContinuousClock.Instant>()
     var nginx: NginxGateway.Binary?
     var postgres: PostgresServer?
     var stopRequested = false
@@ -382,10 +380,10 @@ public actor Supervisor {
             scheduleRestart(name, because: exit)
             return
         }
-        if entry.pid == nil, let due = entry.restartAt, now >= due {
+        if entry.pid == nil, entry.restart.takeIfDue(at: now) {
             entry.restarts += 1
             running[name]?.restarts = entry.restarts
-            running[name]?.restartAt = nil
+            running[name]?.restart = entry.restart
             try? store.updateService(name) { [restarts = entry.restarts] in $0.restarts = restarts }
             do {
                 try start(name, attempt: entry.restarts)
@@ -405,7 +403,7 @@ public actor Supervisor {
                 event(.restart, name, "healthy again after restart \(entry.restarts)")
             }
             running[name]?.failedChecks = 0
-            if let since = running[name]?.healthySince, ContinuousClock.now - since > .seconds(60) { running[name]?.consecutiveCrashes = 0 }
+            if let since = running[name]?.healthySince { running[name]?.restart.stayedHealthy(since: since, at: .now) }
             try? store.updateService(name) {
                 $0.state = .running
                 $0.health = .healthy
@@ -435,14 +433,12 @@ public actor Supervisor {
         }
     }
 
-    /// Backoff: 1 s, 2 s, 4 s ... up to 30 s; reset after a minute of good health.
+    /// Backoff as `RestartPolicy` says: 1 s, 2 s, 4 s ... up to 30 s; reset after a minute of good health.
     func scheduleRestart(_ name: String, because reason: String) {
         guard var entry = running[name] else { return }
         entry.pid = nil
         entry.healthySince = nil
-        entry.consecutiveCrashes += 1
-        let delay = min(30.0, pow(2.0, Double(entry.consecutiveCrashes - 1)))
-        entry.restartAt = .now + .seconds(delay)
+        let delay = entry.restart.crashed(at: .now).seconds
         running[name] = entry
         try? store.updateService(name) {
             $0.state = .crashed
@@ -459,15 +455,12 @@ public actor Supervisor {
             guard let exit = ProcessControl.exitStatus(of: pid) else { return }
             await ProcessControl.stopGroup(pid, grace: .seconds(1))
             gatewayPid = nil
-            gatewayCrashes += 1
-            let delay = min(30.0, pow(2.0, Double(gatewayCrashes - 1)))
-            gatewayRestartAt = .now + .seconds(delay)
+            let delay = gatewayRestart.crashed(at: .now).seconds
             try? store.updateDeployment { $0.gatewayPid = nil }
             event(.restart, "gateway", String(format: "nginx %@; restarting in %.0f s", exit, delay))
             return
         }
-        guard let due = gatewayRestartAt, ContinuousClock.now >= due else { return }
-        gatewayRestartAt = nil
+        guard gatewayRestart.takeIfDue(at: .now) else { return }
         do {
             let pid = try NginxGateway(stateDirectory: plan.stateDirectory).start(nginx)
             gatewayPid = pid
@@ -480,8 +473,7 @@ public actor Supervisor {
             }
             event(.step, "gateway", "restarted nginx (pid \(pid))")
         } catch {
-            gatewayCrashes += 1
-            gatewayRestartAt = .now + .seconds(min(30.0, pow(2.0, Double(gatewayCrashes - 1))))
+            _ = gatewayRestart.crashed(at: .now)
             event(.restart, "gateway", "nginx could not be started: \(error)")
         }
     }
