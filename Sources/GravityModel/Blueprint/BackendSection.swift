@@ -32,6 +32,9 @@ public struct EndpointSpec: Codable, Sendable, Hashable {
     /// The lifecycle transition a `transition` endpoint takes.
     public var transition: String?
 
+    /// What the endpoint does, whatever its route and access: a service has one endpoint per identity.
+    public var identity: [String] { [entity, action.rawValue, transition ?? ""] }
+
     public init(
         method: String,
         path: String,

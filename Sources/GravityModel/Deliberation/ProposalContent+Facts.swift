@@ -9,6 +9,11 @@ extension ProposalContent {
         return facts
     }
 
+    /// The structural facts of its phase this proposal breaks, in declaration order.
+    public func brokenFacts(given blueprint: Blueprint, industry: Industry) -> [StructuralFact] {
+        StructuralFact.facts(of: phase).filter { !holds($0, given: blueprint, industry: industry) }
+    }
+
     /// Whether `fact` holds for this proposal.
     public func holds(_ fact: StructuralFact, given blueprint: Blueprint, industry: Industry) -> Bool {
         let entities = blueprint.requirements?.entities ?? industry.entities.map(\.name)
@@ -63,9 +68,7 @@ extension ProposalContent {
             }
         case (.invariantsEnforced, .database(let section)):
             // Stocks, and balances that postings move, never below zero.
-            let bounded = (blueprint.requirements?.stocks ?? []).map { ($0.entity, $0.field) }
-                + (blueprint.requirements?.postings ?? []).compactMap { posting in industry.account(of: posting).map { ($0, posting.balance) } }
-            return bounded.allSatisfy { entity, field in
+            return blueprint.boundedCounts(industry: industry).allSatisfy { entity, field in
                 let column = section.stores.flatMap(\.tables).first { $0.entity == entity }?.columns.first { $0.name == field }
                 return column.map { !$0.nullable && ($0.minimum ?? -1) >= 0 } ?? false
             }
@@ -88,9 +91,7 @@ extension ProposalContent {
                     && lifecycle.transitions.allSatisfy { taken.contains($0.name) }
             }
         case (.stockReserved, .backend(let section)):
-            let taken = (blueprint.requirements?.stocks ?? []).map(\.entity)
-                + (blueprint.requirements?.postings ?? []).compactMap { industry.account(of: $0) }
-            return taken.allSatisfy { entity in
+            return blueprint.boundedCounts(industry: industry).map(\.entity).allSatisfy { entity in
                 let endpoints = section.apis.flatMap(\.endpoints).filter { $0.entity == entity && $0.access != .public }
                 return endpoints.contains { $0.action == .reserve } && endpoints.contains { $0.action == .release }
             }

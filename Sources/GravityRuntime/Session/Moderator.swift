@@ -137,17 +137,27 @@ struct Moderator {
         let (proposal, leadVote) = try await receiveProposal(from: lead)
         // Asked before the reviews, so that the next lead starts drafting before it turns to its review.
         await requestDraftAhead(after: phase, assuming: proposal, blueprint: blueprint)
-        let reviewContext = TaskContext(team: team, blueprint: blueprint, proposal: proposal)
+        return try await review(proposal, round: round, by: reviewers, besides: [leadVote], blueprint: blueprint)
+    }
+
+    /// `proposal` reviewed by `reviewers`, tallied with `votes` already cast (the lead's own); an
+    /// approved proposal that breaks a structural fact is recorded as such.
+    private mutating func review(
+        _ proposal: Proposal, round: Int, by reviewers: [String], besides cast: [Vote], blueprint: Blueprint
+    ) async throws -> RoundRecord {
         await bus.publish(
-            .reviewRequested(proposal: proposal, proposalJSON: try CanonicalJSON.string(proposal.content), context: reviewContext),
+            .reviewRequested(
+                proposal: proposal, proposalJSON: try CanonicalJSON.string(proposal.content),
+                context: TaskContext(team: team, blueprint: blueprint, proposal: proposal)
+            ),
             from: Self.id,
             to: .group(reviewers)
         )
-        var votes = [leadVote] + (try await receiveVotes(count: reviewers.count))
+        var votes = cast + (try await receiveVotes(count: reviewers.count))
         votes.sort { team.rank(of: $0.voter) < team.rank(of: $1.voter) }
         var tally = WeightedTally(votes: votes)
         if tally.outcome.isApproved { tally.brokenGates = brokenGates(of: proposal, given: blueprint) }
-        await bus.publish(.tallied(phase: phase, round: round, tally: tally), from: Self.id)
+        await bus.publish(.tallied(phase: proposal.phase, round: round, tally: tally), from: Self.id)
         return RoundRecord(round: round, proposal: proposal, votes: votes, tally: tally)
     }
 
@@ -174,19 +184,7 @@ struct Moderator {
             addressed: gates
         )
         await bus.publish(.proposed(completed), from: Self.id)
-        let reviewers = team.members.map(\.id)
-        await bus.publish(
-            .reviewRequested(
-                proposal: completed, proposalJSON: try CanonicalJSON.string(completed.content), context: TaskContext(team: team, blueprint: blueprint, proposal: completed)
-            ),
-            from: Self.id,
-            to: .group(reviewers)
-        )
-        var votes = try await receiveVotes(count: reviewers.count)
-        votes.sort { team.rank(of: $0.voter) < team.rank(of: $1.voter) }
-        let tally = WeightedTally(votes: votes)
-        await bus.publish(.tallied(phase: proposal.phase, round: round, tally: tally), from: Self.id)
-        return RoundRecord(round: round, proposal: completed, votes: votes, tally: tally)
+        return try await review(completed, round: round, by: team.members.map(\.id), besides: [], blueprint: blueprint)
     }
 
     /// The moderator's dissent over broken gates, for the lead's revision (no weight in any tally).
@@ -198,7 +196,7 @@ struct Moderator {
 
     /// The structural facts of its phase that `proposal` breaks, given the decisions so far.
     private func brokenGates(of proposal: Proposal, given blueprint: Blueprint) -> [String] {
-        StructuralFact.facts(of: proposal.phase).filter { !proposal.content.holds($0, given: blueprint, industry: team.industry) }.map(\.rawValue)
+        proposal.content.brokenFacts(given: blueprint, industry: team.industry).map(\.rawValue)
     }
 
     /// While the reviews run, asks the next phase's lead to draft as if this proposal were adopted.

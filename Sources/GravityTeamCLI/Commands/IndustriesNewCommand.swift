@@ -36,9 +36,7 @@ struct IndustriesNewCommand: AsyncParsableCommand {
             throw ValidationError("industries new needs a real model (--model ollama or openai): the mock model has no domain of its own to draft")
         }
         let path = out ?? "\(id).yaml"
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw RuntimeError.invalidConfiguration("\(path): already exists; choose another --out, or move the file away")
-        }
+        try FileReplacement.refuseExisting(path)
         let catalog = try data.catalog()
         let guideID = catalog.industryIDs.contains("general") ? "general" : catalog.industryIDs[0]
         let guide = try catalog.team(for: catalog.industry(guideID))

@@ -19,10 +19,17 @@ enum FileReplacement {
         }
         defer { unlink(scratch) }
         guard link(scratch, target) == 0 else {
-            throw errno == EEXIST
-                ? RuntimeError.invalidConfiguration("\(target): already exists; choose another --out, or move the file away")
-                : RuntimeError.cannotWrite(path: target, reason: String(cString: strerror(errno)))
+            throw errno == EEXIST ? alreadyThere(target) : RuntimeError.cannotWrite(path: target, reason: String(cString: strerror(errno)))
         }
+    }
+
+    /// Refuses `target` if a file is there already, before any work is spent on what would go there.
+    static func refuseExisting(_ target: String) throws {
+        if FileManager.default.fileExists(atPath: target) { throw alreadyThere(target) }
+    }
+
+    private static func alreadyThere(_ target: String) -> RuntimeError {
+        .invalidConfiguration("\(target): already exists; choose another --out, or move the file away")
     }
 
     static func move(_ source: String, over target: String) throws {

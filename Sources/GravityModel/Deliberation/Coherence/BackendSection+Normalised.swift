@@ -8,11 +8,10 @@ extension BackendSection {
         var services = DistinctNames()
         let known = Set(scope.services.map(\.name))
         let requirements = scope.blueprint.requirements
-        let reserved = Set((requirements?.stocks ?? []).map(\.entity) + (requirements?.postings ?? []).compactMap(scope.industry.account(of:)))
+        let reserved = Set(scope.blueprint.boundedCounts(industry: scope.industry).map(\.entity))
         section.apis = apis.filter { known.contains($0.service) && services.admit($0.service) }.map { api in
             var api = api
-            var seen: Set<String> = []
-            api.endpoints = api.endpoints.compactMap { endpoint in
+            api.endpoints = api.endpoints.compactMap { endpoint -> EndpointSpec? in
                 guard scope.owner(of: endpoint.entity) == api.service else { return nil }
                 var endpoint = endpoint
                 let accounts = endpoint.entity == Blueprint.accountEntity
@@ -27,9 +26,8 @@ extension BackendSection {
                 if endpoint.action != .transition { endpoint.transition = nil }
                 if let role = endpoint.role, !scope.roles.contains(role) { endpoint.role = nil }
                 if endpoint.access == .role, endpoint.role == nil { endpoint.access = .authenticated }
-                guard seen.insert("\(endpoint.entity)\u{0}\(endpoint.action.rawValue)\u{0}\(endpoint.transition ?? "")").inserted else { return nil }
                 return endpoint
-            }
+            }.firstOfEach(by: \.identity)
             api.calls = api.calls.filter { call in
                 call.service != api.service && known.contains(call.service) && scope.owner(of: call.entity) == call.service
             }

@@ -5,12 +5,10 @@ extension DeploymentSection {
     /// check path, and resource limits Kubernetes reads (`500m`, `256Mi`) or the defaults.
     func normalised(in scope: ProposalScope) -> DeploymentSection {
         var section = self
-        var targets: Set<DeploymentTarget> = []
-        section.targets = self.targets.filter { targets.insert($0).inserted }
+        section.targets = targets.firstOfEach()
         section.gateways = gateways.filter { key, value in DeploymentTarget(rawValue: key) != nil && value.isNameable }
-        var services: Set<String> = []
         let known = Set(scope.services.map(\.name))
-        section.units = units.filter { known.contains($0.service) && services.insert($0.service).inserted }.map { unit in
+        section.units = units.filter { known.contains($0.service) }.firstOfEach(by: \.service).map { unit in
             var unit = unit
             unit.replicas = SectionBounds.replicas.clamp(unit.replicas)
             if !unit.healthCheck.routeKey.isNameable { unit.healthCheck = "/health" }

@@ -11,11 +11,10 @@ extension FrontendSection {
             background: palette.background.isHexColour ? palette.background : brand.background,
             text: palette.text.isHexColour ? palette.text : brand.text
         )
-        var entities: Set<String> = []
         var routes = DistinctNames()
         let inScope = Set(scope.entities)
-        section.pages = pages.compactMap { page in
-            guard inScope.contains(page.entity), let owner = scope.owner(of: page.entity), entities.insert(page.entity).inserted else { return nil }
+        section.pages = pages.filter { inScope.contains($0.entity) }.firstOfEach(by: \.entity).compactMap { page in
+            guard let owner = scope.owner(of: page.entity) else { return nil }
             var page = page
             page.service = owner
             if !routes.admit(page.route.routeKey) {
@@ -23,14 +22,12 @@ extension FrontendSection {
                 guard routes.admit(page.route.routeKey) else { return nil }
             }
             if !page.title.isNameable { page.title = Naming.title(page.entity) }
-            var views: Set<PageSpec.View> = []
-            page.views = page.views.filter { views.insert($0).inserted }
+            page.views = page.views.firstOfEach()
             if page.views.isEmpty { page.views = [.list, .detail] }
             return page
         }
         let kept = section.pages.map(\.route)
-        var listed: Set<String> = []
-        section.navigation = navigation.filter { kept.contains($0) && listed.insert($0).inserted }
+        section.navigation = navigation.filter(kept.contains).firstOfEach()
         return section
     }
 }

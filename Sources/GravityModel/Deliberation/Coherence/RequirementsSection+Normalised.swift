@@ -36,10 +36,10 @@ extension RequirementsSection {
             }
             section.postings = postings.filter { rule in kept(rule.entity) { _ in industry.postings.contains(rule) } }
         } else {
-            section.lifecycles = Self.firstPerEntity(lifecycles.filter { inScope.contains($0.entity) && $0.isCoherent }, \.entity).map {
+            section.lifecycles = lifecycles.filter { inScope.contains($0.entity) && $0.isCoherent }.firstOfEach(by: \.entity).map {
                 $0.permitting(section.roles)
             }
-            section.stocks = Self.firstPerEntity(stocks.filter { inScope.contains($0.entity) }, \.entity)
+            section.stocks = stocks.filter { inScope.contains($0.entity) }.firstOfEach(by: \.entity)
             // These work on the industry's relations (the resource booked, the stock taken), so only
             // the industry's own are kept; a workflow and a count need no more than their fields.
             section.schedules = schedules.filter { rule in kept(rule.entity) { _ in industry.schedules.contains(rule) } }
@@ -50,11 +50,6 @@ extension RequirementsSection {
             section.postings = postings.filter { rule in kept(rule.entity) { _ in industry.postings.contains(rule) } }
         }
         return section
-    }
-
-    static func firstPerEntity<Rule>(_ rules: [Rule], _ entity: KeyPath<Rule, String>) -> [Rule] {
-        var seen: Set<String> = []
-        return rules.filter { seen.insert($0[keyPath: entity]).inserted }
     }
 }
 
@@ -78,9 +73,7 @@ extension Lifecycle {
 
     /// Every state a record can be in: the initial one, those transitions lead to and come from.
     var states: [String] {
-        var seen: Set<String> = []
-        let all = [initial] + transitions.map(\.to) + transitions.flatMap { $0.by.flatMap(\.from) }
-        return all.filter { !$0.isEmpty && seen.insert($0).inserted }
+        ([initial] + transitions.map(\.to) + transitions.flatMap { $0.by.flatMap(\.from) }).filter { !$0.isEmpty }.firstOfEach()
     }
 
     /// Named transitions, each once, to a state with a name, from states with names.

@@ -13,9 +13,7 @@ extension ArchitectureSection {
             if let index = kin ?? section.services.firstIndex(where: { !$0.entities.isEmpty }) {
                 section.services[index].entities.append(entity)
             } else {
-                let name = context ?? "records"
-                let description = industry.contexts.first { $0.id == context }?.description ?? "The application's records"
-                section.services.append(ServiceSpec(name: name, kind: .api, description: description, apiPrefix: "/api/\(name)", entities: [entity], dependsOn: []))
+                section.put([entity], inServiceNamed: context ?? "records", of: context, industry: industry, otherwise: "The application's records")
             }
         }
         // An entity whose rule is not placed as it works moves, with what it must be kept with, to a
@@ -33,12 +31,7 @@ extension ArchitectureSection {
             moving += kin.filter { !moving.contains($0) }
             for index in section.services.indices { section.services[index].entities.removeAll { moving.contains($0) } }
             let name = context != keeper ? context : "\(context)_\(placing.entity)"
-            if let index = section.services.firstIndex(where: { $0.name == name }) {
-                section.services[index].entities += moving
-            } else {
-                let description = industry.contexts.first { $0.id == context }?.description ?? "Keeps \(placing.entity)"
-                section.services.append(ServiceSpec(name: name, kind: .api, description: description, apiPrefix: "/api/\(name)", entities: moving, dependsOn: []))
-            }
+            section.put(moving, inServiceNamed: name, of: context, industry: industry, otherwise: "Keeps \(placing.entity)")
         }
         for (from, to) in ProposalContent.crossServiceReferences(section, industry: industry) {
             guard let index = section.services.firstIndex(where: { $0.name == from }), !section.services[index].dependsOn.contains(to) else { continue }
@@ -48,6 +41,17 @@ extension ArchitectureSection {
             section.merge(Array(Set(cycle)))
         }
         return section
+    }
+
+    /// `entities` added to the service `name`, which is made if there is none (described as the
+    /// bounded context `context` is, else as `otherwise`).
+    mutating func put(_ entities: [String], inServiceNamed name: String, of context: String?, industry: Industry, otherwise: String) {
+        if let index = services.firstIndex(where: { $0.name == name }) {
+            services[index].entities += entities
+            return
+        }
+        let description = industry.contexts.first { $0.id == context }?.description ?? otherwise
+        services.append(ServiceSpec(name: name, kind: .api, description: description, apiPrefix: "/api/\(name)", entities: entities, dependsOn: []))
     }
 
     /// The services named merged into the first of them in the section's order.
@@ -60,9 +64,8 @@ extension ArchitectureSection {
         }
         services.removeAll { names.contains($0.name) && $0.name != kept }
         for index in services.indices {
-            var seen: Set<String> = []
             services[index].dependsOn = services[index].dependsOn.map { names.contains($0) ? kept : $0 }
-                .filter { $0 != services[index].name && seen.insert($0).inserted }
+                .filter { $0 != services[index].name }.firstOfEach()
         }
     }
 }

@@ -8,9 +8,7 @@ extension DatabaseSection {
             guard let owner = scope.owner(of: entity) else { continue }
             section.add(table(for: entity, owner: owner, in: scope), to: owner)
         }
-        let requirements = scope.blueprint.requirements
-        let bounded = (requirements?.stocks ?? []).map { ($0.entity, $0.field) }
-            + (requirements?.postings ?? []).compactMap { posting in scope.industry.account(of: posting).map { ($0, posting.balance) } }
+        let bounded = scope.blueprint.boundedCounts(industry: scope.industry)
         for store in section.stores.indices {
             for table in section.stores[store].tables.indices {
                 let entity = section.stores[store].tables[table].entity

@@ -29,9 +29,8 @@ extension BackendSection {
                 continue
             }
             var api = section.apis[index]
-            let key = { (endpoint: EndpointSpec) in "\(endpoint.entity)\u{0}\(endpoint.action.rawValue)\u{0}\(endpoint.transition ?? "")" }
-            let present = Set(api.endpoints.map(key))
-            api.endpoints += standard.endpoints.filter { !present.contains(key($0)) }
+            let present = Set(api.endpoints.map(\.identity))
+            api.endpoints += standard.endpoints.filter { !present.contains($0.identity) }
             for call in standard.calls where !api.calls.contains(where: { $0.service == call.service && $0.entity == call.entity }) {
                 api.calls.append(call)
             }

@@ -27,7 +27,7 @@ extension ProposalContent {
         // Each completion may bring in more to complete (an entity pulls in the rules of its own),
         // so it runs until the facts hold; three passes are more than any industry needs.
         for _ in 0..<3 {
-            let broken = StructuralFact.facts(of: phase).filter { !content.holds($0, given: blueprint, industry: industry) }
+            let broken = content.brokenFacts(given: blueprint, industry: industry)
             guard !broken.isEmpty else { return content }
             switch content {
             case .requirements(let section): content = .requirements(try section.completed(breaking: broken, in: scope))
@@ -41,7 +41,7 @@ extension ProposalContent {
             }
             content = content.normalised(given: blueprint, industry: industry)
         }
-        if let fact = StructuralFact.facts(of: phase).first(where: { !content.holds($0, given: blueprint, industry: industry) }) {
+        if let fact = content.brokenFacts(given: blueprint, industry: industry).first {
             throw CompletionFailure(phase: phase, field: fact.rawValue, reason: "it still does not hold once completed")
         }
         return content
