@@ -126,6 +126,19 @@ struct ProposalCoherenceTests {
         #expect(normalised.stores[1].tables == [TableSpec.accounts(roles: blueprint.requirements?.roles ?? [])])
     }
 
+    @Test("an order's lines take no required column of the proposal's own: placing the order could not fill it")
+    func placedLinesNormalised() throws {
+        let blueprint = try completedThroughArchitecture()
+        let orders = try #require(blueprint.architecture?.owner(of: "order_line")?.name)
+        let extra = ColumnSpec(name: "gift_note", type: .string, nullable: false, maxLength: 80)
+        let lines = TableSpec(entity: "order_line", table: "order_lines", columns: [extra])
+        let section = DatabaseSection(stores: [ServiceStore(service: orders, engine: .sqlite, database: "orders_db", tables: [lines])], seed: [], practices: [])
+        guard case .database(let normalised) = ProposalContent.database(section).normalised(given: blueprint, industry: industry) else { return }
+        let columns = try #require(normalised.stores.first?.tables.first?.columns)
+        #expect(columns.first { $0.name == "gift_note" }?.nullable == true)
+        #expect(columns.first { $0.name == "quantity" }?.nullable == false, "the industry's own fields stay required")
+    }
+
     @Test("endpoints only for the service's own entities and actions that fit them")
     func backendNormalised() throws {
         let blueprint = try completedThroughArchitecture()

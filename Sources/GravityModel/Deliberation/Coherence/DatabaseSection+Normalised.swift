@@ -34,6 +34,7 @@ extension DatabaseSection {
             section.add(TableSpec.accounts(roles: scope.roles), to: identity)
         }
         let currency = scope.blueprint.requirements?.currency
+        let placedLines = Set((scope.blueprint.requirements?.placements ?? []).map(\.lines))
         for storeIndex in section.stores.indices {
             let store = section.stores[storeIndex]
             let local = Dictionary(store.tables.map { (SafeIdentifier.make($0.table), $0.entity) }, uniquingKeysWith: { first, _ in first })
@@ -43,17 +44,22 @@ extension DatabaseSection {
                 var table = store.tables[tableIndex]
                 // The accounts are the identity service's own, filled only by registration: no column of the proposal's besides.
                 if table.entity == Blueprint.accountEntity { table.columns = TableSpec.accounts(roles: scope.roles).columns }
-                table.columns = Self.merging(Self.required(for: table.entity, local: owned, tables: names, in: scope), into: table.columns)
+                let required = Self.required(for: table.entity, local: owned, tables: names, in: scope)
+                table.columns = Self.merging(required, into: table.columns)
+                if scope.industryBrief, placedLines.contains(table.entity) {
+                    // An order's lines are written by placing the order, which fills only the industry's
+                    // fields of the lines (all required here): a column of the proposal's besides may be left empty.
+                    let filled = Set(required.map(\.name))
+                    for index in table.columns.indices where !filled.contains(table.columns[index].name) { table.columns[index].nullable = true }
+                }
                 section.stores[storeIndex].tables[tableIndex].columns = Self.columns(
                     of: table, localTables: local, service: store.service, currency: currency, scope: scope
                 )
             }
         }
         let tables = Dictionary(section.stores.flatMap(\.tables).map { ($0.entity, $0) }, uniquingKeysWith: { first, _ in first })
-        var seeded: Set<String> = []
-        section.seed = seed.compactMap { hint in
-            guard let table = tables[hint.entity], seeded.insert(hint.entity).inserted else { return nil }
-            return hint.normalised(for: table)
+        section.seed = seed.filter { tables[$0.entity] != nil }.firstOfEach(by: \.entity).compactMap { hint in
+            tables[hint.entity].map(hint.normalised(for:))
         }
         return section
     }
@@ -64,7 +70,7 @@ extension DatabaseSection {
     static func required(for entity: String, local: [String], tables: [String: String], in scope: ProposalScope) -> [ColumnSpec] {
         if scope.industryBrief, let defined = scope.industry.entity(named: entity) {
             let standard = TableSpec.standard(for: defined, in: scope.industry, local: local, tables: tables).columns
-            return standard.filter { $0 != key && !audit.contains($0) }
+            return ownColumns(standard)
         }
         var columns: [ColumnSpec] = []
         if let lifecycle = scope.blueprint.requirements?.lifecycle(of: entity) {
@@ -92,6 +98,11 @@ extension DatabaseSection {
             }
         }
         return columns
+    }
+
+    /// `columns` without the key and the audit columns every table has anyway.
+    static func ownColumns(_ columns: [ColumnSpec]) -> [ColumnSpec] {
+        columns.filter { $0 != key && !audit.contains($0) }
     }
 
     /// Every table's key, and its audit columns (both baseline, whatever the vote).
@@ -135,7 +146,7 @@ extension DatabaseSection {
             columns.append(column)
         }
         // A record of nothing but its key could be neither told apart nor written: it gets a name.
-        if columns.count == 1 { columns += TableSpec.minimal(for: table.entity).columns.filter { $0 != key && !audit.contains($0) } }
+        if columns.count == 1 { columns += ownColumns(TableSpec.minimal(for: table.entity).columns) }
         return columns + audit
     }
 }
