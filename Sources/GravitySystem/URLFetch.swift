@@ -7,7 +7,7 @@ import FoundationNetworking
 
 /// One HTTP request with a hard time limit, through URLSession's completion-handler API. The async
 /// `data(for:)` of swift-corelibs-foundation can deadlock when its Swift task is cancelled while the
-/// answer arrives, so nothing here is tied to task cancellation: a timer cancels the request instead.
+/// answer arrives, so nothing here is tied to task cancellation: a timer (a sleeping task) cancels the request instead.
 public enum URLFetch {
     public enum Failure: Error {
         case timedOut
@@ -18,9 +18,9 @@ public enum URLFetch {
 
     public static func fetch(_ request: URLRequest, session: URLSession, timeout: Duration) async throws -> (Data, HTTPURLResponse?) {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Data, HTTPURLResponse?), any Error>) in
-            let once = Once()
+            let race = Race()
             let task = session.dataTask(with: request) { data, response, error in
-                guard once.claim() else { return }
+                guard race.settle() else { return }
                 if let error {
                     let failure: Failure =
                         switch (error as NSError).code {
@@ -33,24 +33,38 @@ public enum URLFetch {
                     continuation.resume(returning: (data ?? Data(), response as? HTTPURLResponse))
                 }
             }
+            race.arm(
+                Task {
+                    try? await Task.sleep(for: timeout)
+                    guard race.settle() else { return }
+                    task.cancel()
+                    continuation.resume(throwing: Failure.timedOut)
+                })
             task.resume()
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout.seconds) {
-                guard once.claim() else { return }
-                task.cancel()
-                continuation.resume(throwing: Failure.timedOut)
-            }
         }
     }
 }
 
-/// True for the first caller only: the answer and the timer race to settle a continuation once.
-private final class Once: Sendable {
-    private let settled = Mutex(false)
+/// The answer and the timer race to settle a continuation once; the first to settle wins, and the
+/// timer, a sleeping task on the cooperative pool, is cancelled when the answer wins.
+private final class Race: Sendable {
+    private let state = Mutex<(settled: Bool, timer: Task<Void, Never>?)>((false, nil))
 
-    func claim() -> Bool {
-        settled.withLock { done in
-            defer { done = true }
-            return !done
+    /// True for the first caller only.
+    func settle() -> Bool {
+        let (first, timer) = state.withLock { state -> (Bool, Task<Void, Never>?) in
+            defer { state.settled = true }
+            return (!state.settled, state.settled ? nil : state.timer)
         }
+        if first { timer?.cancel() }
+        return first
+    }
+
+    func arm(_ timer: Task<Void, Never>) {
+        let settled = state.withLock { state in
+            state.timer = timer
+            return state.settled
+        }
+        if settled { timer.cancel() }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GravitySystem
 import GravityDeployContract
 import GRDB
 import Testing
@@ -31,12 +32,12 @@ struct LocalDeploymentPartsTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let lines = (1...5_000).map { "line \($0): " + String(repeating: "x", count: $0 % 97) }
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(ProcessControl.tail(path, lines: 2_000) == Array(lines.suffix(2_000)), "more than one block of the file")
-        #expect(ProcessControl.tail(path, lines: 3) == Array(lines.suffix(3)))
-        #expect(ProcessControl.tail(path, lines: 9_000) == lines, "more lines than the file has")
+        #expect(LogFile.tail(path, lines: 2_000) == Array(lines.suffix(2_000)), "more than one block of the file")
+        #expect(LogFile.tail(path, lines: 3) == Array(lines.suffix(3)))
+        #expect(LogFile.tail(path, lines: 9_000) == lines, "more lines than the file has")
         try "only\nno newline at the end".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(ProcessControl.tail(path, lines: 1) == ["no newline at the end"])
-        #expect(ProcessControl.tail("\(path).missing", lines: 5).isEmpty)
+        #expect(LogFile.tail(path, lines: 1) == ["no newline at the end"])
+        #expect(LogFile.tail("\(path).missing", lines: 5).isEmpty)
     }
 
     @Test("a port promised to the gateway or to another service is never handed out again, though nothing listens on it yet")
@@ -172,7 +173,9 @@ struct LocalDeploymentPartsTests {
         #expect {
             try applier.applySQLite(path: path)
         } throws: { error in
-            "\(error)".hasPrefix("shop: migration 0003_broken.sql failed:")
+            // A case the caller can match, with the one line the user reads.
+            guard case .migrationFailed(service: "shop", migration: "0003_broken.sql", _) = error as? DeployError else { return false }
+            return "\(error)".hasPrefix("shop: migration 0003_broken.sql failed:")
         }
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import GravityOrchestration
+import GravitySystem
 import GravityRuntime
 
 /// Runs the built `gravity-team` binary the way a user would.

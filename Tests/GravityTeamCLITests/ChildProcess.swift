@@ -1,4 +1,5 @@
 import Foundation
+import GravitySystem
 import GravityTestSupport
 
 #if canImport(Glibc)

@@ -1,5 +1,5 @@
 import Foundation
-import GravityOrchestration
+import GravitySystem
 
 /// Headless Chromium, to see a page as a user would.
 enum Chromium {

@@ -1,4 +1,5 @@
 import Foundation
+import GravitySystem
 import GravityOrchestration
 import GravityTestSupport
 import Testing
@@ -13,10 +14,8 @@ struct DeployCommandTests {
         let app = "\(directory)/shop"
         let developed = try await CLI.run(["develop", "--industry", "ecommerce", "--out", app], in: directory)
         try #require(developed.status == 0, "\(developed.stderr)")
-        let port = try PortAllocator.freePort()
+        let (deployed, port) = try await CLI.deploy(app, in: directory)
         let base = "http://127.0.0.1:\(port)"
-
-        let deployed = try await CLI.run(["deploy", app, "--port", String(port)], in: directory)
         defer { _ = try? CLI.runToCleanUp(["stop", app], in: directory) }
         try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
         #expect(deployed.stdout.contains("gravity-shop is up on \(base)/"))
@@ -137,8 +136,7 @@ struct DeployCommandTests {
         try #require(developed.status == 0, "\(developed.stderr)")
         let manifest = try String(contentsOfFile: "\(app)/services/ledger/gravity-service.yaml", encoding: .utf8)
         try #require(manifest.contains("type: postgresql"))
-        let port = try PortAllocator.freePort()
-        let deployed = try await CLI.run(["deploy", app, "--port", String(port)], in: directory)
+        let (deployed, port) = try await CLI.deploy(app, in: directory)
         defer { _ = try? CLI.runToCleanUp(["stop", app], in: directory) }
         try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
         #expect(deployed.stdout.contains("database ledger_db (postgresql): migrations applied: 0001_init.sql; seed data loaded"))
@@ -185,9 +183,8 @@ struct DeployCommandTests {
         try text.replacingOccurrences(of: "  interval: 5\n", with: "  interval: 1\n")
             .replacingOccurrences(of: "  retries: 10\n", with: "  retries: 3\n  start_period: 30\n")
             .write(toFile: manifest, atomically: true, encoding: .utf8)
-        let port = try PortAllocator.freePort()
+        let (deployed, port) = try await CLI.deploy(app, in: directory)
         let base = "http://127.0.0.1:\(port)"
-        let deployed = try await CLI.run(["deploy", app, "--port", String(port)], in: directory)
         defer { _ = try? CLI.runToCleanUp(["stop", app], in: directory) }
         try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
 

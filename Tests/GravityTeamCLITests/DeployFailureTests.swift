@@ -1,4 +1,5 @@
 import Foundation
+import GravitySystem
 import GravityOrchestration
 import GravityTestSupport
 import Testing
@@ -71,8 +72,7 @@ struct DeployFailureTests {
     @Test("hand-written services deploy in dependency order with each other's URLs, behind the gateway")
     func handWritten() async throws {
         let root = try Self.services(sick: false)
-        let port = try PortAllocator.freePort()
-        let outcome = try await CLI.run(["deploy", root, "--port", String(port)])
+        let (outcome, port) = try await CLI.deploy(root)
         defer { _ = try? CLI.runToCleanUp(["stop", root]) }
         try #require(outcome.status == 0, "\(outcome.stdout)\n\(outcome.stderr)")
         #expect(outcome.stdout.contains("order: upstream, downstream"))
@@ -141,8 +141,7 @@ struct DeployFailureTests {
     @Test("after the supervisor is killed, stop (or a new deploy) stops what it left running")
     func supervisorKilled() async throws {
         let root = try Self.services(sick: false)
-        let port = try PortAllocator.freePort()
-        let first = try await CLI.run(["deploy", root, "--port", String(port)])
+        let (first, port) = try await CLI.deploy(root)
         try #require(first.status == 0, "\(first.stdout)\n\(first.stderr)")
         let status = try #require(try await CLI.json(CLI.run(["status", root, "--json"]).stdout) as? [String: Any])
         let pids = ((status["services"] as? [[String: Any]]) ?? []).compactMap { $0["pid"] as? Int }.map { Int32($0) }
@@ -202,8 +201,7 @@ struct DeployFailureTests {
     @Test("nginx killed is restarted by the supervisor, and the gateway row counts the restart and starts its uptime again")
     func gatewayRestarted() async throws {
         let root = try Self.services(sick: false)
-        let port = try PortAllocator.freePort()
-        let deployed = try await CLI.run(["deploy", root, "--port", String(port)])
+        let (deployed, port) = try await CLI.deploy(root)
         defer { _ = try? CLI.runToCleanUp(["stop", root]) }
         try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
         func report() async throws -> [String: Any] {

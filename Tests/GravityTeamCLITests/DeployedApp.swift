@@ -20,9 +20,8 @@ struct DeployedApp {
         let developed = try await CLI.run(["develop", "--industry", industry, "--out", path, "--no-verify"], in: directory)
         try #require(developed.status == 0, "\(developed.stderr)")
         try check(path)
-        let port = try PortAllocator.freePort()
+        let (deployed, port) = try await CLI.deploy(path, in: directory)
         let base = "http://127.0.0.1:\(port)"
-        let deployed = try await CLI.run(["deploy", path, "--port", String(port)], in: directory)
         let app = DeployedApp(directory: directory, path: path, base: base, adminToken: "")
         var ready = false
         // Whatever fails from here, nothing of the app is left running unless it is handed back.

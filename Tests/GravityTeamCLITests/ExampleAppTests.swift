@@ -1,5 +1,5 @@
 import Foundation
-import GravityOrchestration
+import GravitySystem
 import Testing
 
 /// examples/ecommerce is the generated application kept in the repository, so that a change to the

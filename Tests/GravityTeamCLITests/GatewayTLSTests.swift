@@ -25,8 +25,7 @@ struct GatewayTLSTests {
         let directory = try CLI.temporaryDirectory()
         let developed = try await CLI.run(["develop", "--industry", "finance", "--out", "bank", "--no-verify"], in: directory)
         try #require(developed.status == 0, "\(developed.stderr)")
-        let port = try PortAllocator.freePort()
-        let deployed = try await CLI.run(["deploy", "bank", "--port", String(port), "--tls"], in: directory)
+        let (deployed, port) = try await CLI.deploy("bank", ["--tls"], in: directory)
         defer { _ = try? CLI.runToCleanUp(["stop", "bank"], in: directory) }
         try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
         #expect(deployed.stdout.contains("Open https://127.0.0.1:\(port)/"))
@@ -57,8 +56,7 @@ struct GatewayTLSTests {
         try JSONSerialization.data(withJSONObject: blueprint).write(to: URL(fileURLWithPath: "\(directory)/plain.json"))
         let generated = try await CLI.run(["generate", "plain.json", "--out", "plain", "--no-verify"], in: directory)
         try #require(generated.status == 0, "\(generated.stderr)")
-        let port = try PortAllocator.freePort()
-        let deployed = try await CLI.run(["deploy", "plain", "--port", String(port), "--tls"], in: directory)
+        let (deployed, _) = try await CLI.deploy("plain", ["--tls"], in: directory)
         defer { _ = try? CLI.runToCleanUp(["stop", "plain"], in: directory) }
         #expect(deployed.status != 0)
         #expect(deployed.stderr.contains("has no TLS server (its team did not adopt security.tls_at_gateway)"), "\(deployed.stderr)")

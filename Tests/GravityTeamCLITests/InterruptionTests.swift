@@ -1,5 +1,5 @@
 import Foundation
-import GravityOrchestration
+import GravitySystem
 import GravityTestSupport
 import Testing
 

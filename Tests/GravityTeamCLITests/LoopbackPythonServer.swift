@@ -1,5 +1,5 @@
 import Foundation
-import GravityOrchestration
+import GravitySystem
 
 /// A Python server of Tests/Support started on a free loopback port, which it prints as
 /// `listening <port>`; in its own process group, so that stopping it also stops what a python3

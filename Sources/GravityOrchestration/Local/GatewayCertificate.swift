@@ -25,7 +25,7 @@ struct GatewayCertificate: Sendable {
             timeout: .seconds(30)
         )
         guard outcome.status == 0 else {
-            throw DeployError.step("--tls: openssl could not make the gateway's certificate: \(outcome.output.lastLine)")
+            throw DeployError.certificateFailed(outcome.output.lastLine)
         }
         // Only its owner reads the key.
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: made.key)

@@ -19,9 +19,7 @@ struct GatewayConfiguration {
     static func checkServesTLS(_ plan: DeploymentPlan) throws {
         let text = plan.gatewayTemplate.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
         guard text.contains("{{\(GatewayTemplate.tlsPlaceholder)}}") else {
-            throw DeployError.step(
-                "--tls: \(plan.name)'s gateway has no TLS server (its team did not adopt security.tls_at_gateway); deploy it without --tls"
-            )
+            throw DeployError.noTLSServer(app: plan.name)
         }
     }
 

@@ -122,7 +122,7 @@ public enum LocalDeployment {
                 let remaining = try store.events(after: last)
                 remaining.forEach(progress)
                 if let failed = remaining.last(where: { $0.kind == .failed }) { return .failed(failed.text) }
-                let log = ProcessControl.tail("\(plan.stateDirectory)/logs/supervisor.log", lines: 5).joined(separator: "\n  | ")
+                let log = LogFile.tail("\(plan.stateDirectory)/logs/supervisor.log", lines: 5).joined(separator: "\n  | ")
                 return .failed("the supervisor \(exit) before the app was up\(log.isEmpty ? "" : ":\n  | \(log)")")
             }
             try await Task.sleep(for: .milliseconds(30))

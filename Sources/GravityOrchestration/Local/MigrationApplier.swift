@@ -56,7 +56,7 @@ struct MigrationApplier {
                         return .commit
                     }
                 } catch {
-                    throw DeployError.step("\(service.name): migration \(file.lastPathComponent) failed: \(error)")
+                    throw DeployError.migrationFailed(service: service.name, migration: file.lastPathComponent, problem: "\(error)")
                 }
                 applied.append(file.lastPathComponent)
             }
@@ -76,7 +76,7 @@ struct MigrationApplier {
             log: log
         )
         guard listed.status == 0 else {
-            throw DeployError.step("\(service.name): cannot read schema_migrations: \(listed.output.lastLine)")
+            throw DeployError.migrationsUnreadable(service: service.name, problem: listed.output.lastLine)
         }
         let done = Set(listed.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
         var applied: [String] = []
@@ -86,14 +86,14 @@ struct MigrationApplier {
                 log: log
             )
             guard outcome.status == 0 else {
-                throw DeployError.step("\(service.name): migration \(file.lastPathComponent) failed: \(outcome.output.lastLine)")
+                throw DeployError.migrationFailed(service: service.name, migration: file.lastPathComponent, problem: outcome.output.lastLine)
             }
             applied.append(file.lastPathComponent)
         }
         var seeded = false
         if done.isEmpty, !applied.isEmpty, let seed = seedFile {
             let outcome = try await server.psql(["-d", name, "-1", "-f", seed], log: log)
-            guard outcome.status == 0 else { throw DeployError.step("\(service.name): seed data failed: \(outcome.output.lastLine)") }
+            guard outcome.status == 0 else { throw DeployError.seedFailed(service: service.name, problem: outcome.output.lastLine) }
             seeded = true
         }
         return Outcome(applied: applied, seeded: seeded)
@@ -104,7 +104,7 @@ struct MigrationApplier {
         do {
             try execute(try String(contentsOfFile: seed, encoding: .utf8))
         } catch {
-            throw DeployError.step("\(service.name): seed data failed: \(error)")
+            throw DeployError.seedFailed(service: service.name, problem: "\(error)")
         }
         return true
     }

@@ -57,9 +57,9 @@ struct NginxGateway {
         let status = try await ProcessControl.run(nginx.path, ["-t"] + arguments(nginx), logFile: checkLog, timeout: .seconds(30))
         guard status == 0 else {
             let problem =
-                ProcessControl.tail(checkLog, lines: 5).first { $0.contains("[emerg]") } ?? ProcessControl.tail(checkLog, lines: 1).first
+                LogFile.tail(checkLog, lines: 5).first { $0.contains("[emerg]") } ?? LogFile.tail(checkLog, lines: 1).first
                 ?? ""
-            throw DeployError.step("the gateway configuration does not work: \(problem)")
+            throw DeployError.gatewayConfigurationRefused(problem)
         }
         return nginx
     }

@@ -24,7 +24,7 @@ public enum PortAllocator {
             guard let port = bind(port: 0) else { break }
             if !promised.contains(port) { return port }
         }
-        throw DeployError.step("cannot find a free port on 127.0.0.1")
+        throw DeployError.noFreePort
     }
 
     /// The first port the kernel hands to outgoing connections (Linux: ip_local_port_range).

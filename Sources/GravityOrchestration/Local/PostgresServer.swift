@@ -74,7 +74,7 @@ public struct PostgresServer: Sendable {
                 ]
             )
             guard status == 0 else {
-                throw DeployError.step("initdb failed: \(ProcessControl.tail(log, lines: 3).joined(separator: " | "))")
+                throw DeployError.postgres(.initdbFailed(LogFile.tail(log, lines: 3).joined(separator: " | ")))
             }
         }
         var lastProblem = ""
@@ -93,7 +93,7 @@ public struct PostgresServer: Sendable {
             if status == 0 {
                 return PostgresServer(directory: directory, port: port, password: password, binaries: binaries, asPostgresUser: asPostgres)
             }
-            lastProblem = ProcessControl.tail("\(directory)/server.log", lines: 2).joined(separator: " | ")
+            lastProblem = LogFile.tail("\(directory)/server.log", lines: 2).joined(separator: " | ")
             // pg_ctl gave up waiting, but a server may still be coming up: stop it before trying again.
             if FileManager.default.fileExists(atPath: "\(directory)/data/postmaster.pid") {
                 _ = try? await run(
@@ -105,7 +105,7 @@ public struct PostgresServer: Sendable {
                 )
             }
         }
-        throw DeployError.step("PostgreSQL did not start (\(directory)): \(lastProblem)")
+        throw DeployError.postgres(.didNotStart(directory: directory, problem: lastProblem))
     }
 
     /// Stops a cluster started by `start` (by its directory, so a new shell can do it).
@@ -134,11 +134,11 @@ public struct PostgresServer: Sendable {
                 exists.output.contains("password authentication failed")
                 ? " (the cluster in \(directory) was made with another password, e.g. before .gravity/ was removed; delete that directory to start afresh)"
                 : ""
-            throw DeployError.step("cannot reach the app's PostgreSQL server: \(exists.output.lastLine)\(hint)")
+            throw DeployError.postgres(.unreachable(problem: exists.output.lastLine, hint: hint))
         }
         if exists.output.trimmingCharacters(in: .whitespacesAndNewlines) == "1" { return }
         let created = try await psql(["-d", "postgres", "-c", "CREATE DATABASE \"\(name)\""], log: log)
-        guard created.status == 0 else { throw DeployError.step("cannot create PostgreSQL database \(name): \(created.output.lastLine)") }
+        guard created.status == 0 else { throw DeployError.postgres(.cannotCreateDatabase(name: name, problem: created.output.lastLine)) }
     }
 
     /// Runs psql against this server.
@@ -169,7 +169,7 @@ public struct PostgresServer: Sendable {
 
     private static func chownToPostgres(_ path: String) throws {
         guard let user = getpwnam("postgres") else {
-            throw DeployError.step("PostgreSQL refuses to run as root and there is no 'postgres' user; run deploy as another user")
+            throw DeployError.postgres(.rootWithoutPostgresUser)
         }
         guard chown(path, user.pointee.pw_uid, user.pointee.pw_gid) == 0 else {
             throw DeployError.pathNotUsable(path, reason: "cannot give it to the postgres user")

@@ -1,4 +1,5 @@
 import Foundation
+import GravitySystem
 import GravityModel
 
 /// How one service is started: its program, arguments and environment, worked out once and reused

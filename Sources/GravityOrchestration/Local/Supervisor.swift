@@ -129,7 +129,7 @@ public actor Supervisor {
     }
 
     func checkStop() throws {
-        if stopRequested { throw DeployError.step("deploy interrupted") }
+        if stopRequested { throw DeployError.interrupted }
     }
 
     func preparePython() async throws -> String? {
@@ -149,7 +149,7 @@ public actor Supervisor {
         do {
             environment = try await PythonEnvironment.prepare(requirements: lines.sorted().joined(separator: "\n") + "\n")
         } catch {
-            throw DeployError.step("cannot prepare the Python environment: \(error)")
+            throw DeployError.pythonEnvironment("\(error)")
         }
         event(
             .step,
@@ -304,7 +304,7 @@ public actor Supervisor {
     func failure(_ name: String, _ reason: String) -> DeployError {
         // The health checks' own requests would crowd out what the service said about its trouble.
         let probe = "GET \(plan.service(name)?.manifest.healthCheck.endpoint ?? "/health")"
-        let lines = ProcessControl.tail("\(logDirectory)/\(name).log", lines: 400)
+        let lines = LogFile.tail("\(logDirectory)/\(name).log", lines: 400)
             .filter { !$0.hasPrefix("---- gravity-team:") && !$0.contains(probe) }.suffix(12)
         let log = lines.isEmpty ? "" : "\nlast lines of .gravity/logs/\(name).log:\n" + lines.map { "  | \($0)" }.joined(separator: "\n")
         return DeployError.serviceFailed(service: name, reason: reason + log)
@@ -338,8 +338,8 @@ public actor Supervisor {
         while ContinuousClock.now < deadline {
             if let exit = ProcessControl.exitStatus(of: pid) {
                 gatewayPid = nil
-                let problem = ProcessControl.tail("\(logDirectory)/gateway-error.log", lines: 1).first ?? ""
-                throw DeployError.step("the gateway (nginx) \(exit): \(problem)")
+                let problem = LogFile.tail("\(logDirectory)/gateway-error.log", lines: 1).first ?? ""
+                throw DeployError.gatewayExited(exit: exit, problem: problem)
             }
             // Over HTTPS the probe would not trust the certificate made here: listening is the sign then.
             if tls ? !PortAllocator.isFree(port) : await probe.check(gatewayURL, timeout: 1) == .healthy {
@@ -348,7 +348,7 @@ public actor Supervisor {
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw DeployError.step("the gateway (nginx) did not answer on \(gatewayURL) within 10 s")
+        throw DeployError.gatewaySilent(url: gatewayURL)
     }
 
     /// For services without a frontend: a page that lists the routes.

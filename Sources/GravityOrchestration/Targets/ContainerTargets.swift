@@ -50,7 +50,7 @@ public enum ContainerTargets {
             in: plan.root,
             timeout: .seconds(1800)
         )
-        guard up.status == 0 else { throw DeployError.step("docker compose up failed: \(up.output.lastLine)") }
+        guard up.status == 0 else { throw DeployError.containerCommandFailed(command: "docker compose up", problem: up.output.lastLine) }
         return Outcome(files: [relative], wrote: wrote, applied: true, message: "started with docker compose (\(relative))")
     }
 
@@ -103,7 +103,7 @@ public enum ContainerTargets {
             ["apply"] + applyFiles.flatMap { ["-f", "\(plan.root)/\($0)"] },
             timeout: .seconds(600)
         )
-        guard applied.status == 0 else { throw DeployError.step("kubectl apply failed: \(applied.output.lastLine)") }
+        guard applied.status == 0 else { throw DeployError.containerCommandFailed(command: "kubectl apply", problem: applied.output.lastLine) }
         return Outcome(files: files, wrote: wrote, applied: true, message: "applied to the cluster of kubectl's current context")
     }
 

@@ -52,7 +52,7 @@ public enum ReviewRoundBenchmark {
                     await bus.publish(.reviewRequested(proposal: proposal, proposalJSON: json, context: context), from: Moderator.id)
                     var votes = 0
                     while votes < team.members.count {
-                        guard let envelope = await messages.next() else { throw RuntimeError.invalidConfiguration("the bus closed") }
+                        guard let envelope = await messages.next() else { throw RuntimeError.busClosed }
                         switch envelope.message {
                         case .voted: votes += 1
                         case .failed(let persona, let problem): throw RuntimeError.personaFailed(persona: persona, problem: problem)

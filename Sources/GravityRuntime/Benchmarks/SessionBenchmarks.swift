@@ -120,7 +120,7 @@ public enum SessionBenchmarks {
         let read = clock.now - start
         var problem: TranscriptVerifier.Problem?
         let verify = clock.measure { problem = TranscriptVerifier.firstProblem(in: skeletons, of: file) }
-        if let problem { throw RuntimeError.invalidConfiguration("\(path) does not verify: \(problem)") }
+        if let problem { throw TranscriptError.doesNotVerify(path: path, problem: "\(problem)") }
         let index = clock.measure { _ = ReplayModel(header: file.header, events: skeletons) }
         return (read.milliseconds, verify.milliseconds, index.milliseconds)
     }

@@ -14,8 +14,8 @@ public enum DevelopmentSession {
         observers: [any BusObserver] = [],
         producing produce: ArtifactProducer? = nil
     ) async throws -> SessionResult {
-        guard configuration.maxRounds >= 1 else { throw RuntimeError.invalidConfiguration("max rounds must be at least 1") }
-        guard configuration.concurrency >= 1 else { throw RuntimeError.invalidConfiguration("concurrency must be at least 1") }
+        guard configuration.maxRounds >= 1 else { throw RuntimeError.settingTooLow(setting: "max rounds", minimum: 1) }
+        guard configuration.concurrency >= 1 else { throw RuntimeError.settingTooLow(setting: "concurrency", minimum: 1) }
         let clock = ContinuousClock()
         let start = clock.now
         let bus = MessageBus(observers: observers)

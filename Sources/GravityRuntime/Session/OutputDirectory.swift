@@ -148,9 +148,7 @@ public struct OutputDirectory: Sendable {
         for (index, line) in marker.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst()
         where !line.isEmpty {
             let refuse = { (problem: String) in
-                RuntimeError.invalidConfiguration(
-                    "\(markerPath):\(index + 1): \(problem); nothing was removed (delete that line, or the marker, to go on)"
-                )
+                RuntimeError.markerLineRefused(file: markerPath, line: index + 1, problem: problem)
             }
             guard let gap = line.range(of: "  "), line[..<gap.lowerBound].utf8.count == 64,
                 line[..<gap.lowerBound].allSatisfy(\.isHexDigit)

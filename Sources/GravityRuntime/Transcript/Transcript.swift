@@ -45,6 +45,7 @@ public enum TranscriptError: Error, CustomStringConvertible, Equatable {
     case unsupportedVersion(path: String, version: Int)
     case malformedEvent(path: String, line: Int, problem: String)
     case invalidHeader(path: String, field: String, problem: String)
+    case doesNotVerify(path: String, problem: String)
 
     public var description: String {
         switch self {
@@ -58,6 +59,7 @@ public enum TranscriptError: Error, CustomStringConvertible, Equatable {
             "\(path):1: transcript version \(version) is not supported (this tool reads version \(TranscriptHeader.currentVersion))"
         case .malformedEvent(let path, let line, let problem): "\(path):\(line): malformed event: \(problem)"
         case .invalidHeader(let path, let field, let problem): "\(path):1: header field '\(field)' \(problem)"
+        case .doesNotVerify(let path, let problem): "\(path) does not verify: \(problem)"
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GravitySystem
 import GravityOrchestration
 
 /// `gravity-team logs`: a service's output.
@@ -35,7 +36,7 @@ struct LogsCommand: AsyncParsableCommand {
         // Written straight to the descriptor, not through print's buffer: `logs --follow | grep`
         // must see each line when it comes, and a follower stopped with a signal never flushes.
         if let tail {
-            let lines = ProcessControl.tail(path, lines: tail)
+            let lines = LogFile.tail(path, lines: tail)
             if !lines.isEmpty { FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8)) }
             _ = try handle.seekToEnd()
         } else {

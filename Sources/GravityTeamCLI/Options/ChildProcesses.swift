@@ -1,5 +1,5 @@
 import Foundation
-import GravityOrchestration
+import GravitySystem
 
 #if canImport(Glibc)
 import Glibc

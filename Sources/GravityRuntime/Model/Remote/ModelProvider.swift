@@ -42,18 +42,18 @@ public struct ServerSettings: Sendable {
         let name = modelName ?? provider.defaultModelName
         switch provider {
         case .mock:
-            throw RuntimeError.invalidConfiguration("the mock model has no server")
+            throw RuntimeError.noServer(model: "mock")
         case .ollama:
             var host = environment["OLLAMA_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://127.0.0.1:11434"
             if !host.contains("://") { host = "http://" + host }
             guard let url = URL(string: host), url.host != nil else {
-                throw RuntimeError.invalidConfiguration("OLLAMA_HOST '\(host)' is not a URL (e.g. http://127.0.0.1:11434)")
+                throw RuntimeError.notAURL(variable: "OLLAMA_HOST", value: host, example: "http://127.0.0.1:11434")
             }
             return ServerSettings(provider: provider, baseURL: url, modelName: name, apiKey: nil, timeout: timeout, retry: retry)
         case .openai:
             let base = environment["OPENAI_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://api.openai.com/v1"
             guard let url = URL(string: base), url.host != nil else {
-                throw RuntimeError.invalidConfiguration("OPENAI_BASE_URL '\(base)' is not a URL (e.g. http://127.0.0.1:8000/v1)")
+                throw RuntimeError.notAURL(variable: "OPENAI_BASE_URL", value: base, example: "http://127.0.0.1:8000/v1")
             }
             let key = environment["OPENAI_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
             return ServerSettings(provider: provider, baseURL: url, modelName: name, apiKey: key, timeout: timeout, retry: retry)
