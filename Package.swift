@@ -6,12 +6,12 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gravity-team", targets: ["GravityTeamCLI"]),
-        .executable(name: "gravity-bench", targets: ["GravityBench"]),
         .library(name: "GravityModel", targets: ["GravityModel"]),
         .library(name: "GravityRuntime", targets: ["GravityRuntime"]),
         .library(name: "GravityDeployContract", targets: ["GravityDeployContract"]),
         .library(name: "GravityGenerators", targets: ["GravityGenerators"]),
         .library(name: "GravityOrchestration", targets: ["GravityOrchestration"]),
+        .library(name: "GravityWorkflows", targets: ["GravityWorkflows"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -106,17 +106,21 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The measuring code of every benchmark `gravity-team bench` runs.
+        .target(
+            name: "GravityBenchmarks",
+            dependencies: ["GravitySystem", "GravityModel", "GravityRuntime", "GravityGenerators", "GravityOrchestration"]
+        ),
+        // What a user asks for (develop, resume, replay, generate, verify, deploy), between the CLI and the rest.
+        .target(
+            name: "GravityWorkflows",
+            dependencies: ["GravitySystem", "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityGenerators", "GravityOrchestration"]
+        ),
         .executableTarget(
             name: "GravityTeamCLI",
             dependencies: [
                 "GravitySystem", "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
-        .executableTarget(
-            name: "GravityBench",
-            dependencies: [
-                "GravitySystem", "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
+                "GravityWorkflows", "GravityBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -127,7 +131,7 @@ let package = Package(
             path: "Tests/GravityTestSupport"
         ),
         .testTarget(name: "GravityModelTests", dependencies: ["GravityModel"]),
-        .testTarget(name: "GravityRuntimeTests", dependencies: ["GravityModel", "GravityRuntime", "GravitySystem"]),
+        .testTarget(name: "GravityRuntimeTests", dependencies: ["GravityModel", "GravityRuntime", "GravitySystem", "GravityBenchmarks"]),
         .testTarget(
             name: "GravityGeneratorsTests",
             dependencies: [
@@ -148,6 +152,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "GravityWorkflowsTests",
+            dependencies: ["GravityModel", "GravityRuntime", "GravityOrchestration", "GravityWorkflows"]
         ),
         .testTarget(
             name: "GravityTeamCLITests",

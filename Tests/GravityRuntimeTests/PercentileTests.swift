@@ -1,3 +1,4 @@
+import GravityBenchmarks
 import GravityRuntime
 import Testing
 

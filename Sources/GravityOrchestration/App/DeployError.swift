@@ -27,6 +27,10 @@ public enum DeployError: Error, CustomStringConvertible, Equatable {
     case interrupted
     case serviceFailed(service: String, reason: String)
     case notDeployed(String)
+    /// `stop` left these processes running.
+    case stillRunning(pids: [Int32])
+    /// A service's log that does not exist yet, because it has not been started.
+    case noLogYet(path: String, service: String)
     case unknownService(String, known: [String])
 
     /// What can go wrong with the app's private PostgreSQL server.
@@ -66,6 +70,8 @@ public enum DeployError: Error, CustomStringConvertible, Equatable {
         case .interrupted: "deploy interrupted"
         case .serviceFailed(let service, let reason): "\(service) \(reason)"
         case .notDeployed(let app): "\(app) is not deployed (no deploy state in .gravity/)"
+        case .stillRunning(let pids): "processes still running after stop: \(pids.map(String.init).joined(separator: ", "))"
+        case .noLogYet(let path, let service): "\(path): no log yet (\(service) has not been started)"
         case .unknownService(let name, let known): "no service '\(name)'; services: \(known.joined(separator: ", ")); logs also: gateway, supervisor"
         }
     }

@@ -292,3 +292,8 @@ struct Moderator {
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
+
+extension MessageBus {
+    /// The moderator's id on the bus (and in transcripts): who asks for reviews and announces decisions.
+    public static let moderatorID = Moderator.id
+}

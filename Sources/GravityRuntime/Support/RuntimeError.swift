@@ -12,9 +12,6 @@ public enum RuntimeError: Error, CustomStringConvertible, Equatable {
     /// A line of the output directory's marker that names no file gravity-team may remove.
     case markerLineRefused(file: String, line: Int, problem: String)
     case busClosed
-    /// What `Develop` is asked to do that it cannot: a run given to resume that is complete, with
-    /// another model, or a transcript placed where generated files could overwrite it (problem in one line).
-    case invalidConfiguration(String)
 
     public var description: String {
         switch self {
@@ -28,7 +25,6 @@ public enum RuntimeError: Error, CustomStringConvertible, Equatable {
         case .markerLineRefused(let file, let line, let problem):
             "\(file):\(line): \(problem); nothing was removed (delete that line, or the marker, to go on)"
         case .busClosed: "the bus closed"
-        case .invalidConfiguration(let problem): problem
         }
     }
 }

@@ -1,13 +1,28 @@
 import ArgumentParser
 import Foundation
 import GravityModel
+import GravityBenchmarks
 import GravityRuntime
 
-/// `gravity-team bench`: the runtime's own benchmarks, for users to reproduce (build with -c release).
+/// `gravity-team bench`: every benchmark the project keeps, for users to reproduce (build with -c
+/// release); the measuring code is in GravityBenchmarks. `bench bus` (and team, replay, scale, review,
+/// all) are the runtime's; develop, replay-verify, generate and deploy time the commands themselves.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmark the runtime: bus, team, replay, scale, review or all (run a release build: swift run -c release gravity-team bench bus)."
+        abstract: "Benchmarks: bus, team, replay, scale, review, all, develop, replay-verify, generate, deploy (run a release build: swift run -c release gravity-team bench bus).",
+        subcommands: [
+            RuntimeBenchCommand.self, DevelopBenchCommand.self, ReplayVerifyBenchCommand.self, GenerateBenchCommand.self, DeployBenchCommand.self,
+        ],
+        defaultSubcommand: RuntimeBenchCommand.self
+    )
+}
+
+/// `gravity-team bench bus|team|replay|scale|review|all`: the runtime's own benchmarks.
+struct RuntimeBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runtime",
+        abstract: "The runtime: bus, team, replay, scale, review or all (`gravity-team bench bus` is `gravity-team bench runtime bus`)."
     )
 
     enum Scenario: String, CaseIterable {
@@ -53,7 +68,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard Scenario(rawValue: scenarioName) != nil else {
-            throw ValidationError("unknown scenario '\(scenarioName)': expected bus, team, replay, scale, review or all")
+            throw ValidationError("unknown scenario '\(scenarioName)': expected bus, team, replay, scale, review, all, develop, replay-verify, generate or deploy")
         }
         for (name, value) in [
             ("--messages", messages), ("--rate", rate), ("--broadcast-rate", broadcastRate), ("--bus-runs", busRuns),

@@ -1,4 +1,5 @@
 import Foundation
+import GravityBenchmarks
 import GravityRuntime
 
 /// What `bench` measured: tables for people, one JSON object (throughputs in `*_per_s`) for tools.

@@ -4,7 +4,7 @@ import GravityGenerators
 import GravityModel
 import GravityRuntime
 import GravitySystem
-import Synchronization
+import GravityWorkflows
 
 /// `gravity-team develop`: the team deliberates over a brief and writes the Blueprint.
 struct DevelopCommand: AsyncParsableCommand {
@@ -110,198 +110,56 @@ struct DevelopCommand: AsyncParsableCommand {
     }
 
     private func develop() async throws {
-        var settings = try SessionSettings.parse(seed: seed, maxRounds: maxRounds, concurrency: concurrency, mockLatency: mockLatency)
+        let settings = try SessionSettings.parse(seed: seed, maxRounds: maxRounds, concurrency: concurrency, mockLatency: mockLatency)
         let catalog = try data.catalog()
-        // Before the team starts: a missing python3-venv would otherwise surface only after the whole run.
-        if !noVerify {
-            do {
-                try await PythonEnvironment.checkAvailable()
-            } catch let unavailable as PythonEnvironment.Unavailable {
-                throw VerificationError.unavailable(unavailable)
-            }
-        }
-        let interrupted = try resume.map { try Transcript(path: $0, allowingPartialTail: true) }
-        if let interrupted {
-            guard !interrupted.isComplete else {
-                throw RuntimeError.invalidConfiguration(
-                    "\(resume ?? ""): the run is complete; nothing to resume (use replay to reproduce it)"
-                )
-            }
-            settings.seed = interrupted.header.seed
-            settings.maxRounds = interrupted.header.maxRounds
-        }
-        let industry = try IndustryChoice.load(industry, catalog: catalog, transcriptHeader: interrupted?.header)
-        let team = try catalog.team(for: industry)
-        let brief = try interrupted?.header.brief ?? BriefInput(brief: brief, briefFile: briefFile).resolve(default: industry.defaultBrief)
-        let output = try OutputDirectory(path: out ?? "gravity-out/\(industry.id)", exclusive: true)
-        let transcriptPath = resume ?? transcript ?? output.file("transcript.jsonl")
-        try TranscriptPlacement.check(transcriptPath, output: output)
-
-        let mock = MockModel(seed: settings.seed, latency: .milliseconds(settings.mockLatencyMilliseconds))
         let priceTable = try PriceTable.load(explicit: prices, dataDirectory: try? data.root())
-        let tokenBudget = try budget().map { TokenBudget(limit: $0) }
-        let unbudgeted = try models.languageModel(seed: settings.seed, mock: mock)
-        if interrupted == nil, brief != industry.defaultBrief, try models.provider() == .mock {
-            // The mock model drafts from the industry file; only a real model reads a brief.
-            FileHandle.standardError.write(
-                Data(
-                    "note: the mock model builds the \(industry.name) domain of the industry file whatever the brief says; the brief is recorded, and a real model (--model ollama or openai) works from it\n"
-                        .utf8
-                )
-            )
-        }
-        let chosen: any LanguageModel = tokenBudget.map { BudgetedModel(unbudgeted, budget: $0) } ?? unbudgeted
-        if let interrupted, interrupted.header.model != chosen.name {
-            throw RuntimeError.invalidConfiguration(
-                "\(resume ?? ""): the run used model '\(interrupted.header.model)'; resume it with the same model, not '\(chosen.name)'"
-            )
-        }
-        let model: any LanguageModel = interrupted.map { ReplayModel(transcript: $0, fallback: chosen) } ?? chosen
-        let configuration = SessionConfiguration(
-            team: team,
-            brief: brief,
-            seed: settings.seed,
-            maxRounds: settings.maxRounds,
-            concurrency: settings.concurrency,
-            model: model,
-            draftAhead: !noDraftAhead
-        )
-        let recorder = RunRecorder()
-        var observers: [any BusObserver] = [recorder]
+        let model = try models.choice()
         // Each line out as it happens, also into a pipe or a file (where stdout is not line-buffered).
-        if !json {
-            observers.append(
-                ProgressReporter(team: team) {
-                    print($0)
-                    fflush(nil)
-                }
-            )
+        let printLine: @Sendable (String) -> Void = {
+            print($0)
+            fflush(nil)
         }
-        // A resumed run writes beside the interrupted transcript and replaces it only once complete.
-        let writePath = resume.map { $0 + ".resuming" } ?? transcriptPath
-        let run = DevelopRun(
-            configuration: configuration,
-            output: output,
-            transcriptPath: writePath,
-            observers: observers,
-            generate: { try ApplicationGenerator.generate(blueprint: $0, decisions: $1, team: team) }
-        )
-        // Where an interruption finds the run decides what it records: a row of its own while the team
-        // deliberates, nothing while the finished run is being recorded, a mark on that row afterwards.
-        let stage = Mutex(RunStage.deliberating)
-        let command = resume == nil ? "develop" : "resume"
-        let history = self.history
-        let interrupts = InterruptHandler { signal in
-            let message: String
-            switch stage.withLock({ $0 }) {
-            case .deliberating:
-                let interruption = RunInterrupted(signal: signal, stage: recorder.stage)
-                _ = history.record(
-                    recorder.records(
-                        command: command,
-                        configuration: configuration,
-                        transcript: transcriptPath,
-                        output: output.path,
-                        result: nil,
-                        failure: interruption,
-                        cost: { priceTable.estimate(modelLabel: model.name, usage: $0)?.dollars }
-                    )
-                )
-                message = "\(interruption); the transcript so far is kept: gravity-team develop --resume \(transcriptPath)"
-            case .recording:
-                message = "interrupted by \(signal) as the finished run was being recorded; the transcript is complete"
-            case .verifying(let runID):
-                let interruption = RunInterrupted(signal: signal, stage: "while the generated tests ran")
-                if let runID { history.markInterrupted(runID: runID, interruption) }
-                message = "\(interruption); the application is written"
-            }
-            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        }
-        defer { interrupts.remove() }
-        let result: SessionResult
-        do {
-            result = try await run.execute()
-        } catch {
-            _ = history.record(
-                recorder.records(
-                    command: resume == nil ? "develop" : "resume",
-                    configuration: configuration,
-                    transcript: transcriptPath,
-                    output: output.path,
-                    result: nil,
-                    failure: error,
-                    cost: { priceTable.estimate(modelLabel: model.name, usage: $0)?.dollars }
-                )
-            )
-            if let tokenBudget, await tokenBudget.exhausted {
-                // A resumed run's transcript holds every answer so far, the ones just paid for too.
-                if resume != nil { try? FileReplacement.move(writePath, over: transcriptPath) }
-                throw RuntimeError.invalidConfiguration(
-                    "\(error)\nThe transcript so far is kept; continue with: gravity-team develop --resume \(transcriptPath) --budget-tokens <a larger budget>"
-                )
-            }
-            throw error
-        }
-        stage.withLock { $0 = .recording }
-        if resume != nil { try FileReplacement.move(writePath, over: transcriptPath) }
-        let runID = history.record(
-            recorder.records(
-                command: resume == nil ? "develop" : "resume",
-                configuration: configuration,
-                transcript: transcriptPath,
-                output: output.path,
-                result: result,
-                failure: nil,
-                cost: { priceTable.estimate(modelLabel: model.name, usage: $0)?.dollars }
-            )
-        )
-        stage.withLock { $0 = .verifying(runID: runID) }
-        var verification: [ServiceTestResult]?
-        if !noVerify {
-            if !json {
-                print("\nVerifying: each service's own tests, in a virtual environment (cached under \(PythonEnvironment.cacheRoot()))")
-                fflush(nil)
-            }
-            let results = try await ServiceTestRunner(appDirectory: output.path).run()
-            verification = results
-            if !json {
-                for line in results.flatMap(\.reportLines) { print(line) }
-            }
-        }
-        var report = DevelopReport(
-            industry: industry.id,
-            brief: brief,
-            seed: settings.seed,
-            model: model.name,
-            result: result,
-            blueprint: output.file("blueprint.json"),
-            transcript: transcriptPath,
-            runID: runID,
-            reused: try interrupted.map { try ResumeAccounting.reusedAnswers(from: $0, in: transcriptPath) }
-        )
-        report.verification = verification
-        let usage = recorder.usage
-        report.usageByPhase = usage.phases
-        report.usageByPersona = usage.personas
-        if let estimate = priceTable.estimate(modelLabel: model.name, usage: result.summary.tokens) {
-            report.estimatedCost = estimate.dollars
-            report.pricedAs = estimate.pricedAs
+        let progress = json ? nil : printLine
+        var options = RunOptions(prices: priceTable, history: history.file)
+        options.concurrency = settings.concurrency
+        options.mockLatencyMilliseconds = settings.mockLatencyMilliseconds
+        options.out = out
+        options.draftAhead = !noDraftAhead
+        options.verify = !noVerify
+        options.tokenBudget = try budget()
+        options.model = model
+        let outcome: DevelopOutcome
+        if let resume {
+            var inputs = Resume.Inputs(catalog: catalog, transcript: resume, options: options)
+            inputs.industry = industry
+            let workflow = Resume(inputs)
+            outcome = try await Self.interruptible(workflow.interruption) { try await workflow.run(progress: progress) }
+        } else {
+            var inputs = Develop.Inputs(catalog: catalog, options: options)
+            inputs.industry = industry
+            inputs.brief = try BriefInput(brief: brief, briefFile: briefFile).given()
+            inputs.seed = settings.seed
+            inputs.maxRounds = settings.maxRounds
+            inputs.transcript = transcript
+            inputs.notices = { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
+            let workflow = Develop(inputs)
+            outcome = try await Self.interruptible(workflow.interruption) { try await workflow.run(progress: progress) }
         }
         if json {
-            try printJSON(report)
+            try printJSON(outcome.report)
         } else {
             print("")
-            print(report.table(team: team))
+            print(outcome.report.table(team: outcome.team))
         }
-        if let verification, verification.contains(where: { !$0.succeeded }) {
-            throw VerificationError.failed(verification)
-        }
+        if let failure = outcome.verificationFailure { throw failure }
     }
-}
 
-/// Where a develop run is, for what an interruption records.
-private enum RunStage {
-    case deliberating
-    case recording
-    case verifying(runID: Int64?)
+    /// Runs `body` with SIGINT and SIGTERM turned into a recorded ending (what `interruption` says).
+    private static func interruptible<T>(_ interruption: RunInterruption, _ body: () async throws -> T) async throws -> T {
+        let interrupts = InterruptHandler { signal in
+            FileHandle.standardError.write(Data("error: \(interruption.record(signal))\n".utf8))
+        }
+        defer { interrupts.remove() }
+        return try await body()
+    }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import GravityGenerators
 import GravityModel
 import GravityRuntime
+import GravityWorkflows
 
 /// `gravity-team generate`: write (and verify) the application from a Blueprint file, with no
 /// deliberation, e.g. after editing a run's blueprint.json by hand.
@@ -30,32 +30,17 @@ struct GenerateCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() async throws {
-        let given = try BlueprintFile.read(blueprint)
-        let catalog = try data.catalog()
-        // The team names the voters in DECISIONS.md; a Blueprint of an industry this directory lacks is generated without it.
-        let team = try? catalog.team(for: catalog.industry(given.industry))
-        var decisions: [Decision] = []
-        if let transcript { decisions = try await TranscriptDecisions.read(transcript, catalog: catalog) }
-        let files = try ApplicationGenerator.generate(blueprint: given, decisions: decisions, team: team)
-        let output = try OutputDirectory(path: out ?? "gravity-out/\(given.industry)", exclusive: true)
-        let artifacts = try output.writeApplication(blueprint: given, files: files)
-        let verification = noVerify ? nil : try await ServiceTestRunner(appDirectory: output.path).run()
-        let outcome = GenerateOutcome(blueprint: blueprint, output: output.path, files: artifacts.count, verification: verification)
+        var inputs = Generate.Inputs(catalog: try data.catalog(), blueprint: blueprint)
+        inputs.out = out
+        inputs.transcript = transcript
+        inputs.verify = !noVerify
+        let outcome = try await Generate(inputs).run()
         if json {
             try printJSON(outcome)
         } else {
-            print("generated: \(artifacts.count) files from \(blueprint) into \(output.path)")
-            for line in (verification ?? []).flatMap(\.reportLines) { print(line) }
+            print("generated: \(outcome.files) files from \(blueprint) into \(outcome.output)")
+            for line in (outcome.verification ?? []).flatMap(\.reportLines) { print(line) }
         }
-        if let verification, verification.contains(where: { !$0.succeeded }) {
-            throw VerificationError.failed(verification)
-        }
+        if let failure = outcome.verificationFailure { throw failure }
     }
-}
-
-struct GenerateOutcome: Encodable {
-    var blueprint: String
-    var output: String
-    var files: Int
-    var verification: [ServiceTestResult]?
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GravityModel
 import GravityRuntime
+import GravityWorkflows
 
 /// `gravity-team industries new <id> --brief "..."`: a real model drafts an industry file for the
 /// user to review; from then on `develop --industry FILE` runs on it offline with the mock model.
@@ -30,7 +31,7 @@ struct IndustriesNewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let brief = try BriefInput(brief: self.brief, briefFile: nil).resolve(default: "")
+        let brief = try BriefInput(brief: self.brief, briefFile: nil).given() ?? ""
         let provider = try model.provider()
         guard provider != .mock else {
             throw ValidationError("industries new needs a real model (--model ollama or openai): the mock model has no domain of its own to draft")
@@ -40,7 +41,7 @@ struct IndustriesNewCommand: AsyncParsableCommand {
         let catalog = try data.catalog()
         let guideID = catalog.industryIDs.contains("general") ? "general" : catalog.industryIDs[0]
         let guide = try catalog.team(for: catalog.industry(guideID))
-        let languageModel = try model.languageModel(seed: 42, mock: MockModel(seed: 42))
+        let languageModel = try model.choice().languageModel(seed: 42, mock: MockModel(seed: 42))
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("industry-\(UUID().uuidString).yaml").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let draft = try await IndustryDraft.draft(id: id, brief: brief, guide: guide, model: languageModel) { yaml in
@@ -49,7 +50,7 @@ struct IndustriesNewCommand: AsyncParsableCommand {
                 return try catalog.industry(scratch)
             } catch {
                 // The problem names the lines of the file to be written, not of the scratch copy.
-                throw RuntimeError.invalidConfiguration("\(error)".replacingOccurrences(of: scratch, with: path))
+                throw InputError.draftedIndustry("\(error)".replacingOccurrences(of: scratch, with: path))
             }
         }
         try FileReplacement.create(path, with: Data(draft.yaml.utf8))

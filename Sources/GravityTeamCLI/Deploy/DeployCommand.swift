@@ -4,6 +4,7 @@ import GravityDeployContract
 import GravityModel
 import GravityOrchestration
 import GravityRuntime
+import GravityWorkflows
 import GravitySystem
 
 /// `gravity-team deploy`: run a generated app (or any directory of services with manifests).
@@ -45,48 +46,31 @@ struct DeployCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let plan = try DeploymentPlan.load(directory)
-        switch target {
-        case .local: try await deployLocally(plan)
-        case .compose: ContainerTargetReport.print(try await ContainerTargets.compose(plan) { print("  \($0)") })
-        case .kubernetes: ContainerTargetReport.print(try await ContainerTargets.kubernetes(plan) { print("  \($0)") })
+        var inputs = Deploy.Inputs(directory: directory, supervisor: [])
+        inputs.target = target
+        inputs.port = port
+        inputs.registrationRate = registrationRate
+        inputs.tls = tls
+        if target == .local { inputs.supervisor = [try Self.executablePath(), "supervise"] }
+        let deploy = try Deploy(inputs)
+        let plan = deploy.plan
+        if target == .local {
+            print("Deploying \(plan.name) (\(plan.services.count) services) from \(plan.root) to 127.0.0.1:\(deploy.port)")
         }
-    }
-
-    private func deployLocally(_ plan: DeploymentPlan) async throws {
-        let port = port ?? plan.defaultPort
-        print("Deploying \(plan.name) (\(plan.services.count) services) from \(plan.root) to 127.0.0.1:\(port)")
-        let started = ContinuousClock.now
         let printer = DeployProgressPrinter(start: Date())
-        let outcome = try await LocalDeployment.deploy(plan, port: port, registrationRate: registrationRate, tls: tls, supervisor: [try Self.executablePath(), "supervise"]) {
-            printer.print($0)
-        }
-        switch outcome {
+        switch try await deploy.run(events: { printer.print($0) }, lines: { print("  \($0)") }) {
+        case .containers(let outcome):
+            ContainerTargetReport.print(outcome)
         case .alreadyRunning(let deployment):
-            if let asked = self.port, let deployment, deployment.gatewayPort != asked {
-                throw DeployFailure(
-                    message:
-                        "\(plan.name) is already running on \(deployment.gatewayURL), not on port \(asked); `gravity-team stop \(directory)` first to move it"
-                )
-            }
             let url = deployment.map { " on \($0.gatewayURL)" } ?? ""
             print(
                 "\(plan.name) is already running\(url); `gravity-team status \(directory)` shows it, `gravity-team stop \(directory)` stops it."
             )
-        case .failed(let reason):
-            throw DeployFailure(message: reason)
-        case .ready(let deployment, let services):
-            let elapsed = (ContinuousClock.now - started)
+        case .ready(let deployment, let services, let elapsed):
             print("")
             print(StatusTable.render(deployment: deployment, services: services, gatewayState: .running, supervised: true))
             print("")
-            print(
-                String(
-                    format: "Deployed in %.1f s. Open %@",
-                    Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                    deployment.gatewayURL
-                )
-            )
+            print(String(format: "Deployed in %.1f s. Open %@", elapsed.seconds, deployment.gatewayURL))
             if let admin = plan.services.lazy.compactMap({ $0.manifest.environment.variables["ADMIN_EMAIL"] }).first {
                 print("Sign in as \(admin); the password: gravity-team status \(directory) --show-secrets")
             }
@@ -100,12 +84,13 @@ struct DeployCommand: AsyncParsableCommand {
         let argument = CommandLine.arguments[0]
         if argument.contains("/") { return URL(fileURLWithPath: argument).standardizedFileURL.path }
         if let found = ProcessRunner.which(argument) { return found }
-        throw DeployFailure(message: "cannot find the gravity-team program to start the supervisor with")
+        throw ExecutableNotFound()
     }
 }
 
-/// A deployment that did not come up; the message already says why.
-struct DeployFailure: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+/// This program's path could not be found, so no supervisor can be started.
+struct ExecutableNotFound: Error, CustomStringConvertible {
+    var description: String { "cannot find the gravity-team program to start the supervisor with" }
 }
+
+extension DeployTarget: ExpressibleByArgument {}

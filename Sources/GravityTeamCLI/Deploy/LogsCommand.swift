@@ -30,7 +30,7 @@ struct LogsCommand: AsyncParsableCommand {
         let plan = try DeploymentPlan.load(directory)
         let path = try LocalDeployment.logFile(plan, service: service)
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DeployFailure(message: "\(path): no log yet (\(service) has not been started)")
+            throw DeployError.noLogYet(path: path, service: service)
         }
         defer { try? handle.close() }
         // Written straight to the descriptor, not through print's buffer: `logs --follow | grep`

@@ -15,7 +15,7 @@ struct StopCommand: AsyncParsableCommand {
         let plan = try DeploymentPlan.load(directory)
         let alive = try await LocalDeployment.stop(plan) { print("  \($0)") }
         guard alive.isEmpty else {
-            throw DeployFailure(message: "processes still running after stop: \(alive.map(String.init).joined(separator: ", "))")
+            throw DeployError.stillRunning(pids: alive.map { Int32($0) })
         }
         print("Stopped \(plan.name); no process of it is left.")
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GravityRuntime
+import GravityWorkflows
 
 /// Where the run history lives.
 struct HistoryOptions: ParsableArguments {
@@ -12,22 +13,8 @@ struct HistoryOptions: ParsableArguments {
 
     var path: String { historyPath ?? RunHistory.defaultPath() }
 
-    /// Records a run; a history that cannot be written is a warning, never a failed run.
-    func record(_ records: RunRecords) -> Int64? {
-        do {
-            return try RunHistory(path: path).record(records)
-        } catch {
-            FileHandle.standardError.write(Data("warning: the run was not added to the history: \(error)\n".utf8))
-            return nil
-        }
-    }
-
-    /// Marks a recorded run as interrupted; a history that cannot be written is a warning.
-    func markInterrupted(runID: Int64, _ interruption: RunInterrupted) {
-        do {
-            try RunHistory(path: path).markInterrupted(runID: runID, interruption)
-        } catch {
-            FileHandle.standardError.write(Data("warning: the interruption was not added to the history: \(error)\n".utf8))
-        }
+    /// The history a workflow records into; what cannot be written is a warning on stderr.
+    var file: HistoryFile {
+        HistoryFile(path: path) { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
     }
 }

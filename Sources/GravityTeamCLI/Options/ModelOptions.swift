@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GravityRuntime
+import GravityWorkflows
 
 /// Which model the personas ask: `--model` / GRAVITY_MODEL, `--model-name` / GRAVITY_MODEL_NAME.
 struct ModelOptions: ParsableArguments {
@@ -56,13 +57,9 @@ struct ModelOptions: ParsableArguments {
         return settings
     }
 
-    /// The model for a run with `seed`; the mock model takes `mock` as it is.
-    func languageModel(seed: UInt64, mock: MockModel) throws -> any LanguageModel {
+    /// The model the options name, with its server's settings.
+    func choice() throws -> ModelChoice {
         let provider = try provider()
-        switch provider {
-        case .mock: return mock
-        case .ollama: return OllamaModel(settings: try server(provider), seed: seed)
-        case .openai: return OpenAIModel(settings: try server(provider), seed: seed)
-        }
+        return ModelChoice(provider: provider, server: provider == .mock ? nil : try server(provider))
     }
 }

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import GravityBenchmarks
+
+/// `gravity-team bench develop`: a full offline develop, the program end to end and the session in process.
+struct DevelopBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "develop", abstract: "Time a full offline develop and show that reviews run concurrently.")
+
+    @Option(help: "Industry to develop.")
+    var industry = "ecommerce"
+
+    @Option(help: "Runs of the program and of the in-process session.")
+    var runs = 20
+
+    @Option(name: .customLong("latency-ms"), help: "Simulated model latency per request for the concurrency comparison.")
+    var latencyMilliseconds = 100
+
+    @Option(help: "The gravity-team program to time (default: this one).")
+    var binary: String?
+
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        var benchmark = DevelopBenchmark(binary: try binary ?? DeployCommand.executablePath())
+        benchmark.industry = industry
+        benchmark.runs = runs
+        benchmark.latencyMilliseconds = latencyMilliseconds
+        benchmark.dataDirectory = data.dataDirectory
+        try await benchmark.run { print($0) }
+    }
+}
+
+/// `gravity-team bench replay-verify`: `replay --verify` against `develop`, and a large synthetic transcript verified.
+struct ReplayVerifyBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay-verify", abstract: "Time replay --verify against develop, and verification of a 100,000-event transcript."
+    )
+
+    @Option(help: "Industry whose reference transcript (transcripts/<industry>.jsonl) is replayed.")
+    var industry = "ecommerce"
+
+    @Option(help: "Runs of each command.")
+    var runs = 10
+
+    @Option(help: "Events in the synthetic transcript.")
+    var events = 100_000
+
+    @Option(name: .customLong("keep-synthetic"), help: "Keep the synthetic transcript at this path.")
+    var keepSynthetic: String?
+
+    @Option(help: "The gravity-team program to time (default: this one).")
+    var binary: String?
+
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        var benchmark = ReplayVerifyBenchmark(binary: try binary ?? DeployCommand.executablePath())
+        benchmark.industry = industry
+        benchmark.runs = runs
+        benchmark.events = events
+        benchmark.keepSynthetic = keepSynthetic
+        benchmark.dataDirectory = data.dataDirectory
+        try await benchmark.run { print($0) }
+    }
+}
+
+/// `gravity-team bench generate`: a Blueprint into the application's files.
+struct GenerateBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "generate", abstract: "Time generating an application from its Blueprint.")
+
+    @Option(help: "Industry whose Blueprint (from a mock run, seed 42) is generated.")
+    var industry = "ecommerce"
+
+    @Option(help: "Repetitions.")
+    var runs = 50
+
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        var benchmark = GenerateBenchmark()
+        benchmark.industry = industry
+        benchmark.runs = runs
+        benchmark.dataDirectory = data.dataDirectory
+        try await benchmark.run { print($0) }
+    }
+}
+
+/// `gravity-team bench deploy`: a local deploy until every service is healthy.
+struct DeployBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "deploy", abstract: "Time a local deploy of a generated app until all services are healthy.")
+
+    @Option(help: "Industry of the app (generated from a mock run, seed 42).")
+    var industry = "ecommerce"
+
+    @Option(help: "Repetitions of each measurement.")
+    var runs = 5
+
+    @Option(name: .customLong("gravity-team"), help: "The gravity-team program that runs the supervisor (default: this one).")
+    var program: String?
+
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        var benchmark = DeployBenchmark(program: try program ?? DeployCommand.executablePath())
+        benchmark.industry = industry
+        benchmark.runs = runs
+        benchmark.dataDirectory = data.dataDirectory
+        try await benchmark.run { print($0) }
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GravityGenerators
+import GravityModel
+import GravityRuntime
+import GravitySystem
+
+/// What `Develop` and `Resume` share once their inputs are settled: the team deliberates (or goes on
+/// from an interrupted transcript), the application is written, the run is recorded in the history
+/// once, and the generated services' own tests run.
+struct TeamRun {
+    var catalog: Catalog
+    var industry: Industry
+    var brief: String
+    var seed: UInt64
+    var maxRounds: Int
+    var options: RunOptions
+    var output: OutputDirectory
+    /// Where the finished transcript goes.
+    var transcriptPath: String
+    /// The run being resumed, and its transcript's path.
+    var interrupted: (transcript: Transcript, path: String)?
+    var progress: (@Sendable (String) -> Void)?
+
+    /// What a run needs settled before the team starts: the industry (the transcript's, for a
+    /// resume) with its team, and the output directory, held for this run alone.
+    static func prepare(
+        _ industryOption: String?, catalog: Catalog, header: TranscriptHeader?, options: RunOptions
+    ) throws -> (Industry, OutputDirectory) {
+        let industry = try IndustryChoice.load(industryOption, catalog: catalog, transcriptHeader: header)
+        _ = try catalog.team(for: industry)
+        return (industry, try OutputDirectory(path: options.out ?? "gravity-out/\(industry.id)", exclusive: true))
+    }
+
+    func execute(interruption: RunInterruption) async throws -> DevelopOutcome {
+        let team = try catalog.team(for: industry)
+        let (prices, history) = (options.prices, options.history)
+        let budget = options.tokenBudget.map { TokenBudget(limit: $0) }
+        let mock = MockModel(seed: seed, latency: .milliseconds(options.mockLatencyMilliseconds))
+        let unbudgeted = options.model.languageModel(seed: seed, mock: mock)
+        let chosen: any LanguageModel = budget.map { BudgetedModel(unbudgeted, budget: $0) } ?? unbudgeted
+        if let interrupted, interrupted.transcript.header.model != chosen.name {
+            throw RunError.otherModel(transcript: interrupted.path, recorded: interrupted.transcript.header.model, given: chosen.name)
+        }
+        let model: any LanguageModel = interrupted.map { ReplayModel(transcript: $0.transcript, fallback: chosen) } ?? chosen
+        let configuration = SessionConfiguration(
+            team: team, brief: brief, seed: seed, maxRounds: maxRounds, concurrency: options.concurrency, model: model,
+            draftAhead: options.draftAhead
+        )
+        let recorder = RunRecorder()
+        let say: @Sendable (String) -> Void = progress ?? { _ in }
+        var observers: [any BusObserver] = [recorder]
+        if progress != nil { observers.append(ProgressReporter(team: team, write: say)) }
+        // A resumed run writes beside the interrupted transcript and replaces it only once complete.
+        let writePath = interrupted == nil ? transcriptPath : transcriptPath + ".resuming"
+        let run = DevelopRun(
+            configuration: configuration, output: output, transcriptPath: writePath, observers: observers,
+            generate: { try ApplicationGenerator.generate(blueprint: $0, decisions: $1, team: team) }
+        )
+        let bookkeeping = RunBookkeeping(
+            recorder: recorder, command: interrupted == nil ? "develop" : "resume", configuration: configuration,
+            transcript: transcriptPath, output: output.path, prices: prices, modelName: model.name
+        )
+        interruption.enter(
+            .deliberating(
+                record: { signal in
+                    let stopped = RunInterrupted(signal: signal, stage: recorder.stage)
+                    _ = history.record(bookkeeping.records(result: nil, failure: stopped))
+                    return stopped
+                },
+                transcript: transcriptPath
+            )
+        )
+        let result: SessionResult
+        do {
+            result = try await run.execute()
+        } catch {
+            _ = history.record(bookkeeping.records(result: nil, failure: error))
+            if let budget, await budget.exhausted {
+                // A resumed run's transcript holds every answer so far, the ones just paid for too.
+                if interrupted != nil { try? FileReplacement.move(writePath, over: transcriptPath) }
+                throw RunError.budgetExhausted(problem: "\(error)", transcript: transcriptPath)
+            }
+            throw error
+        }
+        interruption.enter(.recording)
+        if interrupted != nil { try FileReplacement.move(writePath, over: transcriptPath) }
+        let runID = history.record(bookkeeping.records(result: result, failure: nil))
+        interruption.enter(.verifying(runID: runID, history: history))
+        var verification: [ServiceTestResult]?
+        if options.verify {
+            say("\nVerifying: each service's own tests, in a virtual environment (cached under \(PythonEnvironment.cacheRoot()))")
+            let results = try await Verify(appDirectory: output.path).run()
+            verification = results
+            for line in results.flatMap(\.reportLines) { say(line) }
+        }
+        var reused: Int?
+        if let interrupted { reused = try ResumeAccounting.reusedAnswers(from: interrupted.transcript, in: transcriptPath) }
+        var report = DevelopReport(
+            industry: industry.id, brief: brief, seed: seed, model: model.name, result: result,
+            blueprint: output.file("blueprint.json"), transcript: transcriptPath, runID: runID,
+            reused: reused
+        )
+        report.verification = verification
+        let usage = recorder.usage
+        report.usageByPhase = usage.phases
+        report.usageByPersona = usage.personas
+        if let estimate = prices.estimate(modelLabel: model.name, usage: result.summary.tokens) {
+            report.estimatedCost = estimate.dollars
+            report.pricedAs = estimate.pricedAs
+        }
+        return DevelopOutcome(report: report, team: team)
+    }
+}
+
+/// A develop or resume run's result: the report, and the team that its table names.
+public struct DevelopOutcome: Sendable {
+    public var report: DevelopReport
+    public var team: Team
+
+    /// The generated tests' failure, when some failed.
+    public var verificationFailure: VerificationError? { report.verification.flatMap(Verify.failure) }
+}
+
+/// What the history records of a run, at its end or when it is stopped.
+private struct RunBookkeeping: Sendable {
+    var recorder: RunRecorder
+    var command: String
+    var configuration: SessionConfiguration
+    var transcript: String
+    var output: String
+    var prices: PriceTable
+    var modelName: String
+
+    func records(result: SessionResult?, failure: (any Error)?) -> RunRecords {
+        recorder.records(
+            command: command, configuration: configuration, transcript: transcript, output: output, result: result, failure: failure,
+            cost: { prices.estimate(modelLabel: modelName, usage: $0)?.dollars }
+        )
+    }
+}
