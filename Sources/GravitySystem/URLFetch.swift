@@ -7,7 +7,7 @@ import FoundationNetworking
 
 /// One HTTP request with a hard time limit, through URLSession's completion-handler API. The async
 /// `data(for:)` of swift-corelibs-foundation can deadlock when its Swift task is cancelled while the
-/// answer arrives, so nothing here is tied to task cancellation: a timer (a sleeping task) cancels the request instead.
+/// answer arrives, so nothing here is tied to task cancellation: a timer (a sleeping task) gives up on the answer instead.
 public enum URLFetch {
     public enum Failure: Error {
         case timedOut
@@ -19,6 +19,8 @@ public enum URLFetch {
     public static func fetch(_ request: URLRequest, session: URLSession, timeout: Duration) async throws -> (Data, HTTPURLResponse?) {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Data, HTTPURLResponse?), any Error>) in
             let race = Race()
+            var request = request
+            request.timeoutInterval = min(request.timeoutInterval, timeout.seconds)
             let task = session.dataTask(with: request) { data, response, error in
                 guard race.settle() else { return }
                 if let error {
@@ -37,7 +39,10 @@ public enum URLFetch {
                 Task {
                     try? await Task.sleep(for: timeout)
                     guard race.settle() else { return }
-                    task.cancel()
+                    // Not task.cancel(): in swift-corelibs-foundation a cancel that races the task's
+                    // own completion is a fatal error (TaskRegistry: "a task that is not in the
+                    // registry"). The request ends by its own timeout, set below, and its late answer
+                    // finds the race settled.
                     continuation.resume(throwing: Failure.timedOut)
                 })
             task.resume()

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import GravityDeployContract
 import GravityModel
@@ -299,17 +298,8 @@ extension Supervisor {
             return 1
         }
         let supervisor = Supervisor(plan: plan, store: store, port: port, registrationRate: registrationRate, tls: tls)
-        var sources: [any DispatchSourceSignal] = []
-        for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { Task { await supervisor.requestStop() } }
-            source.resume()
-            sources.append(source)
-        }
         signal(SIGPIPE, SIG_IGN)
-        let status = await supervisor.run()
-        sources.forEach { $0.cancel() }
+        let status = await supervisor.run(until: SignalStream.make([SIGTERM, SIGINT, SIGHUP]))
         lock.release()
         return status
     }
