@@ -1,4 +1,5 @@
 import Foundation
+import GravitySystem
 import GravityOrchestration
 import Testing
 
@@ -7,16 +8,13 @@ import Testing
 @Suite("Gateway TLS")
 struct GatewayTLSTests {
     /// curl's answer status (0 when it could not connect or trust the certificate) and headers.
-    private func curl(_ arguments: [String]) throws -> (status: Int, headers: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl", "--silent", "--max-time", "10", "--output", "/dev/null", "--dump-header", "-", "--write-out", "\n%{http_code}"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+    private func curl(_ arguments: [String]) async throws -> (status: Int, headers: String) {
+        let outcome = try await ProcessRunner.run(
+            "/usr/bin/env",
+            ["curl", "--silent", "--max-time", "10", "--output", "/dev/null", "--dump-header", "-", "--write-out", "\n%{http_code}"] + arguments,
+            timeout: .seconds(20)
+        )
+        let lines = outcome.output.split(separator: "\n", omittingEmptySubsequences: false)
         return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
     }
 
@@ -31,14 +29,14 @@ struct GatewayTLSTests {
         #expect(deployed.stdout.contains("Open https://127.0.0.1:\(port)/"))
 
         let certificate = "\(directory)/bank/.gravity/tls/gateway.crt"
-        let page = try curl(["--cacert", certificate, "https://127.0.0.1:\(port)/"])
+        let page = try await curl(["--cacert", certificate, "https://127.0.0.1:\(port)/"])
         #expect(page.status == 200)
         // Through the gateway to a service: the accounts list wants a token.
-        let api = try curl(["--cacert", certificate, "https://localhost:\(port)/api/accounts/accounts"])
+        let api = try await curl(["--cacert", certificate, "https://localhost:\(port)/api/accounts/accounts"])
         #expect(api.status == 401)
         #expect(api.headers.lowercased().contains("x-request-id:"), "the team adopted request logging: \(api.headers)")
-        #expect(try curl(["https://127.0.0.1:\(port)/"]).status == 0, "a client that does not trust the certificate gets nothing")
-        #expect(try curl(["http://127.0.0.1:\(port)/"]).status == 400, "plain HTTP to the HTTPS port")
+        #expect(try await curl(["https://127.0.0.1:\(port)/"]).status == 0, "a client that does not trust the certificate gets nothing")
+        #expect(try await curl(["http://127.0.0.1:\(port)/"]).status == 400, "plain HTTP to the HTTPS port")
         let status = try await CLI.run(["status", "bank"], in: directory)
         #expect(status.stdout.contains("running on https://127.0.0.1:\(port)/"))
     }
