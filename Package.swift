@@ -109,7 +109,10 @@ let package = Package(
         // The measuring code of every benchmark `gravity-team bench` runs.
         .target(
             name: "GravityBenchmarks",
-            dependencies: ["GravitySystem", "GravityModel", "GravityRuntime", "GravityGenerators", "GravityOrchestration"]
+            dependencies: [
+                "GravitySystem", "GravityModel", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // What a user asks for (develop, resume, replay, generate, verify, deploy), between the CLI and the rest.
         .target(

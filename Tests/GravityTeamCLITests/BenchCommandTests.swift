@@ -74,4 +74,26 @@ struct BenchCommandTests {
         #expect(outcome.stdout.contains("at a stated load"))
         #expect(outcome.stdout.hasPrefix("Machine: "))
     }
+
+    @Test("bench app drives the generated app through its gateway and the hand-written baseline with Locust, and reports both and the ratio")
+    func app() async throws {
+        let outcome = try await CLI.run(
+            ["bench", "app", "--rows", "300", "--clients", "2", "--seconds", "2", "--workloads", "get,search,create", "--json"])
+        try #require(outcome.status == 0, "\(outcome.stderr)")
+        let report = try #require(try CLI.json(outcome.stdout) as? [String: Any])
+        #expect(report["path"] as? String == "/api/catalog/products")
+        #expect(report["rows"] as? Int == 300)
+        let scenarios = try #require(report["scenarios"] as? [[String: Any]])
+        #expect(scenarios.compactMap { $0["name"] as? String } == ["get", "search", "create"])
+        for scenario in scenarios {
+            for side in ["generated", "baseline"] {
+                let figures = try #require(scenario[side] as? [String: Any], "\(scenario)")
+                #expect((figures["requests"] as? Int ?? 0) > 0, "\(side) \(scenario)")
+                // Every create is a valid, unique record; every get asks for an id that exists.
+                #expect(figures["errors"] as? Int == 0, "\(side) \(scenario)")
+                #expect((figures["requests_per_s"] as? Double ?? 0) > 0)
+            }
+            #expect((scenario["ratio"] as? Double ?? 0) > 0)
+        }
+    }
 }

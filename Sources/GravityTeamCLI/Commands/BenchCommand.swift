@@ -10,9 +10,10 @@ import GravityRuntime
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks: bus, team, replay, scale, review, all, develop, replay-verify, generate, deploy (run a release build: swift run -c release gravity-team bench bus).",
+        abstract: "Benchmarks: bus, team, replay, scale, review, all, develop, replay-verify, generate, deploy, app (run a release build: swift run -c release gravity-team bench bus).",
         subcommands: [
             RuntimeBenchCommand.self, DevelopBenchCommand.self, ReplayVerifyBenchCommand.self, GenerateBenchCommand.self, DeployBenchCommand.self,
+            AppBenchCommand.self,
         ],
         defaultSubcommand: RuntimeBenchCommand.self
     )

@@ -108,3 +108,70 @@ struct DeployBenchCommand: AsyncParsableCommand {
         try await benchmark.run { print($0) }
     }
 }
+
+/// `gravity-team bench app`: the generated app under load through its gateway, beside a hand-written service.
+struct AppBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "app",
+        abstract: "Load-test the generated app through its gateway with Locust, beside a hand-written FastAPI service (bench/app)."
+    )
+
+    @Option(help: "Industry of the app (generated from a mock run, seed 42).")
+    var industry = "ecommerce"
+
+    @Option(help: "The entity whose table is loaded and driven (default: the first readable without signing in that refers to another).")
+    var entity: String?
+
+    @Option(parsing: .unconditional, help: "Rows in that table.")
+    var rows = 10_000
+
+    @Option(parsing: .unconditional, help: "Concurrent clients.")
+    var clients = 20
+
+    @Option(parsing: .unconditional, help: "Seconds per workload.")
+    var seconds = 15
+
+    @Option(help: "Workloads, comma separated: list, get, filtered, search, create, mixed (default: all).")
+    var workloads: String?
+
+    @Option(name: .customLong("gravity-team"), help: "The gravity-team program that runs the supervisor (default: this one).")
+    var program: String?
+
+    @Flag(help: "Print one JSON object instead of the table.")
+    var json = false
+
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        for (name, value) in [("--rows", rows), ("--clients", clients), ("--seconds", seconds)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1, not \(value)")
+        }
+        let known = ["list", "get", "filtered", "search", "create", "mixed"]
+        for workload in chosenWorkloads where !known.contains(workload) {
+            throw ValidationError("unknown workload '\(workload)': expected \(known.joined(separator: ", "))")
+        }
+    }
+
+    private var chosenWorkloads: [String] {
+        workloads.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? ["list", "get", "filtered", "search", "create", "mixed"]
+    }
+
+    func run() async throws {
+        var benchmark = AppBenchmark(program: try program ?? DeployCommand.executablePath())
+        benchmark.industry = industry
+        benchmark.entity = entity
+        benchmark.rows = rows
+        benchmark.clients = clients
+        benchmark.seconds = seconds
+        benchmark.scenarios = chosenWorkloads
+        benchmark.dataDirectory = data.dataDirectory
+        let json = self.json
+        let report = try await benchmark.run { if !json { print($0) } }
+        if json {
+            try printJSON(report)
+        } else {
+            print("")
+            print(report.table)
+        }
+    }
+}

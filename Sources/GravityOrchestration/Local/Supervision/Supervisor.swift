@@ -162,21 +162,12 @@ public actor Supervisor {
     }
 
     func preparePython() async throws -> String? {
-        var lines = Set<String>()
-        for service in plan.services {
-            guard let text = try? String(contentsOfFile: "\(service.directory)/requirements.txt", encoding: .utf8) else { continue }
-            for line in text.split(separator: "\n") {
-                let requirement = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-                let trimmed = requirement.trimmingCharacters(in: .whitespaces)
-                if !trimmed.isEmpty { lines.insert(trimmed) }
-            }
-        }
-        guard !lines.isEmpty else { return nil }
+        guard let requirements = plan.pythonRequirements else { return nil }
         let started = ContinuousClock.now
-        journal.event(.step, nil, "python environment: \(lines.count) requirements")
+        journal.event(.step, nil, "python environment: \(requirements.split(separator: "\n").count) requirements")
         let environment: PythonEnvironment
         do {
-            environment = try await PythonEnvironment.prepare(requirements: lines.sorted().joined(separator: "\n") + "\n")
+            environment = try await PythonEnvironment.prepare(requirements: requirements)
         } catch {
             throw DeployError.pythonEnvironment("\(error)")
         }
