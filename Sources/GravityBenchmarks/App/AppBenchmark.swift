@@ -81,7 +81,7 @@ public struct AppBenchmark: Sendable {
     ) async throws -> (loaded: BulkLoad.Result, workload: Workload, results: [AppBenchmarkReport.Scenario], baseline: Bool) {
         let loader = BulkLoad(entity: entity, databaseFile: "\(plan.stateDirectory)/data/\(database).sqlite")
         let loaded = try loader.load(rows: rows)
-        say(String(format: "loaded %d rows into %@ in %.1f s", rows, entity.table, loaded.seconds))
+        say(String(format: "loaded %d rows into %@ in %.2f s", rows, entity.table, loaded.seconds))
         let gateway = "http://127.0.0.1:\(port)"
         let secrets = try LocalDeployment.secrets(plan)
         let token = try await Self.signIn(gateway: gateway, plan: plan, password: secrets["ADMIN_PASSWORD"] ?? "")

@@ -43,7 +43,7 @@ public struct AppBenchmarkReport: Sendable, Encodable {
     public var table: String {
         var lines = [
             "Machine: \(machine.cores) cores, \(machine.memoryBytes / 1_073_741_824) GiB, \(machine.processor), \(machine.system), \(machine.date)",
-            "\(industry): \(path), \(rows) rows (loaded in \(String(format: "%.1f", loadSeconds)) s), \(clients) clients, \(seconds) s per workload",
+            "\(industry): \(path), \(rows) rows (loaded in \(String(format: "%.2f", loadSeconds)) s), \(clients) clients, \(seconds) s per workload",
             "",
             "| workload | generated req/s | p50 | p99 | errors | baseline req/s | p50 | p99 | errors | ratio | load generator CPU |",
             "|---|---|---|---|---|---|---|---|---|---|---|",
@@ -59,6 +59,11 @@ public struct AppBenchmarkReport: Sendable, Encodable {
                     + "\(rate(baseline?.requestsPerSecond)) | \(ms(baseline?.p50Ms)) | \(ms(baseline?.p99Ms)) | \(baseline.map { String($0.errors) } ?? "-") | "
                     + "\(scenario.ratio.map { String(format: "%.2fx", $0) } ?? "-") | \(String(format: "%.0f %%", cpu * 100)) of a core |"
             )
+        }
+        for scenario in scenarios {
+            guard let writes = scenario.generated.writesP99Ms else { continue }
+            let other = scenario.baseline?.writesP99Ms.map { String(format: ", baseline %.0f ms", $0) } ?? ""
+            lines += ["", "\(scenario.name): the writes' own p99 during the reads: generated \(String(format: "%.0f ms", writes))\(other)"]
         }
         if let baselineNote { lines += ["", "No baseline: \(baselineNote)"] }
         return lines.joined(separator: "\n")

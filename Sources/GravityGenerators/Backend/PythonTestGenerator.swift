@@ -10,6 +10,7 @@ struct PythonTestGenerator {
 
     static let conftestTemplate = CodeTemplate("backend/tests/conftest.py.mustache", bytes: PackageResources.conftest_py_mustache)
     static let healthTemplate = CodeTemplate("backend/tests/test_health.py.mustache", bytes: PackageResources.test_health_py_mustache)
+    static let databaseTemplate = TemplateFile("backend/tests/test_database.py", bytes: PackageResources.test_database_py)
     static let corsTemplate = CodeTemplate("backend/tests/test_cors.py.mustache", bytes: PackageResources.test_cors_py_mustache)
     static let cardDataTemplate = CodeTemplate("backend/tests/test_no_card_data.py.mustache", bytes: PackageResources.test_no_card_data_py_mustache)
     static let accountsTemplate = CodeTemplate("backend/tests/test_accounts.py.mustache", bytes: PackageResources.test_accounts_py_mustache)
@@ -22,6 +23,9 @@ struct PythonTestGenerator {
             "priceFraction": .text(places == 0 ? "0" : "0." + String(repeating: "9", count: places)),
         ])
     }
+
+    /// The SQLite database under concurrent use (write-ahead logging, the busy timeout).
+    var databaseTests: String { Self.databaseTemplate.text }
 
     var healthTests: String {
         var values: [String: TemplateValue] = [

@@ -7,6 +7,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 
+# How long a write waits for another to finish before it gives up, in milliseconds.
+BUSY_TIMEOUT_MS = 5000
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -25,9 +29,13 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
 
         @event.listens_for(engine, "connect")
-        def _enforce_foreign_keys(connection, _record) -> None:  # SQLite leaves them off by default
+        def _configure(connection, _record) -> None:
             cursor = connection.cursor()
-            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA foreign_keys=ON")  # SQLite leaves them off by default
+            # Write-ahead logging: readers never hold up a writer, nor a writer the readers. A writer
+            # that finds another at work waits for it (up to 5 s) instead of failing at once.
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             cursor.close()
 
         return engine

@@ -1,0 +1,62 @@
+"""The SQLite database under concurrent use: a reader never holds up a writer, and a writer that
+finds another at work waits for it instead of failing with "database is locked"."""
+
+import threading
+import time
+
+from sqlalchemy import text
+
+from app.database import BUSY_TIMEOUT_MS, make_engine
+
+
+def _engine(tmp_path, name):
+    engine = make_engine(f"sqlite:///{tmp_path / name}")
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE counter (n INTEGER)"))
+        connection.execute(text("INSERT INTO counter VALUES (0)"))
+    return engine
+
+
+def test_sqlite_runs_with_write_ahead_logging_and_a_busy_timeout(tmp_path):
+    engine = _engine(tmp_path, "wal.sqlite")
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() == BUSY_TIMEOUT_MS
+
+
+def test_a_write_goes_through_while_a_reader_holds_its_transaction(tmp_path):
+    engine = _engine(tmp_path, "reader.sqlite")
+    reader = engine.raw_connection()
+    try:
+        cursor = reader.cursor()
+        cursor.execute("BEGIN")
+        assert cursor.execute("SELECT n FROM counter").fetchone() == (0,)
+        started = time.monotonic()
+        with engine.begin() as writer:
+            writer.execute(text("UPDATE counter SET n = n + 1"))
+        assert time.monotonic() - started < 1, "the writer waited for the reader"
+        # The reader still sees the database as its transaction began.
+        assert cursor.execute("SELECT n FROM counter").fetchone() == (0,)
+        cursor.execute("COMMIT")
+    finally:
+        reader.close()
+
+
+def test_a_writer_waits_for_another_instead_of_failing(tmp_path):
+    engine = _engine(tmp_path, "writers.sqlite")
+    holding = threading.Event()
+
+    def hold_the_write_lock():
+        with engine.begin() as first:
+            first.execute(text("UPDATE counter SET n = n + 1"))
+            holding.set()
+            time.sleep(0.3)
+
+    other = threading.Thread(target=hold_the_write_lock)
+    other.start()
+    holding.wait(5)
+    with engine.begin() as second:
+        second.execute(text("UPDATE counter SET n = n + 10"))
+    other.join()
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT n FROM counter")).scalar() == 11
