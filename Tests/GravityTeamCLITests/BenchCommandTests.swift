@@ -78,7 +78,7 @@ struct BenchCommandTests {
     @Test("bench app drives the generated app through its gateway and the hand-written baseline with Locust, and reports both and the ratio")
     func app() async throws {
         let outcome = try await CLI.run(
-            ["bench", "app", "--rows", "300", "--clients", "2", "--seconds", "2", "--workloads", "get,search,create", "--json"])
+            ["bench", "app", "--rows", "300", "--clients", "2", "--seconds", "5", "--workloads", "get,search,create", "--json"])
         try #require(outcome.status == 0, "\(outcome.stderr)")
         let report = try #require(try CLI.json(outcome.stdout) as? [String: Any])
         #expect(report["path"] as? String == "/api/catalog/products")

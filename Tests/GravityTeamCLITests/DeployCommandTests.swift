@@ -188,18 +188,21 @@ struct DeployCommandTests {
         defer { _ = try? CLI.runToCleanUp(["stop", app], in: directory) }
         try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
 
-        // Root can write anywhere, so the directory is made immutable (no file may be made in it, such
-        // as SQLite's journal), as a full or read-only disk would.
+        // Root can write anywhere, so the directory, the databases and their write-ahead logs are made
+        // immutable (no file may be made there, none written), as a read-only disk would. The shared
+        // memory files stay as they are: SQLite maps them, and readers still read.
         let data = "\(app)/.gravity/data"
         func immutable(_ on: Bool) async throws -> Int32 {
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? [])
+                .filter { !$0.hasSuffix("-shm") }.sorted().map { "\(data)/\($0)" }
             let started = try ProcessControl.spawn(
-                "/usr/bin/chattr", [on ? "+i" : "-i", data], environment: [:], directory: directory, logFile: "\(directory)/chattr.log")
+                "/usr/bin/chattr", [on ? "+i" : "-i", data] + files, environment: [:], directory: directory, logFile: "\(directory)/chattr.log")
             return await ChildProcess.exitCode(of: started)
         }
         try #require(try await immutable(true) == 0, "chattr +i needs root and ext4: \((try? String(contentsOfFile: "\(directory)/chattr.log", encoding: .utf8)) ?? "")")
         defer {
             // Whatever happened, the directory is left writable, or nothing could remove it.
-            if let pid = try? ProcessControl.spawn("/usr/bin/chattr", ["-i", data], environment: [:], directory: directory, logFile: "/dev/null") {
+            if let pid = try? ProcessControl.spawn("/usr/bin/chattr", ["-R", "-i", data], environment: [:], directory: directory, logFile: "/dev/null") {
                 _ = ChildProcess.exitCodeBlocking(of: pid)
             }
         }

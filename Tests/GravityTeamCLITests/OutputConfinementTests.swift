@@ -1,6 +1,7 @@
 import Foundation
 import GravityRuntime
 import GravitySystem
+import GravityTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -122,8 +123,12 @@ struct OutputConfinementTests {
         let descriptor = try Self.holdOutputLock(in: "\(directory)/out")
         defer { close(descriptor) }
         let run = try CLI.start(["develop", "--industry", "general", "--out", "out"], in: directory)
-        try await Task.sleep(for: .milliseconds(150))
-        _ = "4242\n".withCString { write(descriptor, $0, 5) }
+        // On a thread of its own: a task of the cooperative pool, which the other tests keep busy, could
+        // resume long after the refused run stopped waiting for the pid.
+        try await DedicatedThread.run("pid writer") {
+            usleep(150_000)
+            _ = "4242\n".withCString { write(descriptor, $0, 5) }
+        }
         #expect(await run.exitCode() != 0)
         let output = (try? String(contentsOfFile: run.output, encoding: .utf8)) ?? ""
         #expect(output.contains("out: cannot write: it is being written by pid 4242"), "\(output)")

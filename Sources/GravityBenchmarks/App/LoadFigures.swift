@@ -31,6 +31,7 @@ public struct LoadFigures: Sendable, Encodable {
             }
             return value
         }
+        guard try field("Request Count") > 0 else { throw BenchmarkFailure("no request completed") }
         let writes = lines.first { $0.count > 1 && $0[1] == "create" }
         let mixed = lines.contains { $0.count > 1 && ["list", "get", "search"].contains($0[1]) }
         return LoadFigures(

@@ -39,7 +39,12 @@ struct LocustRun {
             let last = LogFile.tail("\(prefix).log", lines: 3).joined(separator: " | ")
             throw BenchmarkFailure("locust (\(scenario) against \(host)) wrote no summary: \(last)")
         }
-        var figures = try LoadFigures.parse(statsCSV: text)
+        var figures: LoadFigures
+        do {
+            figures = try LoadFigures.parse(statsCSV: text)
+        } catch let failure as BenchmarkFailure {
+            throw BenchmarkFailure("locust (\(scenario) against \(host), \(seconds) s): \(failure); give it more --seconds")
+        }
         figures.generatorCPUSeconds = Self.childrenCPUSeconds() - before
         return figures
     }

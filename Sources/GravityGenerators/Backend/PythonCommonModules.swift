@@ -10,6 +10,7 @@ struct PythonCommonModules {
     static let configTemplate = CodeTemplate("backend/app/config.py.mustache", bytes: PackageResources.config_py_mustache)
     static let databaseTemplate = CodeTemplate("backend/app/database.py.mustache", bytes: PackageResources.database_py_mustache)
     static let securityTemplate = TemplateFile("backend/app/security.py", bytes: PackageResources.security_py)
+    static let searchTemplate = TemplateFile("backend/app/search.py", bytes: PackageResources.search_py)
     static let clientsTemplate = CodeTemplate("backend/app/clients.py.mustache", bytes: PackageResources.clients_py_mustache)
     static let migrateTemplate = TemplateFile("backend/app/migrate.py", bytes: PackageResources.migrate_py)
     static let mainTemplate = CodeTemplate("backend/app/main.py.mustache", bytes: PackageResources.main_py_mustache)

@@ -121,7 +121,8 @@ struct PythonEntityModules {
                 ).subtracting([entity.className]).sorted()
             ),
             "filters": .objects(Self.filterable(entity).map(Self.filter)),
-            "searchable": .texts(entity.inputColumns.filter { [.string, .text, .email].contains($0.type) }.map(\.name)),
+            "searchable": .texts(entity.searchColumns.map(\.name)),
+            "searches": .flag(!entity.searchColumns.isEmpty),
             "references": .objects(references),
             "referencesOwned": .flag(entity.inputColumns.contains { service.entity(referencedBy: $0)?.ownedBy != nil }),
             "checks": .flag(entity.ownerEmail != nil || !references.isEmpty),

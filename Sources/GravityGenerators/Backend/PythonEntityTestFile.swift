@@ -61,7 +61,8 @@ struct PythonEntityTestFile {
         if let email = filterable.first(where: { $0.type == .email }) { values["emailFilter"] = .object(column(email)) }
         if let searchable = entity.inputColumns.first(where: { [.string, .email].contains($0.type) }) {
             var search = column(searchable)
-            search["searched"] = .list(entity.inputColumns.filter { [.string, .text, .email].contains($0.type) }.map { literal($0.name) })
+            search["searched"] = .list(entity.searchColumns.map { literal($0.name) })
+            search["searchTable"] = literal(entity.table + "_search")
             values["search"] = .object(search)
         }
         return values

@@ -48,6 +48,9 @@ struct PythonServiceGenerator {
             ]
         } else {
             files.append(GeneratedFile(path: "\(base)/app/schemas.py", contents: entities.schemas))
+            if service.entities.contains(where: { !$0.searchColumns.isEmpty }) {
+                files.append(GeneratedFile(path: "\(base)/app/search.py", contents: PythonCommonModules.searchTemplate.text))
+            }
             for entity in service.entities {
                 files.append(GeneratedFile(path: "\(base)/app/routes/\(entity.plural).py", contents: entities.router(for: entity)))
                 files.append(GeneratedFile(path: "\(base)/tests/test_\(entity.plural).py", contents: tests.tests(for: entity)))

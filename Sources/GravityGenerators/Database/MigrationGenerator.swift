@@ -11,11 +11,17 @@ enum MigrationGenerator {
             "service": .text(service.name),
             "dialect": .text(dialect.rawValue),
             "primaryKeyType": .text(dialect.primaryKey),
-            "tables": .objects(orderedByReferences(service.entities + service.internalTables).map { table($0, dialect: dialect) }),
+            "tables": .objects(
+                orderedByReferences(service.entities + service.internalTables).map { entity in
+                    // A table the service keeps for itself is never listed, so never searched.
+                    table(entity, dialect: dialect, searched: service.entities.contains { $0.table == entity.table })
+                }
+            ),
+            "trigrams": .flag(dialect == .postgresql && service.entities.contains { !$0.searchColumns.isEmpty }),
         ])
     }
 
-    private static func table(_ entity: AppModel.Entity, dialect: SQLDialect) -> [String: TemplateValue] {
+    private static func table(_ entity: AppModel.Entity, dialect: SQLDialect, searched: Bool) -> [String: TemplateValue] {
         let references = entity.columns.compactMap { column -> [String: TemplateValue]? in
             column.references.map {
                 ["column": .text(column.name), "referenced": .text($0.plural), "primaryKey": false, "plain": false, "foreignKey": true]
@@ -29,6 +35,7 @@ enum MigrationGenerator {
                 }
             ),
             "definitions": .objects(entity.columns.map { definition(of: $0, dialect: dialect) } + references),
+            "search": searched ? search(of: entity, dialect: dialect) : .flag(false),
             // Every foreign key and cross-service reference is looked up by; a unique column has its index.
             "indexed": .texts(
                 entity.columns.filter { column in
@@ -36,6 +43,25 @@ enum MigrationGenerator {
                 }.map(\.name)
             ),
         ]
+    }
+
+    /// The trigram index `q=` searches through: an FTS5 table kept by triggers (SQLite), or a GIN
+    /// index per column (PostgreSQL, where ILIKE uses it).
+    private static func search(of entity: AppModel.Entity, dialect: SQLDialect) -> TemplateValue {
+        let columns = entity.searchColumns.map(\.name)
+        guard !columns.isEmpty else { return .flag(false) }
+        switch dialect {
+        case .sqlite:
+            return .object([
+                "fts": .object([
+                    "columns": .text(columns.joined(separator: ", ")),
+                    "new": .text(columns.map { "new.\($0)" }.joined(separator: ", ")),
+                    "old": .text(columns.map { "old.\($0)" }.joined(separator: ", ")),
+                ])
+            ])
+        case .postgresql:
+            return .object(["gin": .texts(columns)])
+        }
     }
 
     private static func definition(of column: AppModel.Column, dialect: SQLDialect) -> [String: TemplateValue] {

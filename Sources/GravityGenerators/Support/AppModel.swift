@@ -73,6 +73,10 @@ public struct AppModel: Sendable {
 
         public var inputColumns: [Column] { columns.filter(\.isInput) }
 
+        /// What `q=` looks in: the text a client writes, through a trigram index (SQLite FTS5,
+        /// PostgreSQL pg_trgm).
+        public var searchColumns: [Column] { inputColumns.filter { [.string, .text, .email].contains($0.type) } }
+
         /// The role generated tests create records as: the owning role, whose accounts may then act
         /// on them, unless its accounts may only keep a profile of themselves; then a staff role.
         func creatingRole(administrator: String) -> String {

@@ -63,16 +63,17 @@ def create_app(settings: Settings | None = None, transport: httpx.BaseTransport 
 
     @app.get("/health", tags=["health"])
     def health():
-        # Healthy means the database takes a write: a row in health_probe (an empty table made
-        # once), written and rolled back, so a read-only file or directory shows here, not in a
-        # user's request.
+        # Healthy means the database takes a write: the one row of health_probe (a table made once),
+        # written and committed, so a read-only disk shows here, not in a user's request. Committed,
+        # because a write rolled back may never reach the disk: SQLite's write-ahead log takes pages
+        # only at commit.
         try:
             with engine.connect() as connection:
                 with connection.begin():
                     connection.execute(text("CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY)"))
-                with connection.begin() as probe:
+                with connection.begin():
+                    connection.execute(text("DELETE FROM health_probe"))
                     connection.execute(text("INSERT INTO health_probe (id) VALUES (1)"))
-                    probe.rollback()
         except Exception as error:  # the database is what health means here
             logging.getLogger(__name__).error("health: %s", error)
             return JSONResponse({"status": "unavailable", "service": "catalog", "error": "the database cannot be written"}, status_code=503)

@@ -5,12 +5,15 @@ import json
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import text
 
 from tests.conftest import MISSING_ID, token
 
 PATH = "/api/catalog/products"
 WRITER = token("staff")
 READER = token("customer")
+# The trigram index q= searches (SQLite FTS5), kept by triggers.
+SEARCH_TABLE = "products_search"
 _numbers = itertools.count(1000)
 WRITER_CATEGORY = token("staff")
 WRITER_PRODUCT = token("staff")
@@ -123,6 +126,36 @@ def test_search_matches_wildcards_only_as_text(client, wildcard):
     body = client.get(PATH, params={"q": wildcard}, headers={}).json()
     for item in body["items"]:
         assert any(wildcard in str(item[name] or "") for name in ("sku", "name", "description", )), item
+
+
+def test_search_finds_text_anywhere_in_any_case(client):
+    created = create(client, 8)
+    value = str(created["sku"])
+    # Three characters or more are looked up in the trigram index: from inside the value, case swapped.
+    for part in {value[1:5].swapcase(), value[-3:].upper(), value.lower()}:
+        if len(part.strip()) < 3:
+            continue
+        body = client.get(PATH, params={"q": part}, headers={}).json()
+        assert created["id"] in [item["id"] for item in body["items"]], part
+        for item in body["items"]:
+            assert any(part.lower() in str(item[name] or "").lower() for name in ("sku", "name", "description", )), item
+
+
+def test_the_search_index_holds_what_is_created(client):
+    created = create(client, 8)
+    phrase = '"' + str(created["sku"])[:4].replace('"', '""') + '"'
+    with client.app.state.session_factory() as session:
+        found = session.execute(text(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :phrase"), {"phrase": phrase}).scalars().all()
+    assert created["id"] in found
+
+
+@pytest.mark.parametrize("typed", ['"', 'ab" OR "cd', "NEAR(abc def)", "abc*", "^abc", "a'b'c", "-abc", "abc:def"])
+def test_search_takes_index_syntax_as_text(client, typed):
+    create(client, 9)
+    answer = client.get(PATH, params={"q": typed}, headers={})
+    assert answer.status_code == 200, answer.text
+    for item in answer.json()["items"]:
+        assert any(typed.lower() in str(item[name] or "").lower() for name in ("sku", "name", "description", )), item
 
 
 def test_replace_updates_the_item(client):

@@ -3,12 +3,15 @@
 import itertools
 
 import pytest
+from sqlalchemy import text
 
 from tests.conftest import MISSING_ID, token
 
 PATH = "/api/customers/customers"
 WRITER = token("staff")
 READER = token("staff")
+# The trigram index q= searches (SQLite FTS5), kept by triggers.
+SEARCH_TABLE = "customers_search"
 _numbers = itertools.count(1000)
 WRITER_CUSTOMER = token("customer")
 
@@ -110,6 +113,36 @@ def test_search_matches_wildcards_only_as_text(client, wildcard):
     body = client.get(PATH, params={"q": wildcard}, headers=READER).json()
     for item in body["items"]:
         assert any(wildcard in str(item[name] or "") for name in ("email", "full_name", "phone", )), item
+
+
+def test_search_finds_text_anywhere_in_any_case(client):
+    created = create(client, 8)
+    value = str(created["email"])
+    # Three characters or more are looked up in the trigram index: from inside the value, case swapped.
+    for part in {value[1:5].swapcase(), value[-3:].upper(), value.lower()}:
+        if len(part.strip()) < 3:
+            continue
+        body = client.get(PATH, params={"q": part}, headers=READER).json()
+        assert created["id"] in [item["id"] for item in body["items"]], part
+        for item in body["items"]:
+            assert any(part.lower() in str(item[name] or "").lower() for name in ("email", "full_name", "phone", )), item
+
+
+def test_the_search_index_holds_what_is_created(client):
+    created = create(client, 8)
+    phrase = '"' + str(created["email"])[:4].replace('"', '""') + '"'
+    with client.app.state.session_factory() as session:
+        found = session.execute(text(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :phrase"), {"phrase": phrase}).scalars().all()
+    assert created["id"] in found
+
+
+@pytest.mark.parametrize("typed", ['"', 'ab" OR "cd', "NEAR(abc def)", "abc*", "^abc", "a'b'c", "-abc", "abc:def"])
+def test_search_takes_index_syntax_as_text(client, typed):
+    create(client, 9)
+    answer = client.get(PATH, params={"q": typed}, headers=READER)
+    assert answer.status_code == 200, answer.text
+    for item in answer.json()["items"]:
+        assert any(typed.lower() in str(item[name] or "").lower() for name in ("email", "full_name", "phone", )), item
 
 
 def test_replace_updates_the_item(client):

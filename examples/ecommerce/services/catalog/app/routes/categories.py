@@ -4,13 +4,14 @@ import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import Category
-from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, CategoryIn, CategoryOut, CategoryPage
+from app.schemas import MAX_INTEGER, NO_NUL, CategoryIn, CategoryOut, CategoryPage
+from app.search import matching
 from app.security import Principal, current_principal, require_roles
 
 router = APIRouter(prefix="/api/catalog/categories", tags=["categories"])
@@ -38,8 +39,7 @@ def list_categories(
         if value is not None:
             query = query.where(column == value)
     if q:
-        pattern = contains_pattern(q)
-        query = query.where(or_(Category.name.ilike(pattern, escape="\\"), Category.description.ilike(pattern, escape="\\")))
+        query = query.where(matching(session, Category.id, [Category.name, Category.description], q))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     items = session.scalars(query.order_by(Category.id).offset((page - 1) * size).limit(size)).all()
     return CategoryPage(items=items, total=total, page=page, page_size=size)

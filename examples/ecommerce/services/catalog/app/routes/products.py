@@ -4,13 +4,14 @@ import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import Product, Category, ProductReservation, ProductReservationLine
-from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, ProductIn, ProductOut, ProductPage, ProductReservationIn, ProductReservationOut, ProductReservedLine
+from app.schemas import MAX_INTEGER, NO_NUL, ProductIn, ProductOut, ProductPage, ProductReservationIn, ProductReservationOut, ProductReservedLine
+from app.search import matching
 from app.security import Principal, current_principal, require_roles
 
 router = APIRouter(prefix="/api/catalog/products", tags=["products"])
@@ -44,8 +45,7 @@ def list_products(
         if value is not None:
             query = query.where(column == value)
     if q:
-        pattern = contains_pattern(q)
-        query = query.where(or_(Product.sku.ilike(pattern, escape="\\"), Product.name.ilike(pattern, escape="\\"), Product.description.ilike(pattern, escape="\\")))
+        query = query.where(matching(session, Product.id, [Product.sku, Product.name, Product.description], q))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     items = session.scalars(query.order_by(Product.id).offset((page - 1) * size).limit(size)).all()
     return ProductPage(items=items, total=total, page=page, page_size=size)

@@ -4,13 +4,14 @@ import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import Address, Customer
-from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, AddressIn, AddressOut, AddressPage
+from app.schemas import MAX_INTEGER, NO_NUL, AddressIn, AddressOut, AddressPage
+from app.search import matching
 from app.security import Principal, current_principal, require_roles
 
 router = APIRouter(prefix="/api/customers/addresses", tags=["addresses"])
@@ -55,8 +56,7 @@ def list_addresses(
     if _reader.role == OWNER_ROLE:
         query = query.where(Address.owner_subject == _reader.subject)
     if q:
-        pattern = contains_pattern(q)
-        query = query.where(or_(Address.label.ilike(pattern, escape="\\"), Address.line1.ilike(pattern, escape="\\"), Address.city.ilike(pattern, escape="\\"), Address.postal_code.ilike(pattern, escape="\\"), Address.country_code.ilike(pattern, escape="\\")))
+        query = query.where(matching(session, Address.id, [Address.label, Address.line1, Address.city, Address.postal_code, Address.country_code], q))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     items = session.scalars(query.order_by(Address.id).offset((page - 1) * size).limit(size)).all()
     return AddressPage(items=items, total=total, page=page, page_size=size)

@@ -4,13 +4,14 @@ import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import Customer
-from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, CustomerIn, CustomerOut, CustomerPage
+from app.schemas import MAX_INTEGER, NO_NUL, CustomerIn, CustomerOut, CustomerPage
+from app.search import matching
 from app.security import Principal, current_principal, require_roles
 
 router = APIRouter(prefix="/api/customers/customers", tags=["customers"])
@@ -51,8 +52,7 @@ def list_customers(
     if _reader.role == OWNER_ROLE:
         query = query.where(Customer.owner_subject == _reader.subject)
     if q:
-        pattern = contains_pattern(q)
-        query = query.where(or_(Customer.email.ilike(pattern, escape="\\"), Customer.full_name.ilike(pattern, escape="\\"), Customer.phone.ilike(pattern, escape="\\")))
+        query = query.where(matching(session, Customer.id, [Customer.email, Customer.full_name, Customer.phone], q))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     items = session.scalars(query.order_by(Customer.id).offset((page - 1) * size).limit(size)).all()
     return CustomerPage(items=items, total=total, page=page, page_size=size)

@@ -3,12 +3,13 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import OrderLine
-from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, OrderLineOut, OrderLinePage
+from app.schemas import MAX_INTEGER, NO_NUL, OrderLineOut, OrderLinePage
+from app.search import matching
 from app.security import Principal, current_principal
 
 router = APIRouter(prefix="/api/orders/order_lines", tags=["order_lines"])
@@ -49,8 +50,7 @@ def list_order_lines(
     if _reader.role == OWNER_ROLE:
         query = query.where(OrderLine.owner_subject == _reader.subject)
     if q:
-        pattern = contains_pattern(q)
-        query = query.where(or_(OrderLine.product_name.ilike(pattern, escape="\\")))
+        query = query.where(matching(session, OrderLine.id, [OrderLine.product_name], q))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     items = session.scalars(query.order_by(OrderLine.id).offset((page - 1) * size).limit(size)).all()
     return OrderLinePage(items=items, total=total, page=page, page_size=size)

@@ -6,13 +6,14 @@ from decimal import Decimal
 from typing import Annotated, NamedTuple
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import PurchaseOrder, OrderLine
-from app.schemas import MAX_INTEGER, NO_NUL, contains_pattern, PurchaseOrderIn, PurchaseOrderOut, PurchaseOrderPage, PurchaseOrderLineIn, PurchaseOrderPlacement, PurchaseOrderPlaced, MAX_MONEY
+from app.schemas import MAX_INTEGER, NO_NUL, PurchaseOrderIn, PurchaseOrderOut, PurchaseOrderPage, PurchaseOrderLineIn, PurchaseOrderPlacement, PurchaseOrderPlaced, MAX_MONEY
+from app.search import matching
 from app.security import Principal, current_principal, require_roles
 
 router = APIRouter(prefix="/api/orders/purchase_orders", tags=["purchase_orders"])
@@ -72,8 +73,7 @@ def list_purchase_orders(
     if _reader.role == OWNER_ROLE:
         query = query.where(PurchaseOrder.owner_subject == _reader.subject)
     if q:
-        pattern = contains_pattern(q)
-        query = query.where(or_(PurchaseOrder.notes.ilike(pattern, escape="\\")))
+        query = query.where(matching(session, PurchaseOrder.id, [PurchaseOrder.notes], q))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     items = session.scalars(query.order_by(PurchaseOrder.id).offset((page - 1) * size).limit(size)).all()
     return PurchaseOrderPage(items=items, total=total, page=page, page_size=size)

@@ -10,6 +10,19 @@ CREATE TABLE categories (
     updated_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+-- q= looks for text anywhere in these columns, in any case: a trigram index of them, kept by triggers.
+CREATE VIRTUAL TABLE categories_search USING fts5(name, description, content='categories', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER categories_search_insert AFTER INSERT ON categories BEGIN
+    INSERT INTO categories_search (rowid, name, description) VALUES (new.id, new.name, new.description);
+END;
+CREATE TRIGGER categories_search_delete AFTER DELETE ON categories BEGIN
+    INSERT INTO categories_search (categories_search, rowid, name, description) VALUES ('delete', old.id, old.name, old.description);
+END;
+CREATE TRIGGER categories_search_update AFTER UPDATE OF name, description ON categories BEGIN
+    INSERT INTO categories_search (categories_search, rowid, name, description) VALUES ('delete', old.id, old.name, old.description);
+    INSERT INTO categories_search (rowid, name, description) VALUES (new.id, new.name, new.description);
+END;
+
 CREATE TABLE products (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     sku VARCHAR(32) NOT NULL UNIQUE,
@@ -24,6 +37,19 @@ CREATE TABLE products (
     CONSTRAINT fk_products_category_id FOREIGN KEY (category_id) REFERENCES categories (id) ON DELETE RESTRICT
 );
 CREATE INDEX ix_products_category_id ON products (category_id);
+
+-- q= looks for text anywhere in these columns, in any case: a trigram index of them, kept by triggers.
+CREATE VIRTUAL TABLE products_search USING fts5(sku, name, description, content='products', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER products_search_insert AFTER INSERT ON products BEGIN
+    INSERT INTO products_search (rowid, sku, name, description) VALUES (new.id, new.sku, new.name, new.description);
+END;
+CREATE TRIGGER products_search_delete AFTER DELETE ON products BEGIN
+    INSERT INTO products_search (products_search, rowid, sku, name, description) VALUES ('delete', old.id, old.sku, old.name, old.description);
+END;
+CREATE TRIGGER products_search_update AFTER UPDATE OF sku, name, description ON products BEGIN
+    INSERT INTO products_search (products_search, rowid, sku, name, description) VALUES ('delete', old.id, old.sku, old.name, old.description);
+    INSERT INTO products_search (rowid, sku, name, description) VALUES (new.id, new.sku, new.name, new.description);
+END;
 
 CREATE TABLE product_reservations (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

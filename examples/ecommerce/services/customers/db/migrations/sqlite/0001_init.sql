@@ -14,6 +14,19 @@ CREATE TABLE customers (
 );
 CREATE INDEX ix_customers_owner_subject ON customers (owner_subject);
 
+-- q= looks for text anywhere in these columns, in any case: a trigram index of them, kept by triggers.
+CREATE VIRTUAL TABLE customers_search USING fts5(email, full_name, phone, content='customers', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER customers_search_insert AFTER INSERT ON customers BEGIN
+    INSERT INTO customers_search (rowid, email, full_name, phone) VALUES (new.id, new.email, new.full_name, new.phone);
+END;
+CREATE TRIGGER customers_search_delete AFTER DELETE ON customers BEGIN
+    INSERT INTO customers_search (customers_search, rowid, email, full_name, phone) VALUES ('delete', old.id, old.email, old.full_name, old.phone);
+END;
+CREATE TRIGGER customers_search_update AFTER UPDATE OF email, full_name, phone ON customers BEGIN
+    INSERT INTO customers_search (customers_search, rowid, email, full_name, phone) VALUES ('delete', old.id, old.email, old.full_name, old.phone);
+    INSERT INTO customers_search (rowid, email, full_name, phone) VALUES (new.id, new.email, new.full_name, new.phone);
+END;
+
 CREATE TABLE addresses (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     label VARCHAR(40),
@@ -29,3 +42,16 @@ CREATE TABLE addresses (
 );
 CREATE INDEX ix_addresses_customer_id ON addresses (customer_id);
 CREATE INDEX ix_addresses_owner_subject ON addresses (owner_subject);
+
+-- q= looks for text anywhere in these columns, in any case: a trigram index of them, kept by triggers.
+CREATE VIRTUAL TABLE addresses_search USING fts5(label, line1, city, postal_code, country_code, content='addresses', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER addresses_search_insert AFTER INSERT ON addresses BEGIN
+    INSERT INTO addresses_search (rowid, label, line1, city, postal_code, country_code) VALUES (new.id, new.label, new.line1, new.city, new.postal_code, new.country_code);
+END;
+CREATE TRIGGER addresses_search_delete AFTER DELETE ON addresses BEGIN
+    INSERT INTO addresses_search (addresses_search, rowid, label, line1, city, postal_code, country_code) VALUES ('delete', old.id, old.label, old.line1, old.city, old.postal_code, old.country_code);
+END;
+CREATE TRIGGER addresses_search_update AFTER UPDATE OF label, line1, city, postal_code, country_code ON addresses BEGIN
+    INSERT INTO addresses_search (addresses_search, rowid, label, line1, city, postal_code, country_code) VALUES ('delete', old.id, old.label, old.line1, old.city, old.postal_code, old.country_code);
+    INSERT INTO addresses_search (rowid, label, line1, city, postal_code, country_code) VALUES (new.id, new.label, new.line1, new.city, new.postal_code, new.country_code);
+END;

@@ -10,3 +10,16 @@ CREATE TABLE user_accounts (
     created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
     updated_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
+
+-- q= looks for text anywhere in these columns, in any case: a trigram index of them, kept by triggers.
+CREATE VIRTUAL TABLE user_accounts_search USING fts5(email, display_name, password_hash, content='user_accounts', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER user_accounts_search_insert AFTER INSERT ON user_accounts BEGIN
+    INSERT INTO user_accounts_search (rowid, email, display_name, password_hash) VALUES (new.id, new.email, new.display_name, new.password_hash);
+END;
+CREATE TRIGGER user_accounts_search_delete AFTER DELETE ON user_accounts BEGIN
+    INSERT INTO user_accounts_search (user_accounts_search, rowid, email, display_name, password_hash) VALUES ('delete', old.id, old.email, old.display_name, old.password_hash);
+END;
+CREATE TRIGGER user_accounts_search_update AFTER UPDATE OF email, display_name, password_hash ON user_accounts BEGIN
+    INSERT INTO user_accounts_search (user_accounts_search, rowid, email, display_name, password_hash) VALUES ('delete', old.id, old.email, old.display_name, old.password_hash);
+    INSERT INTO user_accounts_search (rowid, email, display_name, password_hash) VALUES (new.id, new.email, new.display_name, new.password_hash);
+END;

@@ -21,6 +21,19 @@ CREATE INDEX ix_purchase_orders_customer_id ON purchase_orders (customer_id);
 CREATE INDEX ix_purchase_orders_shipping_address_id ON purchase_orders (shipping_address_id);
 CREATE INDEX ix_purchase_orders_owner_subject ON purchase_orders (owner_subject);
 
+-- q= looks for text anywhere in these columns, in any case: a trigram index of them, kept by triggers.
+CREATE VIRTUAL TABLE purchase_orders_search USING fts5(notes, content='purchase_orders', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER purchase_orders_search_insert AFTER INSERT ON purchase_orders BEGIN
+    INSERT INTO purchase_orders_search (rowid, notes) VALUES (new.id, new.notes);
+END;
+CREATE TRIGGER purchase_orders_search_delete AFTER DELETE ON purchase_orders BEGIN
+    INSERT INTO purchase_orders_search (purchase_orders_search, rowid, notes) VALUES ('delete', old.id, old.notes);
+END;
+CREATE TRIGGER purchase_orders_search_update AFTER UPDATE OF notes ON purchase_orders BEGIN
+    INSERT INTO purchase_orders_search (purchase_orders_search, rowid, notes) VALUES ('delete', old.id, old.notes);
+    INSERT INTO purchase_orders_search (rowid, notes) VALUES (new.id, new.notes);
+END;
+
 -- order_lines.product_id refers to a product of the catalog service; the service checks it over HTTP.
 CREATE TABLE order_lines (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -37,3 +50,16 @@ CREATE TABLE order_lines (
 CREATE INDEX ix_order_lines_purchase_order_id ON order_lines (purchase_order_id);
 CREATE INDEX ix_order_lines_product_id ON order_lines (product_id);
 CREATE INDEX ix_order_lines_owner_subject ON order_lines (owner_subject);
+
+-- q= looks for text anywhere in these columns, in any case: a trigram index of them, kept by triggers.
+CREATE VIRTUAL TABLE order_lines_search USING fts5(product_name, content='order_lines', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER order_lines_search_insert AFTER INSERT ON order_lines BEGIN
+    INSERT INTO order_lines_search (rowid, product_name) VALUES (new.id, new.product_name);
+END;
+CREATE TRIGGER order_lines_search_delete AFTER DELETE ON order_lines BEGIN
+    INSERT INTO order_lines_search (order_lines_search, rowid, product_name) VALUES ('delete', old.id, old.product_name);
+END;
+CREATE TRIGGER order_lines_search_update AFTER UPDATE OF product_name ON order_lines BEGIN
+    INSERT INTO order_lines_search (order_lines_search, rowid, product_name) VALUES ('delete', old.id, old.product_name);
+    INSERT INTO order_lines_search (rowid, product_name) VALUES (new.id, new.product_name);
+END;
