@@ -27,20 +27,12 @@ public struct DeployBenchmark: Sendable {
         guard FileManager.default.isExecutableFile(atPath: supervisor) else {
             throw BenchmarkFailure("\(supervisor) does not exist; build it first: swift build -c release --product gravity-team")
         }
-        let catalog = try Catalog(root: DataDirectory.locate(explicit: dataDirectory))
-        let team = try catalog.team(for: catalog.industry(industry))
-        let session = try await DevelopmentSession.run(
-            SessionConfiguration(team: team, brief: team.industry.defaultBrief, seed: 42, model: MockModel(seed: 42))
-        )
-        let files = try ApplicationGenerator.generate(blueprint: session.blueprint, decisions: session.decisions, team: team)
+        let app = try await ReferenceApp.make(industry: industry, root: DataDirectory.locate(explicit: dataDirectory))
+        let files = app.files
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gravity-bench-deploy-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
 
-        func freshApp(_ name: String) throws -> DeploymentPlan {
-            let output = try OutputDirectory(path: "\(scratch)/\(name)")
-            for file in files { try output.write(Data(file.contents.utf8), to: file.path, mode: file.mode) }
-            return try DeploymentPlan.load("\(scratch)/\(name)")
-        }
+        func freshApp(_ name: String) throws -> DeploymentPlan { try app.write(to: "\(scratch)/\(name)") }
         func deploy(_ plan: DeploymentPlan) async throws -> Double {
             let port = try PortAllocator.freePort()
             let started = ContinuousClock.now

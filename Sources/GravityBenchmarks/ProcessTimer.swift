@@ -9,11 +9,7 @@ enum ProcessTimer {
         }
         let clock = ContinuousClock()
         let started = clock.now
-        let pid = try ProcessControl.spawn(
-            executable, arguments, environment: ProcessInfo.processInfo.environment,
-            directory: FileManager.default.currentDirectoryPath, logFile: "/dev/null"
-        )
-        let status = await ProcessControl.waitForExit(of: pid, timeout: .seconds(3600), grace: .seconds(5))
+        let status = try await ProcessControl.run(executable, arguments, logFile: "/dev/null", timeout: .seconds(3600), grace: .seconds(5))
         let elapsed = clock.now - started
         guard status == 0 else {
             throw BenchmarkFailure("\(executable) \(arguments.first ?? "") exited with status \(status.map(String.init) ?? "none (stopped after an hour)")")

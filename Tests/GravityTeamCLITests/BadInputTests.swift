@@ -19,7 +19,7 @@ struct BadInputTests {
         arguments: [
             (["bench", "bus", "--messages", "-1"], "--messages must be at least 1, not -1"),
             (["bench", "review", "--rounds", "0"], "--rounds must be at least 1, not 0"),
-            (["bench", "nosuch"], "unknown scenario 'nosuch': expected bus, team, replay, scale, review, all, develop, replay-verify, generate or deploy"),
+            (["bench", "nosuch"], "unknown scenario 'nosuch': expected bus, team, replay, scale, review, all, develop, replay-verify, generate, deploy or app"),
             (["runs", "--limit", "0"], "--limit 0 must be at least 1"),
             (["logs", ".", "catalog", "--tail", "-1"], "--tail -1 must be at least 1"),
             (["deploy", ".", "--port", "-1"], "--port -1 is not a port number (1-65535)"),

@@ -36,20 +36,11 @@ public struct AppBenchmark: Sendable {
         guard FileManager.default.fileExists(atPath: "\(bench)/locustfile.py") else {
             throw BenchmarkFailure("\(bench)/locustfile.py: no such file; pass --data-dir with the project's directory")
         }
-        let catalog = try Catalog(root: root)
-        let team = try catalog.team(for: catalog.industry(industry))
-        let session = try await DevelopmentSession.run(
-            SessionConfiguration(team: team, brief: team.industry.defaultBrief, seed: 42, model: MockModel(seed: 42))
-        )
-        let model = try AppModel(blueprint: session.blueprint)
-        let (service, entity) = try Self.choose(entity, in: model)
+        let app = try await ReferenceApp.make(industry: industry, root: root)
+        let (service, entity) = try Self.choose(entity, in: AppModel(blueprint: app.blueprint))
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gravity-bench-app-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let output = try OutputDirectory(path: "\(scratch)/app")
-        for file in try ApplicationGenerator.generate(blueprint: session.blueprint, decisions: session.decisions, team: team) {
-            try output.write(Data(file.contents.utf8), to: file.path, mode: file.mode)
-        }
-        let plan = try DeploymentPlan.load(output.path)
+        let plan = try app.write(to: "\(scratch)/app")
         guard let database = plan.service(service.name)?.manifest.databases.first, database.type == .sqlite else {
             throw BenchmarkFailure("\(service.name) keeps \(entity.plural) in no SQLite database; the benchmark loads SQLite files")
         }
@@ -142,9 +133,9 @@ public struct AppBenchmark: Sendable {
 
     /// The administrator's token, signed in through the gateway.
     static func signIn(gateway: String, plan: DeploymentPlan, password: String) async throws -> String {
-        guard let email = plan.services.lazy.compactMap({ $0.manifest.environment.variables["ADMIN_EMAIL"] }).first,
-            let identity = plan.services.first(where: { $0.manifest.environment.variables["ADMIN_EMAIL"] != nil })?.manifest.apiPrefix
-        else { throw BenchmarkFailure("the app has no administrator to sign in as") }
+        guard let (email, service) = plan.administrator, let identity = service.manifest.apiPrefix else {
+            throw BenchmarkFailure("the app has no administrator to sign in as")
+        }
         var request = URLRequest(url: URL(string: "\(gateway)\(identity)/login")!)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")

@@ -33,7 +33,8 @@ struct BulkLoad {
             let wanted = max(0, rows - existing)
             if wanted > 0 {
                 let columns = entity.columns.filter { !$0.primaryKey && !$0.isAudit }
-                let searchable = columns.first { [.string, .text].contains($0.type) && !$0.unique }?.name
+                // A column q= searches, so that the loaded rows' numbers can be searched for.
+                let searchable = entity.searchColumns.first { $0.type != .email && !$0.unique }?.name
                 let values = columns.map { column -> String in
                     let name = "s.\(quoted(column.name))"
                     if column.unique, [.string, .text, .email].contains(column.type) {

@@ -96,3 +96,14 @@ public struct DeploymentPlan: Sendable {
         services.compactMap { service in service.manifest.apiPrefix.map { ($0, service.name) } }
     }
 }
+
+extension DeploymentPlan {
+    /// The first administrator's email and the service that signs people in (the one whose
+    /// environment names ADMIN_EMAIL), when the app has one.
+    public var administrator: (email: String, service: Service)? {
+        for service in services {
+            if let email = service.manifest.environment.variables["ADMIN_EMAIL"] { return (email, service) }
+        }
+        return nil
+    }
+}

@@ -20,15 +20,12 @@ public enum ProcessRunner {
         environment: [String: String]? = nil,
         timeout: Duration = .seconds(600)
     ) async throws -> Outcome {
-        try Task.checkCancellation()
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("gravity-run-\(UUID().uuidString).log").path
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let pid = try ProcessControl.spawn(
+        let status = try await ProcessControl.run(
             executable, arguments, environment: environment ?? ProcessInfo.processInfo.environment,
-            directory: directory ?? FileManager.default.currentDirectoryPath, logFile: output
+            directory: directory ?? FileManager.default.currentDirectoryPath, logFile: output, timeout: timeout, grace: .seconds(5)
         )
-        let status = await ProcessControl.waitForExit(of: pid, timeout: timeout, grace: .seconds(5))
-        try Task.checkCancellation()
         let text = String(decoding: FileManager.default.contents(atPath: output) ?? Data(), as: UTF8.self)
         return Outcome(status: status ?? -1, output: text, timedOut: status == nil)
     }

@@ -69,14 +69,12 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard Scenario(rawValue: scenarioName) != nil else {
-            throw ValidationError("unknown scenario '\(scenarioName)': expected bus, team, replay, scale, review, all, develop, replay-verify, generate or deploy")
+            throw ValidationError("unknown scenario '\(scenarioName)': expected bus, team, replay, scale, review, all, develop, replay-verify, generate, deploy or app")
         }
-        for (name, value) in [
-            ("--messages", messages), ("--rate", rate), ("--broadcast-rate", broadcastRate), ("--bus-runs", busRuns),
-            ("--events", events), ("--rounds", rounds), ("--latency-ms", latencyMilliseconds),
-        ] where value < 1 {
-            throw ValidationError("\(name) must be at least 1, not \(value)")
-        }
+        try CountOptions.check([
+            "--messages": messages, "--rate": rate, "--broadcast-rate": broadcastRate, "--bus-runs": busRuns,
+            "--events": events, "--rounds": rounds, "--latency-ms": latencyMilliseconds,
+        ])
     }
 
     func run() async throws {

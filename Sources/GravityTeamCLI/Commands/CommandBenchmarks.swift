@@ -21,7 +21,7 @@ struct DevelopBenchCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() async throws {
-        var benchmark = DevelopBenchmark(binary: try binary ?? DeployCommand.executablePath())
+        var benchmark = DevelopBenchmark(binary: try binary ?? ThisProgram.path())
         benchmark.industry = industry
         benchmark.runs = runs
         benchmark.latencyMilliseconds = latencyMilliseconds
@@ -54,7 +54,7 @@ struct ReplayVerifyBenchCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() async throws {
-        var benchmark = ReplayVerifyBenchmark(binary: try binary ?? DeployCommand.executablePath())
+        var benchmark = ReplayVerifyBenchmark(binary: try binary ?? ThisProgram.path())
         benchmark.industry = industry
         benchmark.runs = runs
         benchmark.events = events
@@ -101,7 +101,7 @@ struct DeployBenchCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() async throws {
-        var benchmark = DeployBenchmark(program: try program ?? DeployCommand.executablePath())
+        var benchmark = DeployBenchmark(program: try program ?? ThisProgram.path())
         benchmark.industry = industry
         benchmark.runs = runs
         benchmark.dataDirectory = data.dataDirectory
@@ -143,9 +143,7 @@ struct AppBenchCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
 
     func validate() throws {
-        for (name, value) in [("--rows", rows), ("--clients", clients), ("--seconds", seconds)] where value < 1 {
-            throw ValidationError("\(name) must be at least 1, not \(value)")
-        }
+        try CountOptions.check(["--rows": rows, "--clients": clients, "--seconds": seconds])
         let known = ["list", "get", "filtered", "search", "create", "mixed"]
         for workload in chosenWorkloads where !known.contains(workload) {
             throw ValidationError("unknown workload '\(workload)': expected \(known.joined(separator: ", "))")
@@ -157,7 +155,7 @@ struct AppBenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var benchmark = AppBenchmark(program: try program ?? DeployCommand.executablePath())
+        var benchmark = AppBenchmark(program: try program ?? ThisProgram.path())
         benchmark.industry = industry
         benchmark.entity = entity
         benchmark.rows = rows

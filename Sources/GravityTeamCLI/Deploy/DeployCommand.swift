@@ -51,7 +51,7 @@ struct DeployCommand: AsyncParsableCommand {
         inputs.port = port
         inputs.registrationRate = registrationRate
         inputs.tls = tls
-        if target == .local { inputs.supervisor = [try Self.executablePath(), "supervise"] }
+        if target == .local { inputs.supervisor = [try ThisProgram.path(), "supervise"] }
         let deploy = try Deploy(inputs)
         let plan = deploy.plan
         if target == .local {
@@ -71,26 +71,12 @@ struct DeployCommand: AsyncParsableCommand {
             print(StatusTable.render(deployment: deployment, services: services, gatewayState: .running, supervised: true))
             print("")
             print(String(format: "Deployed in %.1f s. Open %@", elapsed.seconds, deployment.gatewayURL))
-            if let admin = plan.services.lazy.compactMap({ $0.manifest.environment.variables["ADMIN_EMAIL"] }).first {
+            if let admin = plan.administrator?.email {
                 print("Sign in as \(admin); the password: gravity-team status \(directory) --show-secrets")
             }
             print("Logs: gravity-team logs \(directory) <service>. Stop: gravity-team stop \(directory)")
         }
     }
-
-    /// This program's own path, to start the supervisor with.
-    static func executablePath() throws -> String {
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
-        let argument = CommandLine.arguments[0]
-        if argument.contains("/") { return URL(fileURLWithPath: argument).standardizedFileURL.path }
-        if let found = ProcessRunner.which(argument) { return found }
-        throw ExecutableNotFound()
-    }
-}
-
-/// This program's path could not be found, so no supervisor can be started.
-struct ExecutableNotFound: Error, CustomStringConvertible {
-    var description: String { "cannot find the gravity-team program to start the supervisor with" }
 }
 
 extension DeployTarget: ExpressibleByArgument {}

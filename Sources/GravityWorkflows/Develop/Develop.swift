@@ -35,7 +35,8 @@ public struct Develop: Sendable {
         let options = inputs.options
         // Before the team starts: a missing python3-venv would otherwise surface only after the whole run.
         if options.verify { try await Verify.checkAvailable() }
-        let (industry, output) = try TeamRun.prepare(inputs.industry, catalog: inputs.catalog, header: nil, options: options)
+        let (team, output) = try TeamRun.prepare(inputs.industry, catalog: inputs.catalog, header: nil, options: options)
+        let industry = team.industry
         let brief = inputs.brief ?? industry.defaultBrief
         let transcriptPath = inputs.transcript ?? output.file("transcript.jsonl")
         try TranscriptPlacement.check(transcriptPath, output: output)
@@ -46,7 +47,7 @@ public struct Develop: Sendable {
             )
         }
         let run = TeamRun(
-            catalog: inputs.catalog, industry: industry, brief: brief, seed: inputs.seed, maxRounds: inputs.maxRounds, options: options,
+            team: team, brief: brief, seed: inputs.seed, maxRounds: inputs.maxRounds, options: options,
             output: output, transcriptPath: transcriptPath, interrupted: nil, progress: progress
         )
         return try await run.execute(interruption: interruption)

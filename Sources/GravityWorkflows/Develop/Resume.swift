@@ -32,10 +32,10 @@ public struct Resume: Sendable {
         let interrupted = try Transcript(path: inputs.transcript, allowingPartialTail: true)
         guard !interrupted.isComplete else { throw RunError.complete(transcript: inputs.transcript) }
         let header = interrupted.header
-        let (industry, output) = try TeamRun.prepare(inputs.industry, catalog: inputs.catalog, header: header, options: inputs.options)
+        let (team, output) = try TeamRun.prepare(inputs.industry, catalog: inputs.catalog, header: header, options: inputs.options)
         try TranscriptPlacement.check(inputs.transcript, output: output)
         let run = TeamRun(
-            catalog: inputs.catalog, industry: industry, brief: header.brief, seed: header.seed, maxRounds: header.maxRounds,
+            team: team, brief: header.brief, seed: header.seed, maxRounds: header.maxRounds,
             options: inputs.options, output: output, transcriptPath: inputs.transcript, interrupted: (interrupted, inputs.transcript),
             progress: progress
         )

@@ -8,8 +8,7 @@ import GravitySystem
 /// from an interrupted transcript), the application is written, the run is recorded in the history
 /// once, and the generated services' own tests run.
 struct TeamRun {
-    var catalog: Catalog
-    var industry: Industry
+    var team: Team
     var brief: String
     var seed: UInt64
     var maxRounds: Int
@@ -21,18 +20,17 @@ struct TeamRun {
     var interrupted: (transcript: Transcript, path: String)?
     var progress: (@Sendable (String) -> Void)?
 
-    /// What a run needs settled before the team starts: the industry (the transcript's, for a
-    /// resume) with its team, and the output directory, held for this run alone.
+    /// What a run needs settled before the team starts: the team of the industry (the transcript's,
+    /// for a resume), and the output directory, held for this run alone.
     static func prepare(
         _ industryOption: String?, catalog: Catalog, header: TranscriptHeader?, options: RunOptions
-    ) throws -> (Industry, OutputDirectory) {
+    ) throws -> (Team, OutputDirectory) {
         let industry = try IndustryChoice.load(industryOption, catalog: catalog, transcriptHeader: header)
-        _ = try catalog.team(for: industry)
-        return (industry, try OutputDirectory(path: options.out ?? "gravity-out/\(industry.id)", exclusive: true))
+        let team = try catalog.team(for: industry)
+        return (team, try OutputDirectory(path: options.out ?? "gravity-out/\(industry.id)", exclusive: true))
     }
 
     func execute(interruption: RunInterruption) async throws -> DevelopOutcome {
-        let team = try catalog.team(for: industry)
         let (prices, history) = (options.prices, options.history)
         let budget = options.tokenBudget.map { TokenBudget(limit: $0) }
         let mock = MockModel(seed: seed, latency: .milliseconds(options.mockLatencyMilliseconds))
@@ -96,7 +94,7 @@ struct TeamRun {
         var reused: Int?
         if let interrupted { reused = try ResumeAccounting.reusedAnswers(from: interrupted.transcript, in: transcriptPath) }
         var report = DevelopReport(
-            industry: industry.id, brief: brief, seed: seed, model: model.name, result: result,
+            industry: team.industry.id, brief: brief, seed: seed, model: model.name, result: result,
             blueprint: output.file("blueprint.json"), transcript: transcriptPath, runID: runID,
             reused: reused
         )

@@ -53,20 +53,22 @@ public struct Replay: Sendable {
             model: ReplayModel(header: header, events: skeletons)
         )
         let recorder = RunRecorder()
-        var failure: (any Error)?
-        var result: SessionResult?
+        let replayed: Result<SessionResult, any Error>
         do {
-            result = try await DevelopRun(
-                configuration: configuration, output: output, transcriptPath: replayPath, observers: [recorder],
-                generate: { try ApplicationGenerator.generate(blueprint: $0, decisions: $1, team: team) }
+            replayed = .success(
+                try await DevelopRun(
+                    configuration: configuration, output: output, transcriptPath: replayPath, observers: [recorder],
+                    generate: { try ApplicationGenerator.generate(blueprint: $0, decisions: $1, team: team) }
+                )
+                .execute()
             )
-            .execute()
         } catch {
-            failure = error
+            replayed = .failure(error)
         }
+        let failure: (any Error)? = if case .failure(let error) = replayed { error } else { nil }
         _ = inputs.history.record(
             recorder.records(
-                command: "replay", configuration: configuration, transcript: replayPath, output: output.path, result: result, failure: failure
+                command: "replay", configuration: configuration, transcript: replayPath, output: output.path, result: try? replayed.get(), failure: failure
             )
         )
         if inputs.verify {
@@ -79,8 +81,7 @@ public struct Replay: Sendable {
                 throw RunError.inconsistent(transcript: transcript, problem: "\(problem)")
             }
         }
-        if let failure { throw failure }
-        guard let result else { throw RuntimeError.busClosed }
+        let result = try replayed.get()
         return ReplayOutcome(
             transcript: transcript, events: skeletons.count, verified: inputs.verify, blueprintDigest: result.summary.blueprintDigest,
             artifacts: result.artifacts, output: output.path, modelCalls: result.summary.modelCalls

@@ -32,7 +32,7 @@ actor DatabaseUnit: SupervisedUnit {
     }
 
     func run() async {
-        while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+        await watching(every: .seconds(3600)) {}
     }
 
     func stop(announce: Bool) async {

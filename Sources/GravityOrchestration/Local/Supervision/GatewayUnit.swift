@@ -17,13 +17,15 @@ actor GatewayUnit: SupervisedUnit {
     /// Whether the gateway serves HTTPS, with a certificate made at deploy.
     let tls: Bool
     let journal: DeployJournal
-    let probe = HealthProbe()
+    /// One probe (one URLSession) for every unit of the deployment.
+    let probe: HealthProbe
 
     private var nginx: NginxGateway.Binary?
     private var pid: pid_t?
     private var restart = RestartPolicy<ContinuousClock.Instant>()
 
-    init(plan: DeploymentPlan, port: Int, registrationRate: String, tls: Bool, journal: DeployJournal) {
+    init(plan: DeploymentPlan, port: Int, registrationRate: String, tls: Bool, journal: DeployJournal, probe: HealthProbe) {
+        self.probe = probe
         self.plan = plan
         self.port = port
         self.registrationRate = registrationRate

@@ -16,7 +16,8 @@ actor ServiceUnit: SupervisedUnit {
     let check: ServiceManifest.HealthCheck
     let logDirectory: String
     let journal: DeployJournal
-    let probe = HealthProbe()
+    /// One probe (one URLSession) for every unit of the deployment.
+    let probe: HealthProbe
 
     private var pid: pid_t?
     private var restarts = 0
@@ -26,7 +27,8 @@ actor ServiceUnit: SupervisedUnit {
     private var failedChecks = 0
     private var startedAt: ContinuousClock.Instant?
 
-    init(service: DeploymentPlan.Service, launch: ServiceLaunch, logDirectory: String, journal: DeployJournal) {
+    init(service: DeploymentPlan.Service, launch: ServiceLaunch, logDirectory: String, journal: DeployJournal, probe: HealthProbe) {
+        self.probe = probe
         self.name = service.name
         self.directory = service.directory
         self.launch = launch

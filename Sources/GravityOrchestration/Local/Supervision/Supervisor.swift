@@ -20,6 +20,7 @@ public actor Supervisor {
     let journal: DeployJournal
     let database: DatabaseUnit
     let gateway: GatewayUnit
+    let probe = HealthProbe()
     /// The service units started so far, in start order.
     private var services: [ServiceUnit] = []
     private var gatewayStarted = false
@@ -41,7 +42,7 @@ public actor Supervisor {
         let journal = DeployJournal(store: store)
         self.journal = journal
         self.database = DatabaseUnit(plan: plan, journal: journal)
-        self.gateway = GatewayUnit(plan: plan, port: port, registrationRate: registrationRate, tls: tls, journal: journal)
+        self.gateway = GatewayUnit(plan: plan, port: port, registrationRate: registrationRate, tls: tls, journal: journal, probe: probe)
     }
 
     private enum Ending: Sendable {
@@ -146,7 +147,7 @@ public actor Supervisor {
                     secrets: secrets,
                     pythonBin: pythonBin
                 )
-                let unit = ServiceUnit(service: service, launch: launch, logDirectory: logDirectory, journal: journal)
+                let unit = ServiceUnit(service: service, launch: launch, logDirectory: logDirectory, journal: journal, probe: probe)
                 services.append(unit)
                 try await unit.start(attempt: 0)
                 units.append(unit)
