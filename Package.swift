@@ -68,6 +68,7 @@ let package = Package(
                 .embedInCode("Templates/backend/app/database.py.mustache"),
                 .embedInCode("Templates/backend/app/security.py"),
                 .embedInCode("Templates/backend/app/search.py"),
+                .embedInCode("Templates/backend/app/paging.py"),
                 .embedInCode("Templates/backend/app/clients.py.mustache"),
                 .embedInCode("Templates/backend/app/migrate.py"),
                 .embedInCode("Templates/backend/app/request_log.py"),

@@ -49,7 +49,7 @@ public struct AppBenchmark: Sendable {
         let port = try PortAllocator.freePort()
         let deployed = try await LocalDeployment.deploy(plan, port: port, supervisor: [program, "supervise"]) { _ in }
         guard case .ready = deployed else { throw BenchmarkFailure("the app did not come up: \(deployed)") }
-        let measured: (loaded: BulkLoad.Result, workload: Workload, results: [AppBenchmarkReport.Scenario], baseline: Bool)
+        let measured: (loaded: BulkLoad.Result, workload: Workload, results: [AppBenchmarkReport.Scenario], baseline: Bool, memory: [ServiceMemory])
         do {
             measured = try await measure(plan: plan, service: service, entity: entity, database: database.name, port: port, bench: bench, scratch: scratch, say: say)
         } catch {
@@ -61,7 +61,7 @@ public struct AppBenchmark: Sendable {
         return AppBenchmarkReport(
             machine: .current, industry: industry, path: workload.path, rows: rows, loadSeconds: loaded.seconds, clients: clients,
             seconds: seconds, baselineNote: !measured.baseline ? "bench/app/baseline serves the products of the ecommerce app only" : nil,
-            scenarios: results
+            scenarios: results, memory: measured.memory
         )
     }
 
@@ -69,7 +69,7 @@ public struct AppBenchmark: Sendable {
     private func measure(
         plan: DeploymentPlan, service: AppModel.Service, entity: AppModel.Entity, database: String, port: Int, bench: String, scratch: String,
         say: (String) -> Void
-    ) async throws -> (loaded: BulkLoad.Result, workload: Workload, results: [AppBenchmarkReport.Scenario], baseline: Bool) {
+    ) async throws -> (loaded: BulkLoad.Result, workload: Workload, results: [AppBenchmarkReport.Scenario], baseline: Bool, memory: [ServiceMemory]) {
         let loader = BulkLoad(entity: entity, databaseFile: "\(plan.stateDirectory)/data/\(database).sqlite")
         let loaded = try loader.load(rows: rows)
         say(String(format: "loaded %d rows into %@ in %.2f s", rows, entity.table, loaded.seconds))
@@ -89,6 +89,7 @@ public struct AppBenchmark: Sendable {
             bench: bench, plan: plan, table: entity.table, databaseFile: loader.databaseFile, secret: secrets["JWT_SECRET"] ?? "", scratch: scratch
         )
         var results: [AppBenchmarkReport.Scenario] = []
+        let idle = try ServiceMemory.sample(plan)
         do {
             for scenario in scenarios {
                 say("  \(scenario): generated app")
@@ -104,8 +105,9 @@ public struct AppBenchmark: Sendable {
             await baseline?.stop()
             throw error
         }
+        let memory = ServiceMemory.compare(idle: idle, after: try ServiceMemory.sample(plan))
         await baseline?.stop()
-        return (loaded, workload, results, baseline != nil)
+        return (loaded, workload, results, baseline != nil, memory)
     }
 
     /// The entity named, or the first one readable without signing in that refers to another of its

@@ -32,9 +32,11 @@ public struct AppBenchmarkReport: Sendable, Encodable {
     /// Why there is no baseline, when there is none.
     public var baselineNote: String?
     public var scenarios: [Scenario]
+    /// Each service's resident memory before the workloads and after them.
+    public var memory: [ServiceMemory]
 
     enum CodingKeys: String, CodingKey {
-        case machine, industry, path, rows, clients, seconds, scenarios
+        case machine, industry, path, rows, clients, seconds, scenarios, memory
         case loadSeconds = "load_s"
         case baselineNote = "baseline_note"
     }
@@ -64,6 +66,15 @@ public struct AppBenchmarkReport: Sendable, Encodable {
             guard let writes = scenario.generated.writesP99Ms else { continue }
             let other = scenario.baseline?.writesP99Ms.map { String(format: ", baseline %.0f ms", $0) } ?? ""
             lines += ["", "\(scenario.name): the writes' own p99 during the reads: generated \(String(format: "%.0f ms", writes))\(other)"]
+        }
+        if !memory.isEmpty {
+            lines += ["", "| service | processes | resident when idle | after the workloads | ratio |", "|---|---|---|---|---|"]
+            for service in memory {
+                func mib(_ bytes: Int) -> String { String(format: "%.1f MiB", Double(bytes) / 1_048_576) }
+                lines.append(
+                    "| \(service.service) | \(service.processes) | \(mib(service.idleBytes)) | \(mib(service.afterBytes)) | \(String(format: "%.2fx", service.ratio)) |"
+                )
+            }
         }
         if let baselineNote { lines += ["", "No baseline: \(baselineNote)"] }
         return lines.joined(separator: "\n")

@@ -11,6 +11,7 @@ struct PythonCommonModules {
     static let databaseTemplate = CodeTemplate("backend/app/database.py.mustache", bytes: PackageResources.database_py_mustache)
     static let securityTemplate = TemplateFile("backend/app/security.py", bytes: PackageResources.security_py)
     static let searchTemplate = TemplateFile("backend/app/search.py", bytes: PackageResources.search_py)
+    static let pagingTemplate = TemplateFile("backend/app/paging.py", bytes: PackageResources.paging_py)
     static let clientsTemplate = CodeTemplate("backend/app/clients.py.mustache", bytes: PackageResources.clients_py_mustache)
     static let migrateTemplate = TemplateFile("backend/app/migrate.py", bytes: PackageResources.migrate_py)
     static let mainTemplate = CodeTemplate("backend/app/main.py.mustache", bytes: PackageResources.main_py_mustache)

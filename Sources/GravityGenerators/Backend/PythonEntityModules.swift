@@ -52,9 +52,12 @@ struct PythonEntityModules {
                         return ["column": .text(column.name), "schemaType": .text(PythonTypes.schemaType(sent))]
                     }
                 ),
+                "outputs": .objects(
+                    entity.inputColumns.map { ["column": .text($0.name), "outputType": .text(PythonTypes.outputType($0))] }
+                ),
                 "audit": .texts(entity.columns.filter(\.isAudit).map(\.name)),
                 "server": .objects(
-                    entity.columns.filter(\.isServerOwned).map { ["column": .text($0.name), "schemaType": .text(PythonTypes.schemaType($0))] }
+                    entity.columns.filter(\.isServerOwned).map { ["column": .text($0.name), "outputType": .text(PythonTypes.outputType($0))] }
                 ),
                 "lifecycle": .flag(entity.lifecycle != nil),
             ]
@@ -214,6 +217,7 @@ struct PythonEntityModules {
             values["placement"] = .object(taking)
         }
         values["usesUpdate"] = .flag(entity.lifecycle != nil || entity.stock != nil || entity.schedule != nil || entity.balance != nil)
+        values["usesNow"] = .flag(entity.stock != nil || entity.balance != nil || entity.placement?.placedAt != nil)
         if let schedule = entity.schedule {
             var booking: [String: TemplateValue] = [
                 "resource": .text(schedule.resource),
@@ -227,6 +231,13 @@ struct PythonEntityModules {
             if let field = schedule.stateField { booking["stateField"] = .text(field) }
             values["schedule"] = .object(booking)
         }
+        // A write that calls another service (over HTTP, which may take up to its timeout) runs in the
+        // thread pool; one that touches only this service's database runs on the event loop.
+        let createCalls =
+            references.contains { $0["external"] != nil } || ownRecords.contains { $0.service != nil } || values["claim"] != nil
+            || values["placement"] != nil
+        values["asyncWrite"] = .flag(!createCalls)
+        values["asyncTransition"] = .flag(values["giveBack"] == nil && values["posting"] == nil)
         return Self.routerTemplate.render(values)
     }
 

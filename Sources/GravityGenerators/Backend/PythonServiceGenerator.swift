@@ -6,10 +6,11 @@ struct PythonServiceGenerator {
     let service: AppModel.Service
     let seed: SeedGenerator
 
-    /// Pinned versions, tested together.
+    /// Pinned versions, tested together. uvicorn finds uvloop and httptools and uses them for its
+    /// event loop and HTTP parsing: C where it would otherwise run Python for every request.
     static let requirements = [
-        "fastapi==0.165.0", "uvicorn==0.54.0", "sqlalchemy==2.1.9", "pydantic==2.14.4", "pyjwt==2.15.1", "httpx==0.28.1",
-        "psycopg[binary]==3.3.9",
+        "fastapi==0.165.0", "uvicorn==0.54.0", "uvloop==0.23.0", "httptools==0.9.0", "sqlalchemy==2.1.9", "pydantic==2.14.4",
+        "pyjwt==2.15.1", "httpx==0.28.1", "psycopg[binary]==3.3.9",
     ]
     static let testRequirements = ["pytest==9.2.0", "hypothesis==6.170.17"]
     /// Measuring coverage, where the team set a target.
@@ -48,6 +49,7 @@ struct PythonServiceGenerator {
             ]
         } else {
             files.append(GeneratedFile(path: "\(base)/app/schemas.py", contents: entities.schemas))
+            files.append(GeneratedFile(path: "\(base)/app/paging.py", contents: PythonCommonModules.pagingTemplate.text))
             if service.entities.contains(where: { !$0.searchColumns.isEmpty }) {
                 files.append(GeneratedFile(path: "\(base)/app/search.py", contents: PythonCommonModules.searchTemplate.text))
             }

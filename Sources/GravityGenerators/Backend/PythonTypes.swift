@@ -79,6 +79,23 @@ enum PythonTypes {
         return column.nullable ? "\(annotated) | None = None" : annotated
     }
 
+    /// The Pydantic annotation of what leaves: the stored value's type without the input's checks
+    /// (the database already holds only values that passed them), money and amounts as text.
+    static func outputType(_ column: AppModel.Column) -> String {
+        let base: String
+        switch column.type {
+        case .string, .text, .email: base = "str"
+        case .integer: base = "int"
+        case .decimal: base = "Amount"
+        case .money: base = "Money"
+        case .boolean: base = "bool"
+        case .date: base = "date"
+        case .datetime: base = "datetime"
+        case .choice: base = "Literal[\(column.values.map(pythonString).joined(separator: ", "))]"
+        }
+        return column.nullable ? "\(base) | None = None" : base
+    }
+
     /// A Python tuple of strings: `("paid",)` for one, `("pending", "paid")` for more.
     static func tuple(_ values: [String]) -> String {
         "(" + values.map(pythonString).joined(separator: ", ") + (values.count == 1 ? ",)" : ")")

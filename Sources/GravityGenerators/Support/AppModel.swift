@@ -181,9 +181,9 @@ public struct AppModel: Sendable {
         self.coverageTargets = Dictionary(
             (blueprint.testing?.suites ?? []).map { (SafeIdentifier.make($0.service), $0.minimumCoverage) }, uniquingKeysWith: { first, _ in first }
         )
-        self.services = services
+        self.services = try Self.withSignInFailures(services)
         self.targets = deployment.targets
-        if keepsAuditLog { self.services = try Self.withAuditTables(services) }
+        if keepsAuditLog { self.services = try Self.withAuditTables(self.services) }
     }
 
     /// A URL path made of safe segments, e.g. `/api/catalog`; never `..` or empty segments.

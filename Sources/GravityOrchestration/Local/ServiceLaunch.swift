@@ -28,6 +28,9 @@ struct ServiceLaunch: Sendable {
             "HOST": "127.0.0.1",
             "SERVICE_NAME": manifest.name,
             "PYTHONUNBUFFERED": "1",
+            // A worker process per core (uvicorn, gunicorn and Node servers read it): one Python
+            // process runs on one core at a time. A manifest's own value wins.
+            "WEB_CONCURRENCY": String(max(1, ProcessInfo.processInfo.activeProcessorCount)),
         ]
         if let first = databaseURLs.first { injected["DATABASE_URL"] = first.url }
         for database in databaseURLs { injected[Naming.environmentName(database.name) + "_URL"] = database.url }

@@ -50,6 +50,25 @@ extension ProcessControl {
         return false
     }
 
+    /// The resident memory of every living process of group `group`, in bytes, and how many
+    /// processes that is (a server and its worker processes), from /proc; nil when none lives.
+    public static func residentMemory(ofGroup group: pid_t) -> (bytes: Int, processes: Int)? {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        var bytes = 0
+        var processes = 0
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = pid_t(entry), let fields = statFields(of: pid), fields.count > 2, fields[0] != "Z",
+                pid_t(fields[2]) == group,
+                // statm: size, then resident, in pages.
+                let statm = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8),
+                let resident = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+            else { continue }
+            bytes += resident * page
+            processes += 1
+        }
+        return processes > 0 ? (bytes, processes) : nil
+    }
+
     /// Whether `pid` is still the process that started at `start` (when known).
     public static func isSame(_ pid: pid_t, startedAt start: Int64?) -> Bool {
         guard !hasEnded(pid) else { return false }

@@ -162,16 +162,18 @@ async function listView(entity, params) {
     const data = await api(`${entity.path}?${query}`);
     const columns = listColumns(entity);
     const table = element("table", {},
-      element("caption", {}, `${entity.label}: ${data.total} in all, page ${data.page}`),
+      element("caption", {}, `${entity.label}: ${counted(data)} in all, page ${data.page}`),
       element("thead", {}, element("tr", {}, element("th", { scope: "col" }, "#"), columns.map((column) => element("th", { scope: "col" }, column.label)))),
       element("tbody", {}, data.items.map((item) => element("tr", {},
         element("th", { scope: "row" }, element("a", { href: `#/${entity.plural}/${item.id}` }, String(item.id))),
         columns.map((column) => element("td", {}, display(column, item[column.name])))))));
     const pages = Math.max(1, Math.ceil(data.total / data.page_size));
+    // Past a bound the server counts no further: there are more pages than it said.
+    const morePages = data.total_exact ? "" : "+";
     const link = (target, text) => element("a", { class: "button", href: `#/${entity.plural}?page=${target}${q || state ? `&${filter(q, state)}` : ""}` }, text);
     const paging = element("nav", { "aria-label": "Pages", class: "paging" },
       page > 1 ? link(page - 1, "Previous page") : null,
-      element("span", {}, `Page ${page} of ${pages}`),
+      element("span", {}, `Page ${page} of ${pages}${morePages}`),
       page < pages ? link(page + 1, "Next page") : null);
     placeholder(view).replaceWith(data.items.length ? table : element("p", {}, `No ${entity.label.toLowerCase()} yet.`), paging);
     if (view === shown) nameReferences(table);
@@ -253,7 +255,7 @@ async function referenceInput(column, value) {
   try {
     const data = await api(`${column.referencePath}?page_size=200`);
     // A list longer than one page would hide choices: the id is typed instead.
-    if (data.total > data.items.length) return idInput(column, value, `One of ${data.total}; see the list for their ids.`);
+    if (!data.total_exact || data.total > data.items.length) return idInput(column, value, `One of ${counted(data)}; see the list for their ids.`);
     const target = referencedEntity(column);
     for (const item of data.items) input.append(element("option", { value: String(item.id), selected: item.id === value }, `${item.id}: ${target ? summary(target, item) : item.id}`));
     return input;
@@ -261,6 +263,9 @@ async function referenceInput(column, value) {
     return idInput(column, value, null);
   }
 }
+
+// How many a list holds, as the server counted: "1,200+" where it stopped counting.
+function counted(data) { return `${data.total.toLocaleString("en")}${data.total_exact ? "" : "+"}`; }
 
 function idInput(column, value, hint) {
   const input = element("input", { id: `field-${column.name}`, name: column.name, type: "number", min: "1", step: "1", required: column.required, value: value ?? "", "aria-describedby": `error-${column.name}${hint ? ` hint-${column.name}` : ""}` });

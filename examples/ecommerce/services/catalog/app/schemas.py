@@ -60,9 +60,13 @@ class CategoryIn(BaseModel):
     featured: bool | None = None
 
 
-class CategoryOut(CategoryIn):
+# What leaves is not checked again as what comes in is: the stored values passed those checks.
+class CategoryOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
+    name: str
+    description: str | None = None
+    featured: bool | None = None
     id: int
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -70,7 +74,9 @@ class CategoryOut(CategoryIn):
 
 class CategoryPage(BaseModel):
     items: list[CategoryOut]
+    # Exact when total_exact; else the list has more than total (app/paging.py).
     total: int
+    total_exact: bool
     page: int
     page_size: int
 
@@ -89,9 +95,17 @@ class ProductIn(BaseModel):
     category_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
 
 
-class ProductOut(ProductIn):
+# What leaves is not checked again as what comes in is: the stored values passed those checks.
+class ProductOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
+    sku: str
+    name: str
+    description: str | None = None
+    price: Money
+    stock: int
+    status: Literal["active", "discontinued"]
+    category_id: int
     id: int
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -99,7 +113,9 @@ class ProductOut(ProductIn):
 
 class ProductPage(BaseModel):
     items: list[ProductOut]
+    # Exact when total_exact; else the list has more than total (app/paging.py).
     total: int
+    total_exact: bool
     page: int
     page_size: int
 

@@ -49,9 +49,15 @@ class CustomerIn(BaseModel):
     joined_on: date | None = None
 
 
-class CustomerOut(CustomerIn):
+# What leaves is not checked again as what comes in is: the stored values passed those checks.
+class CustomerOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
+    email: str
+    full_name: str
+    phone: str | None = None
+    marketing_opt_in: bool | None = None
+    joined_on: date | None = None
     id: int
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -59,7 +65,9 @@ class CustomerOut(CustomerIn):
 
 class CustomerPage(BaseModel):
     items: list[CustomerOut]
+    # Exact when total_exact; else the list has more than total (app/paging.py).
     total: int
+    total_exact: bool
     page: int
     page_size: int
 
@@ -77,9 +85,16 @@ class AddressIn(BaseModel):
     customer_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)] | None = None
 
 
-class AddressOut(AddressIn):
+# What leaves is not checked again as what comes in is: the stored values passed those checks.
+class AddressOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
+    label: str | None = None
+    line1: str
+    city: str
+    postal_code: str
+    country_code: str
+    customer_id: int
     id: int
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -87,6 +102,8 @@ class AddressOut(AddressIn):
 
 class AddressPage(BaseModel):
     items: list[AddressOut]
+    # Exact when total_exact; else the list has more than total (app/paging.py).
     total: int
+    total_exact: bool
     page: int
     page_size: int

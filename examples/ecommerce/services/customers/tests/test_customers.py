@@ -5,6 +5,7 @@ import itertools
 import pytest
 from sqlalchemy import text
 
+from app import paging
 from tests.conftest import MISSING_ID, token
 
 PATH = "/api/customers/customers"
@@ -78,8 +79,21 @@ def test_list_is_paged(client):
     first = client.get(PATH, params={"page": 1, "page_size": 2}, headers=READER).json()
     second = client.get(PATH, params={"page": 2, "page_size": 2}, headers=READER).json()
     assert first["total"] == 3 and second["total"] == 3
+    assert first["total_exact"] and second["total_exact"]
     assert len(first["items"]) == 2 and len(second["items"]) == 1
     assert {item["id"] for item in first["items"]}.isdisjoint(item["id"] for item in second["items"])
+
+
+def test_a_long_list_is_counted_only_so_far_past_the_page(client, monkeypatch):
+    # One record past a page's end is counted; more makes the total a lower bound, said as such.
+    monkeypatch.setattr(paging, "COUNT_AHEAD", 1)
+    for number in range(1, 5):
+        create(client, number)
+    first = client.get(PATH, params={"page": 1, "page_size": 2}, headers=READER).json()
+    assert (first["total"], first["total_exact"]) == (3, False)
+    assert len(first["items"]) == 2
+    second = client.get(PATH, params={"page": 2, "page_size": 2}, headers=READER).json()
+    assert (second["total"], second["total_exact"]) == (4, True)
 
 
 def test_list_filters_by_email(client):

@@ -1,64 +1,66 @@
-"""Failed sign-ins per account: after a few, that account's sign-in waits, so guessing its password slows to a crawl."""
+"""Failed sign-ins per account: after a few within a window, that account's sign-in waits until the
+window ends, so guessing its password slows to a crawl.
+
+The count is kept in the database (table sign_in_failures), not in a process's memory: the service
+runs a worker process per core, and replicas besides, and each must see the failures every other
+one counted, or more processes would mean more guesses."""
 
 import math
-import threading
-import time
-from collections import OrderedDict
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import case, delete
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from app.models import SignInFailure
 
 MAX_FAILURES = 5
-WINDOW_SECONDS = 15 * 60
-# Bounds the memory an attacker trying many emails can take.
-TRACKED_ACCOUNTS = 10_000
+WINDOW = timedelta(minutes=15)
+
+
+def _utc_now() -> datetime:
+    # Stored without an offset, as every time in this database is.
+    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 class SignInThrottle:
-    """Counts in this process only: each replica of the service keeps its own count."""
-
-    def __init__(
-        self, max_failures: int = MAX_FAILURES, window_seconds: float = WINDOW_SECONDS, tracked: int = TRACKED_ACCOUNTS, clock=time.monotonic
-    ):
+    def __init__(self, max_failures: int = MAX_FAILURES, window: timedelta = WINDOW, clock=_utc_now):
         self.max_failures = max_failures
-        self.window_seconds = window_seconds
-        self._tracked = tracked
+        self.window = window
         self._clock = clock
-        self._failures: OrderedDict[str, list[float]] = OrderedDict()
-        self._lock = threading.Lock()
 
-    def attempt(self, email: str) -> int:
+    def attempt(self, session: Session, email: str) -> int:
         """0 when `email` may try to sign in now, counting the try as a failure until `succeeded`
-        says otherwise; else whole seconds until it may try again. Checking and counting under
-        one lock means that parallel guesses cannot all pass the check before any is counted."""
-        with self._lock:
-            now = self._clock()
-            recent = self._recent(email, now)
-            if len(recent) >= self.max_failures:
-                return max(1, math.ceil(recent[0] + self.window_seconds - now))
-            if email not in self._failures and not self._make_room(now):
-                return math.ceil(self.window_seconds)
-            recent.append(now)
-            self._failures[email] = recent
-            self._failures.move_to_end(email)
+        says otherwise; else whole seconds until it may try again. One statement checks and counts
+        (an upsert, which the database runs one at a time per email), so parallel guesses, in this
+        process or another, cannot all pass the check before any is counted."""
+        now = self._clock()
+        failures = SignInFailure.__table__
+        expired = failures.c.window_started <= now - self.window
+        dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
+        counted = (
+            dialect.insert(failures)
+            .values(email=email, failures=1, window_started=now)
+            .on_conflict_do_update(
+                index_elements=[failures.c.email],
+                set_={
+                    # A window that has ended starts again; one that is used up stays as it is, so
+                    # that a locked-out account is not counted on without bound.
+                    "failures": case((expired, 1), (failures.c.failures > self.max_failures, failures.c.failures), else_=failures.c.failures + 1),
+                    "window_started": case((expired, now), else_=failures.c.window_started),
+                },
+            )
+            .returning(failures.c.failures, failures.c.window_started)
+        )
+        count, started = session.execute(counted).one()
+        if count == 1:
+            # A new window: the windows that have ended, of any email, are no longer needed.
+            session.execute(delete(SignInFailure).where(SignInFailure.window_started <= now - self.window))
+        session.commit()
+        if count <= self.max_failures:
             return 0
+        return max(1, math.ceil((started + self.window - now).total_seconds()))
 
-    def succeeded(self, email: str) -> None:
-        with self._lock:
-            self._failures.pop(email, None)
-
-    def _recent(self, email: str, now: float) -> list[float]:
-        return [moment for moment in self._failures.get(email, []) if moment > now - self.window_seconds]
-
-    def _make_room(self, now: float) -> bool:
-        """Room for one more email: expired entries go first, then the oldest that is not locked
-        out. A locked-out email is never forgotten early, so trying many other emails cannot
-        unlock it; when every entry is locked out, new emails wait instead."""
-        if len(self._failures) < self._tracked:
-            return True
-        for email in [email for email in self._failures if not self._recent(email, now)]:
-            del self._failures[email]
-        if len(self._failures) < self._tracked:
-            return True
-        for email in self._failures:
-            if len(self._recent(email, now)) < self.max_failures:
-                del self._failures[email]
-                return True
-        return False
+    def succeeded(self, session: Session, email: str) -> None:
+        session.execute(delete(SignInFailure).where(SignInFailure.email == email))
+        session.commit()

@@ -54,7 +54,7 @@ def _other_services(request: httpx.Request) -> httpx.Response:
         return httpx.Response(204 if request.method == "DELETE" else 200, json={})
     last = request.url.path.rsplit("/", 1)[-1]
     if request.method == "GET" and not last.isdigit():
-        return httpx.Response(200, json={"items": [{"id": OWN_ID}], "total": 1, "page": 1, "page_size": 2})
+        return httpx.Response(200, json={"items": [{"id": OWN_ID}], "total": 1, "total_exact": True, "page": 1, "page_size": 2})
     if last == str(UNREACHABLE_ID):
         raise httpx.ConnectError("connection refused", request=request)
     statuses = {str(MISSING_ID): 404, str(REFUSED_ID): 422, str(FAILING_ID): 500}

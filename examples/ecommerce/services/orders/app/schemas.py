@@ -60,22 +60,28 @@ class PurchaseOrderIn(BaseModel):
     shipping_address_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)] | None = None
 
 
-class PurchaseOrderOut(PurchaseOrderIn):
+# What leaves is not checked again as what comes in is: the stored values passed those checks.
+class PurchaseOrderOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
+    notes: str | None = None
+    customer_id: int
+    shipping_address_id: int | None = None
     id: int
     status: Literal["pending", "paid", "shipped", "delivered", "cancelled"]
-    total: Annotated[Money, Field(ge=Decimal("0"), le=MAX_MONEY, max_digits=12, decimal_places=2, allow_inf_nan=False)]
-    placed_at: UtcDateTime
-    paid_by: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=NO_NUL)] | None = None
-    reservation_key: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=NO_NUL)] | None = None
+    total: Money
+    placed_at: datetime
+    paid_by: str | None = None
+    reservation_key: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
 
 class PurchaseOrderPage(BaseModel):
     items: list[PurchaseOrderOut]
+    # Exact when total_exact; else the list has more than total (app/paging.py).
     total: int
+    total_exact: bool
     page: int
     page_size: int
 
@@ -91,18 +97,25 @@ class OrderLineIn(BaseModel):
     product_id: Annotated[int, Field(ge=1, le=MAX_INTEGER)]
 
 
-class OrderLineOut(OrderLineIn):
+# What leaves is not checked again as what comes in is: the stored values passed those checks.
+class OrderLineOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
+    quantity: int
+    product_name: str | None = None
+    purchase_order_id: int
+    product_id: int
     id: int
-    unit_price: Annotated[Money, Field(ge=Decimal("0"), le=MAX_MONEY, max_digits=12, decimal_places=2, allow_inf_nan=False)]
+    unit_price: Money
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
 
 class OrderLinePage(BaseModel):
     items: list[OrderLineOut]
+    # Exact when total_exact; else the list has more than total (app/paging.py).
     total: int
+    total_exact: bool
     page: int
     page_size: int
 

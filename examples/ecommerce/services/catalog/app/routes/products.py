@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.database import get_session
 from app.models import Product, Category, ProductReservation, ProductReservationLine
 from app.schemas import MAX_INTEGER, NO_NUL, ProductIn, ProductOut, ProductPage, ProductReservationIn, ProductReservationOut, ProductReservedLine
+from app.paging import page_of
 from app.search import matching
 from app.security import Principal, current_principal, require_roles
 
@@ -20,8 +21,14 @@ router = APIRouter(prefix="/api/catalog/products", tags=["products"])
 ItemId = Annotated[int, Path(ge=1, le=MAX_INTEGER)]
 
 
+# Endpoints that touch only this service's database are `async def`, run on the event loop: each is
+# a few short queries on indexes, a read never waits for a lock (SQLite in write-ahead mode,
+# PostgreSQL's snapshots) and a write only for another's commit, and a hand-off to a worker thread
+# and back would cost more than the query, and make a write wait its turn behind the reads twice.
+# Those that call another service over HTTP (which may take up to its timeout) are plain `def`,
+# which FastAPI runs in its thread pool, so that the event loop never waits for another service.
 @router.get("", response_model=ProductPage)
-def list_products(
+async def list_products(
     request: Request,
     page: int = Query(1, ge=1, le=MAX_INTEGER),
     page_size: int | None = Query(None, ge=1, le=200),
@@ -31,7 +38,7 @@ def list_products(
     filter_stock: int | None = Query(None, alias="stock", ge=-MAX_INTEGER, le=MAX_INTEGER),
     filter_status: str | None = Query(None, alias="status", pattern=NO_NUL),
     filter_category_id: int | None = Query(None, alias="category_id", ge=-MAX_INTEGER, le=MAX_INTEGER),
-    session: Session = Depends(get_session),
+    session: Session = Depends(get_session, scope="function"),
 ):
     size = page_size or request.app.state.settings.page_size
     query = select(Product)
@@ -46,9 +53,7 @@ def list_products(
             query = query.where(column == value)
     if q:
         query = query.where(matching(session, Product.id, [Product.sku, Product.name, Product.description], q))
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    items = session.scalars(query.order_by(Product.id).offset((page - 1) * size).limit(size)).all()
-    return ProductPage(items=items, total=total, page=page, page_size=size)
+    return page_of(session, query, Product.id, page, size)
 
 
 
@@ -77,7 +82,7 @@ def _again(session: Session, reservation: ProductReservation, wanted: dict[int, 
 
 
 @router.post("/reservations", response_model=ProductReservationOut, status_code=status.HTTP_201_CREATED)
-def reserve_products(payload: ProductReservationIn, response: Response, session: Session = Depends(get_session), _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
+async def reserve_products(payload: ProductReservationIn, response: Response, session: Session = Depends(get_session, scope="function"), _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
     """Takes stock for every line at once, or for none: a line above what is left is a 409 naming the product."""
     wanted: dict[int, int] = {}
     for line in payload.lines:
@@ -115,7 +120,7 @@ def reserve_products(payload: ProductReservationIn, response: Response, session:
 
 
 @router.get("/reservations/{key}", response_model=ProductReservationOut)
-def get_product_reservation(key: str = Path(max_length=64), session: Session = Depends(get_session), _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
+async def get_product_reservation(key: str = Path(max_length=64), session: Session = Depends(get_session, scope="function"), _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
     reservation = _reservation(session, key)
     if reservation is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no reservation {key}")
@@ -123,7 +128,7 @@ def get_product_reservation(key: str = Path(max_length=64), session: Session = D
 
 
 @router.delete("/reservations/{key}", status_code=status.HTTP_204_NO_CONTENT)
-def release_product_reservation(key: str = Path(max_length=64), session: Session = Depends(get_session), _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
+async def release_product_reservation(key: str = Path(max_length=64), session: Session = Depends(get_session, scope="function"), _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
     """Gives the stock back, once, however often it is asked."""
     reservation = _reservation(session, key)
     if reservation is None:
@@ -138,7 +143,7 @@ def release_product_reservation(key: str = Path(max_length=64), session: Session
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 @router.get("/{item_id}", response_model=ProductOut)
-def get_product(item_id: ItemId, session: Session = Depends(get_session)):
+async def get_product(item_id: ItemId, session: Session = Depends(get_session, scope="function")):
     item = session.get(Product, item_id)
     if item is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no product {item_id}")
@@ -163,7 +168,7 @@ def _save(session: Session, item: Product) -> Product:
 
 
 @router.post("", response_model=ProductOut, status_code=status.HTTP_201_CREATED)
-def create_product(payload: ProductIn, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("staff", "admin"))):
+async def create_product(payload: ProductIn, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("staff", "admin"))):
     _check_payload(payload, session, request, writer)
     item = Product(**payload.model_dump())
     session.add(item)
@@ -171,7 +176,7 @@ def create_product(payload: ProductIn, request: Request, session: Session = Depe
 
 
 @router.put("/{item_id}", response_model=ProductOut)
-def replace_product(item_id: ItemId, payload: ProductIn, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("staff", "admin"))):
+async def replace_product(item_id: ItemId, payload: ProductIn, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("staff", "admin"))):
     item = session.get(Product, item_id)
     if item is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no product {item_id}")
@@ -182,7 +187,7 @@ def replace_product(item_id: ItemId, payload: ProductIn, request: Request, sessi
 
 
 @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_product(item_id: ItemId, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("staff", "admin"))):
+async def delete_product(item_id: ItemId, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("staff", "admin"))):
     item = session.get(Product, item_id)
     if item is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no product {item_id}")

@@ -4,13 +4,14 @@ import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import Address, Customer
 from app.schemas import MAX_INTEGER, NO_NUL, AddressIn, AddressOut, AddressPage
+from app.paging import page_of
 from app.search import matching
 from app.security import Principal, current_principal, require_roles
 
@@ -27,8 +28,14 @@ def _may_see(item: Address, principal: Principal) -> bool:
     return principal.role != OWNER_ROLE or item.owner_subject == principal.subject
 
 
+# Endpoints that touch only this service's database are `async def`, run on the event loop: each is
+# a few short queries on indexes, a read never waits for a lock (SQLite in write-ahead mode,
+# PostgreSQL's snapshots) and a write only for another's commit, and a hand-off to a worker thread
+# and back would cost more than the query, and make a write wait its turn behind the reads twice.
+# Those that call another service over HTTP (which may take up to its timeout) are plain `def`,
+# which FastAPI runs in its thread pool, so that the event loop never waits for another service.
 @router.get("", response_model=AddressPage)
-def list_addresses(
+async def list_addresses(
     request: Request,
     page: int = Query(1, ge=1, le=MAX_INTEGER),
     page_size: int | None = Query(None, ge=1, le=200),
@@ -39,7 +46,7 @@ def list_addresses(
     filter_postal_code: str | None = Query(None, alias="postal_code", pattern=NO_NUL),
     filter_country_code: str | None = Query(None, alias="country_code", pattern=NO_NUL),
     filter_customer_id: int | None = Query(None, alias="customer_id", ge=-MAX_INTEGER, le=MAX_INTEGER),
-    session: Session = Depends(get_session), _reader: Principal = Depends(current_principal),
+    session: Session = Depends(get_session, scope="function"), _reader: Principal = Depends(current_principal),
 ):
     size = page_size or request.app.state.settings.page_size
     query = select(Address)
@@ -57,13 +64,11 @@ def list_addresses(
         query = query.where(Address.owner_subject == _reader.subject)
     if q:
         query = query.where(matching(session, Address.id, [Address.label, Address.line1, Address.city, Address.postal_code, Address.country_code], q))
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    items = session.scalars(query.order_by(Address.id).offset((page - 1) * size).limit(size)).all()
-    return AddressPage(items=items, total=total, page=page, page_size=size)
+    return page_of(session, query, Address.id, page, size)
 
 
 @router.get("/{item_id}", response_model=AddressOut)
-def get_address(item_id: ItemId, session: Session = Depends(get_session), _reader: Principal = Depends(current_principal)):
+async def get_address(item_id: ItemId, session: Session = Depends(get_session, scope="function"), _reader: Principal = Depends(current_principal)):
     item = session.get(Address, item_id)
     if item is None or not _may_see(item, _reader):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no address {item_id}")
@@ -107,7 +112,7 @@ def _save(session: Session, item: Address) -> Address:
 
 
 @router.post("", response_model=AddressOut, status_code=status.HTTP_201_CREATED)
-def create_address(payload: AddressIn, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+async def create_address(payload: AddressIn, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
     _check_payload(payload, session, request, writer)
     item = Address(**payload.model_dump())
     item.owner_subject = writer.subject if writer.role == OWNER_ROLE else None
@@ -116,7 +121,7 @@ def create_address(payload: AddressIn, request: Request, session: Session = Depe
 
 
 @router.put("/{item_id}", response_model=AddressOut)
-def replace_address(item_id: ItemId, payload: AddressIn, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+async def replace_address(item_id: ItemId, payload: AddressIn, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
     item = session.get(Address, item_id)
     if item is None or not _may_see(item, writer):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no address {item_id}")
@@ -127,7 +132,7 @@ def replace_address(item_id: ItemId, payload: AddressIn, request: Request, sessi
 
 
 @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_address(item_id: ItemId, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+async def delete_address(item_id: ItemId, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
     item = session.get(Address, item_id)
     if item is None or not _may_see(item, writer):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no address {item_id}")

@@ -28,7 +28,7 @@ UNKNOWN_ACCOUNT_HASH = hash_password(secrets.token_urlsafe(16))
 
 
 @router.post("/register", response_model=AccountOut, status_code=status.HTTP_201_CREATED)
-def register(payload: Registration, session: Session = Depends(get_session)):
+def register(payload: Registration, session: Session = Depends(get_session, scope="function")):
     account = UserAccount(
         email=payload.email, display_name=payload.display_name, password_hash=hash_password(payload.password), role=DEFAULT_ROLE
     )
@@ -43,10 +43,10 @@ def register(payload: Registration, session: Session = Depends(get_session)):
 
 
 @router.post("/login", response_model=Token)
-def login(payload: Credentials, request: Request, session: Session = Depends(get_session)):
+def login(payload: Credentials, request: Request, session: Session = Depends(get_session, scope="function")):
     email = payload.email  # trimmed and lowercased by the Email type
     throttle: SignInThrottle = request.app.state.sign_in_throttle
-    wait = throttle.attempt(email)
+    wait = throttle.attempt(session, email)
     if wait:
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS, "too many failed sign-ins for this account; try again later", headers={"Retry-After": str(wait)}
@@ -56,7 +56,7 @@ def login(payload: Credentials, request: Request, session: Session = Depends(get
     if account is None or not matches:
         log.info("failed sign-in for %s", email)
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong email or password")
-    throttle.succeeded(email)
+    throttle.succeeded(session, email)
     return issue_token(account, request.app.state.settings)
 
 
@@ -69,7 +69,7 @@ def issue_token(account: UserAccount, settings) -> Token:
 
 
 @router.get("/me", response_model=AccountOut)
-def me(principal: Principal = Depends(current_principal), session: Session = Depends(get_session)):
+def me(principal: Principal = Depends(current_principal), session: Session = Depends(get_session, scope="function")):
     account = session.get(UserAccount, int(principal.subject)) if principal.subject.isdigit() else None
     if account is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "the account no longer exists")
@@ -77,7 +77,7 @@ def me(principal: Principal = Depends(current_principal), session: Session = Dep
 
 
 @router.get("/accounts", response_model=list[AccountOut])
-def accounts(_admin: Principal = Depends(require_roles(ADMIN_ROLE)), session: Session = Depends(get_session)):
+def accounts(_admin: Principal = Depends(require_roles(ADMIN_ROLE)), session: Session = Depends(get_session, scope="function")):
     return session.scalars(select(UserAccount).order_by(UserAccount.id)).all()
 
 
@@ -86,7 +86,7 @@ def change_role(
     payload: RoleChange,
     account_id: int = Path(ge=1, le=2_147_483_647),
     admin: Principal = Depends(require_roles(ADMIN_ROLE)),
-    session: Session = Depends(get_session),
+    session: Session = Depends(get_session, scope="function"),
 ):
     """Gives an account a role (it takes effect when the account next signs in)."""
     account = session.get(UserAccount, account_id)

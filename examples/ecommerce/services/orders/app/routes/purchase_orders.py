@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.database import get_session
 from app.models import PurchaseOrder, OrderLine
 from app.schemas import MAX_INTEGER, NO_NUL, PurchaseOrderIn, PurchaseOrderOut, PurchaseOrderPage, PurchaseOrderLineIn, PurchaseOrderPlacement, PurchaseOrderPlaced, MAX_MONEY
+from app.paging import page_of
 from app.search import matching
 from app.security import Principal, current_principal, require_roles
 
@@ -50,8 +51,14 @@ TRANSITIONS = {
 }
 
 
+# Endpoints that touch only this service's database are `async def`, run on the event loop: each is
+# a few short queries on indexes, a read never waits for a lock (SQLite in write-ahead mode,
+# PostgreSQL's snapshots) and a write only for another's commit, and a hand-off to a worker thread
+# and back would cost more than the query, and make a write wait its turn behind the reads twice.
+# Those that call another service over HTTP (which may take up to its timeout) are plain `def`,
+# which FastAPI runs in its thread pool, so that the event loop never waits for another service.
 @router.get("", response_model=PurchaseOrderPage)
-def list_purchase_orders(
+async def list_purchase_orders(
     request: Request,
     page: int = Query(1, ge=1, le=MAX_INTEGER),
     page_size: int | None = Query(None, ge=1, le=200),
@@ -59,7 +66,7 @@ def list_purchase_orders(
     filter_status: str | None = Query(None, alias="status", pattern=NO_NUL),
     filter_customer_id: int | None = Query(None, alias="customer_id", ge=-MAX_INTEGER, le=MAX_INTEGER),
     filter_shipping_address_id: int | None = Query(None, alias="shipping_address_id", ge=-MAX_INTEGER, le=MAX_INTEGER),
-    session: Session = Depends(get_session), _reader: Principal = Depends(current_principal),
+    session: Session = Depends(get_session, scope="function"), _reader: Principal = Depends(current_principal),
 ):
     size = page_size or request.app.state.settings.page_size
     query = select(PurchaseOrder)
@@ -74,13 +81,11 @@ def list_purchase_orders(
         query = query.where(PurchaseOrder.owner_subject == _reader.subject)
     if q:
         query = query.where(matching(session, PurchaseOrder.id, [PurchaseOrder.notes], q))
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    items = session.scalars(query.order_by(PurchaseOrder.id).offset((page - 1) * size).limit(size)).all()
-    return PurchaseOrderPage(items=items, total=total, page=page, page_size=size)
+    return page_of(session, query, PurchaseOrder.id, page, size)
 
 
 @router.get("/{item_id}", response_model=PurchaseOrderOut)
-def get_purchase_order(item_id: ItemId, session: Session = Depends(get_session), _reader: Principal = Depends(current_principal)):
+async def get_purchase_order(item_id: ItemId, session: Session = Depends(get_session, scope="function"), _reader: Principal = Depends(current_principal)):
     item = session.get(PurchaseOrder, item_id)
     if item is None or not _may_see(item, _reader):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no purchase_order {item_id}")
@@ -121,7 +126,7 @@ def _save(session: Session, item: PurchaseOrder) -> PurchaseOrder:
 
 
 @router.post("", response_model=PurchaseOrderPlaced, status_code=status.HTTP_201_CREATED)
-def create_purchase_order(payload: PurchaseOrderPlacement, request: Request, session: Session = Depends(get_session), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+def create_purchase_order(payload: PurchaseOrderPlacement, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
     _check_payload(payload, session, request, writer)
     item = PurchaseOrder(**payload.model_dump(exclude={"lines"}))
     item.status = INITIAL_STATE
@@ -192,24 +197,24 @@ def _move(item_id: int, name: str, session: Session, actor: Principal, request: 
 
 
 @router.post("/{item_id}/pay", response_model=PurchaseOrderOut)
-def purchase_order_pay(item_id: ItemId, request: Request, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("staff", "admin"))):
+def purchase_order_pay(item_id: ItemId, request: Request, session: Session = Depends(get_session, scope="function"), actor: Principal = Depends(require_roles("staff", "admin"))):
     """Moves a purchase_order to paid: staff or admin from pending."""
     return _move(item_id, "pay", session, actor, request)
 
 
 @router.post("/{item_id}/ship", response_model=PurchaseOrderOut)
-def purchase_order_ship(item_id: ItemId, request: Request, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("staff", "admin"))):
+def purchase_order_ship(item_id: ItemId, request: Request, session: Session = Depends(get_session, scope="function"), actor: Principal = Depends(require_roles("staff", "admin"))):
     """Moves a purchase_order to shipped: staff or admin from paid."""
     return _move(item_id, "ship", session, actor, request)
 
 
 @router.post("/{item_id}/deliver", response_model=PurchaseOrderOut)
-def purchase_order_deliver(item_id: ItemId, request: Request, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("staff", "admin"))):
+def purchase_order_deliver(item_id: ItemId, request: Request, session: Session = Depends(get_session, scope="function"), actor: Principal = Depends(require_roles("staff", "admin"))):
     """Moves a purchase_order to delivered: staff or admin from shipped."""
     return _move(item_id, "deliver", session, actor, request)
 
 
 @router.post("/{item_id}/cancel", response_model=PurchaseOrderOut)
-def purchase_order_cancel(item_id: ItemId, request: Request, session: Session = Depends(get_session), actor: Principal = Depends(require_roles("customer", "staff", "admin"))):
+def purchase_order_cancel(item_id: ItemId, request: Request, session: Session = Depends(get_session, scope="function"), actor: Principal = Depends(require_roles("customer", "staff", "admin"))):
     """Moves a purchase_order to cancelled: customer from pending; staff or admin from pending or paid."""
     return _move(item_id, "cancel", session, actor, request)

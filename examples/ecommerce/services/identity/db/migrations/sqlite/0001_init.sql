@@ -23,3 +23,11 @@ CREATE TRIGGER user_accounts_search_update AFTER UPDATE OF email, display_name, 
     INSERT INTO user_accounts_search (user_accounts_search, rowid, email, display_name, password_hash) VALUES ('delete', old.id, old.email, old.display_name, old.password_hash);
     INSERT INTO user_accounts_search (rowid, email, display_name, password_hash) VALUES (new.id, new.email, new.display_name, new.password_hash);
 END;
+
+CREATE TABLE sign_in_failures (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    email VARCHAR(254) NOT NULL UNIQUE,
+    failures INTEGER NOT NULL,
+    window_started TIMESTAMP NOT NULL
+);
+CREATE INDEX ix_sign_in_failures_window_started ON sign_in_failures (window_started);
