@@ -41,6 +41,44 @@ struct ApplicationGeneratorTests {
         }
     }
 
+    @Test("replicas starting together on PostgreSQL migrate one after another: one waits for the other's lock and finds its work done")
+    func migrationsTakeTurns() async throws {
+        let (directory, _) = try await generated("ecommerce")
+        let service = "\(directory)/services/catalog"
+        let requirements = try String(contentsOfFile: "\(service)/requirements.txt", encoding: .utf8)
+        let python = "\(try await PythonEnvironment.prepare(requirements: requirements).directory)/bin/python"
+        let migrate = try String(contentsOfFile: "\(service)/app/migrate.py", encoding: .utf8)
+        let key = try #require(
+            migrate.split(separator: "\n").first { $0.hasPrefix("MIGRATION_LOCK = ") }.map { $0.dropFirst("MIGRATION_LOCK = ".count).filter(\.isNumber) }
+        )
+        let server = try await PrivatePostgres()
+        defer { server.stop() }
+        try await server.createDatabase("catalog")
+        let environment = ProcessInfo.processInfo.environment.merging(["DATABASE_URL": "postgresql://postgres@127.0.0.1:\(server.port)/catalog"]) { _, new in new }
+        let started = ContinuousClock.now
+        let outcomes = try await withThrowingTaskGroup(of: (ProcessRunner.Outcome, Duration)?.self) { group in
+            // Another replica mid-way through its migrations: it holds the lock for 3 s.
+            group.addTask {
+                let held = try await server.run(sql: "SELECT pg_advisory_lock(\(key)); SELECT pg_sleep(3);", database: "catalog")
+                #expect(held.status == 0, "\(held.output)")
+                return nil
+            }
+            try await Task.sleep(for: .milliseconds(500))
+            for _ in 0..<2 {
+                group.addTask {
+                    let outcome = try await ProcessRunner.run(
+                        python, ["-m", "app.migrate", "--seed"], in: service, environment: environment, timeout: .seconds(120))
+                    return (outcome, ContinuousClock.now - started)
+                }
+            }
+            return try await group.reduce(into: [(ProcessRunner.Outcome, Duration)]()) { if let finished = $1 { $0.append(finished) } }
+        }
+        #expect(outcomes.allSatisfy { $0.0.status == 0 }, "\(outcomes.map(\.0.output))")
+        #expect(outcomes.allSatisfy { $0.1 >= .seconds(3) }, "a migration ran while another held the lock: \(outcomes.map(\.1))")
+        let said = outcomes.map { $0.0.output.split(separator: "\n").last.map(String.init) ?? "" }.sorted()
+        #expect(said == ["applied: 0001_init.sql", "applied: nothing new"], "\(outcomes.map(\.0.output))")
+    }
+
     @Test("docker-compose accepts the compose file", arguments: GeneratorTestData.industries)
     func compose(industry: String) async throws {
         let (directory, _) = try await generated(industry)

@@ -108,9 +108,9 @@ struct ProposalCoherenceTests {
         let stray = TableSpec(entity: "purchase_order", table: "orders", columns: [])
         let section = DatabaseSection(
             stores: [
-                ServiceStore(service: owner, engine: .sqlite, database: "", tables: [odd, stray]),
-                ServiceStore(service: identity, engine: .sqlite, database: "identity_db", tables: [accounts]),
-                ServiceStore(service: "nobody", engine: .sqlite, database: "x", tables: []),
+                ServiceStore(service: owner, engines: .everywhere(.sqlite), database: "", tables: [odd, stray]),
+                ServiceStore(service: identity, engines: .everywhere(.sqlite), database: "identity_db", tables: [accounts]),
+                ServiceStore(service: "nobody", engines: .everywhere(.sqlite), database: "x", tables: []),
             ],
             seed: [], practices: []
         )
@@ -132,7 +132,7 @@ struct ProposalCoherenceTests {
         let orders = try #require(blueprint.architecture?.owner(of: "order_line")?.name)
         let extra = ColumnSpec(name: "gift_note", type: .string, nullable: false, maxLength: 80)
         let lines = TableSpec(entity: "order_line", table: "order_lines", columns: [extra])
-        let section = DatabaseSection(stores: [ServiceStore(service: orders, engine: .sqlite, database: "orders_db", tables: [lines])], seed: [], practices: [])
+        let section = DatabaseSection(stores: [ServiceStore(service: orders, engines: .everywhere(.sqlite), database: "orders_db", tables: [lines])], seed: [], practices: [])
         guard case .database(let normalised) = ProposalContent.database(section).normalised(given: blueprint, industry: industry) else { return }
         let columns = try #require(normalised.stores.first?.tables.first?.columns)
         #expect(columns.first { $0.name == "gift_note" }?.nullable == true)

@@ -20,7 +20,7 @@ struct PracticeEffectsTests {
     }
 
     /// What each practice changes in the finance app (services identity, customers, accounts on
-    /// SQLite, ledger on PostgreSQL, which calls accounts).
+    /// SQLite locally and PostgreSQL in production, ledger on PostgreSQL in both, which calls accounts).
     static let effects: [Practice: [Effect]] = [
         .structuredLogging: [
             Effect(path: "services/accounts/app/json_logs.py", text: "class JsonFormatter"),
@@ -94,11 +94,12 @@ struct PracticeEffectsTests {
             Effect(path: "deploy/docker-compose.yml", text: "limits:"),
         ],
         .autoscaling: [
-            Effect(path: "deploy/kubernetes/13-ledger.yaml", text: "kind: HorizontalPodAutoscaler")
+            Effect(path: "deploy/kubernetes/13-ledger.yaml", text: "kind: HorizontalPodAutoscaler"),
+            Effect(path: "deploy/kubernetes/12-accounts.yaml", text: "kind: HorizontalPodAutoscaler"),
         ],
         .rollingUpdates: [
             Effect(path: "deploy/kubernetes/13-ledger.yaml", text: "type: RollingUpdate"),
-            Effect(path: "deploy/kubernetes/12-accounts.yaml", text: "type: Recreate"),
+            Effect(path: "deploy/kubernetes/12-accounts.yaml", text: "type: RollingUpdate"),
         ],
     ]
 

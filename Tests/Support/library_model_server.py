@@ -116,7 +116,7 @@ SECTIONS = {
     },
     "architecture": {"style": "a service for the shelves, one for the loans, behind a gateway", "services": SERVICES, "practices": []},
     "database": {
-        "stores": [{"service": name, "engine": "sqlite", "database": f"{name}_db", "tables": tables} for name, tables in TABLES.items()],
+        "stores": [{"service": name, "engines": {"local": "sqlite", "production": "postgresql"}, "database": f"{name}_db", "tables": tables} for name, tables in TABLES.items()],
         "seed": [
             {"entity": "book", "count": 6, "values": {"title": ["Middlemarch", "Persuasion", "Bleak House"]}, "ranges": {"copies": [1, 4]}},
             {"entity": "member", "count": 4, "values": {}, "ranges": {}},

@@ -27,10 +27,13 @@ extension ComposeRenderer {
                     health.test, interval: health.interval, timeout: health.timeout, retries: health.retries, startPeriod: health.startPeriod)
             )
         )
+        // More than one replica for a service without state of its own: Traefik finds each container.
+        var deploy: [(String, YAMLValue)] = service.replicas > 1 && !service.dataVolume ? [("replicas", .number(service.replicas))] : []
         if let limits = service.composeLimits {
             let amounts = [("cpus", limits.cpu), ("memory", limits.memory)].compactMap { key, value in value.map { (key, $0) } }
-            pairs.append(("deploy", .map([("resources", .map([("limits", .textMap(amounts))]))])))
+            deploy.append(("resources", .map([("limits", .textMap(amounts))])))
         }
+        if !deploy.isEmpty { pairs.append(("deploy", .map(deploy))) }
         if let prefix = service.routePrefix {
             pairs.append(
                 (

@@ -137,7 +137,7 @@ struct PythonServiceGenerator {
     var dockerfile: String {
         Self.dockerfileTemplate.render([
             "service": .text(service.name),
-            "postgresClient": .flag(model.adopts(.backups) && service.engine == .postgresql),
+            "postgresClient": .flag(model.adopts(.backups) && service.productionEngine == .postgresql),
         ])
     }
 }

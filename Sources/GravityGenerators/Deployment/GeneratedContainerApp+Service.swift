@@ -5,7 +5,7 @@ extension GeneratedContainerApp {
     /// One generated service as a container.
     func container(_ service: AppModel.Service) -> ContainerService {
         let name = service.kubernetesName
-        let postgres = service.engine == .postgresql
+        let postgres = service.productionEngine == .postgresql
         let url = "http://127.0.0.1:\(Self.port)\(service.healthCheck)"
         var container = ContainerService(
             name: service.name,
@@ -44,7 +44,7 @@ extension GeneratedContainerApp {
         container.replicas = postgres ? service.replicas : 1
         // An autoscaler only where the team adopted autoscaling, and only for a service that can scale out.
         let scales = postgres && model.adopts(.autoscaling)
-        container.autoscaling = scales ? service.replicas...max(service.replicas * 4, 4) : nil
+        container.autoscaling = scales ? Self.autoscaling(service) : nil
         // Where the team adopted rolling updates, a new pod is ready before an old one stops; a
         // service on a SQLite volume cannot have two pods, so its old pod stops first.
         if model.adopts(.rollingUpdates) { container.updateStrategy = postgres ? .rolling : .recreate }
@@ -63,7 +63,7 @@ extension GeneratedContainerApp {
                 ? "\(service.name): PostgreSQL-backed, so it scales out (HorizontalPodAutoscaler below)."
                 : postgres
                     ? "\(service.name): PostgreSQL-backed; \(service.replicas) replica(s), with no autoscaler, as the team did not adopt deployment.autoscaling."
-                    : "\(service.name): SQLite on a volume, so it runs as one replica; choose PostgreSQL in the Blueprint to scale it out."
+                    : "\(service.name): SQLite on a volume, so it runs as one replica; choose PostgreSQL for production in the Blueprint to scale it out."
         ]
         return container
     }
@@ -71,11 +71,12 @@ extension GeneratedContainerApp {
     /// What the service reads; Kubernetes lists its secrets in this order.
     func environment(_ service: AppModel.Service) -> [EnvironmentVariable] {
         var variables: [EnvironmentVariable] = [.secret("JWT_SECRET")]
-        if service.engine == .postgresql {
+        if service.productionEngine == .postgresql {
             let compose =
                 "postgresql+psycopg://\(service.name):${\(Self.passwordVariable(service))}@\(service.name)-db:5432/\(service.database)"
             let key = "\(service.name.uppercased())_DATABASE_URL"
             variables.append(EnvironmentVariable(name: "DATABASE_URL", compose: compose, kubernetes: .secret(key: key)))
+            variables.append(.text("DATABASE_POOL_SIZE", "\(poolSize(service))"))
         } else {
             variables.append(.text("DATABASE_URL", "sqlite:////data/\(service.database).sqlite"))
         }

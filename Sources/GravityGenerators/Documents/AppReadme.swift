@@ -6,7 +6,7 @@ struct AppReadme {
 
     var markdown: String {
         let serviceRows = model.services.map { service in
-            "| \(service.name) | `\(service.apiPrefix)` | \(service.engine.rawValue) | \(service.dependsOn.isEmpty ? "-" : service.dependsOn.joined(separator: ", ")) | \(service.description) |"
+            "| \(service.name) | `\(service.apiPrefix)` | \(service.engine == service.productionEngine ? service.engine.rawValue : "\(service.engine.rawValue) locally, \(service.productionEngine.rawValue) in production") | \(service.dependsOn.isEmpty ? "-" : service.dependsOn.joined(separator: ", ")) | \(service.description) |"
         }
         return """
             # \(model.title)

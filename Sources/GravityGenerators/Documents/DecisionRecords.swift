@@ -161,7 +161,9 @@ struct DecisionRecords {
                     "| \($0.name) | `\($0.apiPrefix)` | \($0.entities.joined(separator: ", ")) | \($0.dependsOn.joined(separator: ", ")) |"
                 }
         case .database(let section):
-            return section.stores.map { "- \($0.service): \($0.engine.rawValue), tables \($0.tables.map(\.table).joined(separator: ", "))" }
+            return section.stores.map {
+                "- \($0.service): \($0.engines.local.rawValue) locally, \($0.engines.production.rawValue) in production; tables \($0.tables.map(\.table).joined(separator: ", "))"
+            }
         case .frontend(let section):
             return [
                 "Title \(section.title); pages: \(section.pages.map(\.route).joined(separator: ", ")); sign-in: \(section.login ? "yes" : "no")."

@@ -18,7 +18,7 @@ struct EnvironmentExample {
                 "ADMIN_PASSWORD=",
             ]
         }
-        for service in model.services where service.engine == .postgresql {
+        for service in model.services where service.productionEngine == .postgresql {
             lines += [
                 "", "# PostgreSQL password of the \(service.name) service's database.", "\(GeneratedContainerApp.passwordVariable(service))=",
             ]

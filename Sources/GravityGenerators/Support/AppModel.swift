@@ -98,7 +98,10 @@ public struct AppModel: Sendable {
         public var description: String
         public var apiPrefix: String
         public var dependsOn: [String]
+        /// The engine on a developer's machine (the manifest's, which `gravity-team deploy` runs).
         public var engine: DatabaseEngine
+        /// The engine in production (the Compose and Kubernetes files').
+        public var productionEngine: DatabaseEngine
         public var database: String
         public var isIdentity: Bool
         public var entities: [Entity]

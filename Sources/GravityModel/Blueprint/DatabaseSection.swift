@@ -66,18 +66,59 @@ public struct TableSpec: Codable, Sendable, Hashable {
     }
 }
 
+/// The engine a service's database runs on in each environment: on a developer's machine
+/// (`gravity-team deploy`) and in production (the Compose and Kubernetes targets).
+public struct StoreEngines: Codable, Sendable, Hashable {
+    public var local: DatabaseEngine
+    public var production: DatabaseEngine
+
+    public init(local: DatabaseEngine, production: DatabaseEngine) {
+        self.local = local
+        self.production = production
+    }
+
+    /// The same engine everywhere.
+    public static func everywhere(_ engine: DatabaseEngine) -> StoreEngines { StoreEngines(local: engine, production: engine) }
+}
+
 /// The database of one service.
 public struct ServiceStore: Codable, Sendable, Hashable {
     public var service: String
-    public var engine: DatabaseEngine
+    public var engines: StoreEngines
     public var database: String
     public var tables: [TableSpec]
 
-    public init(service: String, engine: DatabaseEngine, database: String, tables: [TableSpec]) {
+    public init(service: String, engines: StoreEngines, database: String, tables: [TableSpec]) {
         self.service = service
-        self.engine = engine
+        self.engines = engines
         self.database = database
         self.tables = tables
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case service, engines, database, tables
+        /// A Blueprint written before engines per environment named one, for both.
+        case engine
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        service = try container.decode(String.self, forKey: .service)
+        if container.contains(.engines) || !container.contains(.engine) {
+            engines = try container.decode(StoreEngines.self, forKey: .engines)
+        } else {
+            engines = .everywhere(try container.decode(DatabaseEngine.self, forKey: .engine))
+        }
+        database = try container.decode(String.self, forKey: .database)
+        tables = try container.decode([TableSpec].self, forKey: .tables)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(service, forKey: .service)
+        try container.encode(engines, forKey: .engines)
+        try container.encode(database, forKey: .database)
+        try container.encode(tables, forKey: .tables)
     }
 }
 

@@ -103,7 +103,10 @@ struct MockSections {
         var stores: [ServiceStore] = []
         for service in services {
             let scale = industry.contexts.first { $0.id == service.name }?.scale ?? .small
-            let engine: DatabaseEngine = scale == .large ? .postgresql : .sqlite
+            // PostgreSQL in production for every store, so that a service can run more than one
+            // replica; SQLite on a developer's machine, but for a large context, which is developed
+            // on the engine it runs on.
+            let engines = StoreEngines(local: scale == .large ? .postgresql : .sqlite, production: .postgresql)
             var tables: [TableSpec] = []
             if service.name == MockSections.identityService {
                 tables.append(.accounts(roles: roles))
@@ -112,7 +115,7 @@ struct MockSections {
                 guard let entity = industry.entity(named: name) else { continue }
                 tables.append(.standard(for: entity, in: industry, local: service.entities))
             }
-            stores.append(ServiceStore(service: service.name, engine: engine, database: "\(service.name)_db", tables: tables))
+            stores.append(ServiceStore(service: service.name, engines: engines, database: "\(service.name)_db", tables: tables))
         }
         let stored = Set(stores.flatMap { $0.tables.map(\.entity) })
         // Every store is seeded, and every table records when its rows were created and last
@@ -180,9 +183,11 @@ struct MockSections {
     func deployment(_ practices: [String]) -> DeploymentSection {
         let units = services.map { service in
             let large = industry.contexts.first { $0.id == service.name }?.scale == .large
+            // State lives in PostgreSQL in production, so every service runs at least two replicas:
+            // a pod restarting, or a node drained, never takes a service away.
             return DeploymentUnit(
                 service: service.name,
-                replicas: large ? 2 : 1,
+                replicas: large ? 3 : 2,
                 healthCheck: "/health",
                 cpuLimit: large ? "1000m" : "500m",
                 memoryLimit: large ? "512Mi" : "256Mi"

@@ -31,10 +31,29 @@ def _run_script(engine, script: str) -> None:
         raw.close()
 
 
+# Replicas start together and each migrates before it serves: on PostgreSQL they take turns under
+# this advisory lock, so that the second finds the first one's work done instead of doing it again.
+MIGRATION_LOCK = 7_240_511
+
+
 def apply(url: str, seed: bool = False) -> list[str]:
     """Applies the migrations not yet recorded; returns their names."""
     engine = create_engine(sqlalchemy_url(url))
-    dialect = dialect_of(url)
+    try:
+        with engine.connect() as lock:
+            taking_turns = engine.dialect.name == "postgresql"
+            if taking_turns:
+                lock.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+            try:
+                return _apply(engine, dialect_of(url), seed)
+            finally:
+                if taking_turns:
+                    lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+    finally:
+        engine.dispose()
+
+
+def _apply(engine, dialect: str, seed: bool) -> list[str]:
     with engine.begin() as connection:
         connection.execute(text("CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR(255) PRIMARY KEY)"))
         done = {row[0] for row in connection.execute(text("SELECT version FROM schema_migrations"))}
@@ -48,7 +67,6 @@ def apply(url: str, seed: bool = False) -> list[str]:
         applied.append(path.name)
     if seed and applied:
         _run_script(engine, (ROOT / "seed" / f"{dialect}.sql").read_text())
-    engine.dispose()
     return applied
 
 

@@ -9,13 +9,9 @@ from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 # How long a write waits for another to finish before it gives up, in milliseconds.
 BUSY_TIMEOUT_MS = 5000
-# Connections kept open, so that a request finds one made (and, on SQLite, configured) rather than
-# making its own. What calls other services runs in FastAPI's thread pool, up to 40 at once, and
-# the rest on the event loop (see the routes); the pool never makes the event loop wait for a
-# connection, as the loop may be what would give one back: SQLite's has no upper bound,
-# PostgreSQL's room for every thread and the loop.
-POOL_SIZE = 10
-POSTGRESQL_OVERFLOW = 31
+# SQLite connections kept open, so that a request finds one made and configured rather than making
+# its own; more are opened when more are asked for at once (SQLite has no connection limit).
+SQLITE_POOL_SIZE = 10
 
 
 class Base(DeclarativeBase):
@@ -30,10 +26,12 @@ def sqlalchemy_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, pool_size: int) -> Engine:
+    """An engine over `url`; on PostgreSQL with at most `pool_size` connections (DATABASE_POOL_SIZE,
+    which the deployment works out from PostgreSQL's max_connections and the service's processes)."""
     url = sqlalchemy_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False}, pool_size=POOL_SIZE, max_overflow=-1)
+        engine = create_engine(url, connect_args={"check_same_thread": False}, pool_size=SQLITE_POOL_SIZE, max_overflow=-1)
 
         @event.listens_for(engine, "connect")
         def _configure(connection, _record) -> None:
@@ -50,7 +48,15 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POSTGRESQL_OVERFLOW)
+    # Never more than the budget: the service's thread pool is one smaller (see thread_budget), so
+    # the event loop, which may be what would give a connection back, always finds one free.
+    return create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=0)
+
+
+def thread_budget(url: str, pool_size: int) -> int | None:
+    """How many threads FastAPI's thread pool may run at once (each holds at most one connection),
+    or None to keep its 40: on PostgreSQL one fewer than the pool, leaving one for the event loop."""
+    return None if sqlalchemy_url(url).startswith("sqlite") else max(1, pool_size - 1)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

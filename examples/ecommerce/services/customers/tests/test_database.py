@@ -1,16 +1,17 @@
-"""The SQLite database under concurrent use: a reader never holds up a writer, and a writer that
-finds another at work waits for it instead of failing with "database is locked"."""
+"""The database under concurrent use: on SQLite a reader never holds up a writer, and a writer that
+finds another at work waits for it instead of failing with "database is locked"; on PostgreSQL the
+service never holds more connections than its budget, and its threads leave one for the event loop."""
 
 import threading
 import time
 
 from sqlalchemy import text
 
-from app.database import BUSY_TIMEOUT_MS, make_engine
+from app.database import BUSY_TIMEOUT_MS, make_engine, thread_budget
 
 
 def _engine(tmp_path, name):
-    engine = make_engine(f"sqlite:///{tmp_path / name}")
+    engine = make_engine(f"sqlite:///{tmp_path / name}", pool_size=4)
     with engine.begin() as connection:
         connection.execute(text("CREATE TABLE counter (n INTEGER)"))
         connection.execute(text("INSERT INTO counter VALUES (0)"))
@@ -60,3 +61,12 @@ def test_a_writer_waits_for_another_instead_of_failing(tmp_path):
     other.join()
     with engine.connect() as connection:
         assert connection.execute(text("SELECT n FROM counter")).scalar() == 11
+
+
+def test_postgresql_connections_stay_within_the_budget_and_one_is_left_for_the_event_loop():
+    url = "postgresql://service:secret@db.invalid:5432/service_db"
+    engine = make_engine(url, pool_size=7)  # no connection is made until one is asked for
+    assert (engine.pool.size(), engine.pool._max_overflow) == (7, 0)
+    assert thread_budget(url, 7) == 6
+    assert thread_budget(url, 1) == 1
+    assert thread_budget("sqlite:///service.sqlite", 7) is None

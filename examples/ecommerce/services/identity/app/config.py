@@ -16,6 +16,8 @@ class Settings:
     database_url: str
     jwt_secret: str
     page_size: int = 20
+    # Connections to PostgreSQL this process may hold (SQLite has no limit to share).
+    database_pool_size: int = 10
     max_page_size: int = 200
     request_timeout: float = 5.0
     # Origins whose pages may call this service from a browser; the frontend the gateway serves
@@ -32,6 +34,7 @@ def load_settings() -> Settings:
         database_url=_required("DATABASE_URL"),
         jwt_secret=_required("JWT_SECRET"),
         page_size=int(os.environ.get("PAGE_SIZE", "20")),
+        database_pool_size=int(os.environ.get("DATABASE_POOL_SIZE", "10")),
         request_timeout=float(os.environ.get("REQUEST_TIMEOUT", "5.0")),
         allowed_origins=tuple(origin.strip() for origin in os.environ.get("ALLOWED_ORIGINS", "").split(",") if origin.strip()),
         token_lifetime_minutes=int(os.environ.get("TOKEN_LIFETIME_MINUTES", "60")),

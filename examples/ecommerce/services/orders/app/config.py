@@ -18,6 +18,8 @@ class Settings:
     customers_service_url: str = ""
     catalog_service_url: str = ""
     page_size: int = 20
+    # Connections to PostgreSQL this process may hold (SQLite has no limit to share).
+    database_pool_size: int = 10
     max_page_size: int = 200
     request_timeout: float = 5.0
     # Origins whose pages may call this service from a browser; the frontend the gateway serves
@@ -31,6 +33,7 @@ def load_settings() -> Settings:
         database_url=_required("DATABASE_URL"),
         jwt_secret=_required("JWT_SECRET"),
         page_size=int(os.environ.get("PAGE_SIZE", "20")),
+        database_pool_size=int(os.environ.get("DATABASE_POOL_SIZE", "10")),
         request_timeout=float(os.environ.get("REQUEST_TIMEOUT", "5.0")),
         allowed_origins=tuple(origin.strip() for origin in os.environ.get("ALLOWED_ORIGINS", "").split(",") if origin.strip()),
         customers_service_url=_required("CUSTOMERS_SERVICE_URL").rstrip("/"),

@@ -1,8 +1,10 @@
 """The orders service: Orders placed by customers, their lines and fulfilment status."""
 
 import logging
+from contextlib import asynccontextmanager
 
 import httpx
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -12,7 +14,7 @@ from sqlalchemy.exc import DataError, OperationalError
 
 from app.clients import make_clients
 from app.config import Settings, load_settings
-from app.database import make_engine, make_session_factory
+from app.database import make_engine, make_session_factory, thread_budget
 from app.json_logs import configure_logging
 from app.request_log import RequestLogMiddleware
 from app.routes import purchase_orders
@@ -24,8 +26,16 @@ configure_logging("orders")
 def create_app(settings: Settings | None = None, transport: httpx.BaseTransport | None = None) -> FastAPI:
     """Builds the application; run it with: uvicorn --factory app.main:create_app"""
     settings = settings or load_settings()
-    engine = make_engine(settings.database_url)
-    app = FastAPI(title="Gravity Shop: orders", version="1.0.0")
+    engine = make_engine(settings.database_url, settings.database_pool_size)
+    threads = thread_budget(settings.database_url, settings.database_pool_size)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if threads is not None:
+            to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    app = FastAPI(title="Gravity Shop: orders", version="1.0.0", lifespan=lifespan)
     app.state.settings = settings
     app.state.session_factory = make_session_factory(engine)
     app.state.clients = make_clients(settings, transport)

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import Address, Customer
-from app.schemas import MAX_INTEGER, NO_NUL, AddressIn, AddressOut, AddressPage
 from app.paging import page_of
+from app.schemas import MAX_INTEGER, NO_NUL, AddressIn, AddressOut, AddressPage
 from app.search import matching
 from app.security import Principal, current_principal, require_roles
 

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import OrderLine
-from app.schemas import MAX_INTEGER, NO_NUL, OrderLineOut, OrderLinePage
 from app.paging import page_of
+from app.schemas import MAX_INTEGER, NO_NUL, OrderLineOut, OrderLinePage
 from app.search import matching
 from app.security import Principal, current_principal
 

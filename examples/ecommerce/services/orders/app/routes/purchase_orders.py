@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import PurchaseOrder, OrderLine
-from app.schemas import MAX_INTEGER, NO_NUL, PurchaseOrderIn, PurchaseOrderOut, PurchaseOrderPage, PurchaseOrderLineIn, PurchaseOrderPlacement, PurchaseOrderPlaced, MAX_MONEY
 from app.paging import page_of
+from app.schemas import MAX_INTEGER, NO_NUL, PurchaseOrderIn, PurchaseOrderOut, PurchaseOrderPage, PurchaseOrderLineIn, PurchaseOrderPlacement, PurchaseOrderPlaced, MAX_MONEY
 from app.search import matching
 from app.security import Principal, current_principal, require_roles
 
