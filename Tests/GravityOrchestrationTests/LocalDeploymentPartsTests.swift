@@ -123,6 +123,10 @@ struct LocalDeploymentPartsTests {
         #expect(launch.environment["PATH"] == "/venv/bin:/usr/bin:/bin")
         #expect(launch.arguments == ["-m", "http.server", "4100"])
         #expect(launch.healthURL == "http://127.0.0.1:4100/health")
+        #expect(launch.environment["WEB_CONCURRENCY"] == String(ProcessInfo.processInfo.activeProcessorCount), "a worker per core")
+        #expect(ServiceLaunch.workers(["WEB_CONCURRENCY": "3"]) == "3", "deploy's own value")
+        #expect(ServiceLaunch.workers(["WEB_CONCURRENCY": ""]) == ServiceLaunch.workers([:]))
+        #expect(ServiceLaunch.workers(["WEB_CONCURRENCY": "0"]) == ServiceLaunch.workers([:]))
 
         #expect {
             try ServiceLaunch.substitute("${NOPE}", from: [:], service: "orders", field: "command")

@@ -14,7 +14,8 @@ struct DeployCommandTests {
         let app = "\(directory)/shop"
         let developed = try await CLI.run(["develop", "--industry", "ecommerce", "--out", app], in: directory)
         try #require(developed.status == 0, "\(developed.stderr)")
-        let (deployed, port) = try await CLI.deploy(app, in: directory)
+        // scripts/test has the deployed apps run one worker each; this one runs deploy's default, a worker per core.
+        let (deployed, port) = try await CLI.deploy(app, in: directory, environment: ["WEB_CONCURRENCY": ""])
         let base = "http://127.0.0.1:\(port)"
         defer { _ = try? CLI.runToCleanUp(["stop", app], in: directory) }
         try #require(deployed.status == 0, "\(deployed.stdout)\n\(deployed.stderr)")
@@ -100,6 +101,13 @@ struct DeployCommandTests {
 
         let catalog = try #require((report["services"] as? [[String: Any]])?.first { $0["name"] as? String == "catalog" })
         let pid = try #require(catalog["pid"] as? Int)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        if cores > 1 {
+            // uvicorn's supervisor and a worker per core (and multiprocessing's resource tracker), in one group.
+            let processes = ProcessControl.residentMemory(ofGroup: Int32(pid))?.processes ?? 0
+            #expect(processes > cores, "the catalog runs a worker per core: \(processes) processes in its group")
+        }
+        // Killing the supervisor leaves its workers holding the port; the restart stops them first.
         kill(Int32(pid), SIGKILL)
         // Only the supervisor, another process, restarts it: its status is polled, under a deadline
         // that a working supervisor on a busy machine does not reach.

@@ -40,7 +40,7 @@ struct RemoteModelTests {
         let directory = try CLI.temporaryDirectory()
         let outcome = try await Self.develop(server, in: directory, verify: true)
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stdout.contains("Model:      ollama:llama3.1, 112 calls, 149775 tokens"), "\(outcome.stdout.suffix(600))")
+        #expect(outcome.stdout.contains("Model:      ollama:llama3.1, 112 calls, 150478 tokens"), "\(outcome.stdout.suffix(600))")
         #expect(outcome.stdout.contains("passed"), "the generated services' tests ran")
         #expect(outcome.stdout.contains("Cost:       no price for ollama:llama3.1 in the price table (counted as free)"))
         #expect(outcome.stdout.contains("By persona: "))

@@ -28,9 +28,7 @@ struct ServiceLaunch: Sendable {
             "HOST": "127.0.0.1",
             "SERVICE_NAME": manifest.name,
             "PYTHONUNBUFFERED": "1",
-            // A worker process per core (uvicorn, gunicorn and Node servers read it): one Python
-            // process runs on one core at a time. A manifest's own value wins.
-            "WEB_CONCURRENCY": String(max(1, ProcessInfo.processInfo.activeProcessorCount)),
+            "WEB_CONCURRENCY": workers(base),
         ]
         if let first = databaseURLs.first { injected["DATABASE_URL"] = first.url }
         for database in databaseURLs { injected[Naming.environmentName(database.name) + "_URL"] = database.url }
@@ -70,6 +68,14 @@ struct ServiceLaunch: Sendable {
             port: port,
             healthURL: "http://127.0.0.1:\(port)\(manifest.healthCheck.endpoint)"
         )
+    }
+
+    /// The worker processes a service runs (uvicorn, gunicorn and Node servers read WEB_CONCURRENCY):
+    /// deploy's own WEB_CONCURRENCY when it is a positive number, else one per core, as one Python
+    /// process runs on one core at a time. A manifest's own value wins over both.
+    static func workers(_ base: [String: String]) -> String {
+        if let given = base["WEB_CONCURRENCY"].flatMap({ Int($0) }), given > 0 { return String(given) }
+        return String(max(1, ProcessInfo.processInfo.activeProcessorCount))
     }
 
     /// Variables of deploy's own environment that services inherit.
