@@ -236,8 +236,10 @@ struct PythonEntityModules {
         let createCalls =
             references.contains { $0["external"] != nil } || ownRecords.contains { $0.service != nil } || values["claim"] != nil
             || values["placement"] != nil
+        let transitionsCall = entity.lifecycle != nil && (values["giveBack"] != nil || values["posting"] != nil)
         values["asyncWrite"] = .flag(!createCalls)
-        values["asyncTransition"] = .flag(values["giveBack"] == nil && values["posting"] == nil)
+        values["asyncTransition"] = .flag(!transitionsCall)
+        values["threaded"] = .flag((entity.isWritable && createCalls) || transitionsCall)
         return Self.routerTemplate.render(values)
     }
 

@@ -5,9 +5,11 @@ service never holds more connections than its budget, and its threads leave one 
 import threading
 import time
 
+import pytest
 from sqlalchemy import text
+from sqlalchemy.orm import sessionmaker
 
-from app.database import BUSY_TIMEOUT_MS, make_engine, thread_budget
+from app.database import BUSY_TIMEOUT_MS, closes_its_session, make_engine, thread_budget
 
 
 def _engine(tmp_path, name):
@@ -70,3 +72,29 @@ def test_postgresql_connections_stay_within_the_budget_and_one_is_left_for_the_e
     assert thread_budget(url, 7) == 6
     assert thread_budget(url, 1) == 1
     assert thread_budget("sqlite:///service.sqlite", 7) is None
+
+
+def test_a_route_in_the_thread_pool_closes_its_session_as_it_returns_or_raises(tmp_path):
+    engine = _engine(tmp_path, "threaded.sqlite")
+    sessions = []
+
+    def opened():
+        session = sessionmaker(engine)()
+        sessions.append(session)
+        return session
+
+    @closes_its_session
+    def answering(session):
+        return session.execute(text("SELECT n FROM counter")).scalar()
+
+    @closes_its_session
+    def refusing(session):
+        session.execute(text("SELECT n FROM counter"))
+        raise ValueError("refused after a query")
+
+    assert answering(session=opened()) == 0
+    with pytest.raises(ValueError):
+        refusing(session=opened())
+    # Both connections are back in the pool: nothing is checked out once the routes are done.
+    assert engine.pool.checkedout() == 0
+    assert all(not session.in_transaction() for session in sessions)

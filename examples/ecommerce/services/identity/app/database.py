@@ -1,5 +1,6 @@
 """Database engine and sessions over DATABASE_URL (SQLite or PostgreSQL)."""
 
+import functools
 from collections.abc import AsyncIterator
 
 from fastapi import Request
@@ -70,3 +71,19 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 async def get_session(request: Request) -> AsyncIterator[Session]:
     with request.app.state.session_factory() as session:
         yield session
+
+
+def closes_its_session(route):
+    """For a route that is a plain `def` (it calls another service, or hashes a password, so FastAPI
+    runs it in its thread pool): its session is closed in that thread as the route returns or
+    raises, so no connection stays checked out once the thread is free, waiting for the event loop
+    to give it back. What the route returns stays readable: its fields were loaded before."""
+
+    @functools.wraps(route)
+    def run(*args, **kwargs):
+        try:
+            return route(*args, **kwargs)
+        finally:
+            kwargs["session"].close()
+
+    return run

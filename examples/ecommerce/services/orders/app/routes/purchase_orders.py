@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.database import get_session
+from app.database import closes_its_session, get_session
 from app.models import PurchaseOrder, OrderLine
 from app.paging import page_of
 from app.schemas import MAX_INTEGER, NO_NUL, PurchaseOrderIn, PurchaseOrderOut, PurchaseOrderPage, PurchaseOrderLineIn, PurchaseOrderPlacement, PurchaseOrderPlaced, MAX_MONEY
@@ -126,6 +126,7 @@ def _save(session: Session, item: PurchaseOrder) -> PurchaseOrder:
 
 
 @router.post("", response_model=PurchaseOrderPlaced, status_code=status.HTTP_201_CREATED)
+@closes_its_session
 def create_purchase_order(payload: PurchaseOrderPlacement, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
     _check_payload(payload, session, request, writer)
     item = PurchaseOrder(**payload.model_dump(exclude={"lines"}))
@@ -197,24 +198,28 @@ def _move(item_id: int, name: str, session: Session, actor: Principal, request: 
 
 
 @router.post("/{item_id}/pay", response_model=PurchaseOrderOut)
+@closes_its_session
 def purchase_order_pay(item_id: ItemId, request: Request, session: Session = Depends(get_session, scope="function"), actor: Principal = Depends(require_roles("staff", "admin"))):
     """Moves a purchase_order to paid: staff or admin from pending."""
     return _move(item_id, "pay", session, actor, request)
 
 
 @router.post("/{item_id}/ship", response_model=PurchaseOrderOut)
+@closes_its_session
 def purchase_order_ship(item_id: ItemId, request: Request, session: Session = Depends(get_session, scope="function"), actor: Principal = Depends(require_roles("staff", "admin"))):
     """Moves a purchase_order to shipped: staff or admin from paid."""
     return _move(item_id, "ship", session, actor, request)
 
 
 @router.post("/{item_id}/deliver", response_model=PurchaseOrderOut)
+@closes_its_session
 def purchase_order_deliver(item_id: ItemId, request: Request, session: Session = Depends(get_session, scope="function"), actor: Principal = Depends(require_roles("staff", "admin"))):
     """Moves a purchase_order to delivered: staff or admin from shipped."""
     return _move(item_id, "deliver", session, actor, request)
 
 
 @router.post("/{item_id}/cancel", response_model=PurchaseOrderOut)
+@closes_its_session
 def purchase_order_cancel(item_id: ItemId, request: Request, session: Session = Depends(get_session, scope="function"), actor: Principal = Depends(require_roles("customer", "staff", "admin"))):
     """Moves a purchase_order to cancelled: customer from pending; staff or admin from pending or paid."""
     return _move(item_id, "cancel", session, actor, request)
