@@ -49,27 +49,23 @@ public struct AppBenchmark: Sendable {
         let port = try PortAllocator.freePort()
         let deployed = try await LocalDeployment.deploy(plan, port: port, supervisor: [program, "supervise"]) { _ in }
         guard case .ready = deployed else { throw BenchmarkFailure("the app did not come up: \(deployed)") }
-        let measured: (loaded: BulkLoad.Result, workload: Workload, results: [AppBenchmarkReport.Scenario], baseline: Bool, memory: [ServiceMemory])
+        let report: AppBenchmarkReport
         do {
-            measured = try await measure(plan: plan, service: service, entity: entity, database: database.name, port: port, bench: bench, scratch: scratch, say: say)
+            report = try await measure(plan: plan, service: service, entity: entity, database: database.name, port: port, bench: bench, scratch: scratch, say: say)
         } catch {
             _ = try? await LocalDeployment.stop(plan) { _ in }
             throw error
         }
         _ = try? await LocalDeployment.stop(plan) { _ in }
-        let (loaded, workload, results) = (measured.loaded, measured.workload, measured.results)
-        return AppBenchmarkReport(
-            machine: .current, industry: industry, path: workload.path, rows: rows, loadSeconds: loaded.seconds, clients: clients,
-            seconds: seconds, baselineNote: !measured.baseline ? "bench/app/baseline serves the products of the ecommerce app only" : nil,
-            scenarios: results, memory: measured.memory
-        )
+        return report
     }
 
-    /// Loads the rows, then runs every workload against the gateway and (when there is one) the baseline.
+    /// Loads the rows, then runs every workload against the gateway and (when there is one) the
+    /// baseline, with each service's memory sampled before and after.
     private func measure(
         plan: DeploymentPlan, service: AppModel.Service, entity: AppModel.Entity, database: String, port: Int, bench: String, scratch: String,
         say: (String) -> Void
-    ) async throws -> (loaded: BulkLoad.Result, workload: Workload, results: [AppBenchmarkReport.Scenario], baseline: Bool, memory: [ServiceMemory]) {
+    ) async throws -> AppBenchmarkReport {
         let loader = BulkLoad(entity: entity, databaseFile: "\(plan.stateDirectory)/data/\(database).sqlite")
         let loaded = try loader.load(rows: rows)
         say(String(format: "loaded %d rows into %@ in %.2f s", rows, entity.table, loaded.seconds))
@@ -107,7 +103,11 @@ public struct AppBenchmark: Sendable {
         }
         let memory = ServiceMemory.compare(idle: idle, after: try ServiceMemory.sample(plan))
         await baseline?.stop()
-        return (loaded, workload, results, baseline != nil, memory)
+        return AppBenchmarkReport(
+            machine: .current, industry: industry, path: workload.path, rows: rows, loadSeconds: loaded.seconds, clients: clients,
+            seconds: seconds, baselineNote: baseline == nil ? "bench/app/baseline serves the products of the ecommerce app only" : nil,
+            scenarios: results, memory: memory
+        )
     }
 
     /// The entity named, or the first one readable without signing in that refers to another of its

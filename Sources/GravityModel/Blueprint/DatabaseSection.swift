@@ -77,6 +77,10 @@ public struct StoreEngines: Codable, Sendable, Hashable {
         self.production = production
     }
 
+    /// What the database architect proposes for a service that stores data: SQLite on a developer's
+    /// machine, PostgreSQL in production (so the service can run more than one replica).
+    public static let standard = StoreEngines(local: .sqlite, production: .postgresql)
+
     /// The same engine everywhere.
     public static func everywhere(_ engine: DatabaseEngine) -> StoreEngines { StoreEngines(local: engine, production: engine) }
 }

@@ -103,10 +103,9 @@ struct MockSections {
         var stores: [ServiceStore] = []
         for service in services {
             let scale = industry.contexts.first { $0.id == service.name }?.scale ?? .small
-            // PostgreSQL in production for every store, so that a service can run more than one
-            // replica; SQLite on a developer's machine, but for a large context, which is developed
-            // on the engine it runs on.
-            let engines = StoreEngines(local: scale == .large ? .postgresql : .sqlite, production: .postgresql)
+            // The standard pair (SQLite locally, PostgreSQL in production), but for a large context,
+            // which is developed on the engine it runs on.
+            let engines: StoreEngines = scale == .large ? .everywhere(.postgresql) : .standard
             var tables: [TableSpec] = []
             if service.name == MockSections.identityService {
                 tables.append(.accounts(roles: roles))

@@ -42,31 +42,28 @@ extension ProcessControl {
     /// Whether any process of group `group` is still running (zombies do not count).
     public static func groupIsRunning(_ group: pid_t) -> Bool {
         guard kill(-group, 0) == 0 || errno == EPERM else { return false }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        for entry in entries {
-            guard let pid = pid_t(entry), let fields = statFields(of: pid), fields.count > 2 else { continue }
-            if fields[2] == Substring(String(group)) && fields[0] != "Z" { return true }
+        return !members(ofGroup: group).isEmpty
+    }
+
+    /// The living processes of group `group` (zombies do not count), from /proc.
+    static func members(ofGroup group: pid_t) -> [pid_t] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { entry in
+            guard let pid = pid_t(entry), let fields = statFields(of: pid), fields.count > 2, fields[0] != "Z", pid_t(fields[2]) == group
+            else { return nil }
+            return pid
         }
-        return false
     }
 
     /// The resident memory of every living process of group `group`, in bytes, and how many
     /// processes that is (a server and its worker processes), from /proc; nil when none lives.
     public static func residentMemory(ofGroup group: pid_t) -> (bytes: Int, processes: Int)? {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        var bytes = 0
-        var processes = 0
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
-            guard let pid = pid_t(entry), let fields = statFields(of: pid), fields.count > 2, fields[0] != "Z",
-                pid_t(fields[2]) == group,
-                // statm: size, then resident, in pages.
-                let statm = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8),
-                let resident = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
-            else { continue }
-            bytes += resident * page
-            processes += 1
+        // statm: size, then resident, in pages.
+        let resident = members(ofGroup: group).compactMap { pid in
+            (try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8)).flatMap { $0.split(separator: " ").dropFirst().first }
+                .flatMap { Int($0) }
         }
-        return processes > 0 ? (bytes, processes) : nil
+        return resident.isEmpty ? nil : (resident.reduce(0, +) * page, resident.count)
     }
 
     /// Whether `pid` is still the process that started at `start` (when known).

@@ -37,7 +37,7 @@ extension DatabaseSection {
         if let index = stores.firstIndex(where: { $0.service == service }) {
             stores[index].tables.append(table)
         } else {
-            stores.append(ServiceStore(service: service, engines: StoreEngines(local: .sqlite, production: .postgresql), database: "\(service)_db", tables: [table]))
+            stores.append(ServiceStore(service: service, engines: .standard, database: "\(service)_db", tables: [table]))
         }
     }
 }
