@@ -69,9 +69,9 @@ def test_postgresql_connections_stay_within_the_budget_and_one_is_left_for_the_e
     url = "postgresql://service:secret@db.invalid:5432/service_db"
     engine = make_engine(url, pool_size=7)  # no connection is made until one is asked for
     assert (engine.pool.size(), engine.pool._max_overflow) == (7, 0)
-    assert thread_budget(url, 7) == 6
-    assert thread_budget(url, 1) == 1
-    assert thread_budget("sqlite:///service.sqlite", 7) is None
+    assert thread_budget(engine) == 6
+    assert thread_budget(make_engine(url, pool_size=1)) == 1
+    assert thread_budget(make_engine("sqlite:///service.sqlite", pool_size=7)) is None
 
 
 def test_a_route_in_the_thread_pool_closes_its_session_as_it_returns_or_raises(tmp_path):

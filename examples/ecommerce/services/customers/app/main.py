@@ -27,7 +27,7 @@ def create_app(settings: Settings | None = None, transport: httpx.BaseTransport 
     """Builds the application; run it with: uvicorn --factory app.main:create_app"""
     settings = settings or load_settings()
     engine = make_engine(settings.database_url, settings.database_pool_size)
-    threads = thread_budget(settings.database_url, settings.database_pool_size)
+    threads = thread_budget(engine)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -40,12 +40,13 @@ def apply(url: str, seed: bool = False) -> list[str]:
     """Applies the migrations not yet recorded; returns their names."""
     engine = create_engine(sqlalchemy_url(url))
     try:
+        dialect = dialect_of(url)
         with engine.connect() as lock:
-            taking_turns = engine.dialect.name == "postgresql"
+            taking_turns = dialect == "postgresql"
             if taking_turns:
                 lock.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
             try:
-                return _apply(engine, dialect_of(url), seed)
+                return _apply(engine, dialect, seed)
             finally:
                 if taking_turns:
                     lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})

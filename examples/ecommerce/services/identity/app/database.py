@@ -3,7 +3,7 @@
 import functools
 from collections.abc import AsyncIterator
 
-from fastapi import Request
+from fastapi import Depends, Request
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -54,10 +54,10 @@ def make_engine(url: str, pool_size: int) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=0)
 
 
-def thread_budget(url: str, pool_size: int) -> int | None:
+def thread_budget(engine: Engine) -> int | None:
     """How many threads FastAPI's thread pool may run at once (each holds at most one connection),
     or None to keep its 40: on PostgreSQL one fewer than the pool, leaving one for the event loop."""
-    return None if sqlalchemy_url(url).startswith("sqlite") else max(1, pool_size - 1)
+    return None if engine.dialect.name == "sqlite" else max(1, engine.pool.size() - 1)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -66,11 +66,14 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 # `async def`: opening a session touches no database (a connection is taken at its first query), and
 # FastAPI would run a plain `def` in its thread pool, a hand-off there and back for each request.
-# Routes depend on it with scope="function": the session closes as soon as the route returns, so
-# its connection is back in the pool before the answer is sent, not after.
 async def get_session(request: Request) -> AsyncIterator[Session]:
     with request.app.state.session_factory() as session:
         yield session
+
+
+# What a route asks for its session. scope="function": the session closes as soon as the route
+# returns, so its connection is back in the pool before the answer is sent, not after.
+route_session = Depends(get_session, scope="function")
 
 
 def closes_its_session(route):

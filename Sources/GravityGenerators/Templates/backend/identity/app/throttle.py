@@ -35,8 +35,10 @@ class SignInThrottle:
         (an upsert, which the database runs one at a time per email), so parallel guesses, in this
         process or another, cannot all pass the check before any is counted."""
         now = self._clock()
+        # A window that started at or before this has ended.
+        ended = now - self.window
         failures = SignInFailure.__table__
-        expired = failures.c.window_started <= now - self.window
+        expired = failures.c.window_started <= ended
         dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
         counted = (
             dialect.insert(failures)
@@ -55,7 +57,7 @@ class SignInThrottle:
         count, started = session.execute(counted).one()
         if count == 1:
             # A new window: the windows that have ended, of any email, are no longer needed.
-            session.execute(delete(SignInFailure).where(SignInFailure.window_started <= now - self.window))
+            session.execute(delete(SignInFailure).where(SignInFailure.window_started <= ended))
         session.commit()
         if count <= self.max_failures:
             return 0

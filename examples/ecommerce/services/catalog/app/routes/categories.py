@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.database import get_session
+from app.database import route_session
 from app.models import Category
 from app.paging import page_of
 from app.schemas import MAX_INTEGER, NO_NUL, CategoryIn, CategoryOut, CategoryPage
@@ -35,7 +35,7 @@ async def list_categories(
     q: str | None = Query(None, max_length=100, pattern=NO_NUL, description="Text to search for"),
     filter_name: str | None = Query(None, alias="name", pattern=NO_NUL),
     filter_featured: bool | None = Query(None, alias="featured"),
-    session: Session = Depends(get_session, scope="function"),
+    session: Session = route_session,
 ):
     size = page_size or request.app.state.settings.page_size
     query = select(Category)
@@ -51,7 +51,7 @@ async def list_categories(
 
 
 @router.get("/{item_id}", response_model=CategoryOut)
-async def get_category(item_id: ItemId, session: Session = Depends(get_session, scope="function")):
+async def get_category(item_id: ItemId, session: Session = route_session):
     item = session.get(Category, item_id)
     if item is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no category {item_id}")
@@ -75,7 +75,7 @@ def _save(session: Session, item: Category) -> Category:
 
 
 @router.post("", response_model=CategoryOut, status_code=status.HTTP_201_CREATED)
-async def create_category(payload: CategoryIn, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("staff", "admin"))):
+async def create_category(payload: CategoryIn, request: Request, session: Session = route_session, writer: Principal = Depends(require_roles("staff", "admin"))):
     _check_payload(payload, session, request, writer)
     item = Category(**payload.model_dump())
     session.add(item)
@@ -83,7 +83,7 @@ async def create_category(payload: CategoryIn, request: Request, session: Sessio
 
 
 @router.put("/{item_id}", response_model=CategoryOut)
-async def replace_category(item_id: ItemId, payload: CategoryIn, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("staff", "admin"))):
+async def replace_category(item_id: ItemId, payload: CategoryIn, request: Request, session: Session = route_session, writer: Principal = Depends(require_roles("staff", "admin"))):
     item = session.get(Category, item_id)
     if item is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no category {item_id}")
@@ -94,7 +94,7 @@ async def replace_category(item_id: ItemId, payload: CategoryIn, request: Reques
 
 
 @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_category(item_id: ItemId, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("staff", "admin"))):
+async def delete_category(item_id: ItemId, session: Session = route_session, writer: Principal = Depends(require_roles("staff", "admin"))):
     item = session.get(Category, item_id)
     if item is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no category {item_id}")

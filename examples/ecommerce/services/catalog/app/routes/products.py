@@ -8,7 +8,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.database import get_session
+from app.database import route_session
 from app.models import Product, Category, ProductReservation, ProductReservationLine
 from app.paging import page_of
 from app.schemas import MAX_INTEGER, NO_NUL, ProductIn, ProductOut, ProductPage, ProductReservationIn, ProductReservationOut, ProductReservedLine
@@ -38,7 +38,7 @@ async def list_products(
     filter_stock: int | None = Query(None, alias="stock", ge=-MAX_INTEGER, le=MAX_INTEGER),
     filter_status: str | None = Query(None, alias="status", pattern=NO_NUL),
     filter_category_id: int | None = Query(None, alias="category_id", ge=-MAX_INTEGER, le=MAX_INTEGER),
-    session: Session = Depends(get_session, scope="function"),
+    session: Session = route_session,
 ):
     size = page_size or request.app.state.settings.page_size
     query = select(Product)
@@ -82,7 +82,7 @@ def _again(session: Session, reservation: ProductReservation, wanted: dict[int, 
 
 
 @router.post("/reservations", response_model=ProductReservationOut, status_code=status.HTTP_201_CREATED)
-async def reserve_products(payload: ProductReservationIn, response: Response, session: Session = Depends(get_session, scope="function"), _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
+async def reserve_products(payload: ProductReservationIn, response: Response, session: Session = route_session, _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
     """Takes stock for every line at once, or for none: a line above what is left is a 409 naming the product."""
     wanted: dict[int, int] = {}
     for line in payload.lines:
@@ -120,7 +120,7 @@ async def reserve_products(payload: ProductReservationIn, response: Response, se
 
 
 @router.get("/reservations/{key}", response_model=ProductReservationOut)
-async def get_product_reservation(key: str = Path(max_length=64), session: Session = Depends(get_session, scope="function"), _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
+async def get_product_reservation(key: str = Path(max_length=64), session: Session = route_session, _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
     reservation = _reservation(session, key)
     if reservation is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no reservation {key}")
@@ -128,7 +128,7 @@ async def get_product_reservation(key: str = Path(max_length=64), session: Sessi
 
 
 @router.delete("/reservations/{key}", status_code=status.HTTP_204_NO_CONTENT)
-async def release_product_reservation(key: str = Path(max_length=64), session: Session = Depends(get_session, scope="function"), _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
+async def release_product_reservation(key: str = Path(max_length=64), session: Session = route_session, _actor: Principal = Depends(require_roles("service", "staff", "admin"))):
     """Gives the stock back, once, however often it is asked."""
     reservation = _reservation(session, key)
     if reservation is None:
@@ -143,7 +143,7 @@ async def release_product_reservation(key: str = Path(max_length=64), session: S
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 @router.get("/{item_id}", response_model=ProductOut)
-async def get_product(item_id: ItemId, session: Session = Depends(get_session, scope="function")):
+async def get_product(item_id: ItemId, session: Session = route_session):
     item = session.get(Product, item_id)
     if item is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no product {item_id}")
@@ -168,7 +168,7 @@ def _save(session: Session, item: Product) -> Product:
 
 
 @router.post("", response_model=ProductOut, status_code=status.HTTP_201_CREATED)
-async def create_product(payload: ProductIn, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("staff", "admin"))):
+async def create_product(payload: ProductIn, request: Request, session: Session = route_session, writer: Principal = Depends(require_roles("staff", "admin"))):
     _check_payload(payload, session, request, writer)
     item = Product(**payload.model_dump())
     session.add(item)
@@ -176,7 +176,7 @@ async def create_product(payload: ProductIn, request: Request, session: Session 
 
 
 @router.put("/{item_id}", response_model=ProductOut)
-async def replace_product(item_id: ItemId, payload: ProductIn, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("staff", "admin"))):
+async def replace_product(item_id: ItemId, payload: ProductIn, request: Request, session: Session = route_session, writer: Principal = Depends(require_roles("staff", "admin"))):
     item = session.get(Product, item_id)
     if item is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no product {item_id}")
@@ -187,7 +187,7 @@ async def replace_product(item_id: ItemId, payload: ProductIn, request: Request,
 
 
 @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_product(item_id: ItemId, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("staff", "admin"))):
+async def delete_product(item_id: ItemId, session: Session = route_session, writer: Principal = Depends(require_roles("staff", "admin"))):
     item = session.get(Product, item_id)
     if item is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no product {item_id}")

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.database import get_session
+from app.database import route_session
 from app.models import Address, Customer
 from app.paging import page_of
 from app.schemas import MAX_INTEGER, NO_NUL, AddressIn, AddressOut, AddressPage
@@ -46,7 +46,7 @@ async def list_addresses(
     filter_postal_code: str | None = Query(None, alias="postal_code", pattern=NO_NUL),
     filter_country_code: str | None = Query(None, alias="country_code", pattern=NO_NUL),
     filter_customer_id: int | None = Query(None, alias="customer_id", ge=-MAX_INTEGER, le=MAX_INTEGER),
-    session: Session = Depends(get_session, scope="function"), _reader: Principal = Depends(current_principal),
+    session: Session = route_session, _reader: Principal = Depends(current_principal),
 ):
     size = page_size or request.app.state.settings.page_size
     query = select(Address)
@@ -68,7 +68,7 @@ async def list_addresses(
 
 
 @router.get("/{item_id}", response_model=AddressOut)
-async def get_address(item_id: ItemId, session: Session = Depends(get_session, scope="function"), _reader: Principal = Depends(current_principal)):
+async def get_address(item_id: ItemId, session: Session = route_session, _reader: Principal = Depends(current_principal)):
     item = session.get(Address, item_id)
     if item is None or not _may_see(item, _reader):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no address {item_id}")
@@ -112,7 +112,7 @@ def _save(session: Session, item: Address) -> Address:
 
 
 @router.post("", response_model=AddressOut, status_code=status.HTTP_201_CREATED)
-async def create_address(payload: AddressIn, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+async def create_address(payload: AddressIn, request: Request, session: Session = route_session, writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
     _check_payload(payload, session, request, writer)
     item = Address(**payload.model_dump())
     item.owner_subject = writer.subject if writer.role == OWNER_ROLE else None
@@ -121,7 +121,7 @@ async def create_address(payload: AddressIn, request: Request, session: Session 
 
 
 @router.put("/{item_id}", response_model=AddressOut)
-async def replace_address(item_id: ItemId, payload: AddressIn, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+async def replace_address(item_id: ItemId, payload: AddressIn, request: Request, session: Session = route_session, writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
     item = session.get(Address, item_id)
     if item is None or not _may_see(item, writer):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no address {item_id}")
@@ -132,7 +132,7 @@ async def replace_address(item_id: ItemId, payload: AddressIn, request: Request,
 
 
 @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_address(item_id: ItemId, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+async def delete_address(item_id: ItemId, session: Session = route_session, writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
     item = session.get(Address, item_id)
     if item is None or not _may_see(item, writer):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no address {item_id}")

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.database import get_session
+from app.database import route_session
 from app.models import Customer
 from app.paging import page_of
 from app.schemas import MAX_INTEGER, NO_NUL, CustomerIn, CustomerOut, CustomerPage
@@ -44,7 +44,7 @@ async def list_customers(
     filter_full_name: str | None = Query(None, alias="full_name", pattern=NO_NUL),
     filter_phone: str | None = Query(None, alias="phone", pattern=NO_NUL),
     filter_marketing_opt_in: bool | None = Query(None, alias="marketing_opt_in"),
-    session: Session = Depends(get_session, scope="function"), _reader: Principal = Depends(current_principal),
+    session: Session = route_session, _reader: Principal = Depends(current_principal),
 ):
     size = page_size or request.app.state.settings.page_size
     query = select(Customer)
@@ -64,7 +64,7 @@ async def list_customers(
 
 
 @router.get("/{item_id}", response_model=CustomerOut)
-async def get_customer(item_id: ItemId, session: Session = Depends(get_session, scope="function"), _reader: Principal = Depends(current_principal)):
+async def get_customer(item_id: ItemId, session: Session = route_session, _reader: Principal = Depends(current_principal)):
     item = session.get(Customer, item_id)
     if item is None or not _may_see(item, _reader):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no customer {item_id}")
@@ -89,7 +89,7 @@ def _save(session: Session, item: Customer) -> Customer:
 
 
 @router.post("", response_model=CustomerOut, status_code=status.HTTP_201_CREATED)
-async def create_customer(payload: CustomerIn, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+async def create_customer(payload: CustomerIn, request: Request, session: Session = route_session, writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
     _check_payload(payload, session, request, writer)
     item = Customer(**payload.model_dump())
     item.owner_subject = writer.subject if writer.role == OWNER_ROLE else None
@@ -98,7 +98,7 @@ async def create_customer(payload: CustomerIn, request: Request, session: Sessio
 
 
 @router.put("/{item_id}", response_model=CustomerOut)
-async def replace_customer(item_id: ItemId, payload: CustomerIn, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+async def replace_customer(item_id: ItemId, payload: CustomerIn, request: Request, session: Session = route_session, writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
     item = session.get(Customer, item_id)
     if item is None or not _may_see(item, writer):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no customer {item_id}")
@@ -109,7 +109,7 @@ async def replace_customer(item_id: ItemId, payload: CustomerIn, request: Reques
 
 
 @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_customer(item_id: ItemId, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+async def delete_customer(item_id: ItemId, session: Session = route_session, writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
     item = session.get(Customer, item_id)
     if item is None or not _may_see(item, writer):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no customer {item_id}")

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.database import closes_its_session, get_session
+from app.database import closes_its_session, route_session
 from app.models import UserAccount
 from app.passwords import hash_password, verify_password
 from app.throttle import SignInThrottle
@@ -31,7 +31,7 @@ UNKNOWN_ACCOUNT_HASH = hash_password(secrets.token_urlsafe(16))
 # the thread pool, not on the event loop; the rest touch only the database and run on the loop.
 @router.post("/register", response_model=AccountOut, status_code=status.HTTP_201_CREATED)
 @closes_its_session
-def register(payload: Registration, session: Session = Depends(get_session, scope="function")):
+def register(payload: Registration, session: Session = route_session):
     account = UserAccount(
         email=payload.email, display_name=payload.display_name, password_hash=hash_password(payload.password), role=DEFAULT_ROLE
     )
@@ -47,7 +47,7 @@ def register(payload: Registration, session: Session = Depends(get_session, scop
 
 @router.post("/login", response_model=Token)
 @closes_its_session
-def login(payload: Credentials, request: Request, session: Session = Depends(get_session, scope="function")):
+def login(payload: Credentials, request: Request, session: Session = route_session):
     email = payload.email  # trimmed and lowercased by the Email type
     throttle: SignInThrottle = request.app.state.sign_in_throttle
     wait = throttle.attempt(session, email)
@@ -73,7 +73,7 @@ def issue_token(account: UserAccount, settings) -> Token:
 
 
 @router.get("/me", response_model=AccountOut)
-async def me(principal: Principal = Depends(current_principal), session: Session = Depends(get_session, scope="function")):
+async def me(principal: Principal = Depends(current_principal), session: Session = route_session):
     account = session.get(UserAccount, int(principal.subject)) if principal.subject.isdigit() else None
     if account is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "the account no longer exists")
@@ -81,7 +81,7 @@ async def me(principal: Principal = Depends(current_principal), session: Session
 
 
 @router.get("/accounts", response_model=list[AccountOut])
-async def accounts(_admin: Principal = Depends(require_roles(ADMIN_ROLE)), session: Session = Depends(get_session, scope="function")):
+async def accounts(_admin: Principal = Depends(require_roles(ADMIN_ROLE)), session: Session = route_session):
     return session.scalars(select(UserAccount).order_by(UserAccount.id)).all()
 
 
@@ -90,7 +90,7 @@ async def change_role(
     payload: RoleChange,
     account_id: int = Path(ge=1, le=2_147_483_647),
     admin: Principal = Depends(require_roles(ADMIN_ROLE)),
-    session: Session = Depends(get_session, scope="function"),
+    session: Session = route_session,
 ):
     """Gives an account a role (it takes effect when the account next signs in)."""
     account = session.get(UserAccount, account_id)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, sta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.database import get_session
+from app.database import route_session
 from app.models import OrderLine
 from app.paging import page_of
 from app.schemas import MAX_INTEGER, NO_NUL, OrderLineOut, OrderLinePage
@@ -42,7 +42,7 @@ async def list_order_lines(
     filter_product_name: str | None = Query(None, alias="product_name", pattern=NO_NUL),
     filter_purchase_order_id: int | None = Query(None, alias="purchase_order_id", ge=-MAX_INTEGER, le=MAX_INTEGER),
     filter_product_id: int | None = Query(None, alias="product_id", ge=-MAX_INTEGER, le=MAX_INTEGER),
-    session: Session = Depends(get_session, scope="function"), _reader: Principal = Depends(current_principal),
+    session: Session = route_session, _reader: Principal = Depends(current_principal),
 ):
     size = page_size or request.app.state.settings.page_size
     query = select(OrderLine)
@@ -62,7 +62,7 @@ async def list_order_lines(
 
 
 @router.get("/{item_id}", response_model=OrderLineOut)
-async def get_order_line(item_id: ItemId, session: Session = Depends(get_session, scope="function"), _reader: Principal = Depends(current_principal)):
+async def get_order_line(item_id: ItemId, session: Session = route_session, _reader: Principal = Depends(current_principal)):
     item = session.get(OrderLine, item_id)
     if item is None or not _may_see(item, _reader):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no order_line {item_id}")

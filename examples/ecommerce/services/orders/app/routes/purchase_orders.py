@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.database import closes_its_session, get_session
+from app.database import closes_its_session, route_session
 from app.models import PurchaseOrder, OrderLine
 from app.paging import page_of
 from app.schemas import MAX_INTEGER, NO_NUL, PurchaseOrderIn, PurchaseOrderOut, PurchaseOrderPage, PurchaseOrderLineIn, PurchaseOrderPlacement, PurchaseOrderPlaced, MAX_MONEY
@@ -66,7 +66,7 @@ async def list_purchase_orders(
     filter_status: str | None = Query(None, alias="status", pattern=NO_NUL),
     filter_customer_id: int | None = Query(None, alias="customer_id", ge=-MAX_INTEGER, le=MAX_INTEGER),
     filter_shipping_address_id: int | None = Query(None, alias="shipping_address_id", ge=-MAX_INTEGER, le=MAX_INTEGER),
-    session: Session = Depends(get_session, scope="function"), _reader: Principal = Depends(current_principal),
+    session: Session = route_session, _reader: Principal = Depends(current_principal),
 ):
     size = page_size or request.app.state.settings.page_size
     query = select(PurchaseOrder)
@@ -85,7 +85,7 @@ async def list_purchase_orders(
 
 
 @router.get("/{item_id}", response_model=PurchaseOrderOut)
-async def get_purchase_order(item_id: ItemId, session: Session = Depends(get_session, scope="function"), _reader: Principal = Depends(current_principal)):
+async def get_purchase_order(item_id: ItemId, session: Session = route_session, _reader: Principal = Depends(current_principal)):
     item = session.get(PurchaseOrder, item_id)
     if item is None or not _may_see(item, _reader):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no purchase_order {item_id}")
@@ -127,7 +127,7 @@ def _save(session: Session, item: PurchaseOrder) -> PurchaseOrder:
 
 @router.post("", response_model=PurchaseOrderPlaced, status_code=status.HTTP_201_CREATED)
 @closes_its_session
-def create_purchase_order(payload: PurchaseOrderPlacement, request: Request, session: Session = Depends(get_session, scope="function"), writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
+def create_purchase_order(payload: PurchaseOrderPlacement, request: Request, session: Session = route_session, writer: Principal = Depends(require_roles("customer", "staff", "admin"))):
     _check_payload(payload, session, request, writer)
     item = PurchaseOrder(**payload.model_dump(exclude={"lines"}))
     item.status = INITIAL_STATE
@@ -199,27 +199,27 @@ def _move(item_id: int, name: str, session: Session, actor: Principal, request: 
 
 @router.post("/{item_id}/pay", response_model=PurchaseOrderOut)
 @closes_its_session
-def purchase_order_pay(item_id: ItemId, request: Request, session: Session = Depends(get_session, scope="function"), actor: Principal = Depends(require_roles("staff", "admin"))):
+def purchase_order_pay(item_id: ItemId, request: Request, session: Session = route_session, actor: Principal = Depends(require_roles("staff", "admin"))):
     """Moves a purchase_order to paid: staff or admin from pending."""
     return _move(item_id, "pay", session, actor, request)
 
 
 @router.post("/{item_id}/ship", response_model=PurchaseOrderOut)
 @closes_its_session
-def purchase_order_ship(item_id: ItemId, request: Request, session: Session = Depends(get_session, scope="function"), actor: Principal = Depends(require_roles("staff", "admin"))):
+def purchase_order_ship(item_id: ItemId, request: Request, session: Session = route_session, actor: Principal = Depends(require_roles("staff", "admin"))):
     """Moves a purchase_order to shipped: staff or admin from paid."""
     return _move(item_id, "ship", session, actor, request)
 
 
 @router.post("/{item_id}/deliver", response_model=PurchaseOrderOut)
 @closes_its_session
-def purchase_order_deliver(item_id: ItemId, request: Request, session: Session = Depends(get_session, scope="function"), actor: Principal = Depends(require_roles("staff", "admin"))):
+def purchase_order_deliver(item_id: ItemId, request: Request, session: Session = route_session, actor: Principal = Depends(require_roles("staff", "admin"))):
     """Moves a purchase_order to delivered: staff or admin from shipped."""
     return _move(item_id, "deliver", session, actor, request)
 
 
 @router.post("/{item_id}/cancel", response_model=PurchaseOrderOut)
 @closes_its_session
-def purchase_order_cancel(item_id: ItemId, request: Request, session: Session = Depends(get_session, scope="function"), actor: Principal = Depends(require_roles("customer", "staff", "admin"))):
+def purchase_order_cancel(item_id: ItemId, request: Request, session: Session = route_session, actor: Principal = Depends(require_roles("customer", "staff", "admin"))):
     """Moves a purchase_order to cancelled: customer from pending; staff or admin from pending or paid."""
     return _move(item_id, "cancel", session, actor, request)
