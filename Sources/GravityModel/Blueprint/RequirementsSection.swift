@@ -21,10 +21,12 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
     public var placements: [Placement]
     /// Records whose posting moves another service's balance, which never goes below zero.
     public var postings: [Posting]
+    /// Records written only when a matching record of another entity exists.
+    public var preconditions: [Precondition]
     public var practices: [String]
 
     enum CodingKeys: String, CodingKey {
-        case summary, roles, currency, features, entities, lifecycles, stocks, schedules, claims, placements, postings, practices
+        case summary, roles, currency, features, entities, lifecycles, stocks, schedules, claims, placements, postings, preconditions, practices
         case appName = "app_name"
     }
 
@@ -41,6 +43,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         claims: [Claim] = [],
         placements: [Placement] = [],
         postings: [Posting] = [],
+        preconditions: [Precondition] = [],
         practices: [String]
     ) {
         self.appName = appName
@@ -55,6 +58,7 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         self.claims = claims
         self.placements = placements
         self.postings = postings
+        self.preconditions = preconditions
         self.practices = practices
     }
 
@@ -73,7 +77,27 @@ public struct RequirementsSection: Codable, Sendable, Hashable {
         claims = try container.decodeIfPresent([Claim].self, forKey: .claims) ?? []
         placements = try container.decodeIfPresent([Placement].self, forKey: .placements) ?? []
         postings = try container.decodeIfPresent([Posting].self, forKey: .postings) ?? []
+        preconditions = try container.decodeIfPresent([Precondition].self, forKey: .preconditions) ?? []
         practices = try container.decode([String].self, forKey: .practices)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(appName, forKey: .appName)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(roles, forKey: .roles)
+        try container.encodeIfPresent(currency, forKey: .currency)
+        try container.encode(features, forKey: .features)
+        try container.encode(entities, forKey: .entities)
+        try container.encode(lifecycles, forKey: .lifecycles)
+        try container.encode(stocks, forKey: .stocks)
+        try container.encode(schedules, forKey: .schedules)
+        try container.encode(claims, forKey: .claims)
+        try container.encode(placements, forKey: .placements)
+        try container.encode(postings, forKey: .postings)
+        // Written only when some: a Blueprint without them reads (and digests) as it always has.
+        if !preconditions.isEmpty { try container.encode(preconditions, forKey: .preconditions) }
+        try container.encode(practices, forKey: .practices)
     }
 
     /// The lifecycle of `entity`, if it has one.

@@ -8,11 +8,13 @@ public struct DomainField: Codable, Sendable, Hashable {
     public var maxLength: Int?
     /// Smallest accepted number, for `integer`, `decimal` and `money` fields.
     public var minimum: Double?
+    /// Largest accepted number, for `integer` fields (a rating from 1 to 5).
+    public var maximum: Double?
     /// Accepted values, for `choice` fields.
     public var values: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case name, type, required, unique, values, minimum
+        case name, type, required, unique, values, minimum, maximum
         case maxLength = "max_length"
     }
 
@@ -23,6 +25,7 @@ public struct DomainField: Codable, Sendable, Hashable {
         unique: Bool = false,
         maxLength: Int? = nil,
         minimum: Double? = nil,
+        maximum: Double? = nil,
         values: [String]? = nil
     ) {
         self.name = name
@@ -31,6 +34,7 @@ public struct DomainField: Codable, Sendable, Hashable {
         self.unique = unique
         self.maxLength = maxLength
         self.minimum = minimum
+        self.maximum = maximum
         self.values = values
     }
 
@@ -42,6 +46,7 @@ public struct DomainField: Codable, Sendable, Hashable {
         unique = try container.decodeIfPresent(Bool.self, forKey: .unique) ?? false
         maxLength = try container.decodeIfPresent(Int.self, forKey: .maxLength)
         minimum = try container.decodeIfPresent(Double.self, forKey: .minimum)
+        maximum = try container.decodeIfPresent(Double.self, forKey: .maximum)
         values = try container.decodeIfPresent([String].self, forKey: .values)
     }
 }

@@ -27,12 +27,14 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
     public var placements: [Placement]
     /// Records whose posting moves another service's money balance (a ledger transaction's account).
     public var postings: [Posting]
+    /// Records that may be written only when a matching record of another entity exists.
+    public var preconditions: [Precondition]
     public var features: [Feature]
     public var compliance: [ComplianceItem]
     public var seed: [SeedHint]
 
     enum CodingKeys: String, CodingKey {
-        case id, name, description, brand, consultant, roles, currency, contexts, entities, lifecycles, stocks, schedules, claims, placements, postings, features, compliance, seed
+        case id, name, description, brand, consultant, roles, currency, contexts, entities, lifecycles, stocks, schedules, claims, placements, postings, preconditions, features, compliance, seed
         case defaultBrief = "default_brief"
     }
 
@@ -53,6 +55,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         claims: [Claim] = [],
         placements: [Placement] = [],
         postings: [Posting] = [],
+        preconditions: [Precondition] = [],
         features: [Feature],
         compliance: [ComplianceItem],
         seed: [SeedHint]
@@ -73,6 +76,7 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         self.claims = claims
         self.placements = placements
         self.postings = postings
+        self.preconditions = preconditions
         self.features = features
         self.compliance = compliance
         self.seed = seed
@@ -96,9 +100,35 @@ public struct Industry: Codable, Sendable, Hashable, Identifiable {
         claims = try container.decodeIfPresent([Claim].self, forKey: .claims) ?? []
         placements = try container.decodeIfPresent([Placement].self, forKey: .placements) ?? []
         postings = try container.decodeIfPresent([Posting].self, forKey: .postings) ?? []
+        preconditions = try container.decodeIfPresent([Precondition].self, forKey: .preconditions) ?? []
         features = try container.decode([Feature].self, forKey: .features)
         compliance = try container.decodeIfPresent([ComplianceItem].self, forKey: .compliance) ?? []
         seed = try container.decodeIfPresent([SeedHint].self, forKey: .seed) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(description, forKey: .description)
+        try container.encode(defaultBrief, forKey: .defaultBrief)
+        try container.encode(brand, forKey: .brand)
+        try container.encode(consultant, forKey: .consultant)
+        try container.encode(roles, forKey: .roles)
+        try container.encodeIfPresent(currency, forKey: .currency)
+        try container.encode(contexts, forKey: .contexts)
+        try container.encode(entities, forKey: .entities)
+        try container.encode(lifecycles, forKey: .lifecycles)
+        try container.encode(stocks, forKey: .stocks)
+        try container.encode(schedules, forKey: .schedules)
+        try container.encode(claims, forKey: .claims)
+        try container.encode(placements, forKey: .placements)
+        try container.encode(postings, forKey: .postings)
+        // Written only when some: an industry without them encodes as it always has.
+        if !preconditions.isEmpty { try container.encode(preconditions, forKey: .preconditions) }
+        try container.encode(features, forKey: .features)
+        try container.encode(compliance, forKey: .compliance)
+        try container.encode(seed, forKey: .seed)
     }
 
     /// The role services take when they call each other (to reserve stock); never a person's.

@@ -107,6 +107,14 @@ enum IndustryValidation {
                 if field.type == .choice, (field.values ?? []).isEmpty {
                     throw document.invalid("a choice field needs values", at: fieldPath + ["type"])
                 }
+                if let maximum = field.maximum {
+                    guard field.type == .integer, maximum == maximum.rounded(), abs(maximum) < 1e15 else {
+                        throw document.invalid("maximum is for integer fields, and must be a whole number", at: fieldPath + ["maximum"])
+                    }
+                    if let minimum = field.minimum, minimum > maximum {
+                        throw document.invalid("maximum \(Int(maximum)) is below the minimum \(minimum.formatted(.number.grouping(.never)))", at: fieldPath + ["maximum"])
+                    }
+                }
             }
             for (relationIndex, relation) in entity.relations.enumerated() {
                 let relationPath = at + ["relations", .index(relationIndex)]
@@ -122,6 +130,19 @@ enum IndustryValidation {
                     )
                 }
             }
+            let members = Set(entity.fields.map(\.name) + entity.relations.map(\.name))
+            for (groupIndex, group) in entity.uniqueTogether.enumerated() {
+                let groupPath = at + ["unique_together", .index(groupIndex)]
+                guard group.count >= 2, Set(group).count == group.count else {
+                    throw document.invalid("a group unique together names two or more distinct fields or relations", at: groupPath)
+                }
+                if let stray = group.first(where: { !members.contains($0) }) {
+                    throw document.invalid("'\(stray)' is not a field or relation of \(entity.name)", at: groupPath)
+                }
+                guard entity.uniqueTogether.firstIndex(where: { Set($0) == Set(group) }) == groupIndex else {
+                    throw document.invalid("this group is already unique together", at: groupPath)
+                }
+            }
         }
         try LifecycleValidation.check(document)
         try StockValidation.check(document)
@@ -129,6 +150,7 @@ enum IndustryValidation {
         try ClaimValidation.check(document)
         try PostingValidation.check(document)
         try PlacementValidation.check(document)
+        try PreconditionValidation.check(document)
         if let cycle = contextCycle(industry) {
             throw document.invalid(
                 "relations between contexts form a cycle (\(cycle.joined(separator: " -> "))); each context becomes a service and services cannot depend on each other in a circle",

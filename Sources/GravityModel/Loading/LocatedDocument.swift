@@ -6,16 +6,32 @@ public struct LocatedDocument<Value> {
     public let value: Value
     public let file: String
     let root: Node
+    /// Where a path into `value` is in the file: itself, unless `value` was built from the file's
+    /// contents and more (an industry with a change applied, checked against the change file).
+    let translate: ([PathElement]) -> [PathElement]
+
+    init(value: Value, file: String, root: Node, translate: @escaping ([PathElement]) -> [PathElement] = { $0 }) {
+        self.value = value
+        self.file = file
+        self.root = root
+        self.translate = translate
+    }
 
     /// The line of the value at `path`, where each element is a key or an array index.
     public func line(_ path: [PathElement]) -> Int {
-        YAMLDocument.line(of: path.map(\.key), in: root)
+        YAMLDocument.line(of: translate(path).map(\.key), in: root)
     }
 
     /// An `invalidValue` error located at `path`.
     public func invalid(_ problem: String, at path: [PathElement]) -> ModelError {
-        let field = path.map(\.text).joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
-        return .invalidValue(file: file, line: line(path), field: field, problem: problem)
+        let located = translate(path)
+        let field = located.map(\.text).joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        return .invalidValue(file: file, line: YAMLDocument.line(of: located.map(\.key), in: root), field: field, problem: problem)
+    }
+
+    /// `other` located in this document's file, its paths translated by `translate`.
+    func locating<Other>(_ other: Other, translate: @escaping ([PathElement]) -> [PathElement]) -> LocatedDocument<Other> {
+        LocatedDocument<Other>(value: other, file: file, root: root, translate: translate)
     }
 }
 
