@@ -103,6 +103,7 @@ struct PythonEntityModules {
 
     func router(for entity: AppModel.Entity) -> String {
         let references = referenceChecks(entity)
+        let preconditionClasses: [String] = entity.preconditions.flatMap { [$0.existsClass] + $0.joins.map(\.targetClass) }
         var values: [String: TemplateValue] = [
             "label": .text(entity.label),
             "className": .text(entity.className),
@@ -121,6 +122,7 @@ struct PythonEntityModules {
                         + (entity.stock.map { [$0.reservationClass, $0.lineClass] } ?? [])
                         + (entity.placement.map { [$0.linesClass] } ?? [])
                         + (entity.balance.map { [$0.movementClass] } ?? [])
+                        + preconditionClasses
                 ).subtracting([entity.className]).sorted()
             ),
             "filters": .objects(Self.filterable(entity).map(Self.filter)),
@@ -218,6 +220,17 @@ struct PythonEntityModules {
         }
         values["usesUpdate"] = .flag(entity.lifecycle != nil || entity.stock != nil || entity.schedule != nil || entity.balance != nil)
         values["usesNow"] = .flag(entity.stock != nil || entity.balance != nil || entity.placement?.placedAt != nil)
+        values["uniqueTogether"] = .flag(!entity.uniqueTogether.isEmpty)
+        values["uniqueGroups"] = .objects(
+            entity.uniqueTogether.map { group in
+                [
+                    "conditions": .text(group.map { "\(entity.className).\($0) == payload.\($0)" }.joined(separator: ", ")),
+                    "described": .text(group.joined(separator: " and ")),
+                ]
+            }
+        )
+        values["preconditions"] = .objects(entity.preconditions.map(Self.preconditionValues))
+        values["joinsTables"] = .flag(entity.preconditions.contains { !$0.joins.isEmpty })
         if let schedule = entity.schedule {
             var booking: [String: TemplateValue] = [
                 "resource": .text(schedule.resource),
@@ -385,5 +398,28 @@ struct PythonEntityModules {
             }
             return check.count > 2 ? check : nil
         }
+    }
+
+    /// A precondition's query, in the router template's words.
+    private static func preconditionValues(_ precondition: AppModel.Precondition) -> [String: TemplateValue] {
+        [
+            "function": .text(precondition.name),
+            "exists": .text(precondition.exists),
+            "existsClass": .text(precondition.existsClass),
+            "textLiteral": .text(PythonTypes.pythonString(precondition.text)),
+            "joins": .objects(
+                precondition.joins.map {
+                    ["alias": .text($0.alias), "targetClass": .text($0.targetClass), "from": .text($0.from), "column": .text($0.column)]
+                }
+            ),
+            "matches": .objects(
+                precondition.matches.map { ["on": .text($0.on), "column": .text($0.column), "own": .text($0.own ?? $0.column)] }
+            ),
+            "exclusions": .objects(
+                precondition.exclusions.map {
+                    ["on": .text($0.on), "column": .text($0.column), "valuesTuple": .text(PythonTypes.tuple($0.values))]
+                }
+            ),
+        ]
     }
 }

@@ -11,7 +11,9 @@ struct PythonEntityTestFile {
 
     var file: String {
         var values = basics
-        for part in [listing, access, references, validation] { values.merge(part) { first, _ in first } }
+        for part in [listing, access, references, validation, rules] { values.merge(part) { first, _ in first } }
+        // OWN_ID: the id the stand-in services give an owner's own record, for its tests and its arrangements.
+        values["ownID"] = .flag(values["ownExternal"]?.isTrue == true || values["arrangedOwnID"]?.isTrue == true)
         return Self.template.render(values)
     }
 
@@ -32,6 +34,16 @@ struct PythonEntityTestFile {
     /// Creating, reading, replacing and deleting a record, and who writes in the generic tests.
     private var basics: [String: TemplateValue] {
         let payloads = PythonTestPayloads(model: model, service: service)
+        // A record with preconditions is written once what they read is stored (the payload's builder stores it).
+        var builders = payloads.builders(for: entity)
+        var imports = PythonPreconditionArrangement.Imports()
+        for (index, helper) in payloads.prerequisites(of: entity).enumerated() where !helper.preconditions.isEmpty && index < builders.count {
+            var arrangement = PythonPreconditionArrangement(model: model, service: service, entity: helper)
+            builders[index]["arrangements"] = .objects(arrangement.arrangements())
+            builders[index]["arranged"] = true
+            imports.merge(arrangement.imports)
+        }
+        let usesDecimal = payloads.prerequisites(of: entity).contains { $0.inputColumns.contains { [.decimal, .money].contains($0.type) } }
         return [
             "label": .text(entity.label),
             "name": .text(entity.name),
@@ -42,9 +54,14 @@ struct PythonEntityTestFile {
             "publicRead": .flag(entity.publicRead),
             // Its lifecycle's tests (PythonLifecycleTestFile) take the place of replacing and deleting.
             "lifecycle": .flag(entity.lifecycle != nil),
-            "prerequisites": .objects(payloads.builders(for: entity)),
+            "prerequisites": .objects(builders),
+            "arrangeClasses": imports.classes.isEmpty ? .flag(false) : .text(imports.classes.sorted().joined(separator: ", ")),
+            "arrangeUUID": .flag(imports.uuid),
+            "arrangeDates": imports.dates.isEmpty ? .flag(false) : .text(imports.dates.sorted().joined(separator: ", ")),
+            "arrangedOwnID": .flag(imports.ownID),
             // Amounts in any payload built here are Decimal text.
-            "usesDecimal": .flag(payloads.prerequisites(of: entity).contains { $0.inputColumns.contains { [.decimal, .money].contains($0.type) } }),
+            "usesDecimal": .flag(usesDecimal),
+            "importDecimal": .flag(usesDecimal || imports.decimal),
             "comparable": .list(
                 entity.inputColumns.filter { ![.datetime, .date].contains($0.type) && $0.references == nil }.map { literal($0.name) }
             ),
@@ -136,6 +153,46 @@ struct PythonEntityTestFile {
         {
             values["minimum"] = .object(column(bounded).merging(["belowMinimum": .text(SQLValue.number(minimum - 1))]) { first, _ in first })
         }
+        if let bounded = entity.inputColumns.first(where: { $0.maximum != nil && $0.type == .integer }), let maximum = bounded.maximum {
+            values["maximum"] = .object(column(bounded).merging(["aboveMaximum": .text(String(maximum + 1))]) { first, _ in first })
+        }
+        return values
+    }
+
+    /// Groups unique together, and the preconditions a write must meet.
+    private var rules: [String: TemplateValue] {
+        var values: [String: TemplateValue] = [:]
+        // Only where the generic writer may make the records (not a placement's lines, say).
+        guard entity.isWritable, entity.lifecycle == nil || entity.preconditions.isEmpty else { return values }
+        if let group = entity.uniqueTogether.first {
+            values["together"] = [
+                "described": .text(group.joined(separator: " and ")),
+                "test": .text(group.joined(separator: "_and_")),
+            ]
+        }
+        values["preconditionTests"] = .objects(
+            entity.preconditions.map { precondition in
+                [
+                    "function": .text(precondition.name),
+                    "exists": .text(precondition.exists),
+                    "textLiteral": literal(precondition.text),
+                    "existsClass": .text(precondition.existsClass),
+                    // What makes the stored record not count, when something can (a cancelled order).
+                    "exclusions": .objects(
+                        precondition.exclusions.compactMap { exclusion in
+                            let onClass = precondition.joins.first { $0.alias == exclusion.on }?.targetClass ?? precondition.existsClass
+                            let onEntity = service.entities.first { $0.className == onClass }?.name ?? precondition.exists
+                            return exclusion.values.first.map {
+                                [
+                                    "onClass": .text(onClass), "onEntity": .text(onEntity), "column": .text(exclusion.column), "columnLiteral": literal(exclusion.column),
+                                    "value": .text(SafeIdentifier.make($0)), "valueLiteral": literal($0),
+                                ]
+                            }
+                        }
+                    ),
+                ]
+            }
+        )
         return values
     }
 }

@@ -27,6 +27,14 @@ enum MigrationGenerator {
                 ["column": .text(column.name), "referenced": .text($0.plural), "primaryKey": false, "plain": false, "foreignKey": true]
             }
         }
+        let together = entity.uniqueTogether.map { group -> [String: TemplateValue] in
+            [
+                "constraint": .text(group.joined(separator: "_")), "columns": .text(group.joined(separator: ", ")), "primaryKey": false,
+                "plain": false, "foreignKey": false, "together": true,
+            ]
+        }
+        // A group unique together is indexed by its constraint, which serves lookups by its first column too.
+        let leading = Set(entity.uniqueTogether.compactMap(\.first))
         return [
             "table": .text(entity.table),
             "externalReferences": .objects(
@@ -34,12 +42,13 @@ enum MigrationGenerator {
                     column.external.map { ["column": .text(column.name), "entity": .text($0.entity), "service": .text($0.service)] }
                 }
             ),
-            "definitions": .objects(entity.columns.map { definition(of: $0, dialect: dialect) } + references),
+            "definitions": .objects(entity.columns.map { definition(of: $0, dialect: dialect) } + references + together),
             "search": searched ? search(of: entity, dialect: dialect) : .flag(false),
             // Every foreign key and cross-service reference is looked up by; a unique column has its index.
             "indexed": .texts(
                 entity.columns.filter { column in
                     !column.primaryKey && (column.indexed || column.references != nil || column.external != nil) && !column.unique
+                        && !leading.contains(column.name)
                 }.map(\.name)
             ),
         ]

@@ -11,6 +11,7 @@ struct SinglePageSchema: Encodable {
         var required: Bool
         var maxLength: Int?
         var minimum: Double?
+        var maximum: Int?
         var values: [String]?
         /// Digits after the point of a decimal or money column.
         var places: Int?
@@ -138,6 +139,7 @@ struct SinglePageSchema: Encodable {
             required: !column.nullable,
             maxLength: column.maxLength,
             minimum: column.minimum,
+            maximum: column.maximum,
             values: column.type == .choice ? column.values : nil,
             places: [.decimal, .money].contains(column.type) ? column.decimalPlaces : nil,
             referencePath: target.flatMap { reference in targetService.map { "\($0.apiPrefix)/\(reference.plural)" } },

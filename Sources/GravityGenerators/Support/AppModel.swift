@@ -67,6 +67,10 @@ public struct AppModel: Sendable {
         public var balance: Balance?
         /// What posting one moves in another service (a ledger transaction's account balance).
         public var posting: Posting?
+        /// Groups of columns whose values together may appear once.
+        public var uniqueTogether: [[String]] = []
+        /// What must exist before one is written (a customer's order of the product reviewed).
+        public var preconditions: [Precondition] = []
 
         /// The column recording the creating account, on entities with `ownedBy`.
         public static let ownerColumn = "owner_subject"

@@ -21,6 +21,7 @@ struct AppModelBuilder {
     let stocks: [Stock]
     private let schedules: [Schedule]
     private let claims: [Claim]
+    private let preconditions: [Precondition]
     let placements: [Placement]
     let postings: [Posting]
     /// Per entity whose balance postings move (by the Blueprint's names), the balance field.
@@ -67,6 +68,7 @@ struct AppModelBuilder {
         stocks = requirements.stocks
         schedules = requirements.schedules
         claims = requirements.claims
+        preconditions = requirements.preconditions
         placements = requirements.placements
         postings = requirements.postings
         // The account a posting moves is the one its `<account>_id` column refers to.
@@ -126,6 +128,10 @@ struct AppModelBuilder {
         for spec in placements {
             try place(spec, in: &entities)
         }
+        for spec in preconditions {
+            guard let index = entities.firstIndex(where: { $0.name == safeEntity[spec.entity] }) else { continue }
+            entities[index].preconditions.append(try precondition(spec, of: entities[index], among: entities))
+        }
         for index in entities.indices {
             guard let table = store?.tables.first(where: { safeEntity[$0.entity] == entities[index].name }) else { continue }
             if let field = balances[table.entity] {
@@ -180,7 +186,8 @@ struct AppModelBuilder {
             publicRead: publicReads.contains(table.entity) && ownedBy == nil,
             writers: writers,
             ownedBy: ownedBy,
-            lifecycle: lifecycle
+            lifecycle: lifecycle,
+            uniqueTogether: try uniqueTogether(of: table, columns: columns)
         )
     }
 
@@ -318,8 +325,23 @@ struct AppModelBuilder {
                 external: try column.externalEntity.map(reference(to:)),
                 indexed: column.indexed,
                 isAudit: ["created_at", "updated_at"].contains(columnName),
-                decimalPlaces: places
+                decimalPlaces: places,
+                maximum: column.type == .integer ? column.maximum : nil
             )
+        }
+    }
+
+    /// `table`'s groups unique together, in the model's column names.
+    private func uniqueTogether(of table: TableSpec, columns: [AppModel.Column]) throws -> [[String]] {
+        try table.uniqueTogether.map { group in
+            let names = group.map(SafeIdentifier.make)
+            if let stray = names.first(where: { name in !columns.contains { $0.name == name } }) {
+                throw GenerationError.incoherentUniqueness(table: table.table, problem: "names '\(stray)', which is not one of its columns")
+            }
+            guard names.count >= 2, Set(names).count == names.count else {
+                throw GenerationError.incoherentUniqueness(table: table.table, problem: "needs two or more distinct columns in each group")
+            }
+            return names
         }
     }
 

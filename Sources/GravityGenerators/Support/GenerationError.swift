@@ -14,6 +14,8 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
     case incoherentClaim(entity: String, problem: String)
     case incoherentPlacement(entity: String, problem: String)
     case incoherentPosting(entity: String, problem: String)
+    case incoherentPrecondition(id: String, problem: String)
+    case incoherentUniqueness(table: String, problem: String)
 
     public var description: String {
         switch self {
@@ -37,6 +39,10 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
             "requirements.placements: the placement of \(entity) \(problem)"
         case .incoherentPosting(let entity, let problem):
             "requirements.postings: the posting of \(entity) \(problem)"
+        case .incoherentPrecondition(let id, let problem):
+            "requirements.preconditions: precondition \(id) \(problem)"
+        case .incoherentUniqueness(let table, let problem):
+            "database.stores: the unique_together of \(table) \(problem)"
         case .reservedRole(let role):
             "requirements.roles: '\(role)' is the role services call each other as; give the people another name"
         case .incoherentSchedule(let entity, let problem):

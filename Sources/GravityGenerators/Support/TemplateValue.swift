@@ -10,6 +10,12 @@ enum TemplateValue: Sendable {
 
     static func objects(_ objects: [[String: TemplateValue]]) -> TemplateValue { .list(objects.map(TemplateValue.object)) }
 
+    /// Whether it is the flag `true`.
+    var isTrue: Bool {
+        if case .flag(true) = self { return true }
+        return false
+    }
+
     /// The value as swift-mustache reads it (strings, booleans, arrays and dictionaries).
     var mustacheValue: Any {
         switch self {

@@ -12,6 +12,8 @@ public struct ColumnSpec: Codable, Sendable, Hashable {
     public var primaryKey: Bool
     public var maxLength: Int?
     public var minimum: Double?
+    /// The largest value of an integer column (a rating of at most 5).
+    public var maximum: Int?
     public var values: [String]?
     /// The referenced table when this column is a foreign key within the same database.
     public var references: String?
@@ -20,7 +22,7 @@ public struct ColumnSpec: Codable, Sendable, Hashable {
     public var indexed: Bool
 
     enum CodingKeys: String, CodingKey {
-        case name, type, nullable, unique, values, minimum, references, indexed
+        case name, type, nullable, unique, values, minimum, maximum, references, indexed
         case primaryKey = "primary_key"
         case maxLength = "max_length"
         case externalEntity = "external_entity"
@@ -34,6 +36,7 @@ public struct ColumnSpec: Codable, Sendable, Hashable {
         primaryKey: Bool = false,
         maxLength: Int? = nil,
         minimum: Double? = nil,
+        maximum: Int? = nil,
         values: [String]? = nil,
         references: String? = nil,
         externalEntity: String? = nil,
@@ -46,6 +49,7 @@ public struct ColumnSpec: Codable, Sendable, Hashable {
         self.primaryKey = primaryKey
         self.maxLength = maxLength
         self.minimum = minimum
+        self.maximum = maximum
         self.values = values
         self.references = references
         self.externalEntity = externalEntity
@@ -58,11 +62,36 @@ public struct TableSpec: Codable, Sendable, Hashable {
     public var entity: String
     public var table: String
     public var columns: [ColumnSpec]
+    /// Groups of columns whose values together may appear once.
+    public var uniqueTogether: [[String]]
 
-    public init(entity: String, table: String, columns: [ColumnSpec]) {
+    public init(entity: String, table: String, columns: [ColumnSpec], uniqueTogether: [[String]] = []) {
         self.entity = entity
         self.table = table
         self.columns = columns
+        self.uniqueTogether = uniqueTogether
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case entity, table, columns
+        case uniqueTogether = "unique_together"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        entity = try container.decode(String.self, forKey: .entity)
+        table = try container.decode(String.self, forKey: .table)
+        columns = try container.decode([ColumnSpec].self, forKey: .columns)
+        uniqueTogether = try container.decodeIfPresent([[String]].self, forKey: .uniqueTogether) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(entity, forKey: .entity)
+        try container.encode(table, forKey: .table)
+        try container.encode(columns, forKey: .columns)
+        // Written only when some: a table without them reads (and digests) as it always has.
+        if !uniqueTogether.isEmpty { try container.encode(uniqueTogether, forKey: .uniqueTogether) }
     }
 }
 

@@ -41,6 +41,7 @@ extension ProposalContent {
                 && industry.claims.filter { inScope($0.entity) }.allSatisfy(section.claims.contains)
                 && industry.placements.filter { inScope($0.entity) && inScope($0.lines) }.allSatisfy(section.placements.contains)
                 && industry.postings.filter { inScope($0.entity) }.allSatisfy(section.postings.contains)
+                && industry.preconditions.filter { inScope($0.entity) && inScope($0.exists) }.allSatisfy(section.preconditions.contains)
         case (.entitiesOwned, .architecture(let section)):
             return entities.allSatisfy { entity in section.services.filter { $0.entities.contains(entity) }.count == 1 }
         case (.acyclicDependencies, .architecture(let section)):

@@ -48,6 +48,7 @@ struct MockSections {
             claims: industry.claims.filter { entities.contains($0.entity) },
             placements: industry.placements.filter { entities.contains($0.entity) && entities.contains($0.lines) },
             postings: industry.postings.filter { entities.contains($0.entity) },
+            preconditions: industry.preconditions.filter { entities.contains($0.entity) && entities.contains($0.exists) },
             practices: practices
         )
     }

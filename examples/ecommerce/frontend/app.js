@@ -236,7 +236,7 @@ function inputFor(column, value) {
   const common = { id: `field-${column.name}`, name: column.name, required: column.required, "aria-describedby": `error-${column.name}` };
   switch (column.type) {
     case "boolean": return element("input", { ...common, type: "checkbox", required: false, checked: value === true });
-    case "integer": return element("input", { ...common, type: "number", step: "1", min: column.minimum ?? undefined, value: value ?? "" });
+    case "integer": return element("input", { ...common, type: "number", step: "1", min: column.minimum ?? undefined, max: column.maximum ?? undefined, value: value ?? "" });
     case "decimal":
     case "money": return element("input", { ...common, type: "number", step: column.places ? `0.${"0".repeat(column.places - 1)}1` : "1", min: column.minimum ?? undefined, value: value ?? "" });
     case "date": return element("input", { ...common, type: "date", value: value ?? "" });
@@ -284,6 +284,7 @@ function problemWith(column, input) {
     const number = Number(raw);
     if (Number.isNaN(number)) return `${column.label} must be a number.`;
     if (column.minimum !== null && column.minimum !== undefined && number < column.minimum) return `${column.label} must be at least ${column.minimum}.`;
+    if (column.maximum !== null && column.maximum !== undefined && number > column.maximum) return `${column.label} must be at most ${column.maximum}.`;
   }
   if (column.type === "email" && !EMAIL.test(raw)) return `${column.label} must be an email address.`;
   return null;

@@ -35,6 +35,10 @@ extension RequirementsSection {
                 kept(rule.entity) { _ in inScope.contains(rule.lines) && industry.placements.contains(rule) }
             }
             section.postings = postings.filter { rule in kept(rule.entity) { _ in industry.postings.contains(rule) } }
+            // A precondition's paths run through the industry's relations, so only its own are kept.
+            section.preconditions = preconditions.filter { rule in
+                kept(rule.entity) { _ in inScope.contains(rule.exists) && industry.preconditions.contains(rule) }
+            }
         } else {
             section.lifecycles = lifecycles.filter { inScope.contains($0.entity) && $0.isCoherent }.firstOfEach(by: \.entity).map {
                 $0.permitting(section.roles)
@@ -48,6 +52,10 @@ extension RequirementsSection {
                 kept(rule.entity) { _ in inScope.contains(rule.lines) && industry.placements.contains(rule) }
             }
             section.postings = postings.filter { rule in kept(rule.entity) { _ in industry.postings.contains(rule) } }
+            // A precondition's paths run through the industry's relations, so only its own are kept.
+            section.preconditions = preconditions.filter { rule in
+                kept(rule.entity) { _ in inScope.contains(rule.exists) && industry.preconditions.contains(rule) }
+            }
         }
         return section
     }

@@ -14,6 +14,7 @@ extension TableSpec {
                     unique: field.unique,
                     maxLength: field.maxLength,
                     minimum: field.minimum,
+                    maximum: field.maximum.map { Int($0) },
                     values: field.values,
                     indexed: field.unique
                 )
@@ -33,7 +34,10 @@ extension TableSpec {
                 )
             )
         }
-        return TableSpec(entity: entity.name, table: entity.plural, columns: columns + DatabaseSection.audit)
+        // A relation's column is `<relation>_id`; a field's is its name.
+        let relations = Set(entity.relations.map(\.name))
+        let together = entity.uniqueTogether.map { group in group.map { relations.contains($0) ? "\($0)_id" : $0 } }
+        return TableSpec(entity: entity.name, table: entity.plural, columns: columns + DatabaseSection.audit, uniqueTogether: together)
     }
 
     /// The table of an entity the industry does not define: a key, a name, and the audit columns.

@@ -43,6 +43,9 @@ extension RequirementsSection {
                     section.placements, with: industry.placements.filter { wanted($0.entity) && wanted($0.lines) }, by: \.entity
                 )
                 section.postings = Self.replacing(section.postings, with: industry.postings.filter { wanted($0.entity) }, by: \.entity)
+                section.preconditions = Self.replacing(
+                    section.preconditions, with: industry.preconditions.filter { wanted($0.entity) && wanted($0.exists) }, by: \.id
+                )
             default:
                 break
             }
