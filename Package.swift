@@ -98,6 +98,9 @@ let package = Package(
                 .embedInCode("Templates/backend/tests/entity_tests.py.mustache"),
                 .embedInCode("Templates/backend/tests/test_fuzz.py.mustache"),
                 .embedInCode("Templates/database/initial.sql.mustache"),
+                .embedInCode("Templates/database/table.sql.mustache"),
+                .embedInCode("Templates/database/search.sql.mustache"),
+                .embedInCode("Templates/database/forward.sql.mustache"),
                 .embedInCode("Templates/database/seed.sql.mustache"),
             ]
         ),
@@ -161,7 +164,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GravityWorkflowsTests",
-            dependencies: ["GravityModel", "GravityRuntime", "GravityOrchestration", "GravityWorkflows"]
+            dependencies: [
+                "GravityModel", "GravityRuntime", "GravityOrchestration", "GravitySystem", "GravityWorkflows",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "GravityTeamCLITests",

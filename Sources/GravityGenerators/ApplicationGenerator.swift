@@ -6,19 +6,26 @@ import GravityModel
 public enum ApplicationGenerator {
     /// - Parameter team: names the personas in DECISIONS.md (ids are used without it).
     public static func generate(blueprint: Blueprint, decisions: [Decision], team: Team? = nil) throws -> [GeneratedFile] {
+        try generate(revisions: [AppRevision(change: nil, blueprint: blueprint)], decisions: decisions, team: team)
+    }
+
+    /// The files of an application changed since it was first built: `revisions` are its Blueprints,
+    /// oldest first, the last the one to build. Each change after the first adds a forward migration
+    /// (`0002_<change>.sql`, ...) to the services whose schema it alters; earlier migrations are as
+    /// they were written.
+    public static func generate(revisions: [AppRevision], decisions: [Decision], team: Team? = nil) throws -> [GeneratedFile] {
+        guard let blueprint = revisions.last?.blueprint else { throw GenerationError.incompleteBlueprint(missing: Phase.allCases.map(\.rawValue)) }
         let model = try AppModel(blueprint: blueprint)
+        let migrations = try MigrationHistory(revisions: revisions, current: model)
         let seed = SeedGenerator(model: model, hints: blueprint.database?.seed ?? [])
         var files: [GeneratedFile] = []
         for service in model.services {
             let base = "services/\(service.name)"
             let seeds = seed.scripts(for: service)
             for dialect in SQLDialect.allCases {
-                files.append(
-                    GeneratedFile(
-                        path: "\(base)/db/migrations/\(dialect.rawValue)/0001_init.sql",
-                        contents: MigrationGenerator.initialMigration(for: service, dialect: dialect)
-                    )
-                )
+                for migration in try migrations.files(for: service, dialect: dialect) {
+                    files.append(GeneratedFile(path: "\(base)/db/migrations/\(dialect.rawValue)/\(migration.name)", contents: migration.sql))
+                }
                 files.append(
                     GeneratedFile(path: "\(base)/db/seed/\(dialect.rawValue).sql", contents: seeds[dialect, default: ""])
                 )

@@ -5,20 +5,27 @@ import GravityModel
 /// service, and an index on every foreign key and cross-service reference.
 enum MigrationGenerator {
     static let template = CodeTemplate("database/initial.sql.mustache", bytes: PackageResources.initial_sql_mustache)
+    static let tableTemplate = CodeTemplate("database/table.sql.mustache", bytes: PackageResources.table_sql_mustache)
+    static let searchTemplate = CodeTemplate("database/search.sql.mustache", bytes: PackageResources.search_sql_mustache)
 
     static func initialMigration(for service: AppModel.Service, dialect: SQLDialect) -> String {
         template.render([
             "service": .text(service.name),
             "dialect": .text(dialect.rawValue),
             "primaryKeyType": .text(dialect.primaryKey),
-            "tables": .objects(
-                orderedByReferences(service.entities + service.internalTables).map { entity in
-                    // A table the service keeps for itself is never listed, so never searched.
-                    table(entity, dialect: dialect, searched: service.entities.contains { $0.table == entity.table })
-                }
-            ),
+            "tables": .texts(orderedByReferences(service.entities + service.internalTables).map { tableText($0, of: service, dialect: dialect) }),
             "trigrams": .flag(dialect == .postgresql && service.entities.contains { !$0.searchColumns.isEmpty }),
         ])
+    }
+
+    /// The statements creating `entity`'s table, its indexes and its search index, after a blank line.
+    static func tableText(_ entity: AppModel.Entity, of service: AppModel.Service, dialect: SQLDialect) -> String {
+        // A table the service keeps for itself is never listed, so never searched.
+        let searched = service.entities.contains { $0.table == entity.table }
+        var values = table(entity, dialect: dialect, searched: searched)
+        values["primaryKeyType"] = .text(dialect.primaryKey)
+        let text = tableTemplate.render(values)
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 
     private static func table(_ entity: AppModel.Entity, dialect: SQLDialect, searched: Bool) -> [String: TemplateValue] {
@@ -33,8 +40,6 @@ enum MigrationGenerator {
                 "plain": false, "foreignKey": false, "together": true,
             ]
         }
-        // A group unique together is indexed by its constraint, which serves lookups by its first column too.
-        let leading = Set(entity.uniqueTogether.compactMap(\.first))
         return [
             "table": .text(entity.table),
             "externalReferences": .objects(
@@ -43,34 +48,48 @@ enum MigrationGenerator {
                 }
             ),
             "definitions": .objects(entity.columns.map { definition(of: $0, dialect: dialect) } + references + together),
-            "search": searched ? search(of: entity, dialect: dialect) : .flag(false),
+            "searchText": searched ? searchText(of: entity, columns: entity.searchColumns.map(\.name), dialect: dialect) : .flag(false),
             // Every foreign key and cross-service reference is looked up by; a unique column has its index.
-            "indexed": .texts(
-                entity.columns.filter { column in
-                    !column.primaryKey && (column.indexed || column.references != nil || column.external != nil) && !column.unique
-                        && !leading.contains(column.name)
-                }.map(\.name)
-            ),
+            "indexed": .texts(entity.columns.filter { isIndexed($0, in: entity) }.map(\.name)),
         ]
     }
 
-    /// The trigram index `q=` searches through: an FTS5 table kept by triggers (SQLite), or a GIN
-    /// index per column (PostgreSQL, where ILIKE uses it).
-    private static func search(of entity: AppModel.Entity, dialect: SQLDialect) -> TemplateValue {
-        let columns = entity.searchColumns.map(\.name)
+    /// The trigram index `q=` searches `columns` of `entity` through: an FTS5 table kept by triggers
+    /// (SQLite), or a GIN index per column (PostgreSQL, where ILIKE uses it); false when none.
+    static func searchText(of entity: AppModel.Entity, columns: [String], dialect: SQLDialect) -> TemplateValue {
         guard !columns.isEmpty else { return .flag(false) }
+        var values: [String: TemplateValue] = ["table": .text(entity.table)]
         switch dialect {
         case .sqlite:
-            return .object([
-                "fts": .object([
-                    "columns": .text(columns.joined(separator: ", ")),
-                    "new": .text(columns.map { "new.\($0)" }.joined(separator: ", ")),
-                    "old": .text(columns.map { "old.\($0)" }.joined(separator: ", ")),
-                ])
+            values["fts"] = .object([
+                "columns": .text(columns.joined(separator: ", ")),
+                "new": .text(columns.map { "new.\($0)" }.joined(separator: ", ")),
+                "old": .text(columns.map { "old.\($0)" }.joined(separator: ", ")),
             ])
         case .postgresql:
-            return .object(["gin": .texts(columns)])
+            values["gin"] = .texts(columns)
         }
+        let text = searchTemplate.render(values)
+        return .text(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+    }
+
+    /// Whether `column` has an index of its own (`ix_<table>_<column>`): every foreign key and
+    /// cross-service reference is looked up by; a unique column has its index, and a group unique
+    /// together is indexed by its constraint, which serves lookups by its first column too.
+    static func isIndexed(_ column: AppModel.Column, in entity: AppModel.Entity) -> Bool {
+        !column.primaryKey && (column.indexed || column.references != nil || column.external != nil) && !column.unique
+            && !entity.uniqueTogether.contains { $0.first == column.name }
+    }
+
+    /// A column's CHECK constraints: its bounds and its choices.
+    static func checks(of column: AppModel.Column) -> [String: TemplateValue] {
+        var values: [String: TemplateValue] = [:]
+        if let minimum = column.minimum, [.integer, .decimal, .money].contains(column.type) { values["minimum"] = .text(SQLValue.number(minimum)) }
+        if let maximum = column.maximum, column.type == .integer { values["maximum"] = .text(String(maximum)) }
+        if column.type == .choice, !column.values.isEmpty {
+            values["choices"] = .text(column.values.map(SQLDialect.literal).joined(separator: ", "))
+        }
+        return values
     }
 
     private static func definition(of column: AppModel.Column, dialect: SQLDialect) -> [String: TemplateValue] {
@@ -84,11 +103,7 @@ enum MigrationGenerator {
             "audit": .flag(column.isAudit),
             "unique": .flag(column.unique),
         ]
-        if let minimum = column.minimum, [.integer, .decimal, .money].contains(column.type) { values["minimum"] = .text(SQLValue.number(minimum)) }
-        if let maximum = column.maximum, column.type == .integer { values["maximum"] = .text(String(maximum)) }
-        if column.type == .choice, !column.values.isEmpty {
-            values["choices"] = .text(column.values.map(SQLDialect.literal).joined(separator: ", "))
-        }
+        values.merge(checks(of: column)) { _, check in check }
         return values
     }
 

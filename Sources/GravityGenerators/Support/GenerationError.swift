@@ -16,6 +16,8 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
     case incoherentPosting(entity: String, problem: String)
     case incoherentPrecondition(id: String, problem: String)
     case incoherentUniqueness(table: String, problem: String)
+    /// A change whose schema difference no forward migration makes without losing what is stored.
+    case unsupportedMigration(service: String, problem: String)
 
     public var description: String {
         switch self {
@@ -43,6 +45,8 @@ public enum GenerationError: Error, CustomStringConvertible, Equatable {
             "requirements.preconditions: precondition \(id) \(problem)"
         case .incoherentUniqueness(let table, let problem):
             "database.stores: the unique_together of \(table) \(problem)"
+        case .unsupportedMigration(let service, let problem):
+            "database: the \(service) service cannot be migrated forward: \(problem)"
         case .reservedRole(let role):
             "requirements.roles: '\(role)' is the role services call each other as; give the people another name"
         case .incoherentSchedule(let entity, let problem):

@@ -41,7 +41,9 @@ public struct PromptBuilder: Sendable {
         var values = [
             "phase": phase.rawValue, "phase_number": String(phase.number), "round": String(round),
             "industry": context.industry.name, "brief": context.blueprint.brief, "blueprint": blueprintJSON,
-            "rules": phase == .requirements ? Self.rules(context.industry) : "", "schema": Schemas.proposal(phase),
+            "rules": [phase == .requirements ? Self.rules(context.industry) : "", context.change.map(Self.change) ?? ""]
+                .filter { !$0.isEmpty }.joined(separator: "\n"),
+            "schema": Schemas.proposal(phase),
         ]
         guard let previousJSON else { return templates.render(.propose, values) }
         values["previous"] = previousJSON
@@ -58,6 +60,13 @@ public struct PromptBuilder: Sendable {
         guard !rules.isEmpty, let json = try? CanonicalJSON.string(rules) else { return "" }
         return "The industry's rules, to adopt as they are for the entities in scope (requirements.lifecycles, stocks, schedules, "
             + "claims, placements, postings): \(json)"
+    }
+
+    /// A change to the application: what to apply to the section as the Blueprint has it.
+    static func change(_ change: ChangeRequest) -> String {
+        let structured = change.isWordsOnly ? "" : (try? CanonicalJSON.string(change)).map { " In the industry file's terms: \($0)" } ?? ""
+        return "This run changes the application: \(change.summary) The Blueprint above is the application as it is; "
+            + "propose this section with the change applied, keeping what the change does not touch.\(structured)"
     }
 
     /// The request for a review task.

@@ -20,6 +20,8 @@ public indirect enum BusMessage: Sendable {
     case arbitrated(phase: Phase, answer: ArbitrationAnswer)
     case decided(Decision)
     case phaseEnded(phase: Phase)
+    /// A change run's phase the change does not touch: its decision stands as the parent run made it.
+    case phaseKept(phase: Phase, reason: String)
     /// A file the run wrote, with its digest.
     case artifactWritten(ArtifactDigest)
     case sessionEnded(RunSummary)

@@ -32,6 +32,9 @@ struct MockDrafting {
             let missingBefore = firstDraftOmissions.subtracting(had)
             addressed = Set(candidates).subtracting(had).intersection(named).sorted()
             omitted = missingBefore.subtracting(named)
+        } else if context.change != nil, let current = context.blueprint.content(of: phase) {
+            // A change revises the section as adopted: what it had stays.
+            omitted = firstDraftOmissions.subtracting(current.facts(given: context.blueprint, industry: context.industry))
         } else {
             omitted = firstDraftOmissions
         }
@@ -43,7 +46,10 @@ struct MockDrafting {
         }
         let round = request.round
         let rationale: String
-        if addressed.isEmpty {
+        if let change = context.change, round == 1 {
+            rationale =
+                "The adopted \(phase.rawValue) section with the change '\(change.name)' applied (\(change.summary)); adopts \(practices.count) practices."
+        } else if addressed.isEmpty {
             rationale =
                 round == 1
                 ? "Draft built from the \(context.industry.name) domain model and the decisions so far; adopts \(practices.count) practices."

@@ -11,13 +11,19 @@ public struct TaskContext: Sendable {
     public var dissent: [Vote]
     /// Every round so far, for arbitration.
     public var rounds: [RoundRecord]
+    /// In a change run, the change; `blueprint` then holds every section as adopted before it.
+    public var change: ChangeRequest?
 
-    public init(team: Team, blueprint: Blueprint, proposal: Proposal? = nil, dissent: [Vote] = [], rounds: [RoundRecord] = []) {
+    public init(
+        team: Team, blueprint: Blueprint, proposal: Proposal? = nil, dissent: [Vote] = [], rounds: [RoundRecord] = [],
+        change: ChangeRequest? = nil
+    ) {
         self.team = team
         self.blueprint = blueprint
         self.proposal = proposal
         self.dissent = dissent
         self.rounds = rounds
+        self.change = change
     }
 
     public var industry: Industry { team.industry }

@@ -73,6 +73,8 @@ public struct ProgressReporter: BusObserver {
             ]
         case .phaseStarted(let phase, let lead):
             return ["", "[\(phase.number)/8] \(phase.title): \(describe(lead)) leads"]
+        case .phaseKept(let phase, let reason):
+            return ["", "[\(phase.number)/8] \(phase.title): kept (\(reason))"]
         case .proposed(let proposal):
             let verb = proposal.round == 1 ? "proposes" : "revises"
             return ["  round \(proposal.round): \(name(proposal.author)) \(verb): \(clip(proposal.rationale))"]

@@ -69,6 +69,9 @@ public struct TimelineRenderer: Sendable {
                 "",
                 "Run end: \(summary.modelCalls) model calls, \(summary.tokens.total) tokens, Blueprint \(summary.blueprintDigest.prefix(16))…",
             ]
+        case .phaseKept:
+            guard let phase = event.phase else { return [] }
+            return ["", "[\(phase.number)/8] \(phase.title): kept. \(event.reason ?? "")"]
         case .modelCall, .phaseEnd:
             return []
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GravityModel
+import Synchronization
 
 /// One run as the commands perform it: the session, its transcript, and the files it writes
 /// into the output directory (recorded in the transcript with their digests).
@@ -10,6 +11,8 @@ public struct DevelopRun: Sendable {
     public var observers: [any BusObserver]
     /// Makes the application's files from the Blueprint and decisions (nothing by default).
     public var generate: @Sendable (Blueprint, [Decision]) throws -> [GeneratedFile]
+    /// Whether files the user changed since the last run are overwritten, rather than kept.
+    public var force = false
 
     public init(
         configuration: SessionConfiguration,
@@ -31,10 +34,14 @@ public struct DevelopRun: Sendable {
         let writer = try TranscriptWriter(path: transcriptPath, rank: { team.rank(of: $0) })
         let output = self.output
         let generate = self.generate
-        let result: SessionResult
+        let force = self.force
+        let kept = Mutex<[String]>([])
+        var result: SessionResult
         do {
             result = try await DevelopmentSession.run(configuration, observers: [writer] + observers) { blueprint, decisions in
-                try output.writeApplication(blueprint: blueprint, files: try generate(blueprint, decisions))
+                let written = try output.writeApplication(blueprint: blueprint, files: try generate(blueprint, decisions), force: force)
+                kept.withLock { $0 = written.kept }
+                return written.artifacts
             }
         } catch {
             writer.close()
@@ -42,21 +49,28 @@ public struct DevelopRun: Sendable {
         }
         writer.close()
         if let failure = writer.failure { throw RuntimeError.cannotWrite(path: transcriptPath, reason: failure) }
+        result.keptEdits = kept.withLock { $0 }
         return result
     }
 }
 
 extension OutputDirectory {
     /// Writes `blueprint.json` and the application's files, and removes what the last run wrote and
-    /// this one does not (a file changed since is kept, with a warning); the digests of what it wrote.
-    public func writeApplication(blueprint: Blueprint, files: [GeneratedFile]) throws -> [ArtifactDigest] {
-        var artifacts = [try write(try CanonicalJSON.pretty(blueprint), to: "blueprint.json")]
-        for file in files {
-            artifacts.append(try write(Data(file.contents.utf8), to: file.path, mode: file.mode))
+    /// this one does not (a file changed since is kept, with a warning). A file the user changed
+    /// since the last run wrote it is kept too, its new version beside it (`<file>.gravity-new`),
+    /// unless `force`. Returns the digests of what the run generated, and the files kept.
+    public func writeApplication(blueprint: Blueprint, files: [GeneratedFile], force: Bool = false) throws -> (artifacts: [ArtifactDigest], kept: [String]) {
+        var artifacts: [ArtifactDigest] = []
+        var newVersions: [ArtifactDigest] = []
+        let contents = [("blueprint.json", try CanonicalJSON.pretty(blueprint), 0o644)] + files.map { ($0.path, Data($0.contents.utf8), $0.mode) }
+        for (path, data, mode) in contents {
+            let (digest, newVersion) = try writeGenerated(data, to: path, mode: mode, force: force)
+            artifacts.append(digest)
+            if let newVersion { newVersions.append(newVersion) }
         }
-        for name in try finish(written: artifacts) {
+        for name in try finish(written: artifacts, besides: newVersions) {
             FileHandle.standardError.write(Data("warning: kept \(self.file(name)): the last run wrote it and this one does not, but it was changed since\n".utf8))
         }
-        return artifacts
+        return (artifacts, newVersions.map { String($0.path.dropLast(Self.newVersionSuffix.count)) })
     }
 }

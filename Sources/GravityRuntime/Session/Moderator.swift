@@ -24,9 +24,16 @@ struct Moderator {
 
     mutating func run(producing produce: ArtifactProducer?) async throws -> (Blueprint, [Decision], [ArtifactDigest], RunSummary) {
         await bus.publish(.sessionStarted(configuration.header), from: Self.id)
-        var blueprint = Blueprint(industry: team.industry.id, brief: configuration.brief)
+        // A change starts from the application as it is; a first run from nothing.
+        var blueprint = configuration.change?.blueprint ?? Blueprint(industry: team.industry.id, brief: configuration.brief)
         var decisions: [Decision] = []
         for phase in Phase.allCases {
+            if let change = configuration.change, let kept = change.kept(phase) {
+                let reason = "the change '\(change.change.name)' does not touch the \(phase.rawValue) section, so its decision stands"
+                await bus.publish(.phaseKept(phase: phase, reason: reason), from: Self.id)
+                decisions.append(kept)
+                continue
+            }
             let decision = try await deliberate(phase, blueprint: blueprint)
             blueprint.apply(decision.adopted.proposal.content)
             decisions.append(decision)
@@ -35,7 +42,8 @@ struct Moderator {
         let artifacts = try await produce?(blueprint, decisions).sorted { $0.path < $1.path } ?? []
         for artifact in artifacts { await bus.publish(.artifactWritten(artifact), from: Self.id) }
         let summary = RunSummary(
-            phases: decisions.map(PhaseSummary.init),
+            // A change run sums up the phases it deliberated.
+            phases: decisions.filter { configuration.change?.kept($0.phase) == nil }.map(PhaseSummary.init),
             modelCalls: modelCalls,
             tokens: tokens,
             blueprintDigest: try BlueprintDigest.of(blueprint)
@@ -72,7 +80,7 @@ struct Moderator {
             dissent = record.votes.filter { $0.option.dissents } + moderatorDissent(record.tally.brokenGates)
         }
         let manager = team.productManager
-        let arbitrationContext = TaskContext(team: team, blueprint: blueprint, rounds: rounds)
+        let arbitrationContext = TaskContext(team: team, blueprint: blueprint, rounds: rounds, change: configuration.change?.change)
         await bus.publish(.arbitrationRequested(phase: phase, context: arbitrationContext), from: Self.id, to: .member(manager.id))
         let answer = try await receiveArbitration()
         // The product manager adopts only a proposal that breaks no gate: a pick that breaks one gives
@@ -131,7 +139,7 @@ struct Moderator {
         if round == 1, let draft = try await adoptableDraft(for: phase, blueprint: blueprint) {
             await bus.publish(.draftAdopted(draft), from: Self.id, to: .member(lead))
         } else {
-            let draftContext = TaskContext(team: team, blueprint: blueprint, proposal: previous, dissent: dissent)
+            let draftContext = TaskContext(team: team, blueprint: blueprint, proposal: previous, dissent: dissent, change: configuration.change?.change)
             await bus.publish(.proposalRequested(phase: phase, round: round, context: draftContext), from: Self.id, to: .member(lead))
         }
         let (proposal, leadVote) = try await receiveProposal(from: lead)
@@ -148,7 +156,7 @@ struct Moderator {
         await bus.publish(
             .reviewRequested(
                 proposal: proposal, proposalJSON: try CanonicalJSON.string(proposal.content),
-                context: TaskContext(team: team, blueprint: blueprint, proposal: proposal)
+                context: TaskContext(team: team, blueprint: blueprint, proposal: proposal, change: configuration.change?.change)
             ),
             from: Self.id,
             to: .group(reviewers)
@@ -203,7 +211,7 @@ struct Moderator {
     /// Only when a request slot is free beside the reviews, so that it never delays them.
     private mutating func requestDraftAhead(after phase: Phase, assuming proposal: Proposal, blueprint: Blueprint) async {
         guard configuration.draftAhead, configuration.concurrency > team.reviewers(of: phase).count,
-            let next = Phase.allCases.first(where: { $0 > phase })
+            let next = Phase.allCases.first(where: { $0 > phase && configuration.change?.kept($0) == nil })
         else { return }
         let assumed = blueprint.applying(proposal.content)
         // An unchanged resubmission assumes the same decisions: the draft already asked for serves.
@@ -211,7 +219,7 @@ struct Moderator {
         let id = (ahead?.id ?? 0) + 1
         ahead = (id, next, assumed)
         await bus.publish(
-            .draftRequested(id: id, phase: next, context: TaskContext(team: team, blueprint: assumed)),
+            .draftRequested(id: id, phase: next, context: TaskContext(team: team, blueprint: assumed, change: configuration.change?.change)),
             from: Self.id,
             to: .member(team.lead(of: next).id)
         )

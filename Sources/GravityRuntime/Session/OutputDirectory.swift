@@ -103,6 +103,29 @@ public struct OutputDirectory: Sendable {
         return ArtifactDigest(path: name, sha256: SHA256Digest.hex(data), bytes: data.count)
     }
 
+    /// The suffix of the file a run writes beside one the user changed since the last run wrote it.
+    public static let newVersionSuffix = ".gravity-new"
+
+    /// Writes a generated file, unless the user changed it since the last run wrote it (its digest
+    /// is not the marker's) or put it there when no run had: then the user's file is kept, and the
+    /// new version, when it differs from the last run's, goes beside it as `<name>.gravity-new`.
+    /// `force` overwrites.
+    /// Returns the generated file's digest (whichever is kept: it is what the run generated), and
+    /// the `.gravity-new` file written, if any.
+    public func writeGenerated(_ data: Data, to name: String, mode: Int = 0o644, force: Bool) throws -> (ArtifactDigest, newVersion: ArtifactDigest?) {
+        let digest = ArtifactDigest(path: name, sha256: SHA256Digest.hex(data), bytes: data.count)
+        try checkInside(name)
+        if !force, let existing = FileManager.default.contents(atPath: file(name)) {
+            let current = SHA256Digest.hex(existing)
+            if current != digest.sha256, current != previous[name] {
+                // The user's file stands; where this run's version is the last run's, there is nothing to merge.
+                if previous[name] == digest.sha256 { return (digest, nil) }
+                return (digest, try write(data, to: name + Self.newVersionSuffix, mode: mode))
+            }
+        }
+        return (try write(data, to: name, mode: mode), nil)
+    }
+
     /// Refuses `name` when it is not a plain relative path, or when a directory on its way is a
     /// symbolic link that leads out of the directory: nothing is ever written outside it.
     /// - Parameter following: also refuse `name` itself when it is a link that leads out (for a file
@@ -118,8 +141,11 @@ public struct OutputDirectory: Sendable {
     /// Ends a run that wrote `written`: removes what the last run wrote and this one did not (a
     /// service or manifest that is gone from the Blueprint), unless it was changed since, and
     /// records `written` for the next run. Returns the files kept because they were changed.
+    /// - Parameter besides: files written that are not the run's own output (`.gravity-new` versions):
+    ///   listed in the marker, so that the next run removes them once they are no longer wanted.
     @discardableResult
-    public func finish(written: [ArtifactDigest]) throws -> [String] {
+    public func finish(written: [ArtifactDigest], besides: [ArtifactDigest] = []) throws -> [String] {
+        let written = written + besides
         let now = Set(written.map(\.path))
         var kept: [String] = []
         for (name, digest) in previous.sorted(by: { $0.key < $1.key }) where !now.contains(name) {

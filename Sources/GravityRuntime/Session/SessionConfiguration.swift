@@ -14,6 +14,8 @@ public struct SessionConfiguration: Sendable {
     /// request slot is free beside the reviews). A draft made for decisions that did not stand
     /// is discarded, so the outcome and the transcript are the same either way.
     public var draftAhead: Bool
+    /// For a change to an application built before: what it starts from.
+    public var change: ChangeRun?
 
     public init(
         team: Team,
@@ -22,7 +24,8 @@ public struct SessionConfiguration: Sendable {
         maxRounds: Int = 3,
         concurrency: Int = 14,
         model: any LanguageModel,
-        draftAhead: Bool = true
+        draftAhead: Bool = true,
+        change: ChangeRun? = nil
     ) {
         self.team = team
         self.brief = brief
@@ -31,6 +34,7 @@ public struct SessionConfiguration: Sendable {
         self.concurrency = concurrency
         self.model = model
         self.draftAhead = draftAhead
+        self.change = change
     }
 
     /// The transcript header for this configuration.
@@ -41,7 +45,9 @@ public struct SessionConfiguration: Sendable {
             brief: brief,
             seed: seed,
             model: model.name,
-            maxRounds: maxRounds
+            maxRounds: maxRounds,
+            parent: change?.parent,
+            change: change?.change
         )
     }
 }

@@ -11,4 +11,6 @@ public struct SessionResult: Sendable {
     public var elapsed: Duration
     /// The most model requests that were in flight at once.
     public var peakConcurrency: Int
+    /// Files the user changed since the last run, kept, with the run's version beside each as `<file>.gravity-new`.
+    public var keptEdits: [String] = []
 }

@@ -49,7 +49,7 @@ public struct EventSkeleton: Decodable, Sendable, Hashable {
         case .runEnd:
             summary = try container.decodeIfPresent(RunSummary.self, forKey: .summary)
             headerDigest = try container.decodeIfPresent(String.self, forKey: .headerDigest)
-        case .phaseStart, .proposal, .arbitration, .phaseEnd, .artifact: break
+        case .phaseStart, .proposal, .arbitration, .phaseEnd, .phaseKept, .artifact: break
         }
     }
 

@@ -11,6 +11,8 @@ public struct TranscriptEvent: Codable, Sendable, Hashable {
         case arbitration
         case decision
         case phaseEnd = "phase_end"
+        /// A change run's phase that keeps the parent's decision (`reason` says why).
+        case phaseKept = "phase_kept"
         case artifact
         case runEnd = "run_end"
     }
@@ -31,9 +33,11 @@ public struct TranscriptEvent: Codable, Sendable, Hashable {
     /// On run_end: the SHA-256 of the header line, so that an edited header fails verification even
     /// where the answers cannot be recomputed (a real model's run).
     public var headerDigest: String?
+    /// On phase_kept: why the decision stands.
+    public var reason: String?
 
     enum CodingKeys: String, CodingKey {
-        case seq, type, phase, round, persona, call, proposal, vote, tally, arbitration, decision, artifact, summary
+        case seq, type, phase, round, persona, call, proposal, vote, tally, arbitration, decision, artifact, summary, reason
         case headerDigest = "header_sha256"
     }
 

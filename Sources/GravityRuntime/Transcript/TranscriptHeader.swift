@@ -13,13 +13,20 @@ public struct TranscriptHeader: Codable, Sendable, Hashable {
     public var seed: UInt64
     public var model: String
     public var maxRounds: Int
+    /// A change run's: the transcript it continues, beside it.
+    public var parent: ParentTranscript?
+    /// A change run's: the change, whole, so that the run can be replayed from the transcripts alone.
+    public var change: ChangeRequest?
 
     enum CodingKeys: String, CodingKey {
-        case format, version, tool, industry, brief, seed, model
+        case format, version, tool, industry, brief, seed, model, parent, change
         case maxRounds = "max_rounds"
     }
 
-    public init(tool: String, industry: String, brief: String, seed: UInt64, model: String, maxRounds: Int) {
+    public init(
+        tool: String, industry: String, brief: String, seed: UInt64, model: String, maxRounds: Int, parent: ParentTranscript? = nil,
+        change: ChangeRequest? = nil
+    ) {
         self.format = Self.format
         self.version = Self.currentVersion
         self.tool = tool
@@ -28,6 +35,8 @@ public struct TranscriptHeader: Codable, Sendable, Hashable {
         self.seed = seed
         self.model = model
         self.maxRounds = maxRounds
+        self.parent = parent
+        self.change = change
     }
 }
 

@@ -149,6 +149,9 @@ public final class TranscriptWriter: BusObserver {
             event.decision = DecisionRecord(decision)
         case .phaseEnded(let phase):
             event = TranscriptEvent(seq: sequence, type: .phaseEnd, phase: phase)
+        case .phaseKept(let phase, let reason):
+            event = TranscriptEvent(seq: sequence, type: .phaseKept, phase: phase)
+            event.reason = reason
         case .artifactWritten(let artifact):
             event = TranscriptEvent(seq: sequence, type: .artifact)
             event.artifact = artifact

@@ -49,6 +49,27 @@ struct DevelopCommand: AsyncParsableCommand {
     )
     var resume: String?
 
+    @Option(
+        name: .customLong("from"),
+        help: "Change the application in this directory (a develop run's --out) instead of building one: give --change-file or --change."
+    )
+    var from: String?
+
+    @Option(name: .customLong("change-file"), help: "With --from: the change, as a change file (docs/formats.md).")
+    var changeFile: String?
+
+    @Option(help: "With --from: the change in one line of words, for a real model.")
+    var change: String?
+
+    @Flag(help: "Overwrite files you changed since the last run wrote them (by default they are kept, the new version beside each as <file>.gravity-new).")
+    var force = false
+
+    @Flag(
+        name: .customLong("allow-destructive"),
+        help: "With --from: let the change take fields away (their values are copied into _dropped_<table>_<column> tables first)."
+    )
+    var allowDestructive = false
+
     @Flag(
         name: .customLong("no-draft-ahead"),
         help:
@@ -78,6 +99,17 @@ struct DevelopCommand: AsyncParsableCommand {
 
     func validate() throws {
         if brief != nil && briefFile != nil { throw ValidationError("give --brief or --brief-file, not both") }
+        if from != nil {
+            if (changeFile == nil) == (change == nil) { throw ValidationError("--from needs --change-file or --change, one of them") }
+            let conflicting = [("--brief", brief), ("--brief-file", briefFile), ("--resume", resume), ("--out", out), ("--transcript", transcript), ("--max-rounds", maxRounds)]
+                .filter { $0.1 != nil }.map(\.0)
+            if !conflicting.isEmpty {
+                throw ValidationError(
+                    "--from changes the application where it is, with its transcripts beside it; remove \(conflicting.joined(separator: ", "))")
+            }
+        } else if changeFile != nil || change != nil || allowDestructive {
+            throw ValidationError("--change-file, --change and --allow-destructive go with --from <app>")
+        }
         if resume != nil {
             let conflicting = [("--brief", brief), ("--brief-file", briefFile), ("--seed", seed), ("--max-rounds", maxRounds)]
                 .filter { $0.1 != nil }.map(\.0)
@@ -126,10 +158,21 @@ struct DevelopCommand: AsyncParsableCommand {
         options.out = out
         options.draftAhead = !noDraftAhead
         options.verify = !noVerify
+        options.force = force
         options.tokenBudget = try budget()
         options.model = model
         let outcome: DevelopOutcome
-        if let resume {
+        if let from {
+            var inputs = DevelopChange.Inputs(catalog: catalog, app: from, options: options)
+            inputs.industry = industry
+            inputs.changeFile = changeFile
+            inputs.text = change
+            inputs.allowDestructive = allowDestructive
+            inputs.seed = seed == nil ? nil : settings.seed
+            inputs.notices = { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
+            let workflow = DevelopChange(inputs)
+            outcome = try await Self.interruptible(workflow.interruption) { try await workflow.run(progress: progress) }
+        } else if let resume {
             var inputs = Resume.Inputs(catalog: catalog, transcript: resume, options: options)
             inputs.industry = industry
             let workflow = Resume(inputs)

@@ -45,6 +45,12 @@ extension DevelopReport {
             }
         )
         .appending(runID.map { "History:    run \($0) (gravity-team runs show \($0))" })
+        .appending(
+            keptEdits.isEmpty
+                ? nil
+                : "Your edits: \(keptEdits.count) file\(keptEdits.count == 1 ? "" : "s") you changed kept, this run's version beside each as <file>.gravity-new "
+                    + "(merge by hand, or run again with --force to overwrite):\n" + keptEdits.map { "  \($0)" }.joined(separator: "\n")
+        )
         .joined(separator: "\n")
     }
 

@@ -24,6 +24,9 @@ struct GenerateCommand: AsyncParsableCommand {
     @Flag(help: "Skip running each generated service's own tests.")
     var noVerify = false
 
+    @Flag(help: "Overwrite files you changed since the last run wrote them (by default they are kept, the new version beside each as <file>.gravity-new).")
+    var force = false
+
     @Flag(help: "Print a machine-readable result as JSON.")
     var json = false
 
@@ -34,11 +37,15 @@ struct GenerateCommand: AsyncParsableCommand {
         inputs.out = out
         inputs.transcript = transcript
         inputs.verify = !noVerify
+        inputs.force = force
         let outcome = try await Generate(inputs).run()
         if json {
             try printJSON(outcome)
         } else {
             print("generated: \(outcome.files) files from \(blueprint) into \(outcome.output)")
+            if !outcome.keptEdits.isEmpty {
+                print("your edits: kept \(outcome.keptEdits.joined(separator: ", ")); this run's version is beside each as <file>.gravity-new (--force overwrites)")
+            }
             for line in (outcome.verification ?? []).flatMap(\.reportLines) { print(line) }
         }
         if let failure = outcome.verificationFailure { throw failure }

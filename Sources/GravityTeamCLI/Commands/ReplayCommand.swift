@@ -25,6 +25,9 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "Industry file, when the transcript's industry is not one of industries/.")
     var industry: String?
 
+    @Option(help: "For a change's transcript: its parent transcript, when it is not beside it under the name its header gives.")
+    var parent: String?
+
     @Option(help: "Model requests in flight at once (1-64).")
     var concurrency: String = "14"
 
@@ -40,6 +43,7 @@ struct ReplayCommand: AsyncParsableCommand {
         inputs.out = out
         inputs.verify = verify
         inputs.industry = industry
+        inputs.parent = parent
         inputs.concurrency = settings.concurrency
         let outcome: ReplayOutcome
         do {

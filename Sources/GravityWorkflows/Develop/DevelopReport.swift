@@ -21,6 +21,8 @@ public struct DevelopReport: Encodable, Sendable {
     public var reused: Int?
     /// The generated services' own test results, when they were run.
     public var verification: [ServiceTestResult]?
+    /// Files the user changed since the last run, kept, with this run's version beside each as `<file>.gravity-new`.
+    public var keptEdits: [String] = []
     /// Estimated cost in US dollars, and the model whose prices it uses.
     public var estimatedCost: Double?
     public var pricedAs: String?
@@ -35,6 +37,7 @@ public struct DevelopReport: Encodable, Sendable {
         case runID = "run_id"
         case reused = "reused_answers"
         case verification
+        case keptEdits = "kept_edits"
         case estimatedCost = "estimated_cost"
         case pricedAs = "priced_as"
         case usageByPhase = "usage_by_phase"

@@ -32,13 +32,17 @@ public struct Resume: Sendable {
         let interrupted = try Transcript(path: inputs.transcript, allowingPartialTail: true)
         guard !interrupted.isComplete else { throw RunError.complete(transcript: inputs.transcript) }
         let header = interrupted.header
-        let (team, output) = try TeamRun.prepare(inputs.industry, catalog: inputs.catalog, header: header, options: inputs.options)
+        var (team, output) = try TeamRun.prepare(inputs.industry, catalog: inputs.catalog, header: header, options: inputs.options)
         try TranscriptPlacement.check(inputs.transcript, output: output)
-        let run = TeamRun(
+        // A change goes on from the application its parent transcript left.
+        let continued = try await TranscriptLineage.continuation(of: header, at: inputs.transcript, catalog: inputs.catalog, industry: inputs.industry)
+        if let continued { team = try inputs.catalog.team(for: continued.industry) }
+        var run = TeamRun(
             team: team, brief: header.brief, seed: header.seed, maxRounds: header.maxRounds,
             options: inputs.options, output: output, transcriptPath: inputs.transcript, interrupted: (interrupted, inputs.transcript),
             progress: progress
         )
+        run.change = continued.map { ($0.run, $0.lineage.revisions) }
         return try await run.execute(interruption: interruption)
     }
 }

@@ -10,6 +10,8 @@ public struct RunOptions: Sendable {
     public var draftAhead = true
     /// Whether the generated services' own tests run after the files are written.
     public var verify = true
+    /// Whether files the user changed since the last run are overwritten, rather than kept.
+    public var force = false
     /// Stop, resumable, before a model call would take the run past this many tokens.
     public var tokenBudget: Int?
     public var prices: PriceTable

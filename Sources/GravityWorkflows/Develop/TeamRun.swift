@@ -19,6 +19,8 @@ struct TeamRun {
     /// The run being resumed, and its transcript's path.
     var interrupted: (transcript: Transcript, path: String)?
     var progress: (@Sendable (String) -> Void)?
+    /// For a change to an application: what it starts from, and the application's earlier versions.
+    var change: (run: ChangeRun, earlier: [AppRevision])?
 
     /// What a run needs settled before the team starts: the team of the industry (the transcript's,
     /// for a resume), and the output directory, held for this run alone.
@@ -42,7 +44,7 @@ struct TeamRun {
         let model: any LanguageModel = interrupted.map { ReplayModel(transcript: $0.transcript, fallback: chosen) } ?? chosen
         let configuration = SessionConfiguration(
             team: team, brief: brief, seed: seed, maxRounds: maxRounds, concurrency: options.concurrency, model: model,
-            draftAhead: options.draftAhead
+            draftAhead: options.draftAhead, change: change?.run
         )
         let recorder = RunRecorder()
         let say: @Sendable (String) -> Void = progress ?? { _ in }
@@ -50,10 +52,14 @@ struct TeamRun {
         if progress != nil { observers.append(ProgressReporter(team: team, write: say)) }
         // A resumed run writes beside the interrupted transcript and replaces it only once complete.
         let writePath = interrupted == nil ? transcriptPath : transcriptPath + ".resuming"
-        let run = DevelopRun(
+        var run = DevelopRun(
             configuration: configuration, output: output, transcriptPath: writePath, observers: observers,
-            generate: { try ApplicationGenerator.generate(blueprint: $0, decisions: $1, team: team) }
+            generate: { [change] blueprint, decisions in
+                let current = AppRevision(change: change?.run.change.name, blueprint: blueprint)
+                return try ApplicationGenerator.generate(revisions: (change?.earlier ?? []) + [current], decisions: decisions, team: team)
+            }
         )
+        run.force = options.force
         let bookkeeping = RunBookkeeping(
             recorder: recorder, command: interrupted == nil ? "develop" : "resume", configuration: configuration,
             transcript: transcriptPath, output: output.path, prices: prices, modelName: model.name
@@ -98,6 +104,7 @@ struct TeamRun {
             blueprint: output.file("blueprint.json"), transcript: transcriptPath, runID: runID,
             reused: reused
         )
+        report.keptEdits = result.keptEdits
         report.verification = verification
         let usage = recorder.usage
         report.usageByPhase = usage.phases

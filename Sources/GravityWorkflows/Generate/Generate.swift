@@ -15,6 +15,8 @@ public struct Generate: Sendable {
         /// A finished run's transcript, whose decisions DECISIONS.md records.
         public var transcript: String?
         public var verify = true
+        /// Whether files the user changed since the last run are overwritten, rather than kept.
+        public var force = false
 
         public init(catalog: Catalog, blueprint: String) {
             self.catalog = catalog
@@ -32,12 +34,19 @@ public struct Generate: Sendable {
         // The team names the voters in DECISIONS.md; a Blueprint of an industry this directory lacks is generated without it.
         let team = try? catalog.team(for: catalog.industry(given.industry))
         var decisions: [Decision] = []
-        if let transcript = inputs.transcript { decisions = try await TranscriptDecisions.read(transcript, catalog: catalog) }
-        let files = try ApplicationGenerator.generate(blueprint: given, decisions: decisions, team: team)
+        var revisions = [AppRevision(change: nil, blueprint: given)]
+        if let transcript = inputs.transcript {
+            // A change's transcript brings the application's earlier versions, whose migrations stand.
+            let lineage = try await TranscriptLineage.load(transcript, catalog: catalog)
+            decisions = lineage.stages.last?.decisions ?? []
+            revisions = lineage.revisions.dropLast() + [AppRevision(change: lineage.stages.last?.header.change?.name, blueprint: given)]
+        }
+        let files = try ApplicationGenerator.generate(revisions: revisions, decisions: decisions, team: team)
         let output = try OutputDirectory(path: inputs.out ?? "gravity-out/\(given.industry)", exclusive: true)
-        let artifacts = try output.writeApplication(blueprint: given, files: files)
+        let written = try output.writeApplication(blueprint: given, files: files, force: inputs.force)
         let verification = inputs.verify ? try await Verify(appDirectory: output.path).run() : nil
-        return GenerateOutcome(blueprint: inputs.blueprint, output: output.path, files: artifacts.count, verification: verification)
+        return GenerateOutcome(
+            blueprint: inputs.blueprint, output: output.path, files: written.artifacts.count, keptEdits: written.kept, verification: verification)
     }
 }
 
@@ -45,7 +54,14 @@ public struct GenerateOutcome: Encodable, Sendable {
     public var blueprint: String
     public var output: String
     public var files: Int
+    /// Files the user changed since the last run, kept, with the new version beside each as `<file>.gravity-new`.
+    public var keptEdits: [String]
     public var verification: [ServiceTestResult]?
+
+    enum CodingKeys: String, CodingKey {
+        case blueprint, output, files, verification
+        case keptEdits = "kept_edits"
+    }
 
     /// The generated tests' failure, when some failed.
     public var verificationFailure: VerificationError? { verification.flatMap(Verify.failure) }

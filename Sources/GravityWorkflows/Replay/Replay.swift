@@ -14,6 +14,8 @@ public struct Replay: Sendable {
         public var verify = false
         /// An industry file, when the transcript's industry is not one of the catalog's.
         public var industry: String?
+        /// A change transcript's parent, when it is not beside it under the name its header gives.
+        public var parent: String?
         public var concurrency: Int = 14
         public var history: HistoryFile
 
@@ -33,7 +35,10 @@ public struct Replay: Sendable {
         let recorded = try TranscriptFile(path: transcript)
         // Decoded while the personas and industries load: both take a core's worth of time.
         async let decoding = recorded.decodeInParallel(EventSkeleton.self)
-        let industry = try IndustryChoice.load(inputs.industry, catalog: inputs.catalog, transcriptHeader: recorded.header)
+        // A change replays from the application its parent transcripts left, checked against their digests.
+        let continued = try await TranscriptLineage.continuation(
+            of: recorded.header, at: transcript, catalog: inputs.catalog, industry: inputs.industry, parent: inputs.parent)
+        let industry = try continued?.industry ?? IndustryChoice.load(inputs.industry, catalog: inputs.catalog, transcriptHeader: recorded.header)
         let team = try inputs.catalog.team(for: industry)
         let skeletons = try await decoding
         // An interrupted run replays until its first unanswered request; say what it is instead.
@@ -50,15 +55,19 @@ public struct Replay: Sendable {
         let header = recorded.header
         let configuration = SessionConfiguration(
             team: team, brief: header.brief, seed: header.seed, maxRounds: header.maxRounds, concurrency: inputs.concurrency,
-            model: ReplayModel(header: header, events: skeletons)
+            model: ReplayModel(header: header, events: skeletons), change: continued?.run
         )
+        let earlier = continued?.lineage.revisions ?? []
         let recorder = RunRecorder()
         let replayed: Result<SessionResult, any Error>
         do {
             replayed = .success(
                 try await DevelopRun(
                     configuration: configuration, output: output, transcriptPath: replayPath, observers: [recorder],
-                    generate: { try ApplicationGenerator.generate(blueprint: $0, decisions: $1, team: team) }
+                    generate: { blueprint, decisions in
+                        let current = AppRevision(change: header.change?.name, blueprint: blueprint)
+                        return try ApplicationGenerator.generate(revisions: earlier + [current], decisions: decisions, team: team)
+                    }
                 )
                 .execute()
             )
