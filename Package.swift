@@ -87,6 +87,7 @@ let package = Package(
                 .embedInCode("Templates/backend/tests/conftest.py.mustache"),
                 .embedInCode("Templates/backend/tests/test_health.py.mustache"),
                 .embedInCode("Templates/backend/tests/test_database.py"),
+                .embedInCode("Templates/backend/tests/test_migrate.py"),
                 .embedInCode("Templates/backend/tests/test_cors.py.mustache"),
                 .embedInCode("Templates/backend/tests/test_no_card_data.py.mustache"),
                 .embedInCode("Templates/backend/tests/test_request_log.py.mustache"),

@@ -96,6 +96,7 @@ struct PythonServiceGenerator {
             GeneratedFile(path: "\(base)/tests/conftest.py", contents: tests.conftest),
             GeneratedFile(path: "\(base)/tests/test_health.py", contents: tests.healthTests),
             GeneratedFile(path: "\(base)/tests/test_database.py", contents: tests.databaseTests),
+            GeneratedFile(path: "\(base)/tests/test_migrate.py", contents: tests.migrateTests),
         ]
         if let cors = tests.corsTests { files.append(GeneratedFile(path: "\(base)/tests/test_cors.py", contents: cors)) }
         if let cards = tests.cardDataTests { files.append(GeneratedFile(path: "\(base)/tests/test_no_card_data.py", contents: cards)) }

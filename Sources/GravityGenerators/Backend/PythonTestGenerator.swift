@@ -11,6 +11,7 @@ struct PythonTestGenerator {
     static let conftestTemplate = CodeTemplate("backend/tests/conftest.py.mustache", bytes: PackageResources.conftest_py_mustache)
     static let healthTemplate = CodeTemplate("backend/tests/test_health.py.mustache", bytes: PackageResources.test_health_py_mustache)
     static let databaseTemplate = TemplateFile("backend/tests/test_database.py", bytes: PackageResources.test_database_py)
+    static let migrateTemplate = TemplateFile("backend/tests/test_migrate.py", bytes: PackageResources.test_migrate_py)
     static let corsTemplate = CodeTemplate("backend/tests/test_cors.py.mustache", bytes: PackageResources.test_cors_py_mustache)
     static let cardDataTemplate = CodeTemplate("backend/tests/test_no_card_data.py.mustache", bytes: PackageResources.test_no_card_data_py_mustache)
     static let accountsTemplate = CodeTemplate("backend/tests/test_accounts.py.mustache", bytes: PackageResources.test_accounts_py_mustache)
@@ -26,6 +27,7 @@ struct PythonTestGenerator {
 
     /// The SQLite database under concurrent use (write-ahead logging, the busy timeout).
     var databaseTests: String { Self.databaseTemplate.text }
+    var migrateTests: String { Self.migrateTemplate.text }
 
     var healthTests: String {
         var values: [String: TemplateValue] = [

@@ -136,7 +136,8 @@ extension ProposalContent {
 
     /// Where the rules of the requirements put their entities: an order with its lines and apart
     /// from the stock they take, a claim or a posting apart from the stock or balance it takes, a
-    /// booking with the resource it books (the generated services guard each so).
+    /// booking with the resource it books, a record with what its preconditions read (one query of
+    /// its service's database) (the generated services guard each so).
     static func placings(of requirements: RequirementsSection?, industry: Industry) -> [(entity: String, together: [String], apart: String?)] {
         guard let requirements else { return [] }
         let target = { (entity: String, relation: String) in industry.entity(named: entity)?.relations.first { $0.name == relation }?.entity }
@@ -144,6 +145,7 @@ extension ProposalContent {
             + requirements.claims.map { ($0.entity, [], target($0.entity, $0.stock)) }
             + requirements.postings.map { ($0.entity, [], industry.account(of: $0)) }
             + requirements.schedules.map { ($0.entity, target($0.entity, $0.resource).map { [$0] } ?? [], nil) }
+            + requirements.preconditions.map { rule in (rule.entity, rule.entitiesRead(in: industry).filter { $0 != rule.entity }, nil) }
     }
 
     /// Pairs (service, other service) where an entity of the first refers to an entity of the second.

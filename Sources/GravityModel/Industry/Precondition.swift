@@ -36,6 +36,20 @@ public struct Precondition: Codable, Sendable, Hashable {
         excluding = try container.decodeIfPresent([String: [String]].self, forKey: .excluding) ?? [:]
     }
 
+    /// The entities the check reads: `exists`, and those its paths join, in `industry`'s relations.
+    public func entitiesRead(in industry: Industry) -> [String] {
+        var read = [exists]
+        for path in matching.keys.sorted() + excluding.keys.sorted() {
+            var current = industry.entity(named: exists)
+            for step in Self.steps(of: path).dropLast() {
+                guard let next = current?.relations.first(where: { $0.name == step })?.entity else { break }
+                if !read.contains(next) { read.append(next) }
+                current = industry.entity(named: next)
+            }
+        }
+        return read
+    }
+
     /// The steps of a path: relation names, then a last field or relation name.
     public static func steps(of path: String) -> [String] { path.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
 }

@@ -25,6 +25,8 @@ public enum DeployError: Error, CustomStringConvertible, Equatable {
     /// `docker compose up`, `kubectl apply`: the command and its last output line.
     case containerCommandFailed(command: String, problem: String)
     case interrupted
+    /// A running app whose change cannot be taken while it runs.
+    case updateNeedsRestart(app: String, reason: String)
     case serviceFailed(service: String, reason: String)
     case notDeployed(String)
     /// `stop` left these processes running.
@@ -68,6 +70,7 @@ public enum DeployError: Error, CustomStringConvertible, Equatable {
         case .postgres(let failure): failure.description
         case .containerCommandFailed(let command, let problem): "\(command) failed: \(problem)"
         case .interrupted: "deploy interrupted"
+        case .updateNeedsRestart(let app, let reason): "\(app) cannot take this change while it runs: \(reason); stop it and deploy again"
         case .serviceFailed(let service, let reason): "\(service) \(reason)"
         case .notDeployed(let app): "\(app) is not deployed (no deploy state in .gravity/)"
         case .stillRunning(let pids): "processes still running after stop: \(pids.map(String.init).joined(separator: ", "))"

@@ -13,6 +13,8 @@ public enum LocalDeployment {
     public enum Outcome: Sendable {
         case ready(DeploymentRecord, [ServiceRecord])
         case alreadyRunning(DeploymentRecord?)
+        /// It was running and its files had changed: `changed` restarted with them, migrations applied.
+        case updated(DeploymentRecord, [ServiceRecord], changed: [String])
         case failed(String)
     }
 
@@ -70,7 +72,7 @@ public enum LocalDeployment {
         if tls { try GatewayConfiguration.checkServesTLS(plan) }
         let store = try DeployStore(stateDirectory: plan.stateDirectory)
         guard let lock = try DeployLock.acquire(stateDirectory: plan.stateDirectory) else {
-            return .alreadyRunning(try store.deployment())
+            return try await updateIfChanged(plan, store: store, progress: progress)
         }
         // A supervisor that was killed may have left processes; they go before their records do.
         await stopLeftovers(plan, store: store) { progress(DeployEvent(kind: .warning, text: $0)) }
@@ -124,6 +126,38 @@ public enum LocalDeployment {
                 let log = LogFile.tail("\(plan.stateDirectory)/logs/supervisor.log", lines: 5).joined(separator: "\n  | ")
                 return .failed("the supervisor \(exit) before the app was up\(log.isEmpty ? "" : ":\n  | \(log)")")
             }
+            try await Task.sleep(for: .milliseconds(30))
+        }
+    }
+
+    /// The services of a running deployment whose files changed since their processes started.
+    public static func changedServices(_ plan: DeploymentPlan, store: DeployStore) throws -> [String] {
+        let recorded = Dictionary((try store.services()).map { ($0.name, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        let services = plan.services.filter { ServiceFingerprint.of(directory: $0.directory) != recorded[$0.name] ?? nil }.map(\.name)
+        // A service the deployment does not know is a change too (the update says it needs a restart).
+        return services + recorded.keys.filter { name in !plan.services.contains { $0.name == name } }.sorted()
+    }
+
+    /// A running deployment: unchanged, it is left as it is; changed since, its supervisor is asked to
+    /// take the new files (migrations, then the changed services one at a time), followed to the end.
+    private static func updateIfChanged(_ plan: DeploymentPlan, store: DeployStore, progress: (DeployEvent) -> Void) async throws -> Outcome {
+        let deployment = try store.deployment()
+        guard deployment?.status == .running, let supervisor = deployment?.supervisorPid else { return .alreadyRunning(deployment) }
+        let changed = try changedServices(plan, store: store)
+        guard !changed.isEmpty else { return .alreadyRunning(deployment) }
+        var last = try store.lastEventID()
+        _ = try store.requestUpdate()
+        while true {
+            for event in try store.events(after: last) {
+                last = event.id ?? last
+                progress(event)
+                switch event.kind {
+                case .updated: return .updated(try store.deployment()!, try store.services(), changed: changed)
+                case .updateFailed, .failed, .stopped: return .failed(event.text)
+                default: break
+                }
+            }
+            guard ProcessControl.isAlive(supervisor) else { return .failed("the supervisor of \(plan.name) ended before it took the update") }
             try await Task.sleep(for: .milliseconds(30))
         }
     }

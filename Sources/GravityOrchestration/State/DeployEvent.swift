@@ -18,6 +18,10 @@ public struct DeployEvent: Codable, Sendable, Hashable, FetchableRecord, Persist
         case failed
         /// The supervisor stopped everything.
         case stopped
+        /// A running deployment took its changed files: migrations applied, services restarted.
+        case updated
+        /// A running deployment could not take its changed files; the text says why.
+        case updateFailed = "update_failed"
     }
 
     public var id: Int64?

@@ -86,6 +86,14 @@ public struct DeployStore: Sendable {
         migrator.registerMigration("v4-gateway-tls") { db in
             try db.alter(table: "deployment") { table in table.add(column: "gateway_tls", .boolean).notNull().defaults(to: false) }
         }
+        migrator.registerMigration("v5-fingerprints-updates") { db in
+            try db.alter(table: "services") { table in table.add(column: "fingerprint", .text) }
+            try db.create(table: "updates") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("requested_at", .double).notNull()
+                table.column("state", .text).notNull()
+            }
+        }
         return migrator
     }
 
@@ -125,6 +133,37 @@ public struct DeployStore: Sendable {
             change(&record)
             try record.update(db)
         }
+    }
+
+    // MARK: Updates
+
+    /// Asks the supervisor to take the app's changed files; returns the request's id.
+    public func requestUpdate() throws -> Int64 {
+        try database.write { db in
+            try db.execute(sql: "INSERT INTO updates (requested_at, state) VALUES (?, 'requested')", arguments: [Date().timeIntervalSince1970])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// The oldest update asked for and not yet taken up, marked as under way.
+    func takeUpdateRequest() throws -> Int64? {
+        try database.write { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM updates WHERE state = 'requested' ORDER BY id LIMIT 1") else { return nil }
+            try db.execute(sql: "UPDATE updates SET state = 'applying' WHERE id = ?", arguments: [id])
+            return id
+        }
+    }
+
+    /// Records how update `id` ended.
+    func finishUpdate(_ id: Int64, succeeded: Bool) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE updates SET state = ? WHERE id = ?", arguments: [succeeded ? "done" : "failed", id])
+        }
+    }
+
+    /// The id of the latest event, or 0.
+    public func lastEventID() throws -> Int64 {
+        try database.read { try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM events") ?? 0 }
     }
 
     // MARK: Events

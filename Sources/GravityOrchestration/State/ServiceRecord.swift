@@ -32,6 +32,8 @@ public struct ServiceRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     /// When the current process started (seconds since 1970).
     public var startedAt: Double?
     public var lastExit: String?
+    /// The service's files when its running process was started (`ServiceFingerprint`).
+    public var fingerprint: String?
 
     public var url: String? { port.map { "http://127.0.0.1:\($0)" } }
 
@@ -48,5 +50,6 @@ public struct ServiceRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
         case startedAt = "started_at"
         case lastExit = "last_exit"
         case pidStart = "pid_start"
+        case fingerprint
     }
 }

@@ -66,6 +66,11 @@ struct DeployCommand: AsyncParsableCommand {
             print(
                 "\(plan.name) is already running\(url); `gravity-team status \(directory)` shows it, `gravity-team stop \(directory)` stops it."
             )
+        case .updated(let deployment, let services, let changed, let elapsed):
+            print("")
+            print(StatusTable.render(deployment: deployment, services: services, gatewayState: .running, supervised: true))
+            print("")
+            print(String(format: "Updated in %.1f s: %@ restarted with their new files, every stored row kept. Open %@", elapsed.seconds, changed.joined(separator: ", "), deployment.gatewayURL))
         case .ready(let deployment, let services, let elapsed):
             print("")
             print(StatusTable.render(deployment: deployment, services: services, gatewayState: .running, supervised: true))

@@ -10,7 +10,7 @@ struct DeployProgressPrinter {
         let who = (event.service ?? "").padding(toLength: 12, withPad: " ", startingAt: 0)
         let mark =
             switch event.kind {
-            case .failed: "FAILED "
+            case .failed, .updateFailed: "FAILED "
             case .restart: "restart "
             case .warning: "warning "
             default: ""

@@ -26,8 +26,10 @@ public struct Deploy: Sendable {
     public enum Outcome: Sendable {
         /// Every service and the gateway are up.
         case ready(DeploymentRecord, [ServiceRecord], elapsed: Duration)
-        /// It was running already (on the port asked, or no port was asked).
+        /// It was running already (on the port asked, or no port was asked), its files as deployed.
         case alreadyRunning(DeploymentRecord?)
+        /// It was running, and took its changed files: migrations applied, `changed` restarted.
+        case updated(DeploymentRecord, [ServiceRecord], changed: [String], elapsed: Duration)
         /// The compose or Kubernetes files, and whether they were applied.
         case containers(ContainerTargets.Outcome)
     }
@@ -82,6 +84,8 @@ public struct Deploy: Sendable {
             throw Failure.didNotComeUp(reason)
         case .ready(let deployment, let services):
             return .ready(deployment, services, elapsed: ContinuousClock.now - started)
+        case .updated(let deployment, let services, let changed):
+            return .updated(deployment, services, changed: changed, elapsed: ContinuousClock.now - started)
         }
     }
 }

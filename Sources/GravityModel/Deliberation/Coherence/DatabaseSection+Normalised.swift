@@ -55,6 +55,9 @@ extension DatabaseSection {
                 section.stores[storeIndex].tables[tableIndex].columns = Self.columns(
                     of: table, localTables: local, service: store.service, currency: currency, scope: scope
                 )
+                section.stores[storeIndex].tables[tableIndex].uniqueTogether = Self.uniqueTogether(
+                    of: section.stores[storeIndex].tables[tableIndex], in: scope.industry
+                )
             }
         }
         let tables = Dictionary(section.stores.flatMap(\.tables).map { ($0.entity, $0) }, uniquingKeysWith: { first, _ in first })
@@ -127,6 +130,10 @@ extension DatabaseSection {
                 column.values = nil
             }
             if let length = column.maxLength, length < 1 { column.maxLength = nil }
+            // Upper bounds and uniqueness over several columns are the industry's rules (a rating of
+            // at most 5, one review per customer per product): one a proposal invents could leave no
+            // value a client may send, or refuse rows the application itself writes.
+            column.maximum = column.type == .integer ? table.declaredMaximum(of: column.name, in: scope.industry) : nil
             // A yes/no or a choice among a few values cannot tell many rows apart; a unique text
             // needs room for distinct values, and an e-mail address for an address.
             if [.boolean, .choice].contains(column.type) { column.unique = false }
@@ -148,6 +155,13 @@ extension DatabaseSection {
         // A record of nothing but its key could be neither told apart nor written: it gets a name.
         if columns.count == 1 { columns += ownColumns(TableSpec.minimal(for: table.entity).columns) }
         return columns + audit
+    }
+
+    /// The industry's groups unique together for `table`'s entity, in column names, where the table has the columns.
+    static func uniqueTogether(of table: TableSpec, in industry: Industry) -> [[String]] {
+        guard let entity = industry.entity(named: table.entity) else { return [] }
+        let names = Set(table.columns.map(\.name))
+        return TableSpec.standard(for: entity, in: industry, local: []).uniqueTogether.filter { $0.allSatisfy(names.contains) }
     }
 }
 

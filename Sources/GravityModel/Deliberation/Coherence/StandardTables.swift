@@ -40,6 +40,11 @@ extension TableSpec {
         return TableSpec(entity: entity.name, table: entity.plural, columns: columns + DatabaseSection.audit, uniqueTogether: together)
     }
 
+    /// The largest value the industry allows in `column` of this table's entity, when it bounds it.
+    func declaredMaximum(of column: String, in industry: Industry) -> Int? {
+        industry.entity(named: entity)?.fields.first { $0.name == column }?.maximum.map { Int($0) }
+    }
+
     /// The table of an entity the industry does not define: a key, a name, and the audit columns.
     public static func minimal(for entity: String) -> TableSpec {
         let name = ColumnSpec(name: "name", type: .string, nullable: false, maxLength: 200)

@@ -40,7 +40,37 @@ extension ArchitectureSection {
         while let cycle = DependencyCycle.find(in: section.services) {
             section.merge(Array(Set(cycle)))
         }
+        // Merging a cycle can put a rule's entity back with the stock it takes; then the split a careful
+        // lead makes stands in: a service per bounded context, whose relations the industry keeps acyclic.
+        if ProposalContent.architecture(section).brokenFacts(given: scope.blueprint, industry: industry).contains(.rulesPlaced) {
+            section.services = section.services.filter(\.entities.isEmpty) + Self.perContext(scope.entities, industry: industry)
+        }
         return section
+    }
+
+    /// One service per bounded context of `entities`, depending on the services their relations reach.
+    static func perContext(_ entities: [String], industry: Industry) -> [ServiceSpec] {
+        var services: [ServiceSpec] = []
+        for entity in entities {
+            let context = industry.entity(named: entity)?.context ?? "records"
+            if let index = services.firstIndex(where: { $0.name == context }) {
+                services[index].entities.append(entity)
+            } else {
+                let description = industry.contexts.first { $0.id == context }?.description ?? "The application's records"
+                services.append(ServiceSpec(name: context, kind: .api, description: description, apiPrefix: "/api/\(context)", entities: [entity], dependsOn: []))
+            }
+        }
+        for index in services.indices {
+            for entity in services[index].entities {
+                for relation in industry.entity(named: entity)?.relations ?? [] {
+                    guard let owner = services.first(where: { $0.entities.contains(relation.entity) })?.name, owner != services[index].name,
+                        !services[index].dependsOn.contains(owner)
+                    else { continue }
+                    services[index].dependsOn.append(owner)
+                }
+            }
+        }
+        return services
     }
 
     /// `entities` added to the service `name`, which is made if there is none (described as the

@@ -12,7 +12,8 @@ import Glibc
 actor ServiceUnit: SupervisedUnit {
     nonisolated let name: String
     let directory: String
-    let launch: ServiceLaunch
+    /// How it is started: replaced when an update brings the service's new files.
+    private(set) var launch: ServiceLaunch
     let check: ServiceManifest.HealthCheck
     let logDirectory: String
     let journal: DeployJournal
@@ -26,6 +27,8 @@ actor ServiceUnit: SupervisedUnit {
     private var nextCheck = ContinuousClock.now
     private var failedChecks = 0
     private var startedAt: ContinuousClock.Instant?
+    /// While an update replaces the process, the watch leaves it alone.
+    private var replacing = false
 
     init(service: DeploymentPlan.Service, launch: ServiceLaunch, logDirectory: String, journal: DeployJournal, probe: HealthProbe) {
         self.probe = probe
@@ -58,7 +61,9 @@ actor ServiceUnit: SupervisedUnit {
         healthySince = nil
         failedChecks = 0
         let start = ProcessControl.startTime(of: pid)
+        let fingerprint = ServiceFingerprint.of(directory: directory)
         try store.updateService(name) { [port = launch.port] in
+            $0.fingerprint = fingerprint
             $0.state = .starting
             $0.pid = pid
             $0.pidStart = start
@@ -126,7 +131,24 @@ actor ServiceUnit: SupervisedUnit {
         await watching(every: .milliseconds(100)) { await watch() }
     }
 
+    /// Stops the process and starts it again with `launch` (the service's new files, and perhaps a
+    /// new Python environment), waiting for its health check as at deploy.
+    func replace(with launch: ServiceLaunch) async throws {
+        replacing = true
+        defer { replacing = false }
+        if let pid {
+            try? store.updateService(name) { $0.state = .stopping }
+            await ProcessControl.stopGroup(pid)
+            self.pid = nil
+        }
+        self.launch = launch
+        restart = RestartPolicy()
+        try start(attempt: 0)
+        try await awaitHealthy()
+    }
+
     private func watch() async {
+        guard !replacing else { return }
         let now = ContinuousClock.now
         if let pid, let exit = ProcessControl.exitStatus(of: pid) {
             // Whatever the leader forked (workers holding the port) goes with it.

@@ -15,7 +15,8 @@ import Glibc
 /// stopped in reverse order. Every step goes to the deploy state as an event, which `deploy` prints
 /// while it waits.
 public actor Supervisor {
-    let plan: DeploymentPlan
+    /// The app as deployed; an update replaces it with the app's manifests as they are now.
+    var plan: DeploymentPlan
     let port: Int
     let journal: DeployJournal
     let database: DatabaseUnit
@@ -24,6 +25,15 @@ public actor Supervisor {
     /// The service units started so far, in start order.
     private var services: [ServiceUnit] = []
     private var gatewayStarted = false
+    /// What the services were started with, for an update to start them again alike.
+    var context = LaunchContext()
+
+    struct LaunchContext {
+        var pythonBin: String?
+        var databaseURLs: [String: [(name: String, url: String)]] = [:]
+        var secrets: [String: String] = [:]
+        var ports: [String: Int] = [:]
+    }
 
     /// Everything started, as one group. A stop (or a failed deploy) stops it in reverse: the
     /// services, the last wave first, then the gateway, then the database server.
@@ -32,6 +42,9 @@ public actor Supervisor {
     }
 
     var logDirectory: String { "\(plan.stateDirectory)/logs" }
+
+    /// The started unit of the service `name`.
+    func unit(named name: String) -> ServiceUnit? { services.first { $0.name == name } }
     var store: DeployStore { journal.store }
 
     public init(
@@ -96,7 +109,12 @@ public actor Supervisor {
         }
         try? store.updateDeployment { $0.status = .running }
         journal.event(.ready, nil, "\(plan.name) is up on \(gateway.url)")
-        await started.run()
+        // Everything is watched; beside it, updates asked for by `deploy` are taken one at a time.
+        let group = started
+        await withTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { await group.run() }
+            tasks.addTask { await self.takeUpdates() }
+        }
         return .stopped
     }
 
@@ -121,6 +139,7 @@ public actor Supervisor {
         let databaseURLs = try await prepareDatabases()
         let secretNames = Set(plan.services.flatMap(\.manifest.environment.secrets))
         let secrets = try store.secrets(secretNames)
+        context = LaunchContext(pythonBin: pythonBin, databaseURLs: databaseURLs, secrets: secrets)
         if !secretNames.isEmpty {
             journal.event(.step, nil, "secrets: \(secretNames.sorted().joined(separator: ", ")) (kept in .gravity/state.sqlite)")
         }
@@ -157,6 +176,7 @@ public actor Supervisor {
                 try await group.waitForAll()
             }
         }
+        context.ports = ports
         gatewayStarted = true
         try await gateway.start(ports: ports)
         journal.event(.step, nil, String(format: "all services healthy in %.1f s", (ContinuousClock.now - clock).seconds))
@@ -183,34 +203,41 @@ public actor Supervisor {
     /// Creates each service's databases and applies their migrations; returns the URLs per service.
     func prepareDatabases() async throws -> [String: [(name: String, url: String)]] {
         var urls: [String: [(name: String, url: String)]] = [:]
-        let log = "\(logDirectory)/databases.log"
         for service in plan.services {
-            for database in service.manifest.databases {
-                let applier = MigrationApplier(service: service, database: database)
-                let outcome: MigrationApplier.Outcome
-                let url: String
-                switch database.type {
-                case .sqlite:
-                    let path = "\(plan.stateDirectory)/data/\(database.name).sqlite"
-                    outcome = try applier.applySQLite(path: path)
-                    url = "sqlite:///\(path)"
-                case .postgresql:
-                    let server = try await self.database.started()
-                    try await server.createDatabase(database.name, log: log)
-                    outcome = try await applier.applyPostgres(server: server, name: database.name, log: log)
-                    url = server.url(database.name)
-                default:
-                    throw DeployError.unsupportedDatabase(service: service.name, database: database.name, type: database.type.rawValue)
-                }
-                urls[service.name, default: []].append((database.name, url))
-                let migrations =
-                    outcome.applied.isEmpty ? "migrations up to date" : "migrations applied: \(outcome.applied.joined(separator: ", "))"
-                journal.event(
-                    .step,
-                    service.name,
-                    "database \(database.name) (\(database.type.rawValue)): \(migrations)\(outcome.seeded ? "; seed data loaded" : "")"
-                )
+            urls[service.name] = try await prepareDatabases(of: service)
+        }
+        return urls
+    }
+
+    /// Creates `service`'s databases where they are new and applies the migrations not yet
+    /// recorded in them (each once: `schema_migrations`); returns their URLs.
+    func prepareDatabases(of service: DeploymentPlan.Service) async throws -> [(name: String, url: String)] {
+        var urls: [(name: String, url: String)] = []
+        let log = "\(logDirectory)/databases.log"
+        for database in service.manifest.databases {
+            let applier = MigrationApplier(service: service, database: database)
+            let outcome: MigrationApplier.Outcome
+            let url: String
+            switch database.type {
+            case .sqlite:
+                let path = "\(plan.stateDirectory)/data/\(database.name).sqlite"
+                outcome = try applier.applySQLite(path: path)
+                url = "sqlite:///\(path)"
+            case .postgresql:
+                let server = try await self.database.started()
+                try await server.createDatabase(database.name, log: log)
+                outcome = try await applier.applyPostgres(server: server, name: database.name, log: log)
+                url = server.url(database.name)
+            default:
+                throw DeployError.unsupportedDatabase(service: service.name, database: database.name, type: database.type.rawValue)
             }
+            urls.append((database.name, url))
+            let migrations = outcome.applied.isEmpty ? "migrations up to date" : "migrations applied: \(outcome.applied.joined(separator: ", "))"
+            journal.event(
+                .step,
+                service.name,
+                "database \(database.name) (\(database.type.rawValue)): \(migrations)\(outcome.seeded ? "; seed data loaded" : "")"
+            )
         }
         return urls
     }

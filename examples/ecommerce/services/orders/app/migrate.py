@@ -58,6 +58,8 @@ def _apply(engine, dialect: str, seed: bool) -> list[str]:
     with engine.begin() as connection:
         connection.execute(text("CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR(255) PRIMARY KEY)"))
         done = {row[0] for row in connection.execute(text("SELECT version FROM schema_migrations"))}
+    # The seed goes only into a new database: a later change's migration must not load it again.
+    new = not done
     applied = []
     for path in sorted((ROOT / "migrations" / dialect).glob("*.sql")):
         if path.name in done:
@@ -66,7 +68,7 @@ def _apply(engine, dialect: str, seed: bool) -> list[str]:
         with engine.begin() as connection:
             connection.execute(text("INSERT INTO schema_migrations (version) VALUES (:version)"), {"version": path.name})
         applied.append(path.name)
-    if seed and applied:
+    if seed and new and applied:
         _run_script(engine, (ROOT / "seed" / f"{dialect}.sql").read_text())
     return applied
 
