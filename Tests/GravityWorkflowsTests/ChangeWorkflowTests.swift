@@ -101,6 +101,21 @@ struct ChangeWorkflowTests {
         #expect(try read("\(scratch)/replayed/services/orders/db/migrations/sqlite/0002_reviews.sql") == (try read("\(app)/services/orders/db/migrations/sqlite/0002_reviews.sql")))
     }
 
+    @Test("show and diff read a change's transcript: the change, its kept phases, where it parts from its parent")
+    func showAndDiff() async throws {
+        let app = try await shop("shop")
+        let outcome = try await change(app)
+        let parent = try Transcript(path: "\(app)/transcript.jsonl")
+        let child = try Transcript(path: outcome.report.transcript)
+        let timeline = TimelineRenderer(team: nil).render(child)
+        #expect(timeline.contains("Change: 'reviews' to the application transcript.jsonl left (sha256 "), "\(timeline.prefix(400))")
+        #expect(timeline.contains("[8/8] Deployment: kept (the change 'reviews' does not touch the deployment section, so its decision stands)"))
+        let comparison = TranscriptComparison(parent, child)
+        #expect(comparison.firstDifference?.hasPrefix("requirements: the adopted proposals differ") == true, "\(comparison.firstDifference ?? "")")
+        #expect(comparison.rows.last?.right == "kept (the parent's decision)")
+        #expect(TranscriptComparison(child, child).isSame)
+    }
+
     @Test("the forward migrations keep every stored row: 0001 with rows, then 0002, on a real SQLite file")
     func migrationKeepsRows() async throws {
         let app = try await shop("shop")

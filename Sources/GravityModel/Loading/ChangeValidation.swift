@@ -9,15 +9,16 @@ public enum ChangeValidation {
     }
 
     /// The change in `text` (a file's contents, named `file` in errors), checked, with the changed industry.
-    public static func decode(_ text: String, file: String, industry: Industry) throws -> (ChangeRequest, Industry) {
+    /// - Parameter words: accept a change in words (a summary and nothing else), as a transcript records one.
+    public static func decode(_ text: String, file: String, industry: Industry, words: Bool = false) throws -> (ChangeRequest, Industry) {
         let document = try YAMLDocument.decodeLocated(ChangeRequest.self, from: text, file: file)
-        return (document.value, try check(document, industry: industry))
+        return (document.value, try check(document, industry: industry, words: words))
     }
 
     /// The longest change name: it becomes part of migration and transcript file names.
     public static let nameCharacters = 40
 
-    static func check(_ document: LocatedDocument<ChangeRequest>, industry: Industry) throws -> Industry {
+    static func check(_ document: LocatedDocument<ChangeRequest>, industry: Industry, words: Bool = false) throws -> Industry {
         let change = document.value
         guard Identifier.isValid(change.name), change.name.count <= nameCharacters else {
             throw document.invalid("'\(change.name.prefix(64))' must be a lowercase identifier of at most \(nameCharacters) characters", at: ["name"])
@@ -27,7 +28,7 @@ public enum ChangeValidation {
         else {
             throw document.invalid("must be one line of 1 to \(InputLimits.briefCharacters) characters", at: ["summary"])
         }
-        guard !change.isWordsOnly else {
+        guard words || !change.isWordsOnly else {
             throw document.invalid("the change adds and removes nothing; name entities, fields, roles, features or rules", at: ["summary"])
         }
         var extended = Set<String>()

@@ -15,6 +15,10 @@ public struct TimelineRenderer: Sendable {
             "Run: \(header.industry), seed \(header.seed), model \(header.model), up to \(header.maxRounds) rounds (\(header.tool))",
             "Brief: \(header.brief)",
         ]
+        if let change = header.change, let parent = header.parent {
+            // A change's transcript: what it changes, and which run's application it starts from.
+            lines.append("Change: '\(change.name)' to the application \(parent.file) left (sha256 \(parent.sha256.prefix(16))…)")
+        }
         for event in transcript.events {
             lines.append(contentsOf: render(event))
         }
@@ -71,7 +75,7 @@ public struct TimelineRenderer: Sendable {
             ]
         case .phaseKept:
             guard let phase = event.phase else { return [] }
-            return ["", "[\(phase.number)/8] \(phase.title): kept. \(event.reason ?? "")"]
+            return ["", "[\(phase.number)/8] \(phase.title): kept (\(event.reason ?? "the parent's decision stands"))"]
         case .modelCall, .phaseEnd:
             return []
         }

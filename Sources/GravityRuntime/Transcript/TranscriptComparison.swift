@@ -50,8 +50,11 @@ public struct TranscriptComparison: Sendable {
     private struct PhaseTrace {
         var rounds: [RoundTrace] = []
         var decision: DecisionRecord?
+        /// A change run's phase that kept its parent's decision.
+        var kept = false
 
         var label: String {
+            if kept { return "kept (the parent's decision)" }
             guard let decision else { return "undecided after \(rounds.count) round(s)" }
             let by = decision.resolution == .approved ? "" : " (product manager)"
             return "\(decision.outcome.label), round \(decision.adoptedRound) of \(rounds.count)\(by)"
@@ -74,6 +77,8 @@ public struct TranscriptComparison: Sendable {
                 traces[phase]!.rounds[last].votes[vote.voter] = vote.option
             case .decision:
                 traces[phase, default: PhaseTrace()].decision = event.decision
+            case .phaseKept:
+                traces[phase, default: PhaseTrace()].kept = true
             default:
                 continue
             }
@@ -84,6 +89,9 @@ public struct TranscriptComparison: Sendable {
     private static func difference(_ phase: Phase, _ x: PhaseTrace?, _ y: PhaseTrace?) -> String? {
         guard let x, let y else {
             return x == nil && y == nil ? nil : "\(phase.rawValue): only one run reached this phase"
+        }
+        if x.kept || y.kept {
+            return x.kept == y.kept ? nil : "\(phase.rawValue): a \(x.label); b \(y.label)"
         }
         if x.decision?.adoptedRound != y.decision?.adoptedRound || x.decision?.outcome != y.decision?.outcome
             || x.decision?.resolution != y.decision?.resolution

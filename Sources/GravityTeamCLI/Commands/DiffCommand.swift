@@ -19,8 +19,8 @@ struct DiffCommand: ParsableCommand {
         let left = try Transcript(path: a, allowingPartialTail: true)
         let right = try Transcript(path: b, allowingPartialTail: true)
         let comparison = TranscriptComparison(left, right)
-        print("a: \(a) (\(left.header.industry), seed \(left.header.seed), \(left.header.model))")
-        print("b: \(b) (\(right.header.industry), seed \(right.header.seed), \(right.header.model))")
+        print("a: \(a) (\(Self.describe(left.header)))")
+        print("b: \(b) (\(Self.describe(right.header)))")
         print("first difference: \(comparison.firstDifference ?? "none: the runs decided every phase the same way")")
         print("")
         var table = TextTable(header: ["phase", "a", "b", "votes changed"])
@@ -34,5 +34,12 @@ struct DiffCommand: ParsableCommand {
             for change in row.changedVotes { print("  \(change)") }
         }
         if !comparison.isSame { throw ExitCode(1) }
+    }
+
+    /// A transcript's run in a few words; a change's names the change and its parent.
+    static func describe(_ header: TranscriptHeader) -> String {
+        let run = "\(header.industry), seed \(header.seed), \(header.model)"
+        guard let change = header.change, let parent = header.parent else { return run }
+        return "\(run); the change '\(change.name)' to what \(parent.file) left"
     }
 }

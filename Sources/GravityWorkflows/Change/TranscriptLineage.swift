@@ -105,7 +105,7 @@ public struct TranscriptLineage: Sendable {
             guard let last = lineage.stages.last else { return nil }
             // The change as recorded is checked as a change file would be (JSON is YAML).
             let (checked, industry) = try ChangeValidation.decode(
-                try CanonicalJSON.string(change), file: "\(path) (the header's change)", industry: last.industry)
+                try CanonicalJSON.string(change), file: "\(path) (the header's change)", industry: last.industry, words: true)
             let run = ChangeRun(
                 change: checked, parent: parent, blueprint: last.blueprint, decisions: last.decisions,
                 touched: checked.touchedPhases(in: industry)
