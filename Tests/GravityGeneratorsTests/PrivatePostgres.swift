@@ -59,6 +59,13 @@ final class PrivatePostgres: Sendable {
         try await tools.command("psql", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql])
     }
 
+    /// The rows of a query, unaligned and without headers, one line each.
+    func value(_ sql: String, database: String) async throws -> String {
+        let outcome = try await tools.command(
+            "psql", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql])
+        return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Stops the server, blocking its thread: it is called from a `defer`, which cannot await.
     func stop() {
         let (executable, arguments) = tools.commandLine("pg_ctl", ["-D", "\(directory)/data", "-m", "immediate", "stop"])
