@@ -86,6 +86,21 @@ struct ChangeFileTests {
                 == "changes/ecommerce-reviews.yaml:39: invalid value for 'remove[0].field': order_line has no field or relation 'colour'")
     }
 
+    @Test("what a forward migration cannot do is refused at its line: a required relation added, a constraint taken away")
+    func migrationLimits() throws {
+        #expect(
+            try problem { $0 + "remove:\n  - {entity: order_line, field: purchase_order}\n" }
+                == "changes/ecommerce-reviews.yaml:39: invalid value for 'remove[0].field': order_line.purchase_order cannot be taken away by a forward migration yet: it is a foreign key within its service")
+        #expect(
+            try problem { $0 + "remove:\n  - {entity: product, field: sku}\n" }
+                == "changes/ecommerce-reviews.yaml:39: invalid value for 'remove[0].field': product.sku cannot be taken away by a forward migration yet: it is unique")
+        #expect(
+            try problem { $0.replacingOccurrences(of: "      - {name: weight_grams, type: integer, minimum: 0}\n", with: "      - {name: weight_grams, type: integer, minimum: 0}\n    relations:\n      - {name: maker, entity: category, required: true}\n") }
+                == "changes/ecommerce-reviews.yaml:27: invalid value for 'extend[0].relations[0].required': a relation added to an entity with records must be optional (required: false)")
+        let (change, _) = try reviews { $0 + "remove:\n  - {entity: purchase_order, field: shipping_address}\n" }
+        #expect(change.remove.map(\.field) == ["shipping_address"], "a relation to another service's entity is a plain column")
+    }
+
     @Test("an industry file may use the new vocabulary too, and one without it encodes as before")
     func industryVocabulary() throws {
         let industry = try ecommerce()

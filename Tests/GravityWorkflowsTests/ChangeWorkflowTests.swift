@@ -173,6 +173,13 @@ struct ChangeWorkflowTests {
         let transcript = try TranscriptFile(path: outcome.report.transcript)
         let artifact = try transcript.decode(TranscriptEvent.self).compactMap(\.artifact).first { $0.path == "services/catalog/app/routes/products.py" }
         #expect(artifact?.sha256 == SHA256Digest.hex(try Data(contentsOf: URL(fileURLWithPath: products + ".gravity-new"))))
+
+        // A later change that leaves the file's version as it was keeps the merge waiting, and says so again.
+        let root = URL(fileURLWithPath: reviews).deletingLastPathComponent().path
+        let second = try await change(app, file: "\(root)/ecommerce-wishlists.yaml")
+        #expect(second.report.keptEdits == ["services/catalog/app/routes/products.py"])
+        #expect(try read(products + ".gravity-new").contains("weight_grams"))
+        #expect(try read(products) == edited)
     }
 
     @Test("--force writes over the user's edit")

@@ -225,6 +225,7 @@ struct PythonEntityModules {
             entity.uniqueTogether.map { group in
                 [
                     "conditions": .text(group.map { "\(entity.className).\($0) == payload.\($0)" }.joined(separator: ", ")),
+                    "values": .text(group.map { "payload.\($0)" }.joined(separator: ", ")),
                     "described": .text(group.joined(separator: " and ")),
                 ]
             }

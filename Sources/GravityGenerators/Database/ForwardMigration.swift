@@ -66,8 +66,8 @@ struct ForwardMigration {
             case .sqlite:
                 // FTS5 keeps its columns from its creation: the index is made again and filled from the rows.
                 if !columnsBefore.isEmpty { searchesDropped.append(["table": .text(table), "fts": true]) }
-                let text = MigrationGenerator.searchText(of: entity, columns: columnsAfter, dialect: dialect)
-                if text.isTrue || !columnsAfter.isEmpty {
+                if !columnsAfter.isEmpty {
+                    let text = MigrationGenerator.searchText(of: entity, columns: columnsAfter, dialect: dialect)
                     searches.append(["table": .text(table), "text": text, "rebuild": true])
                 }
             case .postgresql:

@@ -2,6 +2,11 @@ import GravityModel
 
 /// One version of an application: its Blueprint, and the change that made it (nil for the first run).
 public struct AppRevision: Sendable {
+    /// Version `version` as migrations and change transcripts are numbered: `0002`.
+    public static func number(_ version: Int) -> String {
+        String(repeating: "0", count: max(0, 4 - String(version).count)) + String(version)
+    }
+
     public var change: String?
     public var blueprint: Blueprint
 
@@ -37,7 +42,7 @@ struct MigrationHistory {
         for (index, revision) in models.enumerated() {
             guard let version = revision.model.service(service.name) else { continue }
             defer { before = version }
-            let number = String(repeating: "0", count: max(0, 4 - String(index + 1).count)) + String(index + 1)
+            let number = AppRevision.number(index + 1)
             guard index > 0, let change = revision.change else {
                 files.append(File(name: "\(number)_init.sql", sql: MigrationGenerator.initialMigration(for: version, dialect: dialect)))
                 continue

@@ -49,14 +49,30 @@ public enum ChangeValidation {
                     "a field added to an entity with records must be optional (required: false)",
                     at: ["extend", .index(index), "fields", .index(fieldIndex), "required"])
             }
+            for (relationIndex, relation) in addition.relations.enumerated() where relation.required {
+                throw document.invalid(
+                    "a relation added to an entity with records must be optional (required: false)",
+                    at: ["extend", .index(index), "relations", .index(relationIndex), "required"])
+            }
         }
         for (index, removal) in change.remove.enumerated() {
             guard let entity = industry.entity(named: removal.entity) else {
                 throw document.invalid("unknown entity '\(removal.entity)'", at: ["remove", .index(index), "entity"])
             }
-            guard entity.fields.contains(where: { $0.name == removal.field }) || entity.relations.contains(where: { $0.name == removal.field })
-            else {
+            let field = entity.fields.first { $0.name == removal.field }
+            let relation = entity.relations.first { $0.name == removal.field }
+            guard field != nil || relation != nil else {
                 throw document.invalid("\(entity.name) has no field or relation '\(removal.field)'", at: ["remove", .index(index), "field"])
+            }
+            // A forward migration drops a plain column; these are constraints of the table itself.
+            let constrained =
+                field?.unique == true ? "it is unique"
+                : entity.uniqueTogether.contains { $0.contains(removal.field) } ? "it is unique together with others"
+                : relation.flatMap { industry.entity(named: $0.entity) }?.context == entity.context ? "it is a foreign key within its service"
+                : nil
+            if let constrained {
+                throw document.invalid(
+                    "\(entity.name).\(removal.field) cannot be taken away by a forward migration yet: \(constrained)", at: ["remove", .index(index), "field"])
             }
         }
         let changed = industry.applying(change)

@@ -130,23 +130,21 @@ public enum LocalDeployment {
         }
     }
 
-    /// The services of a running deployment whose files changed since their processes started.
-    public static func changedServices(_ plan: DeploymentPlan, store: DeployStore) throws -> [String] {
-        let recorded = Dictionary((try store.services()).map { ($0.name, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
-        let services = plan.services.filter { ServiceFingerprint.of(directory: $0.directory) != recorded[$0.name] ?? nil }.map(\.name)
-        // A service the deployment does not know is a change too (the update says it needs a restart).
-        return services + recorded.keys.filter { name in !plan.services.contains { $0.name == name } }.sorted()
-    }
-
     /// A running deployment: unchanged, it is left as it is; changed since, its supervisor is asked to
     /// take the new files (migrations, then the changed services one at a time), followed to the end.
     private static func updateIfChanged(_ plan: DeploymentPlan, store: DeployStore, progress: (DeployEvent) -> Void) async throws -> Outcome {
         let deployment = try store.deployment()
         guard deployment?.status == .running, let supervisor = deployment?.supervisorPid else { return .alreadyRunning(deployment) }
-        let changed = try changedServices(plan, store: store)
+        let records = try store.services()
+        let changed = try ServiceFingerprint.changed(plan, records: records)
         guard !changed.isEmpty else { return .alreadyRunning(deployment) }
+        // Deployed by a gravity-team that kept no fingerprints: its supervisor takes no updates either.
+        guard records.allSatisfy({ $0.fingerprint != nil }) else {
+            return .failed("\(plan.name) was deployed by an earlier gravity-team, which cannot take a change while it runs; `gravity-team stop` it and deploy again")
+        }
         var last = try store.lastEventID()
-        _ = try store.requestUpdate()
+        let request = try store.requestUpdate()
+        let asked = ContinuousClock.now
         while true {
             for event in try store.events(after: last) {
                 last = event.id ?? last
@@ -158,6 +156,10 @@ public enum LocalDeployment {
                 }
             }
             guard ProcessControl.isAlive(supervisor) else { return .failed("the supervisor of \(plan.name) ended before it took the update") }
+            // The supervisor looks for updates five times a second; one that never takes it up is not listening.
+            if ContinuousClock.now - asked > .seconds(30), try store.updateState(request) == "requested" {
+                return .failed("the supervisor of \(plan.name) did not take the update within 30 s; `gravity-team stop` it and deploy again")
+            }
             try await Task.sleep(for: .milliseconds(30))
         }
     }

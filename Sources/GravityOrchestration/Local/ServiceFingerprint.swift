@@ -32,4 +32,12 @@ enum ServiceFingerprint {
         }
         return SHA256Digest.hex(lines.sorted().joined(separator: "\n"))
     }
+
+    /// The services of `plan` whose files are not what their processes were started with (as
+    /// `records` say), and those the records have that the plan no longer does.
+    static func changed(_ plan: DeploymentPlan, records: [ServiceRecord]) throws -> [String] {
+        let recorded = Dictionary(records.map { ($0.name, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        let changed = plan.waves.joined().filter { of(directory: $0.directory) != recorded[$0.name] ?? nil }.map(\.name)
+        return changed + recorded.keys.filter { name in !plan.services.contains { $0.name == name } }.sorted()
+    }
 }

@@ -10,6 +10,9 @@ struct ServiceLaunch: Sendable {
     var environment: [String: String]
     var port: Int
     var healthURL: String
+    /// The service's files this launch was made for (`ServiceFingerprint`), once its migrations are
+    /// applied: what a restart of it runs, and what `deploy` compares the files with.
+    var fingerprint: String?
 
     /// Injects the port, databases, dependency URLs and secrets, then fills `${VAR}` in the
     /// manifest's variables and command from them (and from deploy's own environment).

@@ -154,6 +154,11 @@ public struct DeployStore: Sendable {
         }
     }
 
+    /// Where update `id` is: requested, applying, done or failed.
+    public func updateState(_ id: Int64) throws -> String? {
+        try database.read { try String.fetchOne($0, sql: "SELECT state FROM updates WHERE id = ?", arguments: [id]) }
+    }
+
     /// Records how update `id` ended.
     func finishUpdate(_ id: Int64, succeeded: Bool) throws {
         try database.write { db in

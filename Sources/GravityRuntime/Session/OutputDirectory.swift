@@ -118,9 +118,16 @@ public struct OutputDirectory: Sendable {
         if !force, let existing = FileManager.default.contents(atPath: file(name)) {
             let current = SHA256Digest.hex(existing)
             if current != digest.sha256, current != previous[name] {
-                // The user's file stands; where this run's version is the last run's, there is nothing to merge.
-                if previous[name] == digest.sha256 { return (digest, nil) }
-                return (digest, try write(data, to: name + Self.newVersionSuffix, mode: mode))
+                let newName = name + Self.newVersionSuffix
+                // The user's file stands. Where this run's version is the last run's there is nothing new
+                // to merge, unless the last run's version still waits beside it: that is kept, and said again.
+                if previous[name] == digest.sha256 {
+                    guard previous[newName] == digest.sha256, let waiting = FileManager.default.contents(atPath: file(newName)),
+                        SHA256Digest.hex(waiting) == digest.sha256
+                    else { return (digest, nil) }
+                    return (digest, ArtifactDigest(path: newName, sha256: digest.sha256, bytes: waiting.count))
+                }
+                return (digest, try write(data, to: newName, mode: mode))
             }
         }
         return (try write(data, to: name, mode: mode), nil)

@@ -17,6 +17,8 @@ public enum ChangeError: Error, CustomStringConvertible, Equatable {
     case destructive(change: String, removals: [String])
     /// `--change` text that makes no change name.
     case unnamedChange(text: String)
+    /// The app's latest change did not finish (interrupted, or its files could not be written).
+    case unfinishedChange(transcript: String)
 
     public var description: String {
         switch self {
@@ -33,6 +35,8 @@ public enum ChangeError: Error, CustomStringConvertible, Equatable {
             "the mock model cannot read a change given in words; give --change-file (docs/formats.md, change files), or a real model (--model ollama or openai)"
         case .destructive(let change, let removals):
             "the change '\(change)' takes away \(removals.joined(separator: ", ")); say --allow-destructive to make it (the values are kept in _dropped_<table>_<column> tables)"
+        case .unfinishedChange(let transcript):
+            "\(transcript): this change did not finish; `gravity-team develop --resume \(transcript)` finishes it, or move it away to change the app as it was before it"
         case .unnamedChange(let text):
             "--change '\(text.prefix(40))': give words with letters or digits, which name its migration"
         }

@@ -1,13 +1,12 @@
 import Foundation
+import GravityGenerators
 
 /// The transcripts of an application's history in its directory: `transcript.jsonl` of the run
 /// that built it, then `transcript.0002-<change>.jsonl`, `transcript.0003-<change>.jsonl`, ... of
 /// each change, the number being the application's version (and its migrations' number).
 public enum ChangeTranscripts {
     /// The name of the transcript of change `name` making version `number`.
-    public static func name(number: Int, change: String) -> String { "transcript.\(fourDigits(number))-\(change).jsonl" }
-
-    static func fourDigits(_ number: Int) -> String { String(repeating: "0", count: max(0, 4 - String(number).count)) + String(number) }
+    public static func name(number: Int, change: String) -> String { "transcript.\(AppRevision.number(number))-\(change).jsonl" }
 
     /// The version a change transcript's file name gives (2 or more); nil for any other name.
     public static func number(of name: String) -> Int? {

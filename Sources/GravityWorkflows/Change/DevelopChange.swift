@@ -45,12 +45,24 @@ public struct DevelopChange: Sendable {
         options.out = inputs.app
         if options.verify { try await Verify.checkAvailable() }
         let parentPath = try ChangeTranscripts.latest(in: inputs.app)
+        if ChangeTranscripts.number(of: URL(fileURLWithPath: parentPath).lastPathComponent) != nil,
+            (try? Transcript(path: parentPath, allowingPartialTail: true))?.isComplete != true
+        {
+            throw ChangeError.unfinishedChange(transcript: parentPath)
+        }
         let lineage = try await TranscriptLineage.load(parentPath, catalog: inputs.catalog, industry: inputs.industry)
         guard let current = lineage.stages.last, let first = lineage.stages.first else { throw ChangeError.notAnApp(path: inputs.app) }
         let (change, industry) = try readChange(industry: current.industry)
         if change.isWordsOnly, options.model.provider == .mock { throw ChangeError.wordsNeedAModel }
         if change.isDestructive, !inputs.allowDestructive {
             throw ChangeError.destructive(change: change.name, removals: change.remove.map { "\($0.entity).\($0.field)" })
+        }
+        // The transcripts are the application's record; a Blueprint edited by hand is not what the team starts from.
+        let blueprintFile = URL(fileURLWithPath: inputs.app).appendingPathComponent("blueprint.json")
+        if let written = try? Data(contentsOf: blueprintFile), written != (try CanonicalJSON.pretty(current.blueprint)) {
+            inputs.notices(
+                "note: \(blueprintFile.path) differs from the Blueprint the transcripts record; the change starts from the transcripts' (yours is kept, the new one beside it as blueprint.json.gravity-new)"
+            )
         }
         let output = try OutputDirectory(path: inputs.app, exclusive: true)
         let transcriptPath = output.file(ChangeTranscripts.name(number: lineage.stages.count + 1, change: change.name))

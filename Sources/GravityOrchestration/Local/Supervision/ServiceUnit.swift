@@ -61,8 +61,7 @@ actor ServiceUnit: SupervisedUnit {
         healthySince = nil
         failedChecks = 0
         let start = ProcessControl.startTime(of: pid)
-        let fingerprint = ServiceFingerprint.of(directory: directory)
-        try store.updateService(name) { [port = launch.port] in
+        try store.updateService(name) { [port = launch.port, fingerprint = launch.fingerprint] in
             $0.fingerprint = fingerprint
             $0.state = .starting
             $0.pid = pid
@@ -143,8 +142,16 @@ actor ServiceUnit: SupervisedUnit {
         }
         self.launch = launch
         restart = RestartPolicy()
-        try start(attempt: 0)
-        try await awaitHealthy()
+        do {
+            try start(attempt: 0)
+            try await awaitHealthy()
+        } catch {
+            // Watched again as before: a process that ended is restarted with the backoff, one that
+            // never answered is stopped and restarted.
+            if let pid { await ProcessControl.stopGroup(pid) }
+            scheduleRestart(because: "not healthy after its update (\(error))")
+            throw error
+        }
     }
 
     private func watch() async {
@@ -153,6 +160,8 @@ actor ServiceUnit: SupervisedUnit {
         if let pid, let exit = ProcessControl.exitStatus(of: pid) {
             // Whatever the leader forked (workers holding the port) goes with it.
             await ProcessControl.stopGroup(pid, grace: .seconds(1))
+            // An update may have replaced the process while this one was stopped: that one stands.
+            guard isCurrent(pid) else { return }
             scheduleRestart(because: exit)
             return
         }
@@ -169,7 +178,7 @@ actor ServiceUnit: SupervisedUnit {
         guard let pid, now >= nextCheck else { return }
         nextCheck = now + .seconds(healthySince == nil ? 0.2 : check.interval)
         let result = await probe.check(launch.healthURL, timeout: check.timeout)
-        guard self.pid == pid else { return }
+        guard isCurrent(pid) else { return }
         switch result {
         case .healthy:
             if healthySince == nil {
@@ -187,6 +196,7 @@ actor ServiceUnit: SupervisedUnit {
                 // Restarted but not healthy yet: give it the same budget as at deploy, then restart again.
                 if let startedAt, ContinuousClock.now - startedAt > .seconds(check.startupBudget) {
                     await ProcessControl.stopGroup(pid)
+                    guard isCurrent(pid) else { return }
                     scheduleRestart(because: "not healthy within \(Int(check.startupBudget)) s of its restart (\(problem))")
                 }
                 return
@@ -195,10 +205,14 @@ actor ServiceUnit: SupervisedUnit {
             try? store.updateService(name) { $0.health = .unhealthy }
             if failedChecks >= check.retries {
                 await ProcessControl.stopGroup(pid)
+                guard isCurrent(pid) else { return }
                 scheduleRestart(because: "failed \(failedChecks) health checks in a row (\(problem))")
             }
         }
     }
+
+    /// Whether `pid` is still the process this unit watches, and no update is replacing it.
+    private func isCurrent(_ pid: pid_t) -> Bool { !replacing && self.pid == pid }
 
     /// Backoff as `RestartPolicy` says: 1 s, 2 s, 4 s ... up to 30 s; reset after a minute of good health.
     private func scheduleRestart(because reason: String) {

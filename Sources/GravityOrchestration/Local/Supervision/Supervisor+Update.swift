@@ -40,27 +40,28 @@ extension Supervisor {
             let what = (added.isEmpty ? [] : ["adds \(added.joined(separator: ", "))"]) + (removed.isEmpty ? [] : ["removes \(removed.joined(separator: ", "))"])
             throw DeployError.updateNeedsRestart(app: plan.name, reason: "the change \(what.joined(separator: " and ")); the gateway's routes change with it")
         }
-        let recorded = Dictionary((try store.services()).map { ($0.name, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
-        let changed = now.waves.joined().filter { ServiceFingerprint.of(directory: $0.directory) != recorded[$0.name] ?? nil }
+        let changed = try ServiceFingerprint.changed(now, records: try store.services())
         guard !changed.isEmpty else { return [] }
-        journal.event(.step, nil, "update: \(changed.map(\.name).joined(separator: ", ")) changed since deployed")
-        if now.pythonRequirements != plan.pythonRequirements {
-            plan = now
-            context.pythonBin = try await preparePython()
-        }
-        plan = now
-        for service in changed {
-            context.databaseURLs[service.name] = try await prepareDatabases(of: service)
-        }
-        for service in changed {
+        journal.event(.step, nil, "update: \(changed.joined(separator: ", ")) changed since deployed")
+        // Nothing is taken as done until each step has worked: a failed update is tried again whole.
+        var pythonBin = context.pythonBin
+        if now.pythonRequirements != plan.pythonRequirements { pythonBin = try await preparePython(now.pythonRequirements) }
+        let services = now.waves.joined().filter { changed.contains($0.name) }
+        var databaseURLs = context.databaseURLs
+        for service in services { databaseURLs[service.name] = try await prepareDatabases(of: service) }
+        context.databaseURLs = databaseURLs
+        for service in services {
             guard let unit = unit(named: service.name), let port = context.ports[service.name] else { continue }
-            let launch = try ServiceLaunch.make(
-                service: service, port: port, databaseURLs: context.databaseURLs[service.name] ?? [], dependencyPorts: context.ports,
-                secrets: try store.secrets(Set(service.manifest.environment.secrets)), pythonBin: context.pythonBin
+            var launch = try ServiceLaunch.make(
+                service: service, port: port, databaseURLs: databaseURLs[service.name] ?? [], dependencyPorts: context.ports,
+                secrets: context.secrets, pythonBin: pythonBin
             )
+            launch.fingerprint = ServiceFingerprint.of(directory: service.directory)
             journal.event(.step, service.name, "restarting with its new files")
             try await unit.replace(with: launch)
         }
-        return changed.map(\.name)
+        context.pythonBin = pythonBin
+        plan = now
+        return changed
     }
 }

@@ -135,7 +135,7 @@ public actor Supervisor {
         let clock = ContinuousClock.now
         try FileManager.default.createDirectory(atPath: "\(plan.stateDirectory)/data", withIntermediateDirectories: true)
         journal.event(.step, nil, "order: \(plan.services.map(\.name).joined(separator: ", "))")
-        let pythonBin = try await preparePython()
+        let pythonBin = try await preparePython(plan.pythonRequirements)
         let databaseURLs = try await prepareDatabases()
         let secretNames = Set(plan.services.flatMap(\.manifest.environment.secrets))
         let secrets = try store.secrets(secretNames)
@@ -158,7 +158,7 @@ public actor Supervisor {
             }
             var units: [ServiceUnit] = []
             for service in wave {
-                let launch = try ServiceLaunch.make(
+                var launch = try ServiceLaunch.make(
                     service: service,
                     port: ports[service.name]!,
                     databaseURLs: databaseURLs[service.name] ?? [],
@@ -166,6 +166,8 @@ public actor Supervisor {
                     secrets: secrets,
                     pythonBin: pythonBin
                 )
+                // The files as migrated: a restart runs these, and `deploy` compares the files with them.
+                launch.fingerprint = ServiceFingerprint.of(directory: service.directory)
                 let unit = ServiceUnit(service: service, launch: launch, logDirectory: logDirectory, journal: journal, probe: probe)
                 services.append(unit)
                 try await unit.start(attempt: 0)
@@ -182,8 +184,9 @@ public actor Supervisor {
         journal.event(.step, nil, String(format: "all services healthy in %.1f s", (ContinuousClock.now - clock).seconds))
     }
 
-    func preparePython() async throws -> String? {
-        guard let requirements = plan.pythonRequirements else { return nil }
+    /// The virtual environment for `requirements` (the union of the services'); its `bin`.
+    func preparePython(_ requirements: String?) async throws -> String? {
+        guard let requirements else { return nil }
         let started = ContinuousClock.now
         journal.event(.step, nil, "python environment: \(requirements.split(separator: "\n").count) requirements")
         let environment: PythonEnvironment

@@ -18,15 +18,24 @@ def dialect_of(url: str) -> str:
     return "sqlite" if url.startswith("sqlite") else "postgresql"
 
 
-def _run_script(engine, script: str) -> None:
+def _run_script(engine, script: str, version: str | None = None) -> None:
+    """Runs `script` in one transaction, with its record in schema_migrations when `version` is
+    given: a migration that fails half-way leaves nothing of itself behind, and can be run again."""
     raw = engine.raw_connection()
     try:
         if engine.dialect.name == "sqlite":
-            raw.executescript(script)
+            # executescript runs each statement on its own unless the script opens a transaction itself.
+            record = "INSERT INTO schema_migrations (version) VALUES ('{}');".format(version.replace("'", "''")) if version else ""
+            raw.executescript(f"BEGIN;\n{script}\n{record}\nCOMMIT;")
         else:
             with raw.cursor() as cursor:
                 cursor.execute(script)
-        raw.commit()
+                if version:
+                    cursor.execute("INSERT INTO schema_migrations (version) VALUES (%s)", (version,))
+            raw.commit()
+    except Exception:
+        raw.rollback()
+        raise
     finally:
         raw.close()
 
@@ -64,9 +73,7 @@ def _apply(engine, dialect: str, seed: bool) -> list[str]:
     for path in sorted((ROOT / "migrations" / dialect).glob("*.sql")):
         if path.name in done:
             continue
-        _run_script(engine, path.read_text())
-        with engine.begin() as connection:
-            connection.execute(text("INSERT INTO schema_migrations (version) VALUES (:version)"), {"version": path.name})
+        _run_script(engine, path.read_text(), version=path.name)
         applied.append(path.name)
     if seed and new and applied:
         _run_script(engine, (ROOT / "seed" / f"{dialect}.sql").read_text())
