@@ -138,4 +138,29 @@ struct ChangeDeployTests {
             #expect(replayed.status == 0, "\(transcript): \(replayed.stderr)")
         }
     }
+
+    @Test("an update whose service does not come up fails in one line, the service is watched again, and a mended file is taken by the next deploy")
+    func failedUpdate() async throws {
+        let directory = try CLI.temporaryDirectory()
+        let shop = try await DeployedApp.start("ecommerce", named: "shop", adminEmail: "admin@gravity-shop.example", in: directory)
+        defer { shop.stop() }
+        let main = "\(shop.path)/services/customers/app/main.py"
+        let good = try String(contentsOfFile: main, encoding: .utf8)
+        try (good + "\nthis is not python\n").write(toFile: main, atomically: true, encoding: .utf8)
+        let broken = try await CLI.run(["deploy", shop.path], in: directory)
+        #expect(broken.status != 0, "\(broken.stdout)")
+        #expect(broken.stdout.contains("customers") && broken.stderr.contains("customers"), "\(broken.stdout)\n\(broken.stderr)")
+        // The others were left as they were, and still answer through the gateway.
+        let products = try await LoopbackHTTP.request("GET", "\(shop.base)/api/catalog/products")
+        #expect(products.status == 200)
+
+        try good.write(toFile: main, atomically: true, encoding: .utf8)
+        let mended = try await CLI.run(["deploy", shop.path], in: directory)
+        #expect(mended.status == 0 && mended.stdout.contains("Updated in"), "\(mended.stdout)\n\(mended.stderr)")
+        let customers = try await LoopbackHTTP.request("GET", "\(shop.base)/api/customers/customers", token: shop.adminToken)
+        #expect(customers.status == 200, "\(customers.text)")
+        let status = try await CLI.run(["status", shop.path, "--json"], in: directory)
+        let services = (try CLI.json(status.stdout) as? [String: Any])?["services"] as? [[String: Any]] ?? []
+        #expect(services.first { $0["name"] as? String == "customers" }?["state"] as? String == "running", "\(status.stdout)")
+    }
 }
