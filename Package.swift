@@ -73,6 +73,7 @@ let package = Package(
                 .embedInCode("Templates/backend/app/migrate.py"),
                 .embedInCode("Templates/backend/app/request_log.py"),
                 .embedInCode("Templates/backend/app/json_logs.py"),
+                .embedInCode("Templates/backend/app/docs.py"),
                 .embedInCode("Templates/backend/app/backup.py.mustache"),
                 .embedInCode("Templates/backend/app/audit.py.mustache"),
                 .embedInCode("Templates/backend/app/routes/audit_routes.py.mustache"),

@@ -68,6 +68,19 @@ struct DeployCommandTests {
         let afterwards = try await LoopbackHTTP.request("GET", "\(base)/api/catalog/products?page_size=200")
         #expect(afterwards.text.contains("Deploy Test Lamp"))
 
+        // Each service's API description and docs page, through the gateway, the page's files from the service itself.
+        for prefix in ["/api/auth", "/api/catalog", "/api/customers", "/api/orders"] {
+            let description = try await LoopbackHTTP.request("GET", "\(base)\(prefix)/openapi.json")
+            #expect(try description.status == 200 && (description.json() as? [String: Any])?["paths"] != nil, "\(prefix): \(description.text.prefix(200))")
+            let docs = try await LoopbackHTTP.request("GET", "\(base)\(prefix)/docs")
+            #expect(docs.status == 200 && docs.text.contains("\(prefix)/docs/assets/swagger-ui-bundle.js"), "\(prefix): \(docs.text.prefix(300))")
+            #expect(try await LoopbackHTTP.request("GET", "\(base)\(prefix)/docs/assets/swagger-ui-bundle.js").status == 200)
+        }
+        // And the docs page works in a browser under the gateway's Content-Security-Policy (no inline script, nothing from a CDN).
+        let docsScreenshot = "\(CLI.repositoryRoot)/.build/test-artifacts/deploy-ecommerce-docs.png"
+        let docsPage = try await Chromium.render("\(base)/api/catalog/docs", screenshot: docsScreenshot)
+        #expect(docsPage.contains("/api/catalog/products"), "Swagger UI lists the catalog's routes: \(docsPage.prefix(400))")
+
         // The page, in headless Chromium, shows the products; the screenshot is kept.
         let screenshot = "\(CLI.repositoryRoot)/.build/test-artifacts/deploy-ecommerce-products.png"
         let dom = try await Chromium.render("\(base)/#/products", screenshot: screenshot)

@@ -75,6 +75,7 @@ struct PythonCommonModules {
 
     static let requestLogTemplate = TemplateFile("backend/app/request_log.py", bytes: PackageResources.request_log_py)
     static let jsonLogsTemplate = TemplateFile("backend/app/json_logs.py", bytes: PackageResources.json_logs_py)
+    static let docsTemplate = TemplateFile("backend/app/docs.py", bytes: PackageResources.docs_py)
 
     /// The access log with request ids, where the team adopted request logging.
     var requestLog: String? { model.adopts(.requestLogging) ? Self.requestLogTemplate.text : nil }
@@ -86,6 +87,8 @@ struct PythonCommonModules {
 
     /// The JSON log formatter, where the team adopted structured logging.
     var jsonLogs: String? { model.adopts(.structuredLogging) ? Self.jsonLogsTemplate.text : nil }
+    /// The docs page, under the service's prefix, where the team adopted publishing its docs.
+    var docs: String? { model.adopts(.openapiDocs) ? Self.docsTemplate.text : nil }
 
     var migrate: String { Self.migrateTemplate.text }
 
@@ -99,6 +102,7 @@ struct PythonCommonModules {
             "identity": .flag(service.isIdentity),
             "cors": .flag(model.adopts(.corsPolicy)),
             "openapi": .flag(model.adopts(.openapiDocs)),
+            "apiPrefix": .text(service.apiPrefix),
             "requestLogging": .flag(model.adopts(.requestLogging)),
             "structuredLogging": .flag(model.adopts(.structuredLogging)),
             "readLog": .flag(model.adopts(.phiAccessLogging)),

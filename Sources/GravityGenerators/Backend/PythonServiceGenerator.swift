@@ -13,6 +13,9 @@ struct PythonServiceGenerator {
         "pyjwt==2.15.1", "httpx==0.28.1", "psycopg[binary]==3.3.9",
     ]
     static let testRequirements = ["pytest==9.2.0", "hypothesis==6.170.17"]
+    /// Swagger UI 5's files (fastapi-offline's), served by the service itself, where the team adopted
+    /// publishing its docs. swagger-ui-bundle's Swagger UI 4 cannot read FastAPI's OpenAPI 3.1.
+    static let docsRequirements = ["fastapi-offline==1.7.7"]
     /// Measuring coverage, where the team set a target.
     static let coverageRequirements = ["pytest-cov==7.1.0", "coverage==7.17.5"]
 
@@ -26,7 +29,10 @@ struct PythonServiceGenerator {
             GeneratedFile(path: "\(base)/app/clients.py", contents: common.clients),
             GeneratedFile(path: "\(base)/app/migrate.py", contents: common.migrate),
             GeneratedFile(path: "\(base)/app/routes/__init__.py", contents: ""),
-            GeneratedFile(path: "\(base)/requirements.txt", contents: Self.requirements.joined(separator: "\n") + "\n"),
+            GeneratedFile(
+                path: "\(base)/requirements.txt",
+                contents: (Self.requirements + (model.adopts(.openapiDocs) ? Self.docsRequirements : [])).joined(separator: "\n") + "\n"
+            ),
             GeneratedFile(
                 path: "\(base)/requirements-test.txt",
                 contents: (["-r requirements.txt"] + Self.testRequirements + (coverageTarget == nil ? [] : Self.coverageRequirements))
@@ -105,6 +111,7 @@ struct PythonServiceGenerator {
         }
         if let logTests = tests.requestLogTests { files.append(GeneratedFile(path: "\(base)/tests/test_request_log.py", contents: logTests)) }
         if let jsonLogs = common.jsonLogs { files.append(GeneratedFile(path: "\(base)/app/json_logs.py", contents: jsonLogs)) }
+        if let docs = common.docs { files.append(GeneratedFile(path: "\(base)/app/docs.py", contents: docs)) }
         if let jsonTests = tests.jsonLogTests { files.append(GeneratedFile(path: "\(base)/tests/test_json_logs.py", contents: jsonTests)) }
         if let audit = common.audit, let routes = common.auditRoutes {
             files.append(GeneratedFile(path: "\(base)/app/audit.py", contents: audit))

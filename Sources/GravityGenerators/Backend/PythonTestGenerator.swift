@@ -127,7 +127,11 @@ struct PythonTestGenerator {
             service.isIdentity
             ? ["/register", "/login", "/me", "/accounts"].map { service.apiPrefix + $0 }
             : service.entities.flatMap { ["\(service.apiPrefix)/\($0.plural)", "\(service.apiPrefix)/\($0.plural)/{item_id}"] }
-        return Self.openapiTemplate.render(["paths": .texts((paths + [service.healthCheck]).map(PythonTypes.pythonString))])
+        return Self.openapiTemplate.render([
+            "paths": .texts((paths + [service.healthCheck]).map(PythonTypes.pythonString)),
+            "openapiLiteral": .text(PythonTypes.pythonString("\(service.apiPrefix)/openapi.json")),
+            "docsLiteral": .text(PythonTypes.pythonString("\(service.apiPrefix)/docs")),
+        ])
     }
 
     func tests(for entity: AppModel.Entity) -> String {

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DataError, OperationalError
 from app.clients import make_clients
 from app.config import Settings, load_settings
 from app.database import make_engine, make_session_factory, thread_budget
+from app.docs import install as install_docs
 from app.json_logs import configure_logging
 from app.request_log import RequestLogMiddleware
 from app.routes import customers
@@ -35,7 +36,11 @@ def create_app(settings: Settings | None = None, transport: httpx.BaseTransport 
             to_thread.current_default_thread_limiter().total_tokens = threads
         yield
 
-    app = FastAPI(title="Gravity Shop: customers", version="1.0.0", lifespan=lifespan)
+    # The description and the docs page are under the service's prefix, where the gateway routes to it.
+    app = FastAPI(
+        title="Gravity Shop: customers", version="1.0.0", openapi_url="/api/customers/openapi.json", docs_url=None, redoc_url=None, lifespan=lifespan
+    )
+    install_docs(app, "/api/customers")
     app.state.settings = settings
     app.state.session_factory = make_session_factory(engine)
     app.state.clients = make_clients(settings, transport)

@@ -2,7 +2,7 @@
 
 
 def test_the_openapi_description_lists_every_route(client):
-    description = client.get("/openapi.json")
+    description = client.get("/api/orders/openapi.json")
     assert description.status_code == 200
     paths = description.json()["paths"]
     assert "/api/orders/purchase_orders" in paths
@@ -12,6 +12,11 @@ def test_the_openapi_description_lists_every_route(client):
     assert "/health" in paths
 
 
-def test_the_docs_page_is_served(client):
-    page = client.get("/docs")
-    assert page.status_code == 200 and "swagger" in page.text.lower()
+def test_the_docs_page_and_its_files_are_served_by_the_service_under_its_prefix(client):
+    page = client.get("/api/orders/docs")
+    assert page.status_code == 200 and "<script>" not in page.text, "no inline script: the gateway's policy allows none"
+    for asset in ("/assets/swagger-ui-bundle.js", "/assets/swagger-ui.css", "/start.js"):
+        assert asset in page.text
+        served = client.get("/api/orders/docs" + asset)
+        assert served.status_code == 200 and served.content, asset
+    assert "/api/orders/openapi.json" in client.get("/api/orders/docs" + "/start.js").text
