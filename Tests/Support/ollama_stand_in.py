@@ -51,8 +51,16 @@ class OllamaStandIn(BaseHTTPRequestHandler):
         })
 
 
+class StandInServer(ThreadingHTTPServer):
+    """Fourteen personas ask at once, on a machine busy with the rest of the suite: the default
+    accept queue of 5 overflows and the kernel resets a connection the client already sent on."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 def serve(handler, port=0):
     """Serves `handler` on 127.0.0.1:`port` (0: any free one), saying `listening <port>` when ready."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = StandInServer(("127.0.0.1", port), handler)
     print(f"listening {server.server_address[1]}", flush=True)
     server.serve_forever()

@@ -238,14 +238,19 @@ class Handler(BaseHTTPRequestHandler):
         })
 
 
+class ScriptedServer(ThreadingHTTPServer):
+    # The default accept queue of 5 overflows when the personas ask at once on a busy machine.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--transcript", required=True)
     parser.add_argument("--port", type=int, default=0)
     arguments = parser.parse_args()
     Handler.state = State(arguments.transcript)
-    server = ThreadingHTTPServer(("127.0.0.1", arguments.port), Handler)
-    server.daemon_threads = True
+    server = ScriptedServer(("127.0.0.1", arguments.port), Handler)
     print(f"listening {server.server_address[1]}", flush=True)
     server.serve_forever()
 
