@@ -21,9 +21,14 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
+        // The personas, industries, prompts and prices compiled into the binary, so it runs from
+        // wherever it is copied (the EmbedData plugin reads them with gravity-embed at build time).
+        .executableTarget(name: "GravityEmbed"),
+        .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["GravityEmbed"]),
+        .target(name: "GravityData", plugins: ["EmbedData"]),
         .target(
             name: "GravityModel",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["GravityData", .product(name: "Yams", package: "Yams")]
         ),
         // The deploy contract: manifests, the gateway template, the Compose and Kubernetes renderers.
         .target(

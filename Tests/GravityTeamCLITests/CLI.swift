@@ -37,10 +37,11 @@ enum CLI {
         _ arguments: [String],
         in directory: String? = nil,
         environment: [String: String] = [:],
-        verify: Bool = false
+        verify: Bool = false,
+        binary: String = CLI.binary
     ) async throws -> Outcome {
         try await processSlots.run {
-            let started = try launch(arguments, in: directory, environment: environment, verify: verify)
+            let started = try launch(arguments, in: directory, environment: environment, verify: verify, binary: binary)
             return started.outcome(status: await ChildProcess.exitCode(of: started.pid))
         }
     }
@@ -49,7 +50,7 @@ enum CLI {
     /// and takes no slot. Use `run` everywhere else.
     @discardableResult
     static func runToCleanUp(_ arguments: [String], in directory: String? = nil) throws -> Outcome {
-        let started = try launch(arguments, in: directory, environment: [:], verify: false)
+        let started = try launch(arguments, in: directory, environment: [:], verify: false, binary: binary)
         return started.outcome(status: ChildProcess.exitCodeBlocking(of: started.pid))
     }
 
@@ -75,7 +76,8 @@ enum CLI {
         _ arguments: [String],
         in directory: String?,
         environment: [String: String],
-        verify: Bool
+        verify: Bool,
+        binary: String
     ) throws -> Launched {
         let finalArguments = arguments.first == "develop" && !verify ? arguments + ["--no-verify"] : arguments
         let workingDirectory = try directory ?? temporaryDirectory()

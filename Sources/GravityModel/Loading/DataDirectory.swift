@@ -6,8 +6,18 @@ public enum DataDirectory {
     public static let environmentVariable = "GRAVITY_DATA_DIR"
 
     /// `explicit` if given, else `$GRAVITY_DATA_DIR`, else the nearest ancestor of the current
-    /// directory or of the executable that has both folders.
+    /// directory or of the executable that has both folders: for what needs the repository itself
+    /// (the benchmarks' own files); the team's data is read through `DataSource`.
     public static func locate(explicit: String?, executable: String = CommandLine.arguments.first ?? "") throws -> String {
+        if let found = try find(explicit: explicit, executable: executable) { return found }
+        throw ModelError.unreadable(
+            file: "personas/ and industries/",
+            reason: "not found above the current directory; pass --data-dir or set \(environmentVariable)"
+        )
+    }
+
+    /// Like `locate`, but nil where no directory was named and none is found.
+    static func find(explicit: String?, executable: String) throws -> String? {
         if let explicit { return try checked(explicit) }
         if let fromEnvironment = ProcessInfo.processInfo.environment[environmentVariable], !fromEnvironment.isEmpty {
             return try checked(fromEnvironment)
@@ -22,10 +32,7 @@ public enum DataDirectory {
                 directory = parent
             }
         }
-        throw ModelError.unreadable(
-            file: "personas/ and industries/",
-            reason: "not found above the current directory; pass --data-dir or set \(environmentVariable)"
-        )
+        return nil
     }
 
     private static func checked(_ path: String) throws -> String {

@@ -4,7 +4,15 @@ import Foundation
 enum IndustryValidation {
     /// - Parameter expectedID: the file's stem, for files in industries/ (the id must match it).
     static func load(from path: String, displayPath: String, expectedID: String? = nil) throws -> Industry {
-        let document = try YAMLDocument.loadLocated(Industry.self, from: path, displayPath: displayPath)
+        try checked(YAMLDocument.loadLocated(Industry.self, from: path, displayPath: displayPath), expectedID: expectedID)
+    }
+
+    /// An industry file's `text`, named `displayPath`.
+    static func load(text: String, displayPath: String, expectedID: String? = nil) throws -> Industry {
+        try checked(YAMLDocument.decodeLocated(Industry.self, from: text, file: displayPath), expectedID: expectedID)
+    }
+
+    private static func checked(_ document: LocatedDocument<Industry>, expectedID: String?) throws -> Industry {
         try check(document)
         if let expectedID, document.value.id != expectedID {
             throw document.invalid("the id must match the file name ('\(expectedID)')", at: ["id"])

@@ -35,17 +35,15 @@ public struct PromptTemplates: Sendable, Hashable {
 
     /// Reads and checks every template in `<root>/prompts/`.
     public init(root: String) throws {
+        try self.init(source: .directory(root))
+    }
+
+    /// Reads and checks every template in `prompts/` of `source`.
+    public init(source: DataSource) throws {
         var templates: [Kind: [Line]] = [:]
         for kind in Kind.allCases {
             let display = "prompts/\(kind.fileName)"
-            let data = try LimitedFile.modelFile(
-                "\(root)/\(display)",
-                display: display,
-                whenMissing: "no such file (every kind of request needs its prompt template)"
-            )
-            guard var text = String(data: data, encoding: .utf8) else {
-                throw ModelError.unreadable(file: display, reason: "not UTF-8 text")
-            }
+            var text = try source.text(of: display, whenMissing: "no such file (every kind of request needs its prompt template)")
             if text.hasSuffix("\n") { text.removeLast() }
             templates[kind] = try text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
                 try Self.parse(String(line), kind: kind, file: display, line: index + 1)

@@ -144,7 +144,7 @@ struct DevelopCommand: AsyncParsableCommand {
     private func develop() async throws {
         let settings = try SessionSettings.parse(seed: seed, maxRounds: maxRounds, concurrency: concurrency, mockLatency: mockLatency)
         let catalog = try data.catalog()
-        let priceTable = try PriceTable.load(explicit: prices, dataDirectory: try? data.root())
+        let priceTable = try PriceTable.load(explicit: prices, data: try? data.source())
         let model = try models.choice()
         // Each line out as it happens, also into a pipe or a file (where stdout is not line-buffered).
         let printLine: @Sendable (String) -> Void = {

@@ -5,17 +5,17 @@ import GravityModel
 struct DataOptions: ParsableArguments {
     @Option(
         name: .customLong("data-dir"),
-        help: "Directory holding personas/ and industries/ (default: found above the current directory, or $GRAVITY_DATA_DIR)."
+        help: "Directory holding personas/, industries/, prompts/ and prices.yaml (default: $GRAVITY_DATA_DIR, else found above the current directory, else the data built into gravity-team)."
     )
     var dataDirectory: String?
 
-    /// The directory itself.
-    func root() throws -> String {
-        try DataDirectory.locate(explicit: dataDirectory)
+    /// The directory named or found, or the data built in.
+    func source() throws -> DataSource {
+        try DataSource.locate(explicit: dataDirectory)
     }
 
     /// The loaded catalog.
     func catalog() throws -> Catalog {
-        try Catalog(root: DataDirectory.locate(explicit: dataDirectory))
+        try Catalog(source: source())
     }
 }

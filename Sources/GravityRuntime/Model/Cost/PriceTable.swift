@@ -18,18 +18,22 @@ public struct PriceTable: Codable, Sendable {
 
     public static let empty = PriceTable(reference: nil, models: [:])
 
-    /// `explicit`, else $GRAVITY_PRICES, else `<data directory>/prices.yaml`, else no prices.
+    /// `explicit`, else $GRAVITY_PRICES, else `prices.yaml` of the data source, else no prices.
     public static func load(
         explicit: String?,
-        dataDirectory: String?,
+        data: DataSource?,
         environment: [String: String] = ProcessInfo.processInfo.environment
     )
         throws -> PriceTable
     {
-        let chosen = explicit ?? environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
-        guard let path = chosen ?? dataDirectory.map({ "\($0)/\(fileName)" }) else { return .empty }
-        if chosen == nil, !FileManager.default.fileExists(atPath: path) { return .empty }
-        let document = try YAMLDocument.loadLocated(PriceTable.self, from: path)
+        let document: LocatedDocument<PriceTable>
+        if let chosen = explicit ?? environment[environmentVariable].flatMap({ $0.isEmpty ? nil : $0 }) {
+            document = try YAMLDocument.loadLocated(PriceTable.self, from: chosen)
+        } else if let data, data.has(fileName) {
+            document = try data.document(PriceTable.self, at: fileName)
+        } else {
+            return .empty
+        }
         // NaN compares false with everything, so the test is for what a price must be.
         for (name, price) in document.value.models.sorted(by: { $0.key < $1.key })
         where !(price.prompt >= 0 && price.prompt.isFinite && price.completion >= 0 && price.completion.isFinite) {
