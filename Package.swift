@@ -127,16 +127,28 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // A run's report: one self-contained HTML page read from its transcript.
+        .target(
+            name: "GravityReport",
+            dependencies: ["GravityModel", "GravityRuntime", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [
+                .embedInCode("Templates/report.html.mustache"),
+                .embedInCode("Templates/report.css"),
+            ]
+        ),
         // What a user asks for (develop, resume, replay, generate, verify, deploy), between the CLI and the rest.
         .target(
             name: "GravityWorkflows",
-            dependencies: ["GravitySystem", "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityGenerators", "GravityOrchestration"]
+            dependencies: [
+                "GravitySystem", "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
+                "GravityReport",
+            ]
         ),
         .executableTarget(
             name: "GravityTeamCLI",
             dependencies: [
                 "GravitySystem", "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
-                "GravityWorkflows", "GravityBenchmarks",
+                "GravityWorkflows", "GravityBenchmarks", "GravityReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -85,7 +85,7 @@ final class Browser: @unchecked Sendable {
         // that never does, on a machine busy with other tests.
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
-            if let state = try? await run("return document.readyState + ' ' + location.href"), state.hasPrefix("complete http") { return }
+            if let state = try? await run("return document.readyState + ' ' + location.href"), state.hasPrefix("complete "), !state.hasSuffix("about:blank") { return }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw Failure(description: "\(url) did not load in 30 s")
@@ -105,6 +105,18 @@ final class Browser: @unchecked Sendable {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try data.write(to: URL(fileURLWithPath: path))
+    }
+
+    /// Makes the page as wide and tall as a screen of `width` by `height` CSS pixels (a phone's
+    /// with `mobile`: its viewport meta tag then counts).
+    func setViewport(width: Int, height: Int, mobile: Bool = false) async throws {
+        try await DedicatedThread.run("Chromium") { [self] in
+            _ = try send(
+                "Emulation.setDeviceMetricsOverride",
+                ["width": width, "height": height, "deviceScaleFactor": mobile ? 2 : 1, "mobile": mobile],
+                session: session
+            )
+        }
     }
 
     /// Makes the page see `identifier` (e.g. "Asia/Kolkata") as its local time zone.

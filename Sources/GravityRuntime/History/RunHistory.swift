@@ -8,7 +8,7 @@ public struct RunHistory: Sendable {
     public static let environmentVariable = "GRAVITY_HISTORY"
 
     public let path: String
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
 
     /// Opens (creating if needed) the history at `path` and brings its schema up to date.
     public init(path: String) throws {
@@ -105,6 +105,7 @@ public struct RunHistory: Sendable {
         migrator.registerMigration("v3-abstentions") { db in
             try db.alter(table: "votes") { table in table.add(column: "abstained", .boolean).notNull().defaults(to: false) }
         }
+        registerLiveRuns(in: &migrator)
         return migrator
     }
 

@@ -82,7 +82,7 @@ public struct TranscriptDivergence: Sendable, CustomStringConvertible {
     }
 
     /// Leaf-by-leaf differences of two JSON documents.
-    static func fieldDifferences(_ expected: String, _ actual: String) -> [(path: String, expected: String, actual: String)] {
+    public static func fieldDifferences(_ expected: String, _ actual: String) -> [(path: String, expected: String, actual: String)] {
         let left = try? JSONSerialization.jsonObject(with: Data(expected.utf8))
         let right = try? JSONSerialization.jsonObject(with: Data(actual.utf8))
         var out: [(String, String, String)] = []
@@ -113,7 +113,7 @@ public struct TranscriptDivergence: Sendable, CustomStringConvertible {
             let clipped = text.count > 80 ? String(text.prefix(79)) + "…" : text
             return "\"\(clipped.replacingOccurrences(of: "\n", with: "\\n"))\""
         }
-        if let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]) {
+        if let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]) {
             return String(decoding: data, as: UTF8.self)
         }
         return "\(value)"

@@ -15,13 +15,10 @@ extension DevelopReport {
             ])
         }
         let estimated = model == "mock" ? " (estimated)" : ""
-        return [
-            table.render(),
-            "",
-            "Blueprint:  \(blueprint)",
-            "Transcript: \(transcript)",
-            "Model:      \(model), \(modelCalls) calls, \(tokens.total) tokens\(estimated), \(Int(elapsedMilliseconds)) ms",
-        ]
+        let files: [String] = ["Blueprint:  \(blueprint)", "Transcript: \(transcript)"] + (report.map { ["Report:     \($0)"] } ?? [])
+        var head: [String] = [table.render(), ""] + files
+        head.append("Model:      \(model), \(modelCalls) calls, \(tokens.total) tokens\(estimated), \(Int(elapsedMilliseconds)) ms")
+        return head
         .appending(costLine)
         .appending(
             usageByPhase.isEmpty

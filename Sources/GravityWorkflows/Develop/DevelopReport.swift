@@ -14,6 +14,8 @@ public struct DevelopReport: Encodable, Sendable {
     public var blueprintDigest: String
     public var blueprint: String
     public var transcript: String
+    /// The run's HTML report (nil when a file of the user's is where it would go).
+    public var report: String?
     public var elapsedMilliseconds: Double
     /// The run's id in the history, when it was recorded.
     public var runID: Int64?
@@ -30,7 +32,7 @@ public struct DevelopReport: Encodable, Sendable {
     public var usageByPersona: [UsageBreakdown.Line] = []
 
     enum CodingKeys: String, CodingKey {
-        case industry, brief, seed, model, phases, tokens, blueprint, transcript
+        case industry, brief, seed, model, phases, tokens, blueprint, transcript, report
         case modelCalls = "model_calls"
         case blueprintDigest = "blueprint_digest"
         case elapsedMilliseconds = "elapsed_ms"

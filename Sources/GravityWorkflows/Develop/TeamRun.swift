@@ -62,7 +62,7 @@ struct TeamRun {
         run.force = options.force
         let bookkeeping = RunBookkeeping(
             recorder: recorder, command: interrupted == nil ? "develop" : "resume", configuration: configuration,
-            transcript: transcriptPath, output: output.path, prices: prices, modelName: model.name
+            transcript: HistoryFile.absolute(transcriptPath), output: HistoryFile.absolute(output.path), prices: prices, modelName: model.name
         )
         interruption.enter(
             .deliberating(
@@ -74,6 +74,14 @@ struct TeamRun {
                 transcript: transcriptPath
             )
         )
+        let live = history.beginLive(
+            LiveRun(
+                pid: getpid(), startedAt: Date(), command: bookkeeping.command, industry: team.industry.id, brief: brief,
+                transcript: HistoryFile.absolute(writePath), output: HistoryFile.absolute(output.path)
+            )
+        )
+        var recordedAs: Int64?
+        defer { if let live { history.endLive(id: live, runID: recordedAs) } }
         let result: SessionResult
         do {
             result = try await run.execute()
@@ -89,6 +97,12 @@ struct TeamRun {
         interruption.enter(.recording)
         if interrupted != nil { try FileReplacement.move(writePath, over: transcriptPath) }
         let runID = history.record(bookkeeping.records(result: result, failure: nil))
+        recordedAs = runID
+        let reportName = ReportFile.name(forTranscript: transcriptPath)
+        let reportWritten = try ReportFile.write(
+            ReportFile.render(transcriptPath: transcriptPath, team: team, prices: prices, appDirectory: output.path, pageDirectory: output.path),
+            to: output.file(reportName)
+        )
         interruption.enter(.verifying(runID: runID, history: history))
         var verification: [ServiceTestResult]?
         if options.verify {
@@ -104,7 +118,8 @@ struct TeamRun {
             blueprint: output.file("blueprint.json"), transcript: transcriptPath, runID: runID,
             reused: reused
         )
-        report.keptEdits = result.keptEdits
+        report.keptEdits = result.keptEdits + (reportWritten ? [] : [reportName])
+        report.report = reportWritten ? output.file(reportName) : nil
         report.verification = verification
         let usage = recorder.usage
         report.usageByPhase = usage.phases

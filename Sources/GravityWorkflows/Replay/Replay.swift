@@ -77,7 +77,7 @@ public struct Replay: Sendable {
         let failure: (any Error)? = if case .failure(let error) = replayed { error } else { nil }
         _ = inputs.history.record(
             recorder.records(
-                command: "replay", configuration: configuration, transcript: replayPath, output: output.path, result: try? replayed.get(), failure: failure
+                command: "replay", configuration: configuration, transcript: HistoryFile.absolute(replayPath), output: HistoryFile.absolute(output.path), result: try? replayed.get(), failure: failure
             )
         )
         if inputs.verify {
