@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The dashboard's HTTP server: async/await on the system's sockets (epoll), no SwiftNIO, so it
+        // adds seconds to a clean build where Hummingbird's NIO stack adds minutes to CI.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // The personas, industries, prompts and prices compiled into the binary, so it runs from
@@ -136,6 +139,21 @@ let package = Package(
                 .embedInCode("Templates/report.css"),
             ]
         ),
+        // `gravity-team serve`: the runs, their reports, a run followed live, the deployed apps.
+        .target(
+            name: "GravityServe",
+            dependencies: [
+                "GravityModel", "GravityRuntime", "GravityOrchestration", "GravityReport", "GravityWorkflows",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [
+                .embedInCode("Templates/index.html.mustache"),
+                .embedInCode("Templates/live.html.mustache"),
+                .embedInCode("Templates/live.js"),
+                .embedInCode("Templates/dashboard.css"),
+            ]
+        ),
         // What a user asks for (develop, resume, replay, generate, verify, deploy), between the CLI and the rest.
         .target(
             name: "GravityWorkflows",
@@ -148,7 +166,7 @@ let package = Package(
             name: "GravityTeamCLI",
             dependencies: [
                 "GravitySystem", "GravityModel", "GravityDeployContract", "GravityRuntime", "GravityGenerators", "GravityOrchestration",
-                "GravityWorkflows", "GravityBenchmarks", "GravityReport",
+                "GravityWorkflows", "GravityBenchmarks", "GravityReport", "GravityServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -10,7 +10,7 @@ public struct ReportPage: Sendable {
         // The template is this program's own: a mistake in it is found by every test that renders.
         try! MustacheTemplate(string: String(decoding: PackageResources.report_html_mustache, as: UTF8.self))
     }()
-    static let styles = String(decoding: PackageResources.report_css, as: UTF8.self)
+    public static let styles = String(decoding: PackageResources.report_css, as: UTF8.self)
 
     let report: RunReport
     /// The application's directory as the page links it (relative to where the page is written).

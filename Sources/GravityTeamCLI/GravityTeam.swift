@@ -9,7 +9,7 @@ struct GravityTeam: AsyncParsableCommand {
         abstract: "A team of fourteen AI personas that deliberates, votes and builds an application from a brief.",
         version: ToolVersion.current,
         subcommands: [
-            DevelopCommand.self, GenerateCommand.self, ReplayCommand.self, ShowCommand.self, ReportCommand.self, DiffCommand.self, RunsCommand.self, TeamCommand.self,
+            DevelopCommand.self, GenerateCommand.self, ReplayCommand.self, ShowCommand.self, ReportCommand.self, ServeCommand.self, DiffCommand.self, RunsCommand.self, TeamCommand.self,
             IndustriesCommand.self, DeployCommand.self, StatusCommand.self, LogsCommand.self, StopCommand.self, GatewayCommand.self,
             SuperviseCommand.self, ModelsCommand.self, BenchCommand.self,
         ]

@@ -138,6 +138,16 @@ struct DeployCommandTests {
         let logs = try await CLI.run(["logs", app, "catalog"], in: directory)
         #expect(logs.stdout.contains("(restart 1)"))
 
+        // The dashboard shows the app deploy recorded in the history, with the restart.
+        let dashboard = try CLI.start(["serve", "--port", "0"], in: directory)
+        defer {
+            dashboard.signal(SIGTERM)
+            _ = ChildProcess.exitCodeBlocking(of: dashboard.pid)
+        }
+        let served = try await LoopbackHTTP.request("GET", "\(try await ServeTests.address(of: dashboard))/")
+        #expect(served.text.contains("<h3>gravity-shop</h3>") && served.text.contains("open <a href=\"\(base)/\">"), "\(served.text)")
+        #expect(served.text.contains("<tr><th scope=\"row\">catalog</th><td class=\"up\">running</td><td>healthy</td><td>1</td>"), "\(served.text)")
+
         // stop: nothing of the app is left running, and the gateway no longer answers.
         let recorded = ((report["services"] as? [[String: Any]]) ?? []).compactMap { $0["pid"] as? Int }.map { Int32($0) }
         let stopped = try await CLI.run(["stop", app], in: directory)

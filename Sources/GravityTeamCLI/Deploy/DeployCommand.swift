@@ -38,6 +38,8 @@ struct DeployCommand: AsyncParsableCommand {
     )
     var tls = false
 
+    @OptionGroup var history: HistoryOptions
+
     func validate() throws {
         if let port, !(1...65_535).contains(port) { throw ValidationError("--port \(port) is not a port number (1-65535)") }
         guard GatewayTemplate.isRate(registrationRate) else {
@@ -58,7 +60,10 @@ struct DeployCommand: AsyncParsableCommand {
             print("Deploying \(plan.name) (\(plan.services.count) services) from \(plan.root) to 127.0.0.1:\(deploy.port)")
         }
         let printer = DeployProgressPrinter(start: Date())
-        switch try await deploy.run(events: { printer.print($0) }, lines: { print("  \($0)") }) {
+        let outcome = try await deploy.run(events: { printer.print($0) }, lines: { print("  \($0)") })
+        // `serve` shows the apps deployed here, with their services' state.
+        if target == .local { history.file.recordDeployedApp(plan.root) }
+        switch outcome {
         case .containers(let outcome):
             ContainerTargetReport.print(outcome)
         case .alreadyRunning(let deployment):

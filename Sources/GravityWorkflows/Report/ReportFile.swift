@@ -23,11 +23,20 @@ public enum ReportFile {
     public static func render(
         transcriptPath: String, team: Team?, prices: PriceTable, appDirectory: String?, pageDirectory: String
     ) throws -> String {
+        try render(
+            transcriptPath: transcriptPath, team: team, prices: prices, appDirectory: appDirectory,
+            appLink: appDirectory.map { RelativePath.from(pageDirectory, to: $0) }
+        )
+    }
+
+    /// The same page with the application's files linked under `appLink` (a URL path on a server).
+    public static func render(
+        transcriptPath: String, team: Team?, prices: PriceTable, appDirectory: String?, appLink: String?
+    ) throws -> String {
         let transcript = try Transcript(path: transcriptPath, allowingPartialTail: true)
         let blueprint = appDirectory.flatMap { matchingBlueprint(in: $0, digest: transcript.events.last?.summary?.blueprintDigest) }
         let report = RunReport(transcript, team: team, prices: prices, blueprint: blueprint)
-        let link = appDirectory.map { RelativePath.from(pageDirectory, to: $0) }
-        return ReportPage(report, appLink: link).render()
+        return ReportPage(report, appLink: appDirectory == nil ? nil : appLink).render()
     }
 
     /// Writes `html` to `path` unless a file there is not a report (then nothing is written and

@@ -1,0 +1,158 @@
+import FlyingFox
+import Foundation
+import GravityModel
+import GravityReport
+import GravityRuntime
+import GravityWorkflows
+
+/// What the dashboard answers. Every page is built from the history and the files it names at the
+/// time of the request; nothing is cached, so a run that ends or an app that restarts shows at once.
+struct DashboardRoutes: Sendable {
+    let configuration: Dashboard.Configuration
+
+    /// A run the dashboard can show: where its transcript and its application are.
+    struct RunFiles: Sendable {
+        var transcript: String
+        var output: String
+        var industry: String
+        var underWay: @Sendable () -> Bool
+    }
+
+    func install(on server: HTTPServer) async {
+        await server.appendRoute("GET /") { _ in try self.index() }
+        await server.appendRoute("GET /static/*") { request in self.asset(request.path) }
+        await server.appendRoute("GET /runs/:id/report") { request in
+            try self.report(self.finished(request), prefix: "/runs/\(Self.idText(request))")
+        }
+        await server.appendRoute("GET /runs/:id/files/*") { request in
+            try self.file(self.finished(request), request.path, prefix: "/runs/\(Self.idText(request))/files/")
+        }
+        await server.appendRoute("GET /live/:id") { request in try self.livePage(request) }
+        await server.appendRoute("GET /live/:id/report") { request in
+            try self.report(self.started(request), prefix: "/live/\(Self.idText(request))")
+        }
+        await server.appendRoute("GET /live/:id/files/*") { request in
+            try self.file(self.started(request), request.path, prefix: "/live/\(Self.idText(request))/files/")
+        }
+        await server.appendRoute("GET /live/:id/events") { request in try self.events(request) }
+    }
+
+    private var history: RunHistory {
+        get throws { try RunHistory(path: configuration.historyPath) }
+    }
+
+    // MARK: Pages
+
+    private func index() throws -> HTTPResponse {
+        let history = try history
+        let page = IndexPage(
+            started: try history.liveRuns(), finished: try history.runs(limit: 100), apps: try history.deployedApps(),
+            prices: configuration.prices
+        )
+        return Self.html(page.render())
+    }
+
+    private func report(_ run: RunFiles?, prefix: String) throws -> HTTPResponse {
+        guard let run else { return Self.notFound("no such run in the history") }
+        guard FileManager.default.fileExists(atPath: run.transcript) else {
+            return Self.notFound("the run's transcript is no longer at \(run.transcript)")
+        }
+        let team = team(run.industry)
+        let hasApp = FileManager.default.fileExists(atPath: "\(run.output)/blueprint.json")
+        let html = try ReportFile.render(
+            transcriptPath: run.transcript, team: team, prices: configuration.prices,
+            appDirectory: hasApp ? run.output : nil, appLink: "\(prefix)/files"
+        )
+        // The report's styles are inline and it runs no script.
+        return Self.html(html, policy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+    }
+
+    /// A file the run generated, as text: only the transcript's artifacts are served, so no path
+    /// reaches anything else in the directory or outside it.
+    private func file(_ run: RunFiles?, _ path: String, prefix: String) throws -> HTTPResponse {
+        guard let run, path.hasPrefix(prefix) else { return Self.notFound("no such run in the history") }
+        let name = String(path.dropFirst(prefix.count)).removingPercentEncoding ?? ""
+        let transcript = try Transcript(path: run.transcript, allowingPartialTail: true)
+        guard transcript.events.contains(where: { $0.artifact?.path == name }),
+            let data = FileManager.default.contents(atPath: "\(run.output)/\(name)")
+        else { return Self.notFound("\(name) is not a file this run generated") }
+        return HTTPResponse(statusCode: .ok, headers: Self.headers("text/plain; charset=utf-8", policy: "default-src 'none'"), body: data)
+    }
+
+    private func livePage(_ request: HTTPRequest) throws -> HTTPResponse {
+        guard let id = Self.id(request), let run = try history.liveRun(id: id) else {
+            return Self.notFound("no such run in the history")
+        }
+        return Self.html(LivePage(run: run, id: id).render())
+    }
+
+    private func events(_ request: HTTPRequest) throws -> HTTPResponse {
+        guard let run = try started(request) else { return Self.notFound("no such run in the history") }
+        var events = TranscriptEvents(path: run.transcript, team: team(run.industry), isUnderWay: run.underWay)
+        events.after = request.headers[HTTPHeader("Last-Event-ID")].flatMap(Int.init) ?? 0
+        var headers = Self.headers("text/event-stream", policy: "default-src 'none'")
+        headers[HTTPHeader("X-Accel-Buffering")] = "no"
+        return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: ByteChunks(chunks: events.stream())))
+    }
+
+    // MARK: Runs
+
+    /// The team of a run's industry, for names; ids are shown where the industry is not at hand
+    /// (a file given by path).
+    private func team(_ industry: String) -> Team? {
+        try? configuration.catalog.team(for: configuration.catalog.industry(industry))
+    }
+
+    private func finished(_ request: HTTPRequest) throws -> RunFiles? {
+        guard let id = Self.id(request), let (run, _, _) = try history.run(id: id) else { return nil }
+        return RunFiles(transcript: run.transcript, output: run.output, industry: run.industry, underWay: { false })
+    }
+
+    private func started(_ request: HTTPRequest) throws -> RunFiles? {
+        guard let id = Self.id(request), let run = try history.liveRun(id: id) else { return nil }
+        let path = configuration.historyPath
+        return RunFiles(
+            transcript: FileManager.default.fileExists(atPath: run.transcript) ? run.transcript : Self.finishedPath(run.transcript),
+            output: run.output,
+            industry: run.industry,
+            underWay: { ((try? RunHistory(path: path).liveRun(id: id)) ?? nil)?.isUnderWay ?? false }
+        )
+    }
+
+    /// A resumed run writes `<transcript>.resuming` and moves it over the transcript at its end.
+    private static func finishedPath(_ path: String) -> String {
+        path.hasSuffix(".resuming") ? String(path.dropLast(".resuming".count)) : path
+    }
+
+    static func idText(_ request: HTTPRequest) -> String { (request.routeParameters["id"] as String?) ?? "" }
+    static func id(_ request: HTTPRequest) -> Int64? { Int64(idText(request)) }
+
+    // MARK: Responses
+
+    private func asset(_ path: String) -> HTTPResponse {
+        switch path {
+        case "/static/live.js": HTTPResponse(statusCode: .ok, headers: Self.headers("text/javascript; charset=utf-8"), body: DashboardAssets.liveScript)
+        case "/static/dashboard.css": HTTPResponse(statusCode: .ok, headers: Self.headers("text/css; charset=utf-8"), body: DashboardAssets.styles)
+        default: Self.notFound("no such file")
+        }
+    }
+
+    static let pagePolicy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+    static func headers(_ type: String, policy: String = pagePolicy) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers[.contentType] = type
+        headers[HTTPHeader("Content-Security-Policy")] = policy
+        headers[HTTPHeader("X-Content-Type-Options")] = "nosniff"
+        headers[HTTPHeader("Cache-Control")] = "no-store"
+        return headers
+    }
+
+    static func html(_ text: String, policy: String = pagePolicy) -> HTTPResponse {
+        HTTPResponse(statusCode: .ok, headers: headers("text/html; charset=utf-8", policy: policy), body: Data(text.utf8))
+    }
+
+    static func notFound(_ reason: String) -> HTTPResponse {
+        HTTPResponse(statusCode: .notFound, headers: headers("text/plain; charset=utf-8", policy: "default-src 'none'"), body: Data("Not found: \(reason)\n".utf8))
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// `gravity-team serve`: the dashboard over the run history, read in headless Chromium and over
+/// loopback HTTP as a person and a script would.
+@Suite("gravity-team serve")
+struct ServeTests {
+    @Test("a run followed live gains its phases as develop writes them; the index lists it with its report; files are served only if the run generated them")
+    func followsARunLive() async throws {
+        let directory = try CLI.temporaryDirectory()
+        let server = try CLI.start(["serve", "--port", "0"], in: directory)
+        defer {
+            server.signal(SIGTERM)
+            _ = ChildProcess.exitCodeBlocking(of: server.pid)
+        }
+        let base = try await Self.address(of: server)
+        let empty = try await LoopbackHTTP.request("GET", "\(base)/")
+        #expect(empty.status == 200 && empty.text.contains("No run is under way") && empty.text.contains("The history has no runs yet"))
+        #expect(empty.headers["content-security-policy"]?.contains("script-src 'self'") == true)
+
+        // Slowed so that the page is open while the team is still at work.
+        let develop = try CLI.start(["develop", "--industry", "ecommerce", "--out", "app", "--mock-latency-ms", "1500"], in: directory)
+        let live = try await Self.poll("the run under way on the index") {
+            let index = try await LoopbackHTTP.request("GET", "\(base)/")
+            return index.text.firstMatch(of: /href="(\/live\/[0-9]+)"/).map { String($0.1) }
+        }
+        let browser = try await Browser(url: "\(base)\(live)")
+        defer { browser.close() }
+        var counts: [Int] = []
+        var status = ""
+        let deadline = ContinuousClock.now + .seconds(180)
+        while ContinuousClock.now < deadline {
+            let seen = try await browser.run("return JSON.stringify([document.querySelectorAll('#phases > li').length, document.getElementById('status').textContent]);")
+            let parsed = try #require(try CLI.json(seen) as? [Any])
+            counts.append(parsed[0] as? Int ?? -1)
+            status = parsed[1] as? String ?? ""
+            if status.hasPrefix("finished") { break }
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        #expect(status.hasPrefix("finished: 150478 tokens"), "\(status)")
+        #expect(counts.first.map { $0 < 8 } == true && counts.last == 8, "the page gains its phases while the run goes on: \(counts)")
+        #expect(counts == counts.sorted(), "\(counts)")
+        let drawn = try await browser.run("""
+            return JSON.stringify([...document.querySelectorAll('#phases > li')].map((li) => [li.querySelector('h3').textContent, li.querySelectorAll('.vote').length, li.querySelector('.decision')?.textContent || '']));
+            """)
+        let phases = try #require(try CLI.json(drawn) as? [[Any]])
+        #expect(phases.map { $0[0] as? String } == ["1. Requirements", "2. Architecture", "3. Database", "4. Frontend", "5. Backend", "6. Security", "7. Testing", "8. Deployment"])
+        #expect(phases.allSatisfy { ($0[1] as? Int ?? 0) >= 14 && ($0[2] as? String ?? "").hasPrefix("Decision: round") }, "\(phases)")
+        try await browser.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/serve-live.png")
+        #expect(await develop.exitCode() == 0)
+
+        let index = try await LoopbackHTTP.request("GET", "\(base)/")
+        let report = try #require(index.text.firstMatch(of: /href="(\/runs\/[0-9]+\/report)"/).map { String($0.1) }, "\(index.text)")
+        let page = try await LoopbackHTTP.request("GET", "\(base)\(report)")
+        #expect(page.status == 200 && page.text.contains("<caption id=\"matrix-caption\">"))
+        #expect(page.headers["content-security-policy"]?.hasPrefix("default-src 'none'") == true, "the report runs no script")
+        let runPrefix = String(report.dropLast("/report".count))
+        let main = try await LoopbackHTTP.request("GET", "\(base)\(runPrefix)/files/services/catalog/app/main.py")
+        #expect(main.status == 200 && main.text.contains("FastAPI"))
+        #expect(page.text.contains("href=\"\(runPrefix)/files/services/catalog/app/main.py\""))
+        for outside in ["%2E%2E/%2E%2E/etc/passwd", ".gravity-output", "transcript.jsonl", "services/catalog/app/%2E%2E/%2E%2E/%2E%2E/blueprint.json", "no-such-file.py"] {
+            let refused = try await LoopbackHTTP.request("GET", "\(base)\(runPrefix)/files/\(outside)")
+            #expect(refused.status == 404, "\(outside): \(refused.status)")
+        }
+        let browserIndex = try await Browser(url: "\(base)/")
+        defer { browserIndex.close() }
+        try await browserIndex.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/serve-index.png")
+    }
+
+    /// The dashboard's address, from the line it prints once it listens.
+    static func address(of server: CLI.Started) async throws -> String {
+        try await poll("serve to listen") {
+            let output = (try? String(contentsOfFile: server.output, encoding: .utf8)) ?? ""
+            return output.firstMatch(of: /Serving on (http:\/\/127\.0\.0\.1:[0-9]+)\//).map { String($0.1) }
+        }
+    }
+
+    static func poll<T>(_ what: String, _ probe: () async throws -> T?) async throws -> T {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            if let value = try? await probe() { return value }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw Browser.Failure(description: "timed out waiting for \(what)")
+    }
+}
