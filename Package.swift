@@ -202,7 +202,7 @@ let package = Package(
         .testTarget(
             name: "GravityWorkflowsTests",
             dependencies: [
-                "GravityModel", "GravityRuntime", "GravityOrchestration", "GravitySystem", "GravityWorkflows",
+                "GravityModel", "GravityRuntime", "GravityOrchestration", "GravitySystem", "GravityWorkflows", "GravityReport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

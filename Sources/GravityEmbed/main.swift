@@ -22,7 +22,8 @@ for path in arguments.dropFirst(2).sorted() {
         FileHandle.standardError.write(Data("error: \(root)/\(path): cannot read\n".utf8))
         exit(1)
     }
-    lines.append("        (\"\(path)\", \"\(data.base64EncodedString())\"),")
+    let literal = path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    lines.append("        (\"\(literal)\", \"\(data.base64EncodedString())\"),")
 }
 lines += ["    ]", "}", ""]
 do {

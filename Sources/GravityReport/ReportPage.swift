@@ -6,10 +6,7 @@ import Mustache
 /// A run's report as one self-contained HTML page: styles inline, charts as inline SVG, no script
 /// and nothing from the network, so it opens from file:// and under any Content-Security-Policy.
 public struct ReportPage: Sendable {
-    static let template: MustacheTemplate = {
-        // The template is this program's own: a mistake in it is found by every test that renders.
-        try! MustacheTemplate(string: String(decoding: PackageResources.report_html_mustache, as: UTF8.self))
-    }()
+    static let template = HTMLEscaping.template(PackageResources.report_html_mustache)
     public static let styles = String(decoding: PackageResources.report_css, as: UTF8.self)
 
     let report: RunReport
@@ -24,7 +21,7 @@ public struct ReportPage: Sendable {
     }
 
     public func render() -> String {
-        Self.template.render(context)
+        Self.template.render(HTMLEscaping.context(context, raw: ["styles"]))
     }
 
     var context: [String: Any] {

@@ -8,8 +8,4 @@ enum DashboardAssets {
     static let styles = Data((ReportPage.styles + "\n" + String(decoding: PackageResources.dashboard_css, as: UTF8.self)).utf8)
     static let liveScript = Data(PackageResources.live_js)
 
-    /// A page template of this program's own: a mistake in it is found by every test that renders it.
-    static func template(_ bytes: [UInt8]) -> MustacheTemplate {
-        try! MustacheTemplate(string: String(decoding: bytes, as: UTF8.self))
-    }
 }

@@ -15,26 +15,38 @@ struct DashboardRoutes: Sendable {
         var transcript: String
         var output: String
         var industry: String
+        /// When the run started: a transcript at the path older than that is an earlier run's.
+        var startedAt: Date?
         var underWay: @Sendable () -> Bool
     }
 
     func install(on server: HTTPServer) async {
-        await server.appendRoute("GET /") { _ in try self.index() }
-        await server.appendRoute("GET /static/*") { request in self.asset(request.path) }
-        await server.appendRoute("GET /runs/:id/report") { request in
-            try self.report(self.finished(request), prefix: "/runs/\(Self.idText(request))")
+        let routes: [(HTTPRoute, @Sendable (HTTPRequest) async throws -> HTTPResponse)] = [
+            ("GET /", { _ in try self.index() }),
+            ("GET /static/*", { request in self.asset(request.path) }),
+            ("GET /runs/:id/report", { request in try self.report(self.finished(request), prefix: "/runs/\(Self.idText(request))") }),
+            ("GET /runs/:id/files/*", { request in try self.file(self.finished(request), request.path, prefix: "/runs/\(Self.idText(request))/files/") }),
+            ("GET /live/:id", { request in try self.livePage(request) }),
+            ("GET /live/:id/report", { request in try self.report(self.started(request), prefix: "/live/\(Self.idText(request))") }),
+            ("GET /live/:id/files/*", { request in try self.file(self.started(request), request.path, prefix: "/live/\(Self.idText(request))/files/") }),
+            ("GET /live/:id/events", { request in try self.events(request) }),
+        ]
+        for (route, handler) in routes {
+            await server.appendRoute(route) { request in
+                // Bound to 127.0.0.1, but a web page can rebind its own name to that address: only
+                // requests addressed to this machine by its loopback names are answered.
+                guard Self.isLoopback(host: request.headers[.host]) else {
+                    return HTTPResponse(statusCode: .misdirectedRequest, headers: Self.headers("text/plain; charset=utf-8", policy: "default-src 'none'"), body: Data("This dashboard answers only to 127.0.0.1 and localhost.\n".utf8))
+                }
+                return try await handler(request)
+            }
         }
-        await server.appendRoute("GET /runs/:id/files/*") { request in
-            try self.file(self.finished(request), request.path, prefix: "/runs/\(Self.idText(request))/files/")
-        }
-        await server.appendRoute("GET /live/:id") { request in try self.livePage(request) }
-        await server.appendRoute("GET /live/:id/report") { request in
-            try self.report(self.started(request), prefix: "/live/\(Self.idText(request))")
-        }
-        await server.appendRoute("GET /live/:id/files/*") { request in
-            try self.file(self.started(request), request.path, prefix: "/live/\(Self.idText(request))/files/")
-        }
-        await server.appendRoute("GET /live/:id/events") { request in try self.events(request) }
+    }
+
+    static func isLoopback(host: String?) -> Bool {
+        guard let host else { return false }
+        let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }) + "]" : String(host.split(separator: ":").first ?? "")
+        return ["127.0.0.1", "localhost", "[::1]"].contains(name.lowercased())
     }
 
     private var history: RunHistory {
@@ -71,7 +83,8 @@ struct DashboardRoutes: Sendable {
     /// reaches anything else in the directory or outside it.
     private func file(_ run: RunFiles?, _ path: String, prefix: String) throws -> HTTPResponse {
         guard let run, path.hasPrefix(prefix) else { return Self.notFound("no such run in the history") }
-        let name = String(path.dropFirst(prefix.count)).removingPercentEncoding ?? ""
+        // FlyingFox has decoded the path already; the name must be one the transcript lists.
+        let name = String(path.dropFirst(prefix.count))
         let transcript = try Transcript(path: run.transcript, allowingPartialTail: true)
         guard transcript.events.contains(where: { $0.artifact?.path == name }),
             let data = FileManager.default.contents(atPath: "\(run.output)/\(name)")
@@ -88,7 +101,7 @@ struct DashboardRoutes: Sendable {
 
     private func events(_ request: HTTPRequest) throws -> HTTPResponse {
         guard let run = try started(request) else { return Self.notFound("no such run in the history") }
-        var events = TranscriptEvents(path: run.transcript, team: team(run.industry), isUnderWay: run.underWay)
+        var events = TranscriptEvents(path: run.transcript, team: team(run.industry), startedAt: run.startedAt, isUnderWay: run.underWay)
         events.after = request.headers[HTTPHeader("Last-Event-ID")].flatMap(Int.init) ?? 0
         var headers = Self.headers("text/event-stream", policy: "default-src 'none'")
         headers[HTTPHeader("X-Accel-Buffering")] = "no"
@@ -104,18 +117,25 @@ struct DashboardRoutes: Sendable {
     }
 
     private func finished(_ request: HTTPRequest) throws -> RunFiles? {
-        guard let id = Self.id(request), let (run, _, _) = try history.run(id: id) else { return nil }
+        // Rows from before the history kept absolute paths would resolve against this server's directory.
+        guard let id = Self.id(request), let (run, _, _) = try history.run(id: id), run.transcript.hasPrefix("/") else { return nil }
         return RunFiles(transcript: run.transcript, output: run.output, industry: run.industry, underWay: { false })
     }
 
     private func started(_ request: HTTPRequest) throws -> RunFiles? {
         guard let id = Self.id(request), let run = try history.liveRun(id: id) else { return nil }
-        let path = configuration.historyPath
+        // One connection to the history for the stream's questions; one that cannot be asked is
+        // taken as "still going" (the client's leaving ends the stream then).
+        let history = try? RunHistory(path: configuration.historyPath)
         return RunFiles(
             transcript: FileManager.default.fileExists(atPath: run.transcript) ? run.transcript : Self.finishedPath(run.transcript),
             output: run.output,
             industry: run.industry,
-            underWay: { ((try? RunHistory(path: path).liveRun(id: id)) ?? nil)?.isUnderWay ?? false }
+            startedAt: run.startedAt,
+            underWay: {
+                guard let history, let now = try? history.liveRun(id: id) else { return true }
+                return now.isUnderWay
+            }
         )
     }
 

@@ -1,12 +1,13 @@
 import Foundation
 import GravityOrchestration
 import GravityRuntime
+import GravityReport
 import Mustache
 
 /// The dashboard's first page: runs under way, the run history with links to each report, and
 /// the apps deployed locally with each service's state, health and restarts.
 struct IndexPage {
-    static let template = DashboardAssets.template(PackageResources.index_html_mustache)
+    static let template = HTMLEscaping.template(PackageResources.index_html_mustache)
 
     let started: [LiveRun]
     let finished: [RunRecord]
@@ -14,7 +15,7 @@ struct IndexPage {
     let prices: PriceTable
 
     func render() -> String {
-        Self.template.render(context)
+        Self.template.render(HTMLEscaping.context(context))
     }
 
     var context: [String: Any] {
@@ -32,7 +33,7 @@ struct IndexPage {
                 "started": Self.time(run.startedAt), "tokens": "\(run.promptTokens + run.completionTokens)",
                 "cost": run.estimatedCost.map { String(format: "$%.4f", $0) } ?? "",
             ]
-            if FileManager.default.fileExists(atPath: run.transcript) {
+            if run.transcript.hasPrefix("/"), FileManager.default.fileExists(atPath: run.transcript) {
                 row["report"] = "/runs/\(id)/report"
             } else {
                 row["missing"] = "transcript moved or removed"

@@ -8,6 +8,9 @@ import GravityRuntime
 struct TranscriptEvents: Sendable {
     let path: String
     let team: Team?
+    /// When the run started: a file at the path last written before then is an earlier run's, left
+    /// there until this run's transcript replaces it.
+    let startedAt: Date?
     /// Whether the run still writes: once it does not and the file has nothing new, the stream ends.
     let isUnderWay: @Sendable () -> Bool
     /// Events up to this seq were sent before the client reconnected (its Last-Event-ID).
@@ -26,41 +29,59 @@ struct TranscriptEvents: Sendable {
 
     private func follow(_ send: (Data) -> Void) async {
         send(Data("retry: 1000\n\n".utf8))
-        var handle: FileHandle?
+        var file: (handle: FileHandle, inode: UInt64)?
         var pending = Data()
-        var quiet = Duration.zero
+        var sent = after
+        var polls = 0
         while !Task.isCancelled {
-            if handle == nil { handle = FileHandle(forReadingAtPath: path) }
-            let fresh = (try? handle?.readToEnd()) ?? nil
+            // The transcript is made anew at the run's start (a new file, not the old one emptied):
+            // a file of another inode at the path is read from its start.
+            if let current = Self.inode(path, notOlderThan: startedAt), current != file?.inode {
+                try? file?.handle.close()
+                file = FileHandle(forReadingAtPath: path).map { ($0, current) }
+                pending = Data()
+            }
+            let fresh = (try? file?.handle.readToEnd()) ?? nil
             if let fresh, !fresh.isEmpty {
                 pending.append(fresh)
-                quiet = .zero
+                polls = 0
                 while let end = pending.firstIndex(of: UInt8(ascii: "\n")) {
                     let line = pending[pending.startIndex..<end]
                     pending = Data(pending[pending.index(after: end)...])
                     guard let event = try? JSONDecoder().decode(TranscriptEvent.self, from: line) else { continue }
-                    if event.seq > after, let payload = summary(event) {
+                    if event.seq > sent, let payload = summary(event) {
                         send(Data("id: \(event.seq)\ndata: \(payload)\n\n".utf8))
+                        sent = event.seq
                     }
                     if event.type == .runEnd {
+                        try? file?.handle.close()
                         send(Data("event: end\ndata: {}\n\n".utf8))
                         return
                     }
                 }
                 continue
             }
-            if !isUnderWay() {
+            polls += 1
+            // The history is asked about once a second, not at every look at the file.
+            if polls % 5 == 0, !isUnderWay() {
+                try? file?.handle.close()
                 send(Data("event: end\ndata: {\"stopped\":true}\n\n".utf8))
                 return
             }
             // A comment now and then keeps proxies and the browser from giving up on a quiet phase.
-            quiet += pollInterval
-            if quiet >= .seconds(15) {
-                send(Data(": waiting\n\n".utf8))
-                quiet = .zero
-            }
+            if polls % 75 == 0 { send(Data(": waiting\n\n".utf8)) }
             try? await Task.sleep(for: pollInterval)
         }
+        try? file?.handle.close()
+    }
+
+    /// The inode of the file at `path`, when it was written at or after `date`.
+    private static func inode(_ path: String, notOlderThan date: Date?) -> UInt64? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
+        else { return nil }
+        if let date, let modified = attributes[.modificationDate] as? Date, modified < date { return nil }
+        return inode
     }
 
     /// What the live page draws of `event`, as one line of JSON; nil for what it does not draw.

@@ -1,4 +1,5 @@
 import Foundation
+import GravitySystem
 import Testing
 
 /// `gravity-team serve`: the dashboard over the run history, read in headless Chromium and over
@@ -62,9 +63,29 @@ struct ServeTests {
             let refused = try await LoopbackHTTP.request("GET", "\(base)\(runPrefix)/files/\(outside)")
             #expect(refused.status == 404, "\(outside): \(refused.status)")
         }
+        let ended = try await LoopbackHTTP.request("GET", "\(base)\(live)")
+        #expect(ended.text.contains("the <a href=\"\(report)\">finished run's report</a>"), "the live page of an ended run links its report")
+
+        // A page elsewhere that rebinds its name to 127.0.0.1 is not answered.
+        let foreign = try await Self.status(of: "\(base)/", host: "rebound.example")
+        #expect(foreign == "421")
+        #expect(try await Self.status(of: "\(base)/", host: "localhost:\(base.split(separator: ":").last!)") == "200")
+
         let browserIndex = try await Browser(url: "\(base)/")
         defer { browserIndex.close() }
         try await browserIndex.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/serve-index.png")
+    }
+
+    /// The status code of a GET of `url` sent with `host` as its Host header (curl, as URLSession
+    /// keeps the Host header to itself).
+    static func status(of url: String, host: String) async throws -> String {
+        let directory = try CLI.temporaryDirectory()
+        let pid = try ProcessControl.spawn(
+            "/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: \(host)", url],
+            environment: [:], directory: directory, logFile: "\(directory)/out"
+        )
+        _ = await ChildProcess.exitCode(of: pid)
+        return try String(contentsOfFile: "\(directory)/out", encoding: .utf8)
     }
 
     /// The dashboard's address, from the line it prints once it listens.

@@ -21,11 +21,14 @@ public struct DeployLock: Sendable {
                 reason: "cannot open the deploy lock: \(String(cString: strerror(errno)))"
             )
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            return nil
+        // `isHeld` (status, the dashboard) takes the lock for an instant to test it: a few tries a
+        // few milliseconds apart tell that from a deployment that holds it.
+        for attempt in 0..<5 {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return DeployLock(descriptor: descriptor) }
+            if attempt < 4 { usleep(20_000) }
         }
-        return DeployLock(descriptor: descriptor)
+        close(descriptor)
+        return nil
     }
 
     /// Whether some process holds the lock now.

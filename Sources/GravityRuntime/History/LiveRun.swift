@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GravitySystem
 
 /// A run as the history knows it from its start, so that `serve` can follow it while it goes: the
 /// process, where its transcript is being written (absolute paths), and how it ended.
@@ -8,6 +9,8 @@ public struct LiveRun: Codable, Sendable, FetchableRecord, MutablePersistableRec
 
     public var id: Int64?
     public var pid: Int32
+    /// The process's start time, so that a pid the system gave to another process since is not taken for the run.
+    public var pidStart: Int64?
     public var startedAt: Date
     public var command: String
     public var industry: String
@@ -19,17 +22,19 @@ public struct LiveRun: Codable, Sendable, FetchableRecord, MutablePersistableRec
     public var runID: Int64?
 
     /// Still going: not ended, and its process still there (a run killed outright cannot say it ended).
-    public var isUnderWay: Bool { endedAt == nil && !(kill(pid, 0) != 0 && errno == ESRCH) }
+    public var isUnderWay: Bool { endedAt == nil && ProcessControl.isSame(pid, startedAt: pidStart) }
 
     enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, pid, command, industry, brief, transcript, output
         case startedAt = "started_at"
+        case pidStart = "pid_start"
         case endedAt = "ended_at"
         case runID = "run_id"
     }
 
     public init(pid: Int32, startedAt: Date, command: String, industry: String, brief: String, transcript: String, output: String) {
         self.pid = pid
+        self.pidStart = ProcessControl.startTime(of: pid)
         self.startedAt = startedAt
         self.command = command
         self.industry = industry

@@ -7,6 +7,7 @@ extension RunHistory {
             try db.create(table: "live_runs") { table in
                 table.autoIncrementedPrimaryKey("id")
                 table.column("pid", .integer).notNull()
+                table.column("pid_start", .integer)
                 table.column("started_at", .datetime).notNull()
                 table.column("command", .text).notNull()
                 table.column("industry", .text).notNull()

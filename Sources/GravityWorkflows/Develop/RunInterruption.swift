@@ -11,7 +11,7 @@ public final class RunInterruption: Sendable {
         /// `record` writes the history row for a signal and returns what it recorded.
         case deliberating(record: @Sendable (String) -> RunInterrupted, transcript: String)
         case recording
-        case verifying(runID: Int64?, history: HistoryFile)
+        case verifying(runID: Int64?, history: HistoryFile, live: Int64?)
     }
 
     private let stage = Mutex(Stage.starting)
@@ -29,9 +29,10 @@ public final class RunInterruption: Sendable {
             return "\(record(signal)); the transcript so far is kept: gravity-team develop --resume \(transcript)"
         case .recording:
             return "interrupted by \(signal) as the finished run was being recorded; the transcript is complete"
-        case .verifying(let runID, let history):
+        case .verifying(let runID, let history, let live):
             let interruption = RunInterrupted(signal: signal, stage: "while the generated tests ran")
             if let runID { history.markInterrupted(runID: runID, interruption) }
+            if let live { history.endLive(id: live, runID: runID) }
             return "\(interruption); the application is written"
         }
     }

@@ -64,20 +64,23 @@ struct TeamRun {
             recorder: recorder, command: interrupted == nil ? "develop" : "resume", configuration: configuration,
             transcript: HistoryFile.absolute(transcriptPath), output: HistoryFile.absolute(output.path), prices: prices, modelName: model.name
         )
-        interruption.enter(
-            .deliberating(
-                record: { signal in
-                    let stopped = RunInterrupted(signal: signal, stage: recorder.stage)
-                    _ = history.record(bookkeeping.records(result: nil, failure: stopped))
-                    return stopped
-                },
-                transcript: transcriptPath
-            )
-        )
+        // Noted before the team starts, so that `serve` can follow it; ended however the run ends
+        // (a signal ends the process from the interruption's record, where no defer runs).
         let live = history.beginLive(
             LiveRun(
                 pid: getpid(), startedAt: Date(), command: bookkeeping.command, industry: team.industry.id, brief: brief,
                 transcript: HistoryFile.absolute(writePath), output: HistoryFile.absolute(output.path)
+            )
+        )
+        interruption.enter(
+            .deliberating(
+                record: { signal in
+                    let stopped = RunInterrupted(signal: signal, stage: recorder.stage)
+                    let runID = history.record(bookkeeping.records(result: nil, failure: stopped))
+                    if let live { history.endLive(id: live, runID: runID) }
+                    return stopped
+                },
+                transcript: transcriptPath
             )
         )
         var recordedAs: Int64?
@@ -86,7 +89,7 @@ struct TeamRun {
         do {
             result = try await run.execute()
         } catch {
-            _ = history.record(bookkeeping.records(result: nil, failure: error))
+            recordedAs = history.record(bookkeeping.records(result: nil, failure: error))
             if let budget, await budget.exhausted {
                 // A resumed run's transcript holds every answer so far, the ones just paid for too.
                 if interrupted != nil { try? FileReplacement.move(writePath, over: transcriptPath) }
@@ -98,12 +101,8 @@ struct TeamRun {
         if interrupted != nil { try FileReplacement.move(writePath, over: transcriptPath) }
         let runID = history.record(bookkeeping.records(result: result, failure: nil))
         recordedAs = runID
-        let reportName = ReportFile.name(forTranscript: transcriptPath)
-        let reportWritten = try ReportFile.write(
-            ReportFile.render(transcriptPath: transcriptPath, team: team, prices: prices, appDirectory: output.path, pageDirectory: output.path),
-            to: output.file(reportName)
-        )
-        interruption.enter(.verifying(runID: runID, history: history))
+        let reportWritten = writeReport(prices: prices, history: history)
+        interruption.enter(.verifying(runID: runID, history: history, live: live))
         var verification: [ServiceTestResult]?
         if options.verify {
             say("\nVerifying: each service's own tests, in a virtual environment (cached under \(PythonEnvironment.cacheRoot()))")
@@ -118,8 +117,8 @@ struct TeamRun {
             blueprint: output.file("blueprint.json"), transcript: transcriptPath, runID: runID,
             reused: reused
         )
-        report.keptEdits = result.keptEdits + (reportWritten ? [] : [reportName])
-        report.report = reportWritten ? output.file(reportName) : nil
+        report.keptEdits = result.keptEdits
+        report.report = reportWritten
         report.verification = verification
         let usage = recorder.usage
         report.usageByPhase = usage.phases
@@ -129,6 +128,28 @@ struct TeamRun {
             report.pricedAs = estimate.pricedAs
         }
         return DevelopOutcome(report: report, team: team)
+    }
+}
+
+extension TeamRun {
+    /// The run's report beside its transcript, or nil. The run is complete and recorded by now, so
+    /// a report that cannot be written is a warning; a file there that is not a report is the
+    /// user's and stays.
+    func writeReport(prices: PriceTable, history: HistoryFile) -> String? {
+        let path = output.file(ReportFile.name(forTranscript: transcriptPath))
+        do {
+            let page = try ReportFile.render(
+                transcriptPath: transcriptPath, team: team, prices: prices, appDirectory: output.path, pageDirectory: output.path
+            )
+            guard try ReportFile.write(page, to: path) else {
+                history.warn("warning: kept \(path): it is not a gravity-team report; `gravity-team report \(transcriptPath) --out FILE` writes the report elsewhere")
+                return nil
+            }
+            return path
+        } catch {
+            history.warn("warning: the run's report was not written: \(error)")
+            return nil
+        }
     }
 }
 

@@ -53,8 +53,8 @@ public enum ReportFile {
     /// The application's blueprint.json when it is the one this run decided (a later change
     /// rewrites it; the report of an earlier run then reads the run's own proposals).
     private static func matchingBlueprint(in directory: String, digest: String?) -> Blueprint? {
-        guard let blueprint = try? BlueprintFile.read("\(directory)/blueprint.json") else { return nil }
-        guard let digest else { return blueprint }
+        // A run not finished has no digest: the file there is an earlier run's, if any.
+        guard let digest, let blueprint = try? BlueprintFile.read("\(directory)/blueprint.json") else { return nil }
         return (try? BlueprintDigest.of(blueprint)) == digest ? blueprint : nil
     }
 }
