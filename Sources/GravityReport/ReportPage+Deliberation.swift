@@ -13,12 +13,17 @@ extension ReportPage {
                 "lead": phase.lead.map(describe) ?? "",
             ]
             if let kept = phase.kept { entry["kept"] = kept }
-            entry["rounds"] = phase.rounds.map(round)
+            entry["rounds"] = phase.rounds.map { round -> [String: Any] in
+                var entry = self.round(round)
+                let answers = phase.owner.filter { $0.round == round.number }.map(\.answer.label)
+                if !answers.isEmpty { entry["owner"] = answers.joined(separator: "; then ") }
+                return entry
+            }
             if let arbitration = phase.arbitration {
                 entry["arbitration"] = "adopts round \(arbitration.adoptRound): \(arbitration.rationale)"
             }
             if let decision = phase.decision {
-                let who = decision.decidedBy == "team" ? "the team's vote" : "\(report.name(decision.decidedBy)), the product manager"
+                let who = DecidedBy.words(decision.decidedBy, name: report.name)
                 var text = "Round \(decision.adoptedRound) adopted by \(who) (\(decision.outcome.label))."
                 if !decision.dissent.isEmpty { text += " Dissent recorded: \(decision.dissent.map(report.name).joined(separator: ", "))." }
                 entry["decision"] = text

@@ -7,7 +7,7 @@ extension ReportPage {
     /// for screen readers, and under the rows each round's weighted average and support.
     var voteMatrix: [String: Any] {
         let columns = report.phases.flatMap { phase in phase.rounds.map { (phase: phase.phase, round: $0) } }
-        let rows: [[String: Any]] = report.members.map { member in
+        var rows: [[String: Any]] = report.members.map { member in
             [
                 "name": member.name,
                 "role": member.role,
@@ -27,6 +27,9 @@ extension ReportPage {
                 },
             ]
         }
+        if report.phases.contains(where: { !$0.owner.isEmpty }) {
+            rows.append(ownerRow(columns))
+        }
         return [
             "phases": report.phases.filter { !$0.rounds.isEmpty }.map { phase in
                 ["title": phase.phase.title, "span": "\(phase.rounds.count)"]
@@ -39,6 +42,29 @@ extension ReportPage {
                 ["text": column.round.tally.map { $0.brokenGates.isEmpty ? $0.outcome.label : "\($0.outcome.label), breaks a gate" } ?? "", "class": Self.outcomeClass(column.round.tally)]
             },
             "member_count": "\(report.members.count)",
+        ]
+    }
+
+    /// The product owner's answers at the approval gates, under the round each was about.
+    private func ownerRow(_ columns: [(phase: Phase, round: RunReport.Round)]) -> [String: Any] {
+        let mode = report.header.approve?.mode ?? .override
+        return [
+            "name": "Product owner",
+            "role": "a person, at the approval gate",
+            "weight": mode == .vote ? Self.decimal(OwnerGates.voteWeight) : "overrides",
+            "cells": columns.map { column -> [String: Any] in
+                let phase = report.phases.first { $0.phase == column.phase }
+                guard let record = phase?.owner.last(where: { $0.round == column.round.number }) else {
+                    return ["class": "none", "label": "not asked"]
+                }
+                let vote = record.vote(weight: OwnerGates.voteWeight)
+                return [
+                    "class": vote.option.rawValue,
+                    "mark": Self.mark(vote.option),
+                    "label": record.answer.kind.rawValue,
+                    "reason": record.answer.text,
+                ]
+            },
         ]
     }
 

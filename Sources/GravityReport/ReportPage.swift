@@ -72,7 +72,7 @@ public struct ReportPage: Sendable {
             if let decision = phase.decision {
                 entry["outcome"] = decision.outcome.label
                 entry["class"] = decision.outcome.isApproved ? "approved" : "overruled"
-                entry["decided_by"] = decision.decidedBy == "team" ? "the team's vote" : "\(report.name(decision.decidedBy)) (product manager)"
+                entry["decided_by"] = DecidedBy.words(decision.decidedBy, name: report.name)
                 entry["adopted"] = "round \(decision.adoptedRound)"
             } else {
                 entry["class"] = "open"

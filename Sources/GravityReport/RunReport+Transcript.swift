@@ -54,7 +54,9 @@ extension RunReport {
                 report.arbitration = event.arbitration
             case .decision:
                 report.decision = event.decision
-            case .artifact, .runEnd, .phaseEnd:
+            case .ownerAnswer:
+                if let answer = event.owner { report.owner.append(OwnerRecord(round: event.round ?? 0, answer: answer)) }
+            case .artifact, .runEnd, .phaseEnd, .ownerAsked:
                 break
             }
             phases[phase] = report

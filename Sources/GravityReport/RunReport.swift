@@ -29,6 +29,8 @@ public struct RunReport: Sendable {
         public var decision: DecisionRecord?
         /// A change run's phase that kept the parent's decision, with why.
         public var kept: String?
+        /// The approval gate's answers, each with the round it was about.
+        public var owner: [OwnerRecord] = []
         public var usage = Usage()
     }
 

@@ -30,6 +30,7 @@ struct DashboardRoutes: Sendable {
             ("GET /live/:id/report", { request in try self.report(self.started(request), prefix: "/live/\(Self.idText(request))") }),
             ("GET /live/:id/files/*", { request in try self.file(self.started(request), request.path, prefix: "/live/\(Self.idText(request))/files/") }),
             ("GET /live/:id/events", { request in try self.events(request) }),
+            ("POST /live/:id/answer", { request in try await self.answer(request) }),
         ]
         for (route, handler) in routes {
             await server.appendRoute(route) { request in
@@ -106,6 +107,41 @@ struct DashboardRoutes: Sendable {
         var headers = Self.headers("text/event-stream", policy: "default-src 'none'")
         headers[HTTPHeader("X-Accel-Buffering")] = "no"
         return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: ByteChunks(chunks: events.stream())))
+    }
+
+    /// A person's answer at the gate a run waits at (`--answers-from serve`): written where the
+    /// run looks for it. JSON only, so that no form on another site can post one.
+    private func answer(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard let id = Self.id(request), let run = try history.liveRun(id: id) else { return Self.notFound("no such run in the history") }
+        guard request.headers[.contentType]?.hasPrefix("application/json") == true else {
+            return Self.refused(.unsupportedMediaType, "send the answer as application/json")
+        }
+        guard run.answersFromServe, run.isUnderWay else {
+            return Self.refused(.conflict, "this run does not take its answers from here (it was started without --answers-from serve, or it has ended)")
+        }
+        guard let waiting = try Self.waitingGate(in: run.transcript) else { return Self.refused(.conflict, "the run is not waiting at a gate") }
+        let body = try await request.bodyData
+        guard let answer = try? JSONDecoder().decode(OwnerAnswer.self, from: body),
+            answer.kind == .approve || !answer.text.trimmingCharacters(in: .whitespaces).isEmpty,
+            !answer.text.contains(where: \.isNewline), answer.text.count <= 500
+        else {
+            return Self.refused(.badRequest, "expected {\"kind\": \"approve\"}, or reject or amend with one line of text (up to 500 characters)")
+        }
+        let path = DashboardOwner.answerPath(output: run.output, index: waiting)
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try JSONEncoder().encode(answer).write(to: URL(fileURLWithPath: path), options: .atomic)
+        return HTTPResponse(statusCode: .accepted, headers: Self.headers("application/json", policy: "default-src 'none'"), body: Data("{\"gate\":\(waiting)}\n".utf8))
+    }
+
+    /// The number of the gate a run waits at (counted over the run), when its transcript ends at one.
+    static func waitingGate(in transcript: String) throws -> Int? {
+        let events = try Transcript(path: transcript, allowingPartialTail: true).events
+        guard events.last?.type == .ownerAsked else { return nil }
+        return events.filter { $0.type == .ownerAsked }.count
+    }
+
+    static func refused(_ status: HTTPStatusCode, _ reason: String) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: headers("text/plain; charset=utf-8", policy: "default-src 'none'"), body: Data("\(reason)\n".utf8))
     }
 
     // MARK: Runs

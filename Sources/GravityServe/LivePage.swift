@@ -17,6 +17,7 @@ struct LivePage {
             "started": IndexPage.time(run.startedAt),
             "state": run.isUnderWay ? "under way" : "ended",
             "run_id": run.runID.map { "\($0)" } ?? "",
+            "answers": run.answersFromServe ? "serve" : "elsewhere",
         ]))
     }
 }

@@ -120,9 +120,15 @@ struct TranscriptEvents: Sendable {
             guard let decision = event.decision else { return nil }
             fields["outcome"] = decision.outcome.label
             fields["adopted_round"] = decision.adoptedRound
-            fields["decided_by"] = decision.decidedBy == "team" ? "the team's vote" : "\(name(decision.decidedBy)) (product manager)"
+            fields["decided_by"] = DecidedBy.words(decision.decidedBy, name: name)
         case .runEnd:
             fields["tokens"] = event.summary?.tokens.total ?? 0
+        case .ownerAsked:
+            fields["question"] = "\(event.phase?.title ?? "The phase"): round \(event.round ?? 0) waits for the product owner"
+        case .ownerAnswer:
+            guard let answer = event.owner else { return nil }
+            fields["kind"] = answer.kind.rawValue
+            fields["answer"] = answer.label
         case .modelCall, .artifact, .phaseEnd:
             return nil
         }

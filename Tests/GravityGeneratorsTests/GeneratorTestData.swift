@@ -1,4 +1,5 @@
 import Foundation
+import GravitySystem
 import GravityGenerators
 import GravityModel
 import GravityRuntime

@@ -33,15 +33,19 @@ struct DecisionRecords {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func name(_ id: String) -> String { team?.member(id)?.name ?? id }
-    private func role(_ id: String) -> String { team?.member(id)?.role.title ?? "" }
+    private func name(_ id: String) -> String { id == OwnerAnswer.voterID ? "Product owner" : team?.member(id)?.name ?? id }
+    private func role(_ id: String) -> String { id == OwnerAnswer.voterID ? "a person, at the approval gate" : team?.member(id)?.role.title ?? "" }
 
     private func record(_ decision: Decision) -> [String] {
         let adopted = decision.adopted
         let status =
-            decision.resolution == .approved
-            ? "accepted: \(adopted.tally.outcome.label) in round \(decision.adoptedRound) of \(decision.rounds.count)"
-            : "accepted by product manager decision (\(name(decision.decidedBy))): round \(decision.adoptedRound) of \(decision.rounds.count), \(adopted.tally.outcome.label)"
+            switch decision.resolution {
+            case .approved: "accepted: \(adopted.tally.outcome.label) in round \(decision.adoptedRound) of \(decision.rounds.count)"
+            case .productManagerDecision:
+                "accepted by product manager decision (\(name(decision.decidedBy))): round \(decision.adoptedRound) of \(decision.rounds.count), \(adopted.tally.outcome.label)"
+            case .productOwnerDecision:
+                "accepted on the product owner's word: round \(decision.adoptedRound) of \(decision.rounds.count), the team's vote on it \(adopted.tally.outcome.label)"
+            }
         var lines = [
             "## ADR \(decision.phase.number): \(decision.phase.title)",
             "",
@@ -63,7 +67,7 @@ struct DecisionRecords {
             "", "Practices adopted: " + (practices.isEmpty ? "none." : practices.map { "`\($0)`" }.joined(separator: ", ") + "."), "",
         ]
         if decision.resolution == .productManagerDecision { lines += ["Product manager's rationale: \(decision.rationale)", ""] }
-        lines += vote(decision) + dissent(decision) + rounds(decision)
+        lines += owner(decision) + vote(decision) + dissent(decision) + rounds(decision)
         lines.append("")
         return lines
     }
@@ -89,6 +93,26 @@ struct DecisionRecords {
             "",
         ]
         return lines
+    }
+
+    /// What the product owner said at the approval gate, round by round.
+    private func owner(_ decision: Decision) -> [String] {
+        guard !decision.owner.isEmpty else { return [] }
+        var lines = ["### Product owner", ""]
+        for record in decision.owner {
+            let said =
+                switch record.answer.kind {
+                case .approve: "approved it"
+                case .reject: "rejected it: \"\(record.answer.text)\""
+                case .amend: "asked for an amendment: \"\(record.answer.text)\""
+                }
+            lines.append("- Round \(record.round): \(said)")
+        }
+        if decision.resolution == .productOwnerDecision || decision.owner.contains(where: \.answer.sendsBack) {
+            lines.append("")
+            lines.append(decision.rationale)
+        }
+        return lines + [""]
     }
 
     private func dissent(_ decision: Decision) -> [String] {

@@ -2,7 +2,7 @@
 /// industry's consultant, in a stable order used everywhere output is sorted.
 public struct Team: Sendable, Hashable {
     /// Ids that name the moderator and the team itself on the bus and in transcripts.
-    public static let reservedIDs: Set<String> = ["moderator", "team"]
+    public static let reservedIDs: Set<String> = ["moderator", "team", OwnerAnswer.voterID]
 
     public let members: [Persona]
     public let industry: Industry

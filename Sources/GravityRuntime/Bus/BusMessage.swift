@@ -33,6 +33,11 @@ public indirect enum BusMessage: Sendable {
     case draftFailed(id: Int)
     /// Moderator to lead: the draft ahead matches the adopted decisions; publish it as the phase's proposal.
     case draftAdopted(PreparedProposal)
+    /// Moderator to the room: the phase's decided round goes to the product owner's gate (the
+    /// transcript is flushed, so a run stopped while the person thinks loses nothing).
+    case ownerAsked(phase: Phase, round: Int)
+    /// The product owner's answer at that gate.
+    case ownerAnswered(phase: Phase, round: Int, answer: OwnerAnswer)
     /// A persona could not do what it was asked.
     case failed(persona: String, problem: String)
 }

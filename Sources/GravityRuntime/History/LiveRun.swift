@@ -20,6 +20,8 @@ public struct LiveRun: Codable, Sendable, FetchableRecord, MutablePersistableRec
     /// When the run ended, and its id in the history when it was recorded there.
     public var endedAt: Date?
     public var runID: Int64?
+    /// The run takes its approval gates' answers from the dashboard (`--answers-from serve`).
+    public var answersFromServe = false
 
     /// Still going: not ended, and its process still there (a run killed outright cannot say it ended).
     public var isUnderWay: Bool { endedAt == nil && ProcessControl.isSame(pid, startedAt: pidStart) }
@@ -30,9 +32,12 @@ public struct LiveRun: Codable, Sendable, FetchableRecord, MutablePersistableRec
         case pidStart = "pid_start"
         case endedAt = "ended_at"
         case runID = "run_id"
+        case answersFromServe = "answers_from_serve"
     }
 
-    public init(pid: Int32, startedAt: Date, command: String, industry: String, brief: String, transcript: String, output: String) {
+    public init(
+        pid: Int32, startedAt: Date, command: String, industry: String, brief: String, transcript: String, output: String, answersFromServe: Bool = false
+    ) {
         self.pid = pid
         self.pidStart = ProcessControl.startTime(of: pid)
         self.startedAt = startedAt
@@ -41,6 +46,7 @@ public struct LiveRun: Codable, Sendable, FetchableRecord, MutablePersistableRec
         self.brief = brief
         self.transcript = transcript
         self.output = output
+        self.answersFromServe = answersFromServe
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -16,6 +16,7 @@ extension RunHistory {
                 table.column("output", .text).notNull()
                 table.column("ended_at", .datetime)
                 table.column("run_id", .integer)
+                table.column("answers_from_serve", .boolean).notNull().defaults(to: false)
             }
             try db.create(table: "deployed_apps") { table in
                 table.primaryKey("directory", .text)

@@ -24,11 +24,13 @@ struct MockDrafting {
         let firstDraftOmissions = omissions(phase: phase, industry: context.industry.id, lead: lead, candidates: candidates)
         let omitted: Set<String>
         var addressed: [String] = []
+        // A product owner's words at an approval gate, as far as the mock can read them.
+        let owner = ownerInstruction(context, phase: phase, candidates: candidates)
         if let previous = context.proposal {
             // A revision keeps what the last round had and adds what the dissent named; only
             // items the first draft left out can still be missing.
             let had = previous.content.facts(given: context.blueprint, industry: context.industry)
-            let named = Set(context.dissent.flatMap(\.missing))
+            let named = Set(context.dissent.flatMap(\.missing) + (owner?.instruction.facts ?? []))
             let missingBefore = firstDraftOmissions.subtracting(had)
             addressed = Set(candidates).subtracting(had).intersection(named).sorted()
             omitted = missingBefore.subtracting(named)
@@ -39,14 +41,33 @@ struct MockDrafting {
             omitted = firstDraftOmissions
         }
         let builder = MockSections(industry: context.industry, blueprint: context.blueprint, brief: context.blueprint.brief)
+        let asked = (owner?.instruction.facts ?? []).filter { Practice(rawValue: $0) != nil && !candidates.contains($0) }
+        let previousPractices = context.proposal?.content.practices.filter { !candidates.contains($0) } ?? []
         let practices = candidates.filter { StructuralFact(rawValue: $0) == nil && !omitted.contains($0) }
+            + Array(Set(asked + previousPractices)).sorted()
+        addressed = Array(Set(addressed + asked).subtracting(previousPractices)).sorted()
         var content = builder.ideal(phase, practices: practices)
         for fact in StructuralFact.facts(of: phase) where omitted.contains(fact.rawValue) {
             content = builder.omitting(fact, from: content)
         }
+        if case .database(let section) = content {
+            // Engines the product owner chose stay chosen in later rounds.
+            var chosen: [OwnerInstruction.ServiceEngine] = []
+            if case .database(let previous) = context.proposal?.content {
+                for store in previous.stores where store.engines != section.stores.first(where: { $0.service == store.service })?.engines {
+                    if store.engines.local == store.engines.production { chosen.append(.init(service: store.service, engine: store.engines.local)) }
+                }
+            }
+            content = .database(section.applying(chosen + (owner?.instruction.engines ?? [])))
+        }
         let round = request.round
         let rationale: String
-        if let change = context.change, round == 1 {
+        if let owner, context.proposal != nil {
+            rationale =
+                owner.instruction.isEmpty
+                ? "Revision \(round - 1): could not act on the product owner's words (\"\(owner.words)\"): they name no fact or practice of the \(phase.rawValue) phase and no service to put on a database; resubmitted for another vote."
+                : "Revision \(round - 1): as the product owner asked, \(owner.instruction.summary)."
+        } else if let change = context.change, round == 1 {
             rationale =
                 "The adopted \(phase.rawValue) section with the change '\(change.name)' applied (\(change.summary)); adopts \(practices.count) practices."
         } else if addressed.isEmpty {
@@ -63,6 +84,14 @@ struct MockDrafting {
             addressed: addressed,
             selfVote: ReviewAnswer(vote: .stronglyAgree, reason: "I drafted this to meet my checklist for the \(phase.rawValue) phase.")
         )
+    }
+
+    /// The product owner's words among the dissent, and what of them the mock can act on.
+    func ownerInstruction(_ context: TaskContext, phase: Phase, candidates: [String]) -> (words: String, instruction: OwnerInstruction)? {
+        guard let words = context.dissent.first(where: { $0.voter == OwnerAnswer.voterID })?.reason else { return nil }
+        let known = Set(candidates + Practice.practices(of: phase).map(\.rawValue) + StructuralFact.facts(of: phase).map(\.rawValue)).sorted()
+        let services = context.blueprint.architecture?.services.map(\.name) ?? []
+        return (words, OwnerInstruction.read(words, phase: phase, known: known, services: services))
     }
 
     /// What a first draft of `phase` leaves out: each candidate the lead does not itself check,

@@ -89,11 +89,17 @@ public struct ProgressReporter: BusObserver {
             return ["  round \(round) tally: \(tally.outcome.label), average \(format(tally.average)), support \(format(tally.support))%\(gates)"]
         case .arbitrated(_, let answer):
             return ["  \(name(team.productManager.id)) decides: \(clip(answer.rationale))"]
+        case .ownerAsked(_, let round):
+            return ["  approval gate: round \(round) goes to the product owner"]
+        case .ownerAnswered(_, _, let answer):
+            return ["  product owner: \(answer.label)"]
         case .decided(let decision):
             let how =
-                decision.resolution == .approved
-                ? "approved in round \(decision.adoptedRound)"
-                : "adopted round \(decision.adoptedRound) by product manager decision"
+                switch decision.resolution {
+                case .approved: "approved in round \(decision.adoptedRound)"
+                case .productManagerDecision: "adopted round \(decision.adoptedRound) by product manager decision"
+                case .productOwnerDecision: "adopted round \(decision.adoptedRound) on the product owner's word"
+                }
             let dissent =
                 decision.dissent.isEmpty ? "" : "; dissent recorded from \(decision.dissent.map { name($0.voter) }.joined(separator: ", "))"
             return ["  decision: \(how)\(dissent)"]
@@ -102,7 +108,7 @@ public struct ProgressReporter: BusObserver {
         }
     }
 
-    private func name(_ id: String) -> String { team.member(id)?.name ?? id }
+    private func name(_ id: String) -> String { id == OwnerAnswer.voterID ? "the product owner" : team.member(id)?.name ?? id }
 
     private func describe(_ id: String) -> String {
         guard let member = team.member(id) else { return id }

@@ -60,7 +60,7 @@ public struct TimelineRenderer: Sendable {
             return ["  \(name(event.persona ?? "")) decides: adopt round \(answer.adoptRound). \(answer.rationale)"]
         case .decision:
             guard let decision = event.decision else { return [] }
-            let who = decision.decidedBy == "team" ? "the team's vote" : "\(name(decision.decidedBy)) (product manager)"
+            let who = DecidedBy.words(decision.decidedBy, name: name)
             var line = "  Decision: round \(decision.adoptedRound) adopted by \(who), \(decision.outcome.label)"
             if !decision.dissent.isEmpty { line += "; dissent: \(decision.dissent.map(name).joined(separator: ", "))" }
             return [line]
@@ -76,6 +76,11 @@ public struct TimelineRenderer: Sendable {
         case .phaseKept:
             guard let phase = event.phase else { return [] }
             return ["", "[\(phase.number)/8] \(phase.title): kept (\(event.reason ?? "the parent's decision stands"))"]
+        case .ownerAsked:
+            return ["  Approval gate: round \(event.round ?? 0) goes to the product owner"]
+        case .ownerAnswer:
+            guard let answer = event.owner else { return [] }
+            return ["  Product owner: \(answer.label)"]
         case .modelCall, .phaseEnd:
             return []
         }

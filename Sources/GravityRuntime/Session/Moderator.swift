@@ -13,6 +13,8 @@ struct Moderator {
     /// The latest draft ahead asked for: its id, phase and the Blueprint it assumed.
     private var ahead: (id: Int, phase: Phase, blueprint: Blueprint)?
     private var draftsAhead: [Int: PreparedProposal?] = [:]
+    /// Approval gates asked so far in the run.
+    var gatesAsked = 0
 
     init(configuration: SessionConfiguration, bus: MessageBus, inbox: Inbox) {
         self.configuration = configuration
@@ -20,7 +22,7 @@ struct Moderator {
         self.messages = inbox.makeAsyncIterator()
     }
 
-    private var team: Team { configuration.team }
+    var team: Team { configuration.team }
 
     mutating func run(producing produce: ArtifactProducer?) async throws -> (Blueprint, [Decision], [ArtifactDigest], RunSummary) {
         await bus.publish(.sessionStarted(configuration.header), from: Self.id)
@@ -53,6 +55,16 @@ struct Moderator {
     }
 
     private mutating func deliberate(_ phase: Phase, blueprint: Blueprint) async throws -> Decision {
+        var decision = try await teamDecision(phase, blueprint: blueprint)
+        if let owner = configuration.owner, owner.gates.phases.contains(phase) {
+            decision = try await gate(decision, owner: owner, blueprint: blueprint)
+        }
+        await bus.publish(.decided(decision), from: Self.id)
+        return decision
+    }
+
+    /// The phase's decision as the team (or, when rounds run out, the product manager) makes it.
+    private mutating func teamDecision(_ phase: Phase, blueprint: Blueprint) async throws -> Decision {
         let lead = team.lead(of: phase)
         await bus.publish(.phaseStarted(phase: phase, lead: lead.id), from: Self.id)
         var rounds: [RoundRecord] = []
@@ -73,12 +85,17 @@ struct Moderator {
                     rationale:
                         "\(tally.outcome.label.capitalizedFirst) in round \(round) with weighted average \(tally.average) and \(tally.support)% support."
                 )
-                await bus.publish(.decided(decision), from: Self.id)
                 return decision
             }
             previous = record.proposal
             dissent = record.votes.filter { $0.option.dissents } + moderatorDissent(record.tally.brokenGates)
         }
+        return try await arbitrate(phase, lead: lead.id, rounds: rounds, blueprint: blueprint)
+    }
+
+    /// The product manager's decision among `rounds`, none of which the team's vote adopted.
+    mutating func arbitrate(_ phase: Phase, lead: String, rounds: [RoundRecord], blueprint: Blueprint) async throws -> Decision {
+        var rounds = rounds
         let manager = team.productManager
         let arbitrationContext = TaskContext(team: team, blueprint: blueprint, rounds: rounds, change: configuration.change?.change)
         await bus.publish(.arbitrationRequested(phase: phase, context: arbitrationContext), from: Self.id, to: .member(manager.id))
@@ -97,7 +114,7 @@ struct Moderator {
         if adopted == nil {
             let gates = broken[chosen.round, default: []]
             let repair = try await round(
-                rounds.count + 1, of: phase, lead: lead.id, previous: chosen.proposal, dissent: moderatorDissent(gates), blueprint: blueprint
+                rounds.count + 1, of: phase, lead: lead, previous: chosen.proposal, dissent: moderatorDissent(gates), blueprint: blueprint
             )
             rounds.append(repair)
             let left = brokenGates(of: repair.proposal, given: blueprint)
@@ -115,24 +132,22 @@ struct Moderator {
                     + "the moderator's completion of the repair, round \(completion.round), breaks none and is adopted. \(answer.rationale)"
             }
         }
-        let decision = Decision(
+        return Decision(
             phase: phase,
-            lead: lead.id,
+            lead: lead,
             rounds: rounds,
             resolution: .productManagerDecision,
             adoptedRound: adopted?.round ?? chosen.round,
             decidedBy: manager.id,
             rationale: rationale
         )
-        await bus.publish(.decided(decision), from: Self.id)
-        return decision
     }
 
     /// One round of `phase`: the lead's proposal (a draft made ahead, in round 1, when there is one),
     /// the reviews and the tally. The gates hold whatever the votes say: an approved proposal that
     /// breaks a structural fact is recorded as such and not adopted. (Reviewers who see the breach
     /// vote it down themselves; the moderator steps in only where they did not.)
-    private mutating func round(
+    mutating func round(
         _ round: Int, of phase: Phase, lead: String, previous: Proposal?, dissent: [Vote], blueprint: Blueprint
     ) async throws -> RoundRecord {
         let reviewers = team.reviewers(of: phase).map(\.id)
@@ -203,7 +218,7 @@ struct Moderator {
     }
 
     /// The structural facts of its phase that `proposal` breaks, given the decisions so far.
-    private func brokenGates(of proposal: Proposal, given blueprint: Blueprint) -> [String] {
+    func brokenGates(of proposal: Proposal, given blueprint: Blueprint) -> [String] {
         proposal.content.brokenFacts(given: blueprint, industry: team.industry).map(\.rawValue)
     }
 

@@ -16,6 +16,8 @@ public struct SessionConfiguration: Sendable {
     public var draftAhead: Bool
     /// For a change to an application built before: what it starts from.
     public var change: ChangeRun?
+    /// A person at the table: the phases whose decision they approve, and where answers come from.
+    public var owner: OwnerSeat?
 
     public init(
         team: Team,
@@ -47,7 +49,19 @@ public struct SessionConfiguration: Sendable {
             model: model.name,
             maxRounds: maxRounds,
             parent: change?.parent,
-            change: change?.change
+            change: change?.change,
+            approve: owner?.gates
         )
+    }
+}
+
+/// The product owner's seat: the gates and the source of the answers.
+public struct OwnerSeat: Sendable {
+    public var gates: OwnerGates
+    public var gate: any OwnerGate
+
+    public init(gates: OwnerGates, gate: any OwnerGate) {
+        self.gates = gates
+        self.gate = gate
     }
 }

@@ -27,9 +27,10 @@ public struct EventSkeleton: Decodable, Sendable, Hashable {
     public var decision: DecisionRecord?
     public var summary: RunSummary?
     public var headerDigest: String?
+    public var owner: OwnerAnswer?
 
     enum CodingKeys: String, CodingKey {
-        case seq, type, phase, round, call, vote, tally, decision, summary
+        case seq, type, phase, round, call, vote, tally, decision, summary, owner
         case headerDigest = "header_sha256"
     }
 
@@ -49,7 +50,8 @@ public struct EventSkeleton: Decodable, Sendable, Hashable {
         case .runEnd:
             summary = try container.decodeIfPresent(RunSummary.self, forKey: .summary)
             headerDigest = try container.decodeIfPresent(String.self, forKey: .headerDigest)
-        case .phaseStart, .proposal, .arbitration, .phaseEnd, .phaseKept, .artifact: break
+        case .ownerAnswer: owner = try container.decodeIfPresent(OwnerAnswer.self, forKey: .owner)
+        case .phaseStart, .proposal, .arbitration, .phaseEnd, .phaseKept, .artifact, .ownerAsked: break
         }
     }
 
@@ -67,5 +69,6 @@ public struct EventSkeleton: Decodable, Sendable, Hashable {
         decision = event.decision
         summary = event.summary
         headerDigest = event.headerDigest
+        owner = event.owner
     }
 }

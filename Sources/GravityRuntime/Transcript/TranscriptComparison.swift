@@ -56,7 +56,7 @@ public struct TranscriptComparison: Sendable {
         var label: String {
             if kept { return "kept (the parent's decision)" }
             guard let decision else { return "undecided after \(rounds.count) round(s)" }
-            let by = decision.resolution == .approved ? "" : " (product manager)"
+            let by = decision.resolution == .approved ? "" : decision.resolution == .productOwnerDecision ? " (product owner)" : " (product manager)"
             return "\(decision.outcome.label), round \(decision.adoptedRound) of \(rounds.count)\(by)"
         }
 

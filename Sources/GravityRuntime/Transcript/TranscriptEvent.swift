@@ -15,6 +15,10 @@ public struct TranscriptEvent: Codable, Sendable, Hashable {
         case phaseKept = "phase_kept"
         case artifact
         case runEnd = "run_end"
+        /// An approval gate asks the product owner about the phase's decided round (`round`).
+        case ownerAsked = "owner_asked"
+        /// The product owner's answer at that gate (`owner`).
+        case ownerAnswer = "owner_answer"
     }
 
     public var seq: Int
@@ -35,9 +39,11 @@ public struct TranscriptEvent: Codable, Sendable, Hashable {
     public var headerDigest: String?
     /// On phase_kept: why the decision stands.
     public var reason: String?
+    /// On owner_answer: what the person said.
+    public var owner: OwnerAnswer?
 
     enum CodingKeys: String, CodingKey {
-        case seq, type, phase, round, persona, call, proposal, vote, tally, arbitration, decision, artifact, summary, reason
+        case seq, type, phase, round, persona, call, proposal, vote, tally, arbitration, decision, artifact, summary, reason, owner
         case headerDigest = "header_sha256"
     }
 

@@ -17,15 +17,17 @@ public struct TranscriptHeader: Codable, Sendable, Hashable {
     public var parent: ParentTranscript?
     /// A change run's: the change, whole, so that the run can be replayed from the transcripts alone.
     public var change: ChangeRequest?
+    /// The approval gates a person answers (`--approve`), so that a replay gates the same phases.
+    public var approve: OwnerGates?
 
     enum CodingKeys: String, CodingKey {
-        case format, version, tool, industry, brief, seed, model, parent, change
+        case format, version, tool, industry, brief, seed, model, parent, change, approve
         case maxRounds = "max_rounds"
     }
 
     public init(
         tool: String, industry: String, brief: String, seed: UInt64, model: String, maxRounds: Int, parent: ParentTranscript? = nil,
-        change: ChangeRequest? = nil
+        change: ChangeRequest? = nil, approve: OwnerGates? = nil
     ) {
         self.format = Self.format
         self.version = Self.currentVersion
@@ -37,6 +39,7 @@ public struct TranscriptHeader: Codable, Sendable, Hashable {
         self.maxRounds = maxRounds
         self.parent = parent
         self.change = change
+        self.approve = approve
     }
 }
 

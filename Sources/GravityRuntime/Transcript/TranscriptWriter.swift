@@ -73,7 +73,7 @@ public final class TranscriptWriter: BusObserver {
                 append(envelope, to: &state)
             }
             switch envelope.message {
-            case .phaseEnded, .sessionEnded: flush(&state)
+            case .phaseEnded, .sessionEnded, .ownerAsked: flush(&state)
             default: break
             }
         }
@@ -155,6 +155,11 @@ public final class TranscriptWriter: BusObserver {
         case .artifactWritten(let artifact):
             event = TranscriptEvent(seq: sequence, type: .artifact)
             event.artifact = artifact
+        case .ownerAsked(let phase, let round):
+            event = TranscriptEvent(seq: sequence, type: .ownerAsked, phase: phase, round: round)
+        case .ownerAnswered(let phase, let round, let answer):
+            event = TranscriptEvent(seq: sequence, type: .ownerAnswer, phase: phase, round: round, persona: OwnerAnswer.voterID)
+            event.owner = answer
         case .sessionEnded(let summary):
             event = TranscriptEvent(seq: sequence, type: .runEnd)
             event.summary = summary

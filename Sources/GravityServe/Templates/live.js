@@ -62,13 +62,54 @@ function draw(list, event) {
       item.className = "phase approved";
       item.append(element("p", { class: "decision" }, `Decision: round ${event.adopted_round} adopted by ${event.decided_by} (${event.outcome})`));
       break;
+    case "owner_asked":
+      item.append(element("p", { class: "gate-line" }, `Approval gate: round ${event.round} goes to the product owner`));
+      openGate(event);
+      break;
+    case "owner_answer":
+      item.append(element("p", { class: "decision" }, `Product owner: ${event.answer}`));
+      closeGate();
+      break;
     case "run_end":
       document.getElementById("status").textContent = `finished: ${event.tokens} tokens`;
       break;
   }
 }
 
+// The gate's form, shown while the run waits for an answer it takes from this page.
+function openGate(event) {
+  const list = document.getElementById("phases");
+  if (list.dataset.answers !== "serve") return;
+  document.getElementById("gate-question").textContent = event.question;
+  document.getElementById("gate-status").textContent = "";
+  document.getElementById("gate").hidden = false;
+}
+
+function closeGate() {
+  document.getElementById("gate").hidden = true;
+  document.getElementById("gate-words").value = "";
+}
+
+async function send(kind) {
+  const list = document.getElementById("phases");
+  const words = document.getElementById("gate-words").value.trim();
+  const status = document.getElementById("gate-status");
+  if (kind !== "approve" && !words) {
+    status.textContent = "Say why (reject) or what to change (amend).";
+    return;
+  }
+  const response = await fetch(list.dataset.answer, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(kind === "approve" ? { kind } : { kind, text: words }),
+  });
+  status.textContent = response.ok ? "Sent: the team goes on." : await response.text();
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  for (const button of document.querySelectorAll("#gate button")) {
+    button.addEventListener("click", () => send(button.dataset.kind));
+  }
   const list = document.getElementById("phases");
   const status = document.getElementById("status");
   const source = new EventSource(list.dataset.events);

@@ -93,6 +93,18 @@ struct DevelopCommand: AsyncParsableCommand {
     @Flag(help: "Print a machine-readable summary as JSON (and no progress).")
     var json = false
 
+    @Option(help: "Approval gates: after the team decides these phases (comma-separated, or all), a person approves, rejects with a reason, or amends.")
+    var approve: String?
+
+    @Option(help: "With --approve: the person's word overrides the team's vote (override) or counts as one weighted vote (vote).")
+    var owner: OwnerMode?
+
+    @Option(help: "With --approve: the gates' answers from a file, one per gate in order (docs/cli.md has the format).")
+    var answers: String?
+
+    @Option(name: .customLong("answers-from"), help: "With --approve: take the gates' answers from the run's live page in gravity-team serve (give: serve).")
+    var answersFrom: AnswerSource?
+
     @OptionGroup var data: DataOptions
     @OptionGroup var history: HistoryOptions
     @OptionGroup var models: ModelOptions
@@ -119,8 +131,27 @@ struct DevelopCommand: AsyncParsableCommand {
                 )
             }
         }
+        if approve == nil, resume == nil, owner != nil || answers != nil || answersFrom != nil {
+            throw ValidationError("--owner, --answers and --answers-from go with --approve")
+        }
+        if resume != nil, approve != nil || owner != nil {
+            throw ValidationError("--resume keeps the gates its transcript names; remove --approve and --owner (--answers and --answers-from may answer the gates left)")
+        }
+        if answers != nil, answersFrom != nil { throw ValidationError("give --answers or --answers-from, not both") }
         _ = try SessionSettings.parse(seed: seed, maxRounds: maxRounds, concurrency: concurrency, mockLatency: mockLatency)
         _ = try budget()
+    }
+
+    /// The approval gates asked for, with where their answers come from: refused here, before the
+    /// team starts, when nobody could answer.
+    func ownerChoice() throws -> OwnerChoice? {
+        if let approve {
+            return try OwnerChoice.parse(approve: approve, mode: owner ?? .override, answers: answers, fromServe: answersFrom == .serve)
+        }
+        // A resume: the gates are the transcript's; only the source is given here.
+        if let answers { return OwnerChoice(gates: OwnerGates(phases: [], mode: .override), source: .file(answers)) }
+        if answersFrom == .serve { return OwnerChoice(gates: OwnerGates(phases: [], mode: .override), source: .serve) }
+        return nil
     }
 
     func budget() throws -> Int? {
@@ -161,6 +192,7 @@ struct DevelopCommand: AsyncParsableCommand {
         options.force = force
         options.tokenBudget = try budget()
         options.model = model
+        options.owner = try ownerChoice()
         let outcome: DevelopOutcome
         if let from {
             var inputs = DevelopChange.Inputs(catalog: catalog, app: from, options: options)
@@ -206,3 +238,10 @@ struct DevelopCommand: AsyncParsableCommand {
         return try await body()
     }
 }
+
+/// Where `--answers-from` takes the gates' answers.
+enum AnswerSource: String, ExpressibleByArgument {
+    case serve
+}
+
+extension OwnerMode: ExpressibleByArgument {}

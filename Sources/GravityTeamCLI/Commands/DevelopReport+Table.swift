@@ -11,7 +11,9 @@ extension DevelopReport {
             table.rows.append([
                 phase.phase.rawValue, team.member(phase.lead)?.name ?? phase.lead, phase.outcome.label, String(phase.rounds),
                 String(format: "%.2f", phase.average), String(format: "%.1f%%", phase.support),
-                phase.decidedBy == "team" ? "team vote" : "\(team.member(phase.decidedBy)?.name ?? phase.decidedBy) (product manager)",
+                phase.decidedBy == "team"
+                    ? "team vote"
+                    : phase.decidedBy == OwnerAnswer.voterID ? "product owner" : "\(team.member(phase.decidedBy)?.name ?? phase.decidedBy) (product manager)",
             ])
         }
         let estimated = model == "mock" ? " (estimated)" : ""

@@ -17,6 +17,9 @@ public struct RunOptions: Sendable {
     public var prices: PriceTable
     public var model: ModelChoice = .mock
     public var history: HistoryFile
+    /// Approval gates and where their answers come from (`--approve`); a resumed run gates the
+    /// phases its transcript names and needs a source only where it has one to ask.
+    public var owner: OwnerChoice?
 
     public init(prices: PriceTable, history: HistoryFile) {
         self.prices = prices

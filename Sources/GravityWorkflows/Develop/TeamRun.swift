@@ -42,12 +42,13 @@ struct TeamRun {
             throw RunError.otherModel(transcript: interrupted.path, recorded: interrupted.transcript.header.model, given: chosen.name)
         }
         let model: any LanguageModel = interrupted.map { ReplayModel(transcript: $0.transcript, fallback: chosen) } ?? chosen
-        let configuration = SessionConfiguration(
+        let say: @Sendable (String) -> Void = progress ?? { _ in }
+        var configuration = SessionConfiguration(
             team: team, brief: brief, seed: seed, maxRounds: maxRounds, concurrency: options.concurrency, model: model,
             draftAhead: options.draftAhead, change: change?.run
         )
+        configuration.owner = try ownerSeat(say: say)
         let recorder = RunRecorder()
-        let say: @Sendable (String) -> Void = progress ?? { _ in }
         var observers: [any BusObserver] = [recorder]
         if progress != nil { observers.append(ProgressReporter(team: team, write: say)) }
         // A resumed run writes beside the interrupted transcript and replaces it only once complete.
@@ -69,7 +70,8 @@ struct TeamRun {
         let live = history.beginLive(
             LiveRun(
                 pid: getpid(), startedAt: Date(), command: bookkeeping.command, industry: team.industry.id, brief: brief,
-                transcript: HistoryFile.absolute(writePath), output: HistoryFile.absolute(output.path)
+                transcript: HistoryFile.absolute(writePath), output: HistoryFile.absolute(output.path),
+                answersFromServe: options.owner?.source == .serve
             )
         )
         interruption.enter(
@@ -132,6 +134,23 @@ struct TeamRun {
 }
 
 extension TeamRun {
+    /// The product owner's seat: a resumed run keeps its transcript's gates and answers, and asks
+    /// only the gates it had not reached.
+    func ownerSeat(say: @escaping @Sendable (String) -> Void) throws -> OwnerSeat? {
+        let recorded = interrupted?.transcript.header.approve
+        guard let gates = recorded ?? (interrupted == nil ? options.owner?.gates : nil) else { return nil }
+        let live = try options.owner?.gate(team: team, output: output.path, say: say)
+        guard let interrupted else { return live.map { OwnerSeat(gates: gates, gate: $0) } }
+        // A gate the transcript did not reach asks whoever can answer: the source given, else this terminal.
+        var fallback: any OwnerGate = NoOwner()
+        if let live {
+            fallback = live
+        } else if TerminalOwner.isAvailable {
+            fallback = try OwnerChoice(gates: gates, source: .terminal).gate(team: team, output: output.path, say: say)
+        }
+        return OwnerSeat(gates: gates, gate: RecordedOwner(events: interrupted.transcript.events.map(EventSkeleton.init), fallback: fallback))
+    }
+
     /// The run's report beside its transcript, or nil. The run is complete and recorded by now, so
     /// a report that cannot be written is a warning; a file there that is not a report is the
     /// user's and stays.

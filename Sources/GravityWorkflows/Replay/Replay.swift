@@ -53,10 +53,12 @@ public struct Replay: Sendable {
             throw RunError.replayWouldOverwrite
         }
         let header = recorded.header
-        let configuration = SessionConfiguration(
+        var configuration = SessionConfiguration(
             team: team, brief: header.brief, seed: header.seed, maxRounds: header.maxRounds, concurrency: inputs.concurrency,
             model: ReplayModel(header: header, events: skeletons), change: continued?.run
         )
+        // The person's answers are replayed as recorded: nobody is asked.
+        configuration.owner = header.approve.map { OwnerSeat(gates: $0, gate: RecordedOwner(events: skeletons)) }
         let earlier = continued?.lineage.revisions ?? []
         let recorder = RunRecorder()
         let replayed: Result<SessionResult, any Error>

@@ -1,0 +1,67 @@
+import Foundation
+import GravityModel
+import GravityRuntime
+import GravitySystem
+
+/// A person at the terminal: each gate shows the decision, its tally and dissent, and reads one
+/// answer from standard input (`a`, `r REASON`, `m INSTRUCTION`, or the words spelt out).
+public struct TerminalOwner: OwnerGate {
+    let team: Team
+    let write: @Sendable (String) -> Void
+
+    public init(team: Team, write: @escaping @Sendable (String) -> Void) {
+        self.team = team
+        self.write = write
+    }
+
+    /// Whether a person can answer here: standard input is a terminal.
+    public static var isAvailable: Bool { isatty(STDIN_FILENO) == 1 }
+
+    public func answer(_ question: GateQuestion) async throws -> OwnerAnswer {
+        write(GateText.lines(question, team: team).joined(separator: "\n"))
+        while true {
+            write(question.canRevise
+                ? "Approve, reject or amend? [a | r REASON | m INSTRUCTION] "
+                : "This phase has had \(OwnerGates.revisionsPerPhase) revisions at your word: a rejection is recorded and the decision stands. [a | r REASON | m INSTRUCTION] ")
+            let line = try await DedicatedThread.run("owner-gate") { readLine(strippingNewline: true) }
+            guard let line else { throw OwnerError.terminalClosed(phase: question.phase) }
+            if let answer = Self.parse(line) { return answer }
+            write("Answer a to approve, r and a reason to reject, or m and an instruction to amend.")
+        }
+    }
+
+    /// `a`, `approve`, `y`; `r REASON`, `reject: REASON`; `m INSTRUCTION`, `amend INSTRUCTION`.
+    static func parse(_ line: String) -> OwnerAnswer? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let head = String(trimmed.prefix { $0.isLetter }).lowercased()
+        let rest = trimmed.dropFirst(head.count).drop { $0 == ":" || $0 == " " }.trimmingCharacters(in: .whitespaces)
+        switch head {
+        case "a", "approve", "y", "yes": return rest.isEmpty ? OwnerAnswer(.approve) : nil
+        case "r", "reject", "n", "no": return rest.isEmpty ? nil : OwnerAnswer(.reject, rest)
+        case "m", "amend": return rest.isEmpty ? nil : OwnerAnswer(.amend, rest)
+        default: return nil
+        }
+    }
+}
+
+/// How a gate's question reads to a person.
+public enum GateText {
+    public static func lines(_ question: GateQuestion, team: Team) -> [String] {
+        let name = { (id: String) in team.member(id)?.name ?? (id == OwnerAnswer.voterID ? "the product owner" : id) }
+        let tally = question.tally
+        var lines = [
+            "",
+            "Approval gate: \(question.phase.title), round \(question.round), decided by \(question.decidedBy == "team" ? "the team's vote" : name(question.decidedBy))",
+            "  Proposal by \(name(question.proposal.author)): \(question.proposal.rationale)",
+            "  Practices: \(question.proposal.content.practices.isEmpty ? "none" : question.proposal.content.practices.joined(separator: ", "))",
+            "  Tally: \(tally.outcome.label), weighted average \(String(format: "%.2f", tally.average)), support \(String(format: "%.1f", tally.support))%",
+        ]
+        if question.dissent.isEmpty {
+            lines.append("  Dissent: none")
+        } else {
+            lines.append("  Dissent:")
+            lines += question.dissent.map { "    \(name($0.voter)) (\($0.option.rawValue.replacingOccurrences(of: "_", with: " "))): \($0.reason)" }
+        }
+        return lines
+    }
+}
