@@ -83,6 +83,32 @@ struct ApprovalGateTests {
         #expect(resumedTranscript == (try Data(contentsOf: URL(fileURLWithPath: "\(directory)/once/transcript.jsonl"))))
     }
 
+    @Test("a rejection opens a round beyond --max-rounds; --owner vote is recorded and replays; a file answers every phase with --approve all")
+    func beyondTheRounds() async throws {
+        let directory = try CLI.temporaryDirectory()
+        try "- reject: \(Self.reject)\n- approve\n".write(toFile: "\(directory)/answers.yaml", atomically: true, encoding: .utf8)
+        let one = try await CLI.run(
+            ["develop", "--industry", "ecommerce", "--out", "one", "--max-rounds", "1", "--approve", "database", "--owner", "vote", "--answers", "answers.yaml", "--json"],
+            in: directory
+        )
+        #expect(one.status == 0, "\(one.stderr)")
+        let phases = try #require((try CLI.json(one.stdout) as? [String: Any])?["phases"] as? [[String: Any]])
+        #expect(phases.first { $0["phase"] as? String == "database" }?["rounds"] as? Int == 2)
+        let header = try String(contentsOfFile: "\(directory)/one/transcript.jsonl", encoding: .utf8).prefix { $0 != "\n" }
+        #expect(header.contains(#""approve":{"mode":"vote","phases":["database"]}"#), "\(header)")
+        let replayed = try await CLI.run(["replay", "one/transcript.jsonl", "--verify", "--out", "replayed"], in: directory)
+        #expect(replayed.status == 0, "\(replayed.stderr)")
+
+        try String(repeating: "- approve\n", count: 8).write(toFile: "\(directory)/all.yaml", atomically: true, encoding: .utf8)
+        let all = try await CLI.run(["develop", "--industry", "ecommerce", "--out", "all", "--approve", "all", "--answers", "all.yaml"], in: directory)
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stdout.components(separatedBy: "product owner: approve").count - 1 == 8)
+        let approved = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/all/blueprint.json"))
+        let reference = try await CLI.run(["develop", "--industry", "ecommerce", "--out", "plain"], in: directory)
+        #expect(reference.status == 0)
+        #expect(approved == (try Data(contentsOf: URL(fileURLWithPath: "\(directory)/plain/blueprint.json"))), "approving every decision changes nothing")
+    }
+
     static func expectOrdersOnPostgres(in app: String) throws {
         let blueprint = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(app)/blueprint.json"))) as? [String: Any])
         let stores = ((blueprint["database"] as? [String: Any])?["stores"] as? [[String: Any]]) ?? []

@@ -76,6 +76,59 @@ struct ServeTests {
         try await browserIndex.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/serve-index.png")
     }
 
+    @Test("a gate answered on the live page: reject with a reason, then approve the revision; the run goes on and its Blueprint follows the answer")
+    func answersFromThePage() async throws {
+        let directory = try CLI.temporaryDirectory()
+        let server = try CLI.start(["serve", "--port", "0"], in: directory)
+        defer {
+            server.signal(SIGTERM)
+            _ = ChildProcess.exitCodeBlocking(of: server.pid)
+        }
+        let base = try await Self.address(of: server)
+        let develop = try CLI.start(["develop", "--industry", "ecommerce", "--out", "app", "--approve", "database", "--answers-from", "serve"], in: directory)
+        let live = try await Self.poll("the run under way on the index") {
+            let index = try await LoopbackHTTP.request("GET", "\(base)/")
+            return index.text.firstMatch(of: /href="(\/live\/[0-9]+)"/).map { String($0.1) }
+        }
+        let browser = try await Browser(url: "\(base)\(live)")
+        defer { browser.close() }
+        let first = try await browser.run("""
+            await wait(() => !document.getElementById('gate').hidden, 'the gate to open');
+            return document.getElementById('gate-question').textContent;
+            """)
+        #expect(first == "Database: round 1 waits for the product owner")
+        try await browser.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/serve-gate.png")
+
+        // Only JSON is taken, so no form on another site can answer for the person.
+        let form = try await Self.post("\(base)\(live)/answer", body: "kind=approve", type: "application/x-www-form-urlencoded")
+        #expect(form == "415")
+
+        let second = try await browser.run("""
+            document.getElementById('gate-words').value = 'orders on postgresql';
+            document.querySelector('#gate button[data-kind=reject]').click();
+            await wait(() => document.getElementById('gate-question').textContent.includes('round 2') && !document.getElementById('gate').hidden, 'the revision to reach the gate');
+            document.querySelector('#gate button[data-kind=approve]').click();
+            await wait(() => document.getElementById('gate').hidden, 'the answer to be taken');
+            return [...document.querySelectorAll('#live-database .decision')].map((p) => p.textContent).join(' | ');
+            """)
+        #expect(second.contains("Product owner: reject: orders on postgresql"), "\(second)")
+        #expect(await develop.exitCode() == 0)
+        try ApprovalGateTests.expectOrdersOnPostgres(in: "\(directory)/app")
+        let late = try await Self.post("\(base)\(live)/answer", body: #"{"kind":"approve"}"#, type: "application/json")
+        #expect(late == "409", "an ended run takes no answer")
+    }
+
+    /// The status code of a POST of `body` as `type` (curl).
+    static func post(_ url: String, body: String, type: String) async throws -> String {
+        let directory = try CLI.temporaryDirectory()
+        let pid = try ProcessControl.spawn(
+            "/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "-H", "Content-Type: \(type)", "--data", body, url],
+            environment: [:], directory: directory, logFile: "\(directory)/out"
+        )
+        _ = await ChildProcess.exitCode(of: pid)
+        return try String(contentsOfFile: "\(directory)/out", encoding: .utf8)
+    }
+
     /// The status code of a GET of `url` sent with `host` as its Host header (curl, as URLSession
     /// keeps the Host header to itself).
     static func status(of url: String, host: String) async throws -> String {

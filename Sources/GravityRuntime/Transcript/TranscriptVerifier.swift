@@ -70,11 +70,16 @@ public enum TranscriptVerifier {
                             + "does not follow from its \(votes.count) votes (\(recomputed.outcome.rawValue), average \(recomputed.average))"
                     )
                 }
-                // Beyond the rounds the header allows, an arbitration may add the lead's repair and the moderator's completion.
-                guard round >= 1, round <= file.header.maxRounds + 2 else {
+                // Beyond the rounds the header allows, an arbitration may add the lead's repair and the
+                // moderator's completion; at an approval gate, each of the owner's revisions may add
+                // itself and an arbitration's two.
+                let gated = file.header.approve?.phases.contains(phase) == true
+                let allowed = file.header.maxRounds + 2 + (gated ? OwnerGates.revisionsPerPhase * 3 : 0)
+                guard round >= 1, round <= allowed else {
                     return Problem(
                         seq: event.seq,
-                        message: "the \(phase.rawValue) phase holds round \(round), outside the header's max_rounds \(file.header.maxRounds) and the two rounds an arbitration may add"
+                        message: "the \(phase.rawValue) phase holds round \(round), outside the header's max_rounds \(file.header.maxRounds) and the "
+                            + (gated ? "rounds an arbitration and the approval gate may add" : "two rounds an arbitration may add")
                     )
                 }
                 lastTally[phase, default: [:]][round] = tally
