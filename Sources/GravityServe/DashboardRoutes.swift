@@ -119,22 +119,32 @@ struct DashboardRoutes: Sendable {
         guard run.answersFromServe, run.isUnderWay else {
             return Self.refused(.conflict, "this run does not take its answers from here (it was started without --answers-from serve, or it has ended)")
         }
-        guard let waiting = try Self.waitingGate(in: run.transcript) else { return Self.refused(.conflict, "the run is not waiting at a gate") }
+        guard let waiting = try Self.waitingGate(in: run.transcript, since: run.startedAt) else {
+            return Self.refused(.conflict, "the run is not waiting at a gate")
+        }
         let body = try await request.bodyData
-        guard let answer = try? JSONDecoder().decode(OwnerAnswer.self, from: body),
-            answer.kind == .approve || !answer.text.trimmingCharacters(in: .whitespaces).isEmpty,
-            !answer.text.contains(where: \.isNewline), answer.text.count <= 500
-        else {
+        guard let given = try? JSONDecoder().decode(OwnerAnswer.self, from: body), let answer = OwnerAnswer.normalised(given.kind, given.text) else {
             return Self.refused(.badRequest, "expected {\"kind\": \"approve\"}, or reject or amend with one line of text (up to 500 characters)")
         }
         let path = DashboardOwner.answerPath(output: run.output, index: waiting)
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try JSONEncoder().encode(answer).write(to: URL(fileURLWithPath: path), options: .atomic)
+        // The first answer to a gate is the one taken; a second click finds it there.
+        guard FileManager.default.createFile(atPath: path + ".new", contents: try JSONEncoder().encode(answer)),
+            link(path + ".new", path) == 0
+        else {
+            try? FileManager.default.removeItem(atPath: path + ".new")
+            return Self.refused(.conflict, "this gate has its answer already")
+        }
+        try? FileManager.default.removeItem(atPath: path + ".new")
         return HTTPResponse(statusCode: .accepted, headers: Self.headers("application/json", policy: "default-src 'none'"), body: Data("{\"gate\":\(waiting)}\n".utf8))
     }
 
     /// The number of the gate a run waits at (counted over the run), when its transcript ends at one.
-    static func waitingGate(in transcript: String) throws -> Int? {
+    static func waitingGate(in transcript: String, since started: Date) throws -> Int? {
+        // A transcript at the path written before the run started is an earlier run's.
+        guard let modified = try FileManager.default.attributesOfItem(atPath: transcript)[.modificationDate] as? Date, modified >= started else {
+            return nil
+        }
         let events = try Transcript(path: transcript, allowingPartialTail: true).events
         guard events.last?.type == .ownerAsked else { return nil }
         return events.filter { $0.type == .ownerAsked }.count

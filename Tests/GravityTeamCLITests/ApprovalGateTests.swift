@@ -29,6 +29,10 @@ struct ApprovalGateTests {
         #expect(replayed.status == 0, "the answers replay without anyone asked: \(replayed.stderr)")
         let shown = try await CLI.run(["show", "filed/transcript.jsonl"], in: directory)
         #expect(shown.stdout.contains("Product owner: reject: \(Self.reject)"))
+        // The application lives on: a change replays the gated run with the person's answers.
+        let changed = try await CLI.run(["develop", "--from", "filed", "--change-file", "\(CLI.repositoryRoot)/changes/ecommerce-reviews.yaml"], in: directory)
+        #expect(changed.status == 0, "\(changed.stderr)")
+        try Self.expectOrdersOnPostgres(in: "\(directory)/filed")
 
         // The same answers typed at a terminal give the same transcript, byte for byte.
         let session = try await Self.atTerminal(["r \(Self.reject)", "a"], ["develop", "--industry", "ecommerce", "--out", "typed", "--approve", "database", "--no-verify"], in: directory)
@@ -69,8 +73,10 @@ struct ApprovalGateTests {
         let lines = try String(contentsOfFile: "\(directory)/app/transcript.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.last?.contains(#""type":"owner_asked""#) == true, "flushed before the gate asked: \(lines.last?.prefix(200) ?? "")")
 
+        // The file is the whole list, as for a run from the start; the gate the transcript recorded
+        // keeps its recorded answer (the file's first entry is not asked again).
         let all = "- reject: \(Self.reject)\n- approve\n- amend: make the pages friendlier\n- approve\n"
-        try all.write(toFile: "\(directory)/answers.yaml", atomically: true, encoding: .utf8)
+        try all.replacingOccurrences(of: "- reject: \(Self.reject)", with: "- approve").write(toFile: "\(directory)/answers.yaml", atomically: true, encoding: .utf8)
         let resumed = try await CLI.run(["develop", "--resume", "app/transcript.jsonl", "--out", "app", "--answers", "answers.yaml"], in: directory)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("could not act on the product owner's words (\"make the pages friendlier\")"), "\(resumed.stdout.suffix(2000))")
@@ -98,6 +104,15 @@ struct ApprovalGateTests {
         #expect(header.contains(#""approve":{"mode":"vote","phases":["database"]}"#), "\(header)")
         let replayed = try await CLI.run(["replay", "one/transcript.jsonl", "--verify", "--out", "replayed"], in: directory)
         #expect(replayed.status == 0, "\(replayed.stderr)")
+        let serial = try await CLI.run(
+            ["develop", "--industry", "ecommerce", "--out", "serial", "--max-rounds", "1", "--approve", "database", "--owner", "vote", "--answers", "answers.yaml", "--concurrency", "1"],
+            in: directory
+        )
+        #expect(serial.status == 0, "\(serial.stderr)")
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: "\(directory)/serial/transcript.jsonl")) == Data(contentsOf: URL(fileURLWithPath: "\(directory)/one/transcript.jsonl")),
+            "the same answers give the same transcript at any concurrency"
+        )
 
         try String(repeating: "- approve\n", count: 8).write(toFile: "\(directory)/all.yaml", atomically: true, encoding: .utf8)
         let all = try await CLI.run(["develop", "--industry", "ecommerce", "--out", "all", "--approve", "all", "--answers", "all.yaml"], in: directory)

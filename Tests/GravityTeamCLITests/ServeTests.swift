@@ -97,6 +97,8 @@ struct ServeTests {
             return document.getElementById('gate-question').textContent;
             """)
         #expect(first == "Database: round 1 waits for the product owner")
+        let waiting = try String(contentsOfFile: "\(directory)/app/transcript.jsonl", encoding: .utf8).split(separator: "\n").last ?? ""
+        #expect(waiting.contains(#""type":"owner_asked""#), "on disk before the gate asks: \(waiting.prefix(200))")
         try await browser.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/serve-gate.png")
 
         // Only JSON is taken, so no form on another site can answer for the person.

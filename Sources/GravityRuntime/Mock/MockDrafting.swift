@@ -50,23 +50,42 @@ struct MockDrafting {
         for fact in StructuralFact.facts(of: phase) where omitted.contains(fact.rawValue) {
             content = builder.omitting(fact, from: content)
         }
+        var movedEngines: [OwnerInstruction.ServiceEngine] = []
         if case .database(let section) = content {
-            // Engines the product owner chose stay chosen in later rounds.
+            // Engines the product owner chose stay chosen in later rounds and in later changes.
             var chosen: [OwnerInstruction.ServiceEngine] = []
-            if case .database(let previous) = context.proposal?.content {
+            var before = section
+            // The section this one revises: the last round's, or in a change the one adopted.
+            let revised = context.proposal?.content ?? (context.change != nil ? context.blueprint.content(of: phase) : nil)
+            if case .database(let previous) = revised {
+                before = previous
                 for store in previous.stores where store.engines != section.stores.first(where: { $0.service == store.service })?.engines {
                     if store.engines.local == store.engines.production { chosen.append(.init(service: store.service, engine: store.engines.local)) }
                 }
+            }
+            movedEngines = (owner?.instruction.engines ?? []).filter { choice in
+                before.stores.first { $0.service == choice.service }?.engines != .everywhere(choice.engine)
             }
             content = .database(section.applying(chosen + (owner?.instruction.engines ?? [])))
         }
         let round = request.round
         let rationale: String
         if let owner, context.proposal != nil {
-            rationale =
-                owner.instruction.isEmpty
-                ? "Revision \(round - 1): could not act on the product owner's words (\"\(owner.words)\"): they name no fact or practice of the \(phase.rawValue) phase and no service to put on a database; resubmitted for another vote."
-                : "Revision \(round - 1): as the product owner asked, \(owner.instruction.summary)."
+            // Said as done only where the revision differs; what the last round already had is said so.
+            let acted = OwnerInstruction(facts: owner.instruction.facts.filter(addressed.contains), engines: movedEngines)
+            let already = OwnerInstruction(
+                facts: owner.instruction.facts.filter { !addressed.contains($0) },
+                engines: owner.instruction.engines.filter { !movedEngines.contains($0) }
+            )
+            if owner.instruction.isEmpty {
+                rationale =
+                    "Revision \(round - 1): could not act on the product owner's words (\"\(owner.words)\"): they name no fact or practice of the \(phase.rawValue) phase and no service to put on a database; resubmitted for another vote."
+            } else if acted.isEmpty {
+                rationale = "Revision \(round - 1): round \(round - 1) already does what the product owner asked (\(already.summary)); resubmitted for another vote."
+            } else {
+                rationale =
+                    "Revision \(round - 1): as the product owner asked, \(acted.summary)" + (already.isEmpty ? "." : "; already so: \(already.summary).")
+            }
         } else if let change = context.change, round == 1 {
             rationale =
                 "The adopted \(phase.rawValue) section with the change '\(change.name)' applied (\(change.summary)); adopts \(practices.count) practices."

@@ -27,20 +27,30 @@ public protocol OwnerGate: Sendable {
 /// transcript did not reach goes to `fallback` (resuming a run stopped at a gate), or is an error
 /// (replay).
 public struct RecordedOwner: OwnerGate {
-    private let answers: [Phase: [OwnerAnswer]]
+    private let answers: [Phase: [(round: Int, answer: OwnerAnswer)]]
     private let fallback: (any OwnerGate)?
 
     public init(events: [EventSkeleton], fallback: (any OwnerGate)? = nil) {
-        var answers: [Phase: [OwnerAnswer]] = [:]
+        var answers: [Phase: [(round: Int, answer: OwnerAnswer)]] = [:]
         for event in events where event.type == .ownerAnswer {
-            if let phase = event.phase, let answer = event.owner { answers[phase, default: []].append(answer) }
+            if let phase = event.phase, let answer = event.owner { answers[phase, default: []].append((event.round ?? 0, answer)) }
         }
         self.answers = answers
         self.fallback = fallback
     }
 
     public func answer(_ question: GateQuestion) async throws -> OwnerAnswer {
-        if let recorded = answers[question.phase], question.asked <= recorded.count { return recorded[question.asked - 1] }
+        if let recorded = answers[question.phase], question.asked <= recorded.count {
+            let (round, answer) = recorded[question.asked - 1]
+            // An answer given about another round is another run's: never applied to this question.
+            guard round == question.round else {
+                throw RuntimeError.invalidAnswer(
+                    persona: OwnerAnswer.voterID, phase: question.phase.rawValue,
+                    problem: "the transcript's answer \(question.asked) was given about round \(round), and the gate asks about round \(question.round)"
+                )
+            }
+            return answer
+        }
         guard let fallback else {
             throw RuntimeError.invalidAnswer(
                 persona: OwnerAnswer.voterID, phase: question.phase.rawValue,

@@ -58,7 +58,10 @@ extension Moderator {
             next.rationale = "\(said) Counted as a weighted vote it does not carry: round \(adopted.round) stands, and its revision, round \(revision.round), was \(revision.tally.outcome.label)."
             next.rounds = rounds
         } else if mode == .vote {
-            next = try await arbitrate(decision.phase, lead: decision.lead, rounds: rounds, blueprint: blueprint)
+            // The owner's vote carried against the decided round and the team's did not carry the
+            // revision: the product manager decides among the rounds, the defeated one left out.
+            next = try await arbitrate(decision.phase, lead: decision.lead, rounds: rounds, blueprint: blueprint, excluding: [adopted.round])
+            next.rationale = "\(said) Counted as a weighted vote it carries against round \(adopted.round), and the team's vote did not carry the revision, round \(revision.round): the product manager decides without round \(adopted.round). " + next.rationale
         } else {
             next = decision
             next.rounds = rounds

@@ -94,7 +94,9 @@ struct Moderator {
     }
 
     /// The product manager's decision among `rounds`, none of which the team's vote adopted.
-    mutating func arbitrate(_ phase: Phase, lead: String, rounds: [RoundRecord], blueprint: Blueprint) async throws -> Decision {
+    /// - Parameter excluding: rounds the manager may not adopt (one the product owner's weighted
+    ///   vote defeated at an approval gate).
+    mutating func arbitrate(_ phase: Phase, lead: String, rounds: [RoundRecord], blueprint: Blueprint, excluding: Set<Int> = []) async throws -> Decision {
         var rounds = rounds
         let manager = team.productManager
         let arbitrationContext = TaskContext(team: team, blueprint: blueprint, rounds: rounds, change: configuration.change?.change)
@@ -104,8 +106,9 @@ struct Moderator {
         // way to the latest round that breaks none; with none, the lead repairs the pick once, and
         // that repair is adopted if it breaks nothing.
         let broken = Dictionary(uniqueKeysWithValues: rounds.map { ($0.round, brokenGates(of: $0.proposal, given: blueprint)) })
-        let chosen = rounds.first { $0.round == answer.adoptRound } ?? rounds[rounds.count - 1]
-        var adopted = broken[chosen.round]?.isEmpty == true ? chosen : rounds.last { broken[$0.round]?.isEmpty == true }
+        let open = rounds.filter { !excluding.contains($0.round) }
+        let chosen = open.first { $0.round == answer.adoptRound } ?? open.last ?? rounds[rounds.count - 1]
+        var adopted = broken[chosen.round]?.isEmpty == true ? chosen : open.last { broken[$0.round]?.isEmpty == true }
         var rationale = answer.rationale
         if let stand = adopted, stand.round != chosen.round {
             rationale =

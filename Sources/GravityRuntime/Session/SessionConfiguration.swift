@@ -64,4 +64,9 @@ public struct OwnerSeat: Sendable {
         self.gates = gates
         self.gate = gate
     }
+
+    /// The seat of a recorded run, for replaying it: its gates, answered as the transcript says.
+    public static func recorded(_ header: TranscriptHeader, events: [EventSkeleton]) -> OwnerSeat? {
+        header.approve.map { OwnerSeat(gates: $0, gate: RecordedOwner(events: events)) }
+    }
 }

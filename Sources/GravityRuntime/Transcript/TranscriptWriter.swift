@@ -73,7 +73,7 @@ public final class TranscriptWriter: BusObserver {
                 append(envelope, to: &state)
             }
             switch envelope.message {
-            case .phaseEnded, .sessionEnded, .ownerAsked: flush(&state)
+            case .phaseEnded, .sessionEnded, .ownerAsked, .ownerAnswered: flush(&state)
             default: break
             }
         }

@@ -82,6 +82,7 @@ function openGate(event) {
   if (list.dataset.answers !== "serve") return;
   document.getElementById("gate-question").textContent = event.question;
   document.getElementById("gate-status").textContent = "";
+  for (const button of document.querySelectorAll("#gate button")) button.disabled = false;
   document.getElementById("gate").hidden = false;
 }
 
@@ -103,7 +104,12 @@ async function send(kind) {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(kind === "approve" ? { kind } : { kind, text: words }),
   });
-  status.textContent = response.ok ? "Sent: the team goes on." : await response.text();
+  if (response.ok) {
+    for (const button of document.querySelectorAll("#gate button")) button.disabled = true;
+    status.textContent = "Sent: the team goes on.";
+  } else {
+    status.textContent = await response.text();
+  }
 }
 
 document.addEventListener("DOMContentLoaded", () => {

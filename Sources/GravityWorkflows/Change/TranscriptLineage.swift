@@ -50,7 +50,7 @@ public struct TranscriptLineage: Sendable {
         let skeletons = try recorded.decodeInParallel(EventSkeleton.self)
         guard skeletons.last?.type == .runEnd else { throw RunError.decisionsNotRecorded(transcript: path) }
         let header = recorded.header
-        let configuration: SessionConfiguration
+        var configuration: SessionConfiguration
         let industry: Industry
         var earlier: [Stage] = []
         if let continued = try await continuation(of: header, at: path, catalog: catalog, industry: option, parent: parent, visited: &visited) {
@@ -67,6 +67,8 @@ public struct TranscriptLineage: Sendable {
                 model: ReplayModel(header: header, events: skeletons)
             )
         }
+        // A run with approval gates replays with the person's recorded answers.
+        configuration.owner = OwnerSeat.recorded(header, events: skeletons)
         let result = try await DevelopmentSession.run(configuration)
         let stage = Stage(path: path, header: header, industry: industry, blueprint: result.blueprint, decisions: result.decisions)
         return TranscriptLineage(stages: earlier + [stage])

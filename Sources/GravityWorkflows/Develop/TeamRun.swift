@@ -47,7 +47,7 @@ struct TeamRun {
             team: team, brief: brief, seed: seed, maxRounds: maxRounds, concurrency: options.concurrency, model: model,
             draftAhead: options.draftAhead, change: change?.run
         )
-        configuration.owner = try ownerSeat(say: say)
+        configuration.owner = try ownerSeat()
         let recorder = RunRecorder()
         var observers: [any BusObserver] = [recorder]
         if progress != nil { observers.append(ProgressReporter(team: team, write: say)) }
@@ -136,17 +136,22 @@ struct TeamRun {
 extension TeamRun {
     /// The product owner's seat: a resumed run keeps its transcript's gates and answers, and asks
     /// only the gates it had not reached.
-    func ownerSeat(say: @escaping @Sendable (String) -> Void) throws -> OwnerSeat? {
+    func ownerSeat() throws -> OwnerSeat? {
         let recorded = interrupted?.transcript.header.approve
         guard let gates = recorded ?? (interrupted == nil ? options.owner?.gates : nil) else { return nil }
-        let live = try options.owner?.gate(team: team, output: output.path, say: say)
+        let live = try options.owner?.gate(team: team, output: output.path)
         guard let interrupted else { return live.map { OwnerSeat(gates: gates, gate: $0) } }
-        // A gate the transcript did not reach asks whoever can answer: the source given, else this terminal.
+        // A gated phase with no decision recorded still has its gate to ask: someone must be there
+        // to answer, or the resume is refused before anything runs.
+        let decided = Set(interrupted.transcript.events.filter { $0.type == .decision }.compactMap(\.phase))
+        let left = gates.phases.filter { !decided.contains($0) }
         var fallback: any OwnerGate = NoOwner()
         if let live {
             fallback = live
         } else if TerminalOwner.isAvailable {
-            fallback = try OwnerChoice(gates: gates, source: .terminal).gate(team: team, output: output.path, say: say)
+            fallback = try OwnerChoice(gates: gates, source: .terminal).gate(team: team, output: output.path)
+        } else if !left.isEmpty {
+            throw OwnerError.gatesLeft(transcript: interrupted.path, phases: left)
         }
         return OwnerSeat(gates: gates, gate: RecordedOwner(events: interrupted.transcript.events.map(EventSkeleton.init), fallback: fallback))
     }

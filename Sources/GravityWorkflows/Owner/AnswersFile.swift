@@ -39,11 +39,11 @@ public struct AnswersFile: OwnerGate {
                 return OwnerAnswer(.approve)
             case .mapping(let mapping) where mapping.count == 1:
                 guard let (key, value) = mapping.first, let kind = key.string.flatMap(OwnerAnswer.Kind.init(rawValue:)), kind != .approve,
-                    let words = value.string?.trimmingCharacters(in: .whitespaces), !words.isEmpty, !words.contains(where: \.isNewline)
+                    let answer = value.string.flatMap({ OwnerAnswer.normalised(kind, $0) })
                 else {
-                    throw OwnerError.answersInvalid(path: path, line: line, problem: "expected reject: REASON or amend: INSTRUCTION, one line of words")
+                    throw OwnerError.answersInvalid(path: path, line: line, problem: "expected reject: REASON or amend: INSTRUCTION, one line of up to 500 characters")
                 }
-                return OwnerAnswer(kind, words)
+                return answer
             default:
                 throw OwnerError.answersInvalid(path: path, line: line, problem: "expected approve, reject: REASON or amend: INSTRUCTION")
             }

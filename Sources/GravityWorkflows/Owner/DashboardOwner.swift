@@ -15,9 +15,12 @@ public struct DashboardOwner: OwnerGate {
     let output: String
     let say: @Sendable (String) -> Void
 
+    /// Clears answers an earlier run in `output` left unread: this run holds the directory alone,
+    /// so whatever is there is not for it.
     public init(output: String, say: @escaping @Sendable (String) -> Void) {
         self.output = output
         self.say = say
+        try? FileManager.default.removeItem(atPath: "\(output)/\(Self.folder)")
     }
 
     public func answer(_ question: GateQuestion) async throws -> OwnerAnswer {

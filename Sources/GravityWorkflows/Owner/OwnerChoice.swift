@@ -34,6 +34,7 @@ public struct OwnerChoice: Sendable {
             guard let phase = Phase(rawValue: name) else { throw OwnerError.unknownPhase(name) }
             if !phases.contains(phase) { phases.append(phase) }
         }
+        guard !phases.isEmpty else { throw OwnerError.unknownPhase(approve) }
         phases.sort()
         let source: Source
         if let answers {
@@ -49,13 +50,15 @@ public struct OwnerChoice: Sendable {
     }
 
     /// The gate that asks, for a run of `team` writing into `output`.
-    func gate(team: Team, output: String, say: @escaping @Sendable (String) -> Void) throws -> any OwnerGate {
+    func gate(team: Team, output: String) throws -> any OwnerGate {
         switch source {
+        // Questions go to stderr, beside the person's terminal, so that stdout stays the run's
+        // progress or its JSON summary.
         case .terminal: TerminalOwner(team: team) { text in
-                FileHandle.standardOutput.write(Data((text.hasSuffix("] ") ? text : text + "\n").utf8))
+                FileHandle.standardError.write(Data((text.hasSuffix("] ") ? text : text + "\n").utf8))
             }
         case .file(let path): try AnswersFile(path: path)
-        case .serve: DashboardOwner(output: output, say: say)
+        case .serve: DashboardOwner(output: output) { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
         }
     }
 }

@@ -8,6 +8,7 @@ public enum OwnerError: Error, CustomStringConvertible, Equatable {
     case answersRunOut(path: String, count: Int, phase: Phase, round: Int)
     case terminalClosed(phase: Phase)
     case unknownPhase(String)
+    case gatesLeft(transcript: String, phases: [Phase])
 
     public var description: String {
         switch self {
@@ -21,6 +22,8 @@ public enum OwnerError: Error, CustomStringConvertible, Equatable {
             "\(path) holds \(count) answer(s) and the gate on round \(round) of the \(phase.rawValue) phase asks for one more; add it and resume the run"
         case .terminalClosed(let phase):
             "the terminal closed while the \(phase.rawValue) phase's gate waited for an answer; resume the run to be asked again"
+        case .gatesLeft(let transcript, let phases):
+            "\(transcript) has approval gates left to ask (\(phases.map(\.rawValue).joined(separator: ", "))): resume it in a terminal, or give --answers FILE or --answers-from serve"
         case .unknownPhase(let name):
             "--approve: '\(name)' is not a phase; name phases (\(Phase.allCases.map(\.rawValue).joined(separator: ", "))) or all"
         }

@@ -58,7 +58,7 @@ public struct Replay: Sendable {
             model: ReplayModel(header: header, events: skeletons), change: continued?.run
         )
         // The person's answers are replayed as recorded: nobody is asked.
-        configuration.owner = header.approve.map { OwnerSeat(gates: $0, gate: RecordedOwner(events: skeletons)) }
+        configuration.owner = OwnerSeat.recorded(header, events: skeletons)
         let earlier = continued?.lineage.revisions ?? []
         let recorder = RunRecorder()
         let replayed: Result<SessionResult, any Error>

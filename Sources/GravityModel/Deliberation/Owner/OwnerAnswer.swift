@@ -1,3 +1,5 @@
+import Foundation
+
 /// A person's word at an approval gate: the decision stands, or the lead revises it (a rejection
 /// with its reason, or an amendment: a short instruction).
 public struct OwnerAnswer: Codable, Sendable, Hashable {
@@ -29,6 +31,18 @@ public struct OwnerAnswer: Codable, Sendable, Hashable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(kind, forKey: .kind)
         if !text.isEmpty { try container.encode(text, forKey: .text) }
+    }
+
+    /// The answer as every source records it: the words trimmed, none for an approval; nil when a
+    /// rejection or amendment has no words, or words that are not one line of text of up to 500
+    /// characters. A terminal, a file and the dashboard thus give the same transcript bytes.
+    public static func normalised(_ kind: Kind, _ text: String) -> OwnerAnswer? {
+        guard kind != .approve else { return OwnerAnswer(.approve) }
+        let words = text.trimmingCharacters(in: .whitespaces)
+        guard !words.isEmpty, words.count <= 500, !words.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+            return nil
+        }
+        return OwnerAnswer(kind, words)
     }
 
     /// Whether the decision is sent back for a revision.

@@ -22,6 +22,11 @@ public struct OwnerInstruction: Sendable, Hashable {
 
     public var isEmpty: Bool { facts.isEmpty && engines.isEmpty }
 
+    public init(facts: [String] = [], engines: [ServiceEngine] = []) {
+        self.facts = facts
+        self.engines = engines
+    }
+
     /// Reads `text` for `phase`, knowing its fact and practice ids (`known`) and the services
     /// the architecture has.
     public static func read(_ text: String, phase: Phase, known: [String], services: [String]) -> OwnerInstruction {
@@ -55,7 +60,7 @@ public struct OwnerInstruction: Sendable, Hashable {
         }
     }
 
-    /// The words a lead uses for what it did.
+    /// The words a lead uses for what it did (or found done).
     public var summary: String {
         (facts.map { "adds \($0)" } + engines.map { "puts \($0.service) on \($0.engine.rawValue)" }).joined(separator: ", ")
     }
