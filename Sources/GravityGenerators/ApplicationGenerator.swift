@@ -6,7 +6,15 @@ import GravityModel
 public enum ApplicationGenerator {
     /// - Parameter team: names the personas in DECISIONS.md (ids are used without it).
     public static func generate(blueprint: Blueprint, decisions: [Decision], team: Team? = nil) throws -> [GeneratedFile] {
-        try generate(revisions: [AppRevision(change: nil, blueprint: blueprint)], decisions: decisions, team: team)
+        try generate(after: [], change: nil, blueprint: blueprint, decisions: decisions, team: team)
+    }
+
+    /// The application at `blueprint`: the version the change named `change` makes (nil for a first
+    /// run) after the `earlier` versions, oldest first, whose migrations stand.
+    public static func generate(
+        after earlier: [AppRevision], change: String?, blueprint: Blueprint, decisions: [Decision], team: Team? = nil
+    ) throws -> [GeneratedFile] {
+        try generate(revisions: earlier + [AppRevision(change: change, blueprint: blueprint)], decisions: decisions, team: team)
     }
 
     /// The files of an application changed since it was first built: `revisions` are its Blueprints,

@@ -56,8 +56,9 @@ struct TeamRun {
         var run = DevelopRun(
             configuration: configuration, output: output, transcriptPath: writePath, observers: observers,
             generate: { [change] blueprint, decisions in
-                let current = AppRevision(change: change?.run.change.name, blueprint: blueprint)
-                return try ApplicationGenerator.generate(revisions: (change?.earlier ?? []) + [current], decisions: decisions, team: team)
+                try ApplicationGenerator.generate(
+                    after: change?.earlier ?? [], change: change?.run.change.name, blueprint: blueprint, decisions: decisions, team: team
+                )
             }
         )
         run.force = options.force

@@ -34,14 +34,16 @@ public struct Generate: Sendable {
         // The team names the voters in DECISIONS.md; a Blueprint of an industry this directory lacks is generated without it.
         let team = try? catalog.team(for: catalog.industry(given.industry))
         var decisions: [Decision] = []
-        var revisions = [AppRevision(change: nil, blueprint: given)]
+        var earlier: [AppRevision] = []
+        var change: String?
         if let transcript = inputs.transcript {
             // A change's transcript brings the application's earlier versions, whose migrations stand.
             let lineage = try await TranscriptLineage.load(transcript, catalog: catalog)
             decisions = lineage.stages.last?.decisions ?? []
-            revisions = lineage.revisions.dropLast() + [AppRevision(change: lineage.stages.last?.header.change?.name, blueprint: given)]
+            earlier = Array(lineage.revisions.dropLast())
+            change = lineage.stages.last?.header.change?.name
         }
-        let files = try ApplicationGenerator.generate(revisions: revisions, decisions: decisions, team: team)
+        let files = try ApplicationGenerator.generate(after: earlier, change: change, blueprint: given, decisions: decisions, team: team)
         let output = try OutputDirectory(path: inputs.out ?? "gravity-out/\(given.industry)", exclusive: true)
         let written = try output.writeApplication(blueprint: given, files: files, force: inputs.force)
         let verification = inputs.verify ? try await Verify(appDirectory: output.path).run() : nil

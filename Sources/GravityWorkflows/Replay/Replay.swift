@@ -67,8 +67,7 @@ public struct Replay: Sendable {
                 try await DevelopRun(
                     configuration: configuration, output: output, transcriptPath: replayPath, observers: [recorder],
                     generate: { blueprint, decisions in
-                        let current = AppRevision(change: header.change?.name, blueprint: blueprint)
-                        return try ApplicationGenerator.generate(revisions: earlier + [current], decisions: decisions, team: team)
+                        try ApplicationGenerator.generate(after: earlier, change: header.change?.name, blueprint: blueprint, decisions: decisions, team: team)
                     }
                 )
                 .execute()
