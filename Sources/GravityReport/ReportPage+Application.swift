@@ -13,8 +13,9 @@ extension ReportPage {
             context["summary"] = requirements.summary
             context["roles"] = requirements.roles.joined(separator: ", ")
             context["entities"] = requirements.entities.joined(separator: ", ")
-            context["rules"] = Self.rules(requirements)
-            context["has_rules"] = !Self.rules(requirements).isEmpty
+            let rules = Self.rules(requirements)
+            context["rules"] = rules
+            context["has_rules"] = !rules.isEmpty
         }
         if let architecture = blueprint.architecture {
             context["has_services"] = !architecture.services.isEmpty

@@ -61,22 +61,24 @@ extension RunReport {
             }
             phases[phase] = report
         }
-        self.phases = Phase.allCases.compactMap { phases[$0] }
+        let estimate = { (usage: TokenUsage) in prices.estimate(modelLabel: transcript.header.model, usage: usage) }
+        self.phases = Phase.allCases.compactMap { phase in
+            phases[phase].map { report in
+                var priced = report
+                priced.usage.dollars = estimate(report.usage.tokens)?.dollars
+                return priced
+            }
+        }
         members =
             team.map { team in
                 team.members.map { Member(id: $0.id, name: $0.name, role: $0.role.title, weight: $0.weight) }
             } ?? voters.map { Member(id: $0, name: $0, role: "", weight: nil) }
-        let estimate = { (usage: TokenUsage) in prices.estimate(modelLabel: transcript.header.model, usage: usage) }
-        pricedAs = estimate(total.tokens)?.pricedAs
-        total.dollars = estimate(total.tokens)?.dollars
+        let whole = estimate(total.tokens)
+        pricedAs = whole?.pricedAs
+        total.dollars = whole?.dollars
         self.personaUsage = personaUsage.mapValues { usage in
             var priced = usage
             priced.dollars = estimate(usage.tokens)?.dollars
-            return priced
-        }
-        self.phases = self.phases.map { report in
-            var priced = report
-            priced.usage.dollars = estimate(report.usage.tokens)?.dollars
             return priced
         }
         self.total = total

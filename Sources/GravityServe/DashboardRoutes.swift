@@ -72,8 +72,8 @@ struct DashboardRoutes: Sendable {
         }
         let team = team(run.industry)
         let hasApp = FileManager.default.fileExists(atPath: "\(run.output)/blueprint.json")
-        let html = try ReportFile.render(
-            transcriptPath: run.transcript, team: team, prices: configuration.prices,
+        let html = ReportFile.render(
+            try Transcript(path: run.transcript, allowingPartialTail: true), team: team, prices: configuration.prices,
             appDirectory: hasApp ? run.output : nil, appLink: "\(prefix)/files"
         )
         // The report's styles are inline and it runs no script.

@@ -31,15 +31,15 @@ struct ReportCommand: ParsableCommand {
         // Names and weights come from the team when its industry is at hand; ids do otherwise.
         let catalog = try data.catalog()
         let team = try? catalog.team(for: catalog.industry(recorded.header.industry))
-        let transcriptDirectory = (transcript as NSString).deletingLastPathComponent.isEmpty ? "." : (transcript as NSString).deletingLastPathComponent
+        let transcriptDirectory = Self.directory(of: transcript)
         let appDirectory = app ?? (FileManager.default.fileExists(atPath: "\(transcriptDirectory)/blueprint.json") ? transcriptDirectory : nil)
         if let app, !FileManager.default.fileExists(atPath: "\(app)/blueprint.json") {
             throw NotAnApp(path: app)
         }
         let destination = out ?? "\(transcriptDirectory)/\(ReportFile.name(forTranscript: transcript))"
-        let pageDirectory = destination == "-" ? FileManager.default.currentDirectoryPath : ((destination as NSString).deletingLastPathComponent.isEmpty ? "." : (destination as NSString).deletingLastPathComponent)
-        let html = try ReportFile.render(
-            transcriptPath: transcript, team: team, prices: PriceTable.load(explicit: prices, data: try? data.source()),
+        let pageDirectory = destination == "-" ? FileManager.default.currentDirectoryPath : Self.directory(of: destination)
+        let html = ReportFile.render(
+            recorded, team: team, prices: try PriceTable.load(explicit: prices, data: try? data.source()),
             appDirectory: appDirectory, pageDirectory: pageDirectory
         )
         if destination == "-" {
@@ -50,6 +50,14 @@ struct ReportCommand: ParsableCommand {
             throw NotAReport(path: destination)
         }
         print("Report: \(destination)")
+    }
+}
+
+extension ReportCommand {
+    /// The directory holding `path`, "." for a bare file name.
+    static func directory(of path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        return directory.isEmpty ? "." : directory
     }
 }
 

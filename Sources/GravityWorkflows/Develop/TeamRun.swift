@@ -163,8 +163,9 @@ extension TeamRun {
     func writeReport(prices: PriceTable, history: HistoryFile) -> String? {
         let path = output.file(ReportFile.name(forTranscript: transcriptPath))
         do {
-            let page = try ReportFile.render(
-                transcriptPath: transcriptPath, team: team, prices: prices, appDirectory: output.path, pageDirectory: output.path
+            let page = ReportFile.render(
+                try Transcript(path: transcriptPath, allowingPartialTail: true), team: team, prices: prices, appDirectory: output.path,
+                pageDirectory: output.path
             )
             guard try ReportFile.write(page, to: path) else {
                 history.warn("warning: kept \(path): it is not a gravity-team report; `gravity-team report \(transcriptPath) --out FILE` writes the report elsewhere")

@@ -18,22 +18,16 @@ public enum ReportFile {
         return "report" + file.dropFirst("transcript".count).dropLast(".jsonl".count) + ".html"
     }
 
-    /// The page for the transcript at `transcriptPath`, linking the files of the application in
+    /// The page for `transcript` (finished or not), linking the files of the application in
     /// `appDirectory` as seen from `pageDirectory`.
     public static func render(
-        transcriptPath: String, team: Team?, prices: PriceTable, appDirectory: String?, pageDirectory: String
-    ) throws -> String {
-        try render(
-            transcriptPath: transcriptPath, team: team, prices: prices, appDirectory: appDirectory,
-            appLink: appDirectory.map { RelativePath.from(pageDirectory, to: $0) }
-        )
+        _ transcript: Transcript, team: Team?, prices: PriceTable, appDirectory: String?, pageDirectory: String
+    ) -> String {
+        render(transcript, team: team, prices: prices, appDirectory: appDirectory, appLink: appDirectory.map { RelativePath.from(pageDirectory, to: $0) })
     }
 
     /// The same page with the application's files linked under `appLink` (a URL path on a server).
-    public static func render(
-        transcriptPath: String, team: Team?, prices: PriceTable, appDirectory: String?, appLink: String?
-    ) throws -> String {
-        let transcript = try Transcript(path: transcriptPath, allowingPartialTail: true)
+    public static func render(_ transcript: Transcript, team: Team?, prices: PriceTable, appDirectory: String?, appLink: String?) -> String {
         let blueprint = appDirectory.flatMap { matchingBlueprint(in: $0, digest: transcript.events.last?.summary?.blueprintDigest) }
         let report = RunReport(transcript, team: team, prices: prices, blueprint: blueprint)
         return ReportPage(report, appLink: appDirectory == nil ? nil : appLink).render()
