@@ -139,12 +139,9 @@ struct DeployCommandTests {
         #expect(logs.stdout.contains("(restart 1)"))
 
         // The dashboard shows the app deploy recorded in the history, with the restart.
-        let dashboard = try CLI.start(["serve", "--port", "0"], in: directory)
-        defer {
-            dashboard.signal(SIGTERM)
-            _ = ChildProcess.exitCodeBlocking(of: dashboard.pid)
-        }
-        let served = try await LoopbackHTTP.request("GET", "\(try await ServeTests.address(of: dashboard))/")
+        let dashboard = try await RunningDashboard.start(in: directory)
+        defer { dashboard.stop() }
+        let served = try await LoopbackHTTP.request("GET", "\(dashboard.base)/")
         #expect(served.text.contains("<h3>gravity-shop</h3>") && served.text.contains("open <a href=\"\(base)/\">"), "\(served.text)")
         #expect(served.text.contains("<tr><th scope=\"row\">catalog</th><td class=\"up\">running</td><td>healthy</td><td>1</td>"), "\(served.text)")
 

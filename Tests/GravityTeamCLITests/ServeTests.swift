@@ -1,5 +1,4 @@
 import Foundation
-import GravitySystem
 import Testing
 
 /// `gravity-team serve`: the dashboard over the run history, read in headless Chromium and over
@@ -9,22 +8,16 @@ struct ServeTests {
     @Test("a run followed live gains its phases as develop writes them; the index lists it with its report; files are served only if the run generated them")
     func followsARunLive() async throws {
         let directory = try CLI.temporaryDirectory()
-        let server = try CLI.start(["serve", "--port", "0"], in: directory)
-        defer {
-            server.signal(SIGTERM)
-            _ = ChildProcess.exitCodeBlocking(of: server.pid)
-        }
-        let base = try await Self.address(of: server)
+        let dashboard = try await RunningDashboard.start(in: directory)
+        defer { dashboard.stop() }
+        let base = dashboard.base
         let empty = try await LoopbackHTTP.request("GET", "\(base)/")
         #expect(empty.status == 200 && empty.text.contains("No run is under way") && empty.text.contains("The history has no runs yet"))
         #expect(empty.headers["content-security-policy"]?.contains("script-src 'self'") == true)
 
         // Slowed so that the page is open while the team is still at work.
         let develop = try CLI.start(["develop", "--industry", "ecommerce", "--out", "app", "--mock-latency-ms", "1500"], in: directory)
-        let live = try await Self.poll("the run under way on the index") {
-            let index = try await LoopbackHTTP.request("GET", "\(base)/")
-            return index.text.firstMatch(of: /href="(\/live\/[0-9]+)"/).map { String($0.1) }
-        }
+        let live = try await dashboard.livePage()
         let browser = try await Browser(url: "\(base)\(live)")
         defer { browser.close() }
         var counts: [Int] = []
@@ -67,9 +60,9 @@ struct ServeTests {
         #expect(ended.text.contains("the <a href=\"\(report)\">finished run's report</a>"), "the live page of an ended run links its report")
 
         // A page elsewhere that rebinds its name to 127.0.0.1 is not answered.
-        let foreign = try await Self.status(of: "\(base)/", host: "rebound.example")
+        let foreign = try await RunningDashboard.statusCode(["-H", "Host: rebound.example", "\(base)/"])
         #expect(foreign == "421")
-        #expect(try await Self.status(of: "\(base)/", host: "localhost:\(base.split(separator: ":").last!)") == "200")
+        #expect(try await RunningDashboard.statusCode(["-H", "Host: localhost:\(base.split(separator: ":").last!)", "\(base)/"]) == "200")
 
         let browserIndex = try await Browser(url: "\(base)/")
         defer { browserIndex.close() }
@@ -79,17 +72,11 @@ struct ServeTests {
     @Test("a gate answered on the live page: reject with a reason, then approve the revision; the run goes on and its Blueprint follows the answer")
     func answersFromThePage() async throws {
         let directory = try CLI.temporaryDirectory()
-        let server = try CLI.start(["serve", "--port", "0"], in: directory)
-        defer {
-            server.signal(SIGTERM)
-            _ = ChildProcess.exitCodeBlocking(of: server.pid)
-        }
-        let base = try await Self.address(of: server)
+        let dashboard = try await RunningDashboard.start(in: directory)
+        defer { dashboard.stop() }
+        let base = dashboard.base
         let develop = try CLI.start(["develop", "--industry", "ecommerce", "--out", "app", "--approve", "database", "--answers-from", "serve"], in: directory)
-        let live = try await Self.poll("the run under way on the index") {
-            let index = try await LoopbackHTTP.request("GET", "\(base)/")
-            return index.text.firstMatch(of: /href="(\/live\/[0-9]+)"/).map { String($0.1) }
-        }
+        let live = try await dashboard.livePage()
         let browser = try await Browser(url: "\(base)\(live)")
         defer { browser.close() }
         let first = try await browser.run("""
@@ -102,7 +89,7 @@ struct ServeTests {
         try await browser.screenshot(to: "\(CLI.repositoryRoot)/.build/test-artifacts/serve-gate.png")
 
         // Only JSON is taken, so no form on another site can answer for the person.
-        let form = try await Self.post("\(base)\(live)/answer", body: "kind=approve", type: "application/x-www-form-urlencoded")
+        let form = try await RunningDashboard.statusCode(["-X", "POST", "-H", "Content-Type: application/x-www-form-urlencoded", "--data", "kind=approve", "\(base)\(live)/answer"])
         #expect(form == "415")
 
         let second = try await browser.run("""
@@ -116,47 +103,7 @@ struct ServeTests {
         #expect(second.contains("Product owner: reject: orders on postgresql"), "\(second)")
         #expect(await develop.exitCode() == 0)
         try ApprovalGateTests.expectOrdersOnPostgres(in: "\(directory)/app")
-        let late = try await Self.post("\(base)\(live)/answer", body: #"{"kind":"approve"}"#, type: "application/json")
+        let late = try await RunningDashboard.statusCode(["-X", "POST", "-H", "Content-Type: application/json", "--data", #"{"kind":"approve"}"#, "\(base)\(live)/answer"])
         #expect(late == "409", "an ended run takes no answer")
-    }
-
-    /// The status code of a POST of `body` as `type` (curl).
-    static func post(_ url: String, body: String, type: String) async throws -> String {
-        let directory = try CLI.temporaryDirectory()
-        let pid = try ProcessControl.spawn(
-            "/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "-H", "Content-Type: \(type)", "--data", body, url],
-            environment: [:], directory: directory, logFile: "\(directory)/out"
-        )
-        _ = await ChildProcess.exitCode(of: pid)
-        return try String(contentsOfFile: "\(directory)/out", encoding: .utf8)
-    }
-
-    /// The status code of a GET of `url` sent with `host` as its Host header (curl, as URLSession
-    /// keeps the Host header to itself).
-    static func status(of url: String, host: String) async throws -> String {
-        let directory = try CLI.temporaryDirectory()
-        let pid = try ProcessControl.spawn(
-            "/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: \(host)", url],
-            environment: [:], directory: directory, logFile: "\(directory)/out"
-        )
-        _ = await ChildProcess.exitCode(of: pid)
-        return try String(contentsOfFile: "\(directory)/out", encoding: .utf8)
-    }
-
-    /// The dashboard's address, from the line it prints once it listens.
-    static func address(of server: CLI.Started) async throws -> String {
-        try await poll("serve to listen") {
-            let output = (try? String(contentsOfFile: server.output, encoding: .utf8)) ?? ""
-            return output.firstMatch(of: /Serving on (http:\/\/127\.0\.0\.1:[0-9]+)\//).map { String($0.1) }
-        }
-    }
-
-    static func poll<T>(_ what: String, _ probe: () async throws -> T?) async throws -> T {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            if let value = try? await probe() { return value }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw Browser.Failure(description: "timed out waiting for \(what)")
     }
 }
